@@ -1,0 +1,21 @@
+//! ssmc-core: the runbook compiler, free of IO.
+//!
+//! Pipeline (see ARCHITECTURE.md):
+//! `source → syntax (lex, parse) → lower (expand sugar) → model::Document → check → codegen`;
+//! JSON/YAML documents enter at `model` through `codegen::read`, and `import`
+//! folds a model back into syntax that `fmt` prints.
+
+pub mod catalog;
+pub mod check;
+pub mod codegen;
+pub mod diagnostic;
+pub mod fmt;
+pub mod import;
+pub mod lower;
+pub mod model;
+pub mod span;
+pub mod syntax;
+pub mod types;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use span::{FileId, SourceFile, SourceMap, Span};

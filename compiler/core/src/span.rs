@@ -1,0 +1,252 @@
+//! Source files and byte spans.
+//!
+//! Invariant: every span's `start <= end`, both byte offsets into the text of
+//! `file` after BOM removal and CRLF normalisation (see [`SourceFile::new`]).
+//! Line/column and UTF-16 positions exist only in [`LineIndex`], used by renderers.
+
+use std::sync::Arc;
+
+/// Identifies one source text inside a [`SourceMap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct FileId(pub u32);
+
+/// A half-open byte range `[start, end)` in one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub file: FileId,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(file: FileId, start: usize, end: usize) -> Span {
+        let start = u32::try_from(start).unwrap_or(u32::MAX);
+        let end = u32::try_from(end).unwrap_or(u32::MAX).max(start);
+        Span { file, start, end }
+    }
+
+    /// A zero-length span, for synthesized nodes that point at a place.
+    pub fn point(file: FileId, at: usize) -> Span {
+        Span::new(file, at, at)
+    }
+
+    /// The smallest span covering both (they must be in the same file).
+    #[must_use]
+    pub fn to(self, other: Span) -> Span {
+        Span {
+            file: self.file,
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn contains(self, offset: u32) -> bool {
+        self.start <= offset && offset <= self.end
+    }
+}
+
+/// One source text, already normalised: a leading BOM is removed and every
+/// `\r\n` (and lone `\r`) becomes `\n`, so byte offsets are stable for all phases.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub id: FileId,
+    /// The path as the user gave it (for messages); the core never opens it.
+    pub name: String,
+    pub text: Arc<str>,
+    pub lines: LineIndex,
+}
+
+impl SourceFile {
+    pub fn new(id: FileId, name: impl Into<String>, raw: &str) -> SourceFile {
+        let text = normalize_source(raw);
+        let lines = LineIndex::new(&text);
+        SourceFile {
+            id,
+            name: name.into(),
+            text: Arc::from(text),
+            lines,
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+}
+
+/// Removes a BOM and normalises line endings to `\n`.
+pub fn normalize_source(raw: &str) -> String {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    if !raw.contains('\r') {
+        return raw.to_string();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Byte offset → line/column conversions.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    /// Byte offset of the start of each line.
+    line_starts: Vec<u32>,
+    text: Arc<str>,
+}
+
+/// A 0-based line and column; `col` counts bytes, chars or UTF-16 units
+/// depending on the method that produced it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut line_starts = vec![0u32];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
+            }
+        }
+        LineIndex {
+            line_starts,
+            text: Arc::from(text),
+        }
+    }
+
+    fn line_of(&self, offset: u32) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    fn clamp(&self, offset: u32) -> u32 {
+        let len = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        let mut o = offset.min(len);
+        while o > 0 && !self.text.is_char_boundary(o as usize) {
+            o -= 1;
+        }
+        o
+    }
+
+    /// 0-based line and column in Unicode scalar values (what humans count).
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        let offset = self.clamp(offset);
+        let line = self.line_of(offset);
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let col = self
+            .text
+            .get(start as usize..offset as usize)
+            .map_or(0, |s| s.chars().count());
+        LineCol {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            col: u32::try_from(col).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// 0-based line and column in UTF-16 code units (what LSP counts).
+    pub fn line_col_utf16(&self, offset: u32) -> LineCol {
+        let offset = self.clamp(offset);
+        let line = self.line_of(offset);
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let col: usize = self
+            .text
+            .get(start as usize..offset as usize)
+            .map_or(0, |s| s.chars().map(char::len_utf16).sum());
+        LineCol {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            col: u32::try_from(col).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The byte offset of a 0-based line and UTF-16 column, clamped to the text.
+    pub fn offset_utf16(&self, pos: LineCol) -> u32 {
+        let Some(&start) = self.line_starts.get(pos.line as usize) else {
+            return u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        };
+        let rest = self.text.get(start as usize..).unwrap_or("");
+        let mut units = 0u32;
+        let mut bytes = 0usize;
+        for c in rest.chars() {
+            if c == '\n' || units >= pos.col {
+                break;
+            }
+            units += u32::try_from(c.len_utf16()).unwrap_or(2);
+            bytes += c.len_utf8();
+        }
+        start + u32::try_from(bytes).unwrap_or(0)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+/// A set of source files addressed by [`FileId`].
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn new() -> SourceMap {
+        SourceMap::default()
+    }
+
+    /// Adds a file (normalising its text) and returns its id.
+    pub fn add(&mut self, name: impl Into<String>, raw: &str) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.files.push(SourceFile::new(id, name, raw));
+        id
+    }
+
+    pub fn get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.0 as usize)
+    }
+
+    pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
+        self.files.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_and_bom_are_normalised() {
+        assert_eq!(normalize_source("\u{feff}a\r\nb\rc"), "a\nb\nc");
+    }
+
+    #[test]
+    fn utf16_columns_count_surrogate_pairs() {
+        let idx = LineIndex::new("x\n😀y");
+        // "😀" is 4 bytes, 2 UTF-16 units.
+        assert_eq!(idx.line_col_utf16(6), LineCol { line: 1, col: 2 });
+        assert_eq!(idx.line_col(6), LineCol { line: 1, col: 1 });
+        assert_eq!(idx.offset_utf16(LineCol { line: 1, col: 2 }), 6);
+    }
+}

@@ -1,0 +1,3 @@
+//! Lexing and parsing of `.rbk` sources into [`ast`].
+
+pub mod ast;
