@@ -1,0 +1,176 @@
+//! Conditions: an `aws:branch` choice (or a `LoopCondition`) as a [`Cond`].
+//!
+//! Input: the condition object (a choice without its `NextStep`). Output:
+//! `a == "s"`, `a == true`, `a > 3`, `a != "s"` (for `Not` of an equality),
+//! `a.Method(x)`, `!c`, `c && d`, `c || d`, or `raw { … }` for anything else.
+//! Invariant: the operator form is used only where the lowering's choice of
+//! AWS operator (by the right operand's literal type) gives back the same
+//! operator; otherwise the AWS-named method form, which names it.
+
+use super::names::sp;
+use super::value::{expr, float_text, mk, string_expr, Refs, ValueCx};
+use crate::model::{Key, Node, Value};
+use crate::syntax::ast::{CmpOp, Cond, Expr, ExprKind, MapLit, Name};
+
+/// The AWS comparison operators a choice may use.
+const OPERATORS: &[&str] = &[
+    "StringEquals",
+    "EqualsIgnoreCase",
+    "StartsWith",
+    "EndsWith",
+    "Contains",
+    "NumericEquals",
+    "NumericGreater",
+    "NumericLesser",
+    "NumericGreaterOrEquals",
+    "NumericLesserOrEquals",
+    "BooleanEquals",
+];
+
+/// Keys that make up a condition (all other keys of a choice are extra).
+pub(crate) fn is_condition_key(k: &str) -> bool {
+    matches!(k, "And" | "Or" | "Not" | "Variable") || OPERATORS.contains(&k)
+}
+
+/// The condition for these keys, or `None` when only `raw` can say it.
+pub(crate) fn cond(entries: &[(Key, Node)], depth: usize) -> Option<Cond> {
+    if depth > super::value::MAX_DEPTH {
+        return None;
+    }
+    match entries {
+        [(k, v)] if k.name == "And" || k.name == "Or" => {
+            let items = v.as_list()?;
+            if items.len() < 2 {
+                return None;
+            }
+            let items = items
+                .iter()
+                .map(|item| cond(item.as_map()?, depth + 1).map(group))
+                .collect::<Option<Vec<Cond>>>()?;
+            Some(if k.name == "And" {
+                Cond::And { items, span: sp() }
+            } else {
+                Cond::Or { items, span: sp() }
+            })
+        }
+        [(k, v)] if k.name == "Not" => {
+            let inner = cond(v.as_map()?, depth + 1)?;
+            Some(match inner {
+                Cond::Compare {
+                    left,
+                    op: CmpOp::Eq,
+                    right,
+                    span,
+                } => Cond::Compare {
+                    left,
+                    op: CmpOp::Ne,
+                    right,
+                    span,
+                },
+                // `!(a != b)` would read as `!!(a == b)`; keep the double negation visible.
+                other => Cond::Not {
+                    inner: Box::new(group(other)),
+                    span: sp(),
+                },
+            })
+        }
+        [(a, av), (b, bv)] => {
+            let (var, (op, value)) = if a.name == "Variable" {
+                (av, (b.name.as_str(), bv))
+            } else if b.name == "Variable" {
+                (bv, (a.name.as_str(), av))
+            } else {
+                return None;
+            };
+            if !OPERATORS.contains(&op) {
+                return None;
+            }
+            let left = string_expr(var.as_str()?, Refs::Bare);
+            Some(compare(left, op, value))
+        }
+        _ => None,
+    }
+}
+
+/// `(c)` around `&&`/`||`/`!=` operands so the printed text nests the same way.
+fn group(c: Cond) -> Cond {
+    match c {
+        Cond::And { .. } | Cond::Or { .. } => Cond::Paren {
+            inner: Box::new(c),
+            span: sp(),
+        },
+        Cond::Compare { op: CmpOp::Ne, .. } => Cond::Paren {
+            inner: Box::new(c),
+            span: sp(),
+        },
+        other => other,
+    }
+}
+
+fn compare(left: Expr, op: &str, value: &Node) -> Cond {
+    let cmp = |op: CmpOp, right: Expr| Cond::Compare {
+        left: left.clone(),
+        op,
+        right,
+        span: sp(),
+    };
+    match (op, &value.value) {
+        ("StringEquals", Value::String(s)) if super::refs::whole_ref(s).is_none() => {
+            cmp(CmpOp::Eq, string_expr(s, Refs::Verbatim))
+        }
+        ("BooleanEquals", Value::Bool(b)) => cmp(CmpOp::Eq, mk(ExprKind::Bool(*b))),
+        ("NumericEquals", Value::Int(i)) => cmp(CmpOp::Eq, mk(ExprKind::Int(*i))),
+        ("NumericGreater", Value::Int(_) | Value::Float(_)) => cmp(CmpOp::Gt, number(value)),
+        ("NumericLesser", Value::Int(_) | Value::Float(_)) => cmp(CmpOp::Lt, number(value)),
+        ("NumericGreaterOrEquals", Value::Int(_) | Value::Float(_)) => {
+            cmp(CmpOp::Ge, number(value))
+        }
+        ("NumericLesserOrEquals", Value::Int(_) | Value::Float(_)) => {
+            cmp(CmpOp::Le, number(value))
+        }
+        _ => {
+            let mut diags = Vec::new();
+            let arg = expr(
+                value,
+                &mut ValueCx {
+                    refs: Refs::Bare,
+                    diags: &mut diags,
+                },
+            );
+            Cond::Method {
+                subject: left,
+                method: Name {
+                    text: op.to_string(),
+                    span: sp(),
+                    escaped: false,
+                },
+                arg,
+                span: sp(),
+            }
+        }
+    }
+}
+
+fn number(value: &Node) -> Expr {
+    match &value.value {
+        Value::Float(f) => mk(ExprKind::Float {
+            value: *f,
+            text: float_text(*f),
+        }),
+        Value::Int(i) => mk(ExprKind::Int(*i)),
+        _ => mk(ExprKind::Null),
+    }
+}
+
+/// `raw { … }` holding the condition object verbatim.
+pub(crate) fn raw_cond(entries: &[(Key, Node)]) -> Cond {
+    let mut diags = Vec::new();
+    let map: MapLit = super::value::map_lit(
+        entries,
+        &mut ValueCx {
+            refs: Refs::Verbatim,
+            diags: &mut diags,
+        },
+    );
+    Cond::Raw(map)
+}
