@@ -12,6 +12,9 @@
 //! ([`verify`]). YAML comments are not kept (the reader drops them).
 
 mod cond;
+mod devices;
+mod fold;
+mod tree;
 mod externs;
 mod flat;
 mod names;
