@@ -21,6 +21,7 @@ mod names;
 mod refs;
 mod text;
 mod value;
+mod verify;
 
 use crate::catalog::Catalog;
 use crate::diagnostic::Diagnostic;
@@ -37,15 +38,22 @@ pub struct Imported {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+pub use verify::normalized;
+
 pub fn import_document(doc: &model::Document, catalog: &Catalog) -> Imported {
     let mut diagnostics = Vec::new();
-    let document = flat::document(
+    let flat = flat::document(
         doc,
         &mut flat::Cx {
             kind: doc.kind,
             diags: &mut diagnostics,
         },
     );
+    let document = if diagnostics.iter().any(Diagnostic::is_error) {
+        flat // already lossy: nothing to compare against
+    } else {
+        refine(flat, &verify::Original::new(doc), catalog)
+    };
     let extern_actions = externs::extern_actions(doc, catalog);
     Imported {
         ast: ast::SourceFileAst {
@@ -55,4 +63,75 @@ pub fn import_document(doc: &model::Document, catalog: &Catalog) -> Imported {
         extern_actions,
         diagnostics,
     }
+}
+
+/// Applies devices and folds to the flat form, keeping each change only when
+/// the changed document still lowers to the original.
+fn refine(flat: ast::Document, original: &verify::Original, catalog: &Catalog) -> ast::Document {
+    // A catalog that lacks an action the document uses still lowers; the
+    // extern declarations are only for the checker.
+    let ok = |d: &ast::Document| original.matches(d, catalog);
+    if !ok(&flat) {
+        return flat; // the flat form itself does not round-trip: leave it 1:1
+    }
+    let mut doc = flat;
+    if let Some(candidate) = devices::explicit_next(&doc) {
+        if ok(&candidate) {
+            doc = candidate;
+        }
+    }
+    for kind in 0..devices::DEFAULT_KINDS {
+        if let Some(candidate) = devices::with_default(&doc, kind) {
+            if ok(&candidate) {
+                doc = candidate;
+            }
+        }
+    }
+    fold_branches(doc, &ok)
+}
+
+/// Tries `guard`, then `if`, then `match` on every flat branch, in document order.
+fn fold_branches(mut doc: ast::Document, ok: &dyn Fn(&ast::Document) -> bool) -> ast::Document {
+    let (_, steps, _) = tree::split_steps(doc.items.clone());
+    let mut names = Vec::new();
+    tree::branch_names(&steps, &mut names, 0);
+    let mut all = Vec::new();
+    tree::all_steps(&steps, &mut all, 0);
+    let jumps = fold::jumps(&all);
+    for name in names {
+        let attempt = |doc: &ast::Document, f: &mut dyn FnMut(&mut Vec<ast::Step>, usize, Option<&str>) -> bool| {
+            let mut candidate = doc.clone();
+            let (before, mut steps, after) = tree::split_steps(std::mem::take(&mut candidate.items));
+            let changed = tree::with_list_of(&mut steps, None, &name, 0, f);
+            candidate.items = tree::join_steps(before, steps, after);
+            (changed && ok(&candidate)).then_some(candidate)
+        };
+        if let Some(c) = attempt(&doc, &mut |list, idx, cont| fold::guard(list, idx, cont)) {
+            doc = c;
+            continue;
+        }
+        let mut shapes = 0;
+        {
+            let (_, mut steps, _) = tree::split_steps(doc.items.clone());
+            tree::with_list_of(&mut steps, None, &name, 0, &mut |list, idx, cont| {
+                shapes = fold::if_candidates(list, idx, cont);
+                true
+            });
+        }
+        let mut folded = false;
+        for shape in 0..shapes {
+            if let Some(c) = attempt(&doc, &mut |list, idx, cont| fold::if_fold(list, idx, cont, shape, &jumps)) {
+                doc = c;
+                folded = true;
+                break;
+            }
+        }
+        if folded {
+            continue;
+        }
+        if let Some(c) = attempt(&doc, &mut |list, idx, _| fold::match_fold(list, idx)) {
+            doc = c;
+        }
+    }
+    doc
 }
