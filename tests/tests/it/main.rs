@@ -1,0 +1,3 @@
+//! The one integration-test binary over `tests/fixtures`.
+
+mod import;
