@@ -180,10 +180,15 @@ pub(crate) fn document(doc: &model::Document, cx: &mut Cx<'_>) -> ast::Document 
     }
     raw.extend(doc.extra.iter().cloned());
     if !raw.is_empty() {
-        // The document's own `raw { }` must come before the first statement.
+        // A header item: before the first statement, after schema/role/description.
         let at = items
             .iter()
-            .position(|i| matches!(i, DocItem::Step(_)))
+            .position(|i| {
+                !matches!(
+                    i,
+                    DocItem::Schema(_) | DocItem::AssumeRole(_) | DocItem::Description(_)
+                )
+            })
             .unwrap_or(items.len());
         items.insert(at, DocItem::Raw(cx.map(&raw, Refs::Verbatim)));
     }
@@ -312,11 +317,19 @@ fn param_parts(p: &model::Parameter, cx: &mut Cx<'_>, what: &str) -> Option<Para
 fn parameter(p: &model::Parameter, cx: &mut Cx<'_>) -> Option<ast::Param> {
     let parts = param_parts(p, cx, "parameter")?;
     let default = p.default.as_ref().map(|d| cx.value(d, Refs::Verbatim));
+    // A default that resolves a secret makes the parameter Secret (emitted
+    // the same; it tells the checker where the value may flow).
+    let secret = p
+        .default
+        .as_ref()
+        .and_then(Node::as_str)
+        .is_some_and(|d| d.contains("ssm-secure:") || d.contains("resolve:secretsmanager:"))
+        .then(sp);
     Some(ast::Param {
         docs: parts.docs,
         name: parts.name,
         ty: parts.ty,
-        secret: None,
+        secret,
         default,
         attrs: parts.attrs,
         span: sp(),
