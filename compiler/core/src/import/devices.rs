@@ -56,11 +56,14 @@ fn strip_next(list: &mut [Step], removed: &mut usize, depth: usize) -> bool {
         if matches!(s.body, StepBody::Branch(_)) || ends(s) {
             continue;
         }
-        if goto_of(s) != Some(next.as_str()) {
-            return false;
+        match goto_of(s) {
+            None => return false, // the device would add a nextStep here
+            Some(t) if t == next.as_str() => {
+                s.clauses.retain(|c| !matches!(c, Clause::Goto { .. }));
+                *removed += 1;
+            }
+            Some(_) => {} // a jump elsewhere stays written
         }
-        s.clauses.retain(|c| !matches!(c, Clause::Goto { .. }));
-        *removed += 1;
     }
     true
 }
