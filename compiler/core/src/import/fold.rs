@@ -216,6 +216,14 @@ fn if_shapes(list: &[Step], idx: usize, cont: Option<&str>) -> Option<(Vec<(usiz
     Some((starts, shapes))
 }
 
+/// True when a choice (not the Default) of the branch at `list[idx]` targets the next step.
+pub(crate) fn choice_starts_block(list: &[Step], idx: usize, cont: Option<&str>) -> bool {
+    let next = next_name(list, idx, cont);
+    list.get(idx)
+        .and_then(branch_of)
+        .is_some_and(|b| b.choices.iter().any(|c| Some(c.target.text.as_str()) == next.as_deref()))
+}
+
 /// How many `if` shapes exist for the branch at `list[idx]`.
 pub(crate) fn if_candidates(list: &[Step], idx: usize, cont: Option<&str>) -> usize {
     if_shapes(list, idx, cont).map_or(0, |(_, shapes)| shapes.len())

@@ -111,12 +111,21 @@ fn fold_branches(mut doc: ast::Document, ok: &dyn Fn(&ast::Document) -> bool) ->
             continue;
         }
         let mut shapes = 0;
+        let mut choice_block = false;
         {
             let (_, mut steps, _) = tree::split_steps(doc.items.clone());
             tree::with_list_of(&mut steps, None, &name, 0, &mut |list, idx, cont| {
                 shapes = fold::if_candidates(list, idx, cont);
+                choice_block = fold::choice_starts_block(list, idx, cont);
                 true
             });
+        }
+        // `if C1 { goto X } else if C2 { goto Y } else { … }` reads better as a `match`.
+        if !choice_block {
+            if let Some(c) = attempt(&doc, &mut |list, idx, _| fold::match_fold(list, idx)) {
+                doc = c;
+                continue;
+            }
         }
         let mut folded = false;
         for shape in 0..shapes {
