@@ -8,13 +8,20 @@
 //! string operators, a boolean for `BooleanEquals`, a number for `Numeric*`.
 //! Targets (`NextStep`, `Default`) are checked by the flow graph.
 
+use crate::check::suggest as did_you_mean;
 use crate::check::values::{describe, Fit};
 use crate::check::{codes, Checker};
-use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::model::{Node, Value};
 use crate::types::Ty;
 
-pub(crate) const STRING_OPS: &[&str] = &["StringEquals", "EqualsIgnoreCase", "StartsWith", "EndsWith", "Contains"];
+pub(crate) const STRING_OPS: &[&str] = &[
+    "StringEquals",
+    "EqualsIgnoreCase",
+    "StartsWith",
+    "EndsWith",
+    "Contains",
+];
 pub(crate) const NUMERIC_OPS: &[&str] = &[
     "NumericEquals",
     "NumericGreater",
@@ -61,7 +68,13 @@ impl Checker<'_> {
         }
         if let Some(default) = inputs.get("Default") {
             if default.as_str().is_none() {
-                self.type_error(default, &Ty::String, "`Default`", &describe(default), Fit::Wrong);
+                self.type_error(
+                    default,
+                    &Ty::String,
+                    "`Default`",
+                    &describe(default),
+                    Fit::Wrong,
+                );
             }
         }
     }
@@ -128,9 +141,13 @@ impl Checker<'_> {
         let has_var = map.iter().any(|(k, _)| k.name == "Variable");
         if top && !map.iter().any(|(k, _)| k.name == "NextStep") {
             self.report(
-                Diagnostic::error(codes::INVALID_CHOICE, node.span, format!("{place} has no `NextStep`"))
-                    .with_label("where does this choice go?")
-                    .with_help("add `NextStep: \"StepName\"`"),
+                Diagnostic::error(
+                    codes::INVALID_CHOICE,
+                    node.span,
+                    format!("{place} has no `NextStep`"),
+                )
+                .with_label("where does this choice go?")
+                .with_help("add `NextStep: \"StepName\"`"),
             );
         }
         let [(op_key, value)] = ops.as_slice() else {
@@ -150,9 +167,15 @@ impl Checker<'_> {
             if has_var {
                 if let Some((k, _)) = map.iter().find(|(k, _)| k.name == "Variable") {
                     self.report(
-                        Diagnostic::error(codes::INVALID_CHOICE, k.span, format!("`Variable` beside `{op}`"))
-                            .with_label(format!("`{op}` combines conditions; each has its own Variable"))
-                            .with_help("move `Variable` into the nested conditions"),
+                        Diagnostic::error(
+                            codes::INVALID_CHOICE,
+                            k.span,
+                            format!("`Variable` beside `{op}`"),
+                        )
+                        .with_label(format!(
+                            "`{op}` combines conditions; each has its own Variable"
+                        ))
+                        .with_help("move `Variable` into the nested conditions"),
                     );
                 }
             }
@@ -163,7 +186,9 @@ impl Checker<'_> {
                         self.check_condition(item, false, &inner_place, depth + 1);
                     }
                 }
-                (Value::Map(_), "Not") => self.check_condition(value, false, &inner_place, depth + 1),
+                (Value::Map(_), "Not") => {
+                    self.check_condition(value, false, &inner_place, depth + 1)
+                }
                 (Value::List(items), "Not") if items.len() == 1 => {
                     for item in items {
                         self.check_condition(item, false, &inner_place, depth + 1);
@@ -171,16 +196,26 @@ impl Checker<'_> {
                 }
                 _ => {
                     let expected = if op == "Not" { Ty::Condition } else { Ty::List };
-                    self.type_error(value, &expected, &format!("`{op}`"), &describe(value), Fit::Wrong);
+                    self.type_error(
+                        value,
+                        &expected,
+                        &format!("`{op}`"),
+                        &describe(value),
+                        Fit::Wrong,
+                    );
                 }
             }
             return;
         }
         if !has_var {
             self.report(
-                Diagnostic::error(codes::INVALID_CHOICE, op_key.span, format!("`{op}` without a `Variable`"))
-                    .with_label("what does this compare?")
-                    .with_help("add `Variable: \"{{ X }}\"`"),
+                Diagnostic::error(
+                    codes::INVALID_CHOICE,
+                    op_key.span,
+                    format!("`{op}` without a `Variable`"),
+                )
+                .with_label("what does this compare?")
+                .with_help("add `Variable: \"{{ X }}\"`"),
             );
         }
         let place = format!("the value of `{op}`");

@@ -26,7 +26,8 @@
 use std::collections::HashMap;
 
 use crate::check::codes;
-use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::check::suggest as did_you_mean;
+use crate::diagnostic::Diagnostic;
 use crate::model::{DocKind, Document, Node, Step, Value};
 use crate::span::Span;
 
@@ -172,7 +173,13 @@ impl FlowGraph {
             }
         }
         let mut dom: Vec<Option<Vec<bool>>> = (0..n)
-            .map(|i| reach.get(i).copied().unwrap_or(false).then(|| vec![true; n]))
+            .map(|i| {
+                reach
+                    .get(i)
+                    .copied()
+                    .unwrap_or(false)
+                    .then(|| vec![true; n])
+            })
             .collect();
         if let Some(d) = dom.get_mut(entry) {
             let mut only = vec![false; n];
@@ -258,13 +265,24 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn link_step(&mut self, id: usize, parent: Option<usize>, next: Option<usize>, lists: &[(Option<usize>, Vec<usize>)]) {
-        let Some(step) = self.steps.get(id).copied() else { return };
+    fn link_step(
+        &mut self,
+        id: usize,
+        parent: Option<usize>,
+        next: Option<usize>,
+        lists: &[(Option<usize>, Vec<usize>)],
+    ) {
+        let Some(step) = self.steps.get(id).copied() else {
+            return;
+        };
         let is_loop = step.loop_steps.is_some();
         let mut continues = true;
         if step.action_str() == "aws:branch" {
             let inputs = step.inputs.as_ref();
-            if let Some(choices) = inputs.and_then(|i| i.get("Choices")).and_then(Node::as_list) {
+            if let Some(choices) = inputs
+                .and_then(|i| i.get("Choices"))
+                .and_then(Node::as_list)
+            {
                 for (i, choice) in choices.iter().enumerate() {
                     if let Some(target) = choice.get("NextStep") {
                         self.jump(id, target, None, EdgeKind::Choice(i));
@@ -277,14 +295,27 @@ impl<'a> Builder<'a> {
             }
         }
         if is_loop {
-            if let Some(first) = lists.iter().find(|(p, _)| *p == Some(id)).and_then(|(_, l)| l.first()) {
-                self.edge(id, EdgeTarget::Step(*first), EdgeKind::LoopBody, step.name.span);
+            if let Some(first) = lists
+                .iter()
+                .find(|(p, _)| *p == Some(id))
+                .and_then(|(_, l)| l.first())
+            {
+                self.edge(
+                    id,
+                    EdgeTarget::Step(*first),
+                    EdgeKind::LoopBody,
+                    step.name.span,
+                );
             }
         }
         if continues {
             let end = is_true(step.is_end.as_ref());
             if let Some(target) = &step.next_step {
-                let kind = if is_loop { EdgeKind::LoopExit } else { EdgeKind::Next };
+                let kind = if is_loop {
+                    EdgeKind::LoopExit
+                } else {
+                    EdgeKind::Next
+                };
                 self.jump(id, target, None, kind);
                 if end {
                     if let Some(is_end) = &step.is_end {
@@ -292,7 +323,10 @@ impl<'a> Builder<'a> {
                             Diagnostic::warning(
                                 codes::NEXT_STEP_WITH_END,
                                 target.span,
-                                format!("step `{}` has both `nextStep` and `isEnd: true`", step.name_str()),
+                                format!(
+                                    "step `{}` has both `nextStep` and `isEnd: true`",
+                                    step.name_str()
+                                ),
                             )
                             .with_label("this nextStep")
                             .with_secondary(is_end.span, "and this isEnd")
@@ -306,13 +340,20 @@ impl<'a> Builder<'a> {
                 let to = parent.map_or(EdgeTarget::End, EdgeTarget::Step);
                 self.edge(id, to, EdgeKind::End, span);
             } else if step.next_step.is_none() {
-                let kind = if is_loop { EdgeKind::LoopExit } else { EdgeKind::FallThrough };
+                let kind = if is_loop {
+                    EdgeKind::LoopExit
+                } else {
+                    EdgeKind::FallThrough
+                };
                 let to = next.or(parent).map_or(EdgeTarget::End, EdgeTarget::Step);
                 self.edge(id, to, kind, step.name.span);
             }
         }
         if self.kind == DocKind::Automation {
-            for (node, kind) in [(&step.on_failure, EdgeKind::OnFailure), (&step.on_cancel, EdgeKind::OnCancel)] {
+            for (node, kind) in [
+                (&step.on_failure, EdgeKind::OnFailure),
+                (&step.on_cancel, EdgeKind::OnCancel),
+            ] {
                 let Some(node) = node else { continue };
                 if let Some(name) = node.as_str().and_then(|s| s.strip_prefix("step:")) {
                     self.jump(id, node, Some(name), kind);
@@ -322,7 +363,12 @@ impl<'a> Builder<'a> {
     }
 
     fn edge(&mut self, from: usize, to: EdgeTarget, kind: EdgeKind, span: Span) {
-        self.g.edges.push(FlowEdge { from, to, kind, span });
+        self.g.edges.push(FlowEdge {
+            from,
+            to,
+            kind,
+            span,
+        });
     }
 
     /// An edge to the step named by `node` (or by `name`, for `step:X`), or a diagnostic.
@@ -390,7 +436,8 @@ impl<'a> Builder<'a> {
 
 /// `true` or the string `"true"` (which AWS accepts).
 pub(crate) fn is_true(node: Option<&Node>) -> bool {
-    matches!(node.map(|n| &n.value), Some(Value::Bool(true))) || node.and_then(Node::as_str) == Some("true")
+    matches!(node.map(|n| &n.value), Some(Value::Bool(true)))
+        || node.and_then(Node::as_str) == Some("true")
 }
 
 /// Unreachable steps, cycles with no exit, branches with no `Default`.
@@ -406,7 +453,9 @@ pub fn check_graph(doc: &Document, g: &FlowGraph) -> Vec<Diagnostic> {
                     format!("step `{}` is never run", node.name),
                 )
                 .with_label("no path from the first step reaches this step")
-                .with_help("remove it, or jump to it with `nextStep`, a branch, `onFailure` or `onCancel`"),
+                .with_help(
+                    "remove it, or jump to it with `nextStep`, a branch, `onFailure` or `onCancel`",
+                ),
             );
         }
     }
@@ -423,7 +472,11 @@ fn branch_defaults(steps: &[Step], depth: usize, diags: &mut Vec<Diagnostic>) {
     }
     for step in steps {
         if step.action_str() == "aws:branch"
-            && step.inputs.as_ref().and_then(|i| i.get("Default")).is_none()
+            && step
+                .inputs
+                .as_ref()
+                .and_then(|i| i.get("Default"))
+                .is_none()
             && !is_true(step.is_end.as_ref())
             && step.next_step.is_none()
         {
@@ -475,14 +528,22 @@ fn cycles(g: &FlowGraph, diags: &mut Vec<Diagnostic>) {
                 if index.get(w).copied() == Some(usize::MAX) {
                     work.push((w, 0));
                 } else if on_stack.get(w).copied().unwrap_or(false) {
-                    let m = low.get(v).copied().unwrap_or(0).min(index.get(w).copied().unwrap_or(0));
+                    let m = low
+                        .get(v)
+                        .copied()
+                        .unwrap_or(0)
+                        .min(index.get(w).copied().unwrap_or(0));
                     set(&mut low, v, m);
                 }
                 continue;
             }
             work.pop();
             if let Some(&(parent, _)) = work.last() {
-                let m = low.get(parent).copied().unwrap_or(0).min(low.get(v).copied().unwrap_or(0));
+                let m = low
+                    .get(parent)
+                    .copied()
+                    .unwrap_or(0)
+                    .min(low.get(v).copied().unwrap_or(0));
                 set(&mut low, parent, m);
             }
             if low.get(v) == index.get(v) {
@@ -502,7 +563,9 @@ fn cycles(g: &FlowGraph, diags: &mut Vec<Diagnostic>) {
     }
     for (id, members) in comps.iter().enumerate() {
         let self_loop = members.len() == 1
-            && members.first().is_some_and(|&m| succ.get(m).is_some_and(|s| s.contains(&m)));
+            && members
+                .first()
+                .is_some_and(|&m| succ.get(m).is_some_and(|s| s.contains(&m)));
         if members.len() < 2 && !self_loop {
             continue;
         }
@@ -519,7 +582,9 @@ fn cycles(g: &FlowGraph, diags: &mut Vec<Diagnostic>) {
         }
         let mut sorted = members.clone();
         sorted.sort_unstable();
-        let Some(first) = sorted.first().and_then(|&f| g.nodes.get(f)) else { continue };
+        let Some(first) = sorted.first().and_then(|&f| g.nodes.get(f)) else {
+            continue;
+        };
         let names: Vec<String> = sorted
             .iter()
             .filter_map(|&m| g.nodes.get(m))

@@ -42,6 +42,18 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::model;
 use crate::span::Span;
 
+/// A did-you-mean that never suggests a word sharing nothing with `word`
+/// (`z` → `x` is noise): the edit distance must be below both lengths.
+pub(crate) fn suggest<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    let best = diagnostic::did_you_mean(word, candidates.iter().copied())?;
+    let d = diagnostic::edit_distance(&word.to_lowercase(), &best.to_lowercase());
+    (d < word.chars().count() && d < best.chars().count()).then_some(best)
+}
+
 /// An author's permission to break a rule at one step (`allow(secret-flow)`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Allow {
@@ -63,7 +75,11 @@ pub fn check_document(doc: &model::Document, catalog: &Catalog) -> Vec<Diagnosti
 }
 
 /// [`check_document`] with options (allows).
-pub fn check_document_with(doc: &model::Document, catalog: &Catalog, opts: &CheckOptions) -> Vec<Diagnostic> {
+pub fn check_document_with(
+    doc: &model::Document,
+    catalog: &Catalog,
+    opts: &CheckOptions,
+) -> Vec<Diagnostic> {
     let mut cx = Checker::new(doc, catalog, opts);
     cx.run();
     let mut diags = cx.diags;
@@ -112,10 +128,16 @@ impl<'a> Checker<'a> {
 
     /// Whether the author allowed `rule` at step `step`.
     pub(crate) fn allowed(&self, rule: &str, step: Option<usize>) -> bool {
-        let Some(name) = step.and_then(|s| self.scope.steps.get(s)).map(|s| s.step.name_str()) else {
+        let Some(name) = step
+            .and_then(|s| self.scope.steps.get(s))
+            .map(|s| s.step.name_str())
+        else {
             return false;
         };
-        self.opts.allows.iter().any(|a| a.rule == rule && a.step == name)
+        self.opts
+            .allows
+            .iter()
+            .any(|a| a.rule == rule && a.step == name)
     }
 
     /// A reference to a step's output from a step the referenced step does not
@@ -127,16 +149,23 @@ impl<'a> Checker<'a> {
         let dom = graph.dominators();
         let uses = std::mem::take(&mut self.step_uses);
         for (user, target, span) in uses {
-            let Some(Some(d)) = dom.get(user) else { continue };
+            let Some(Some(d)) = dom.get(user) else {
+                continue;
+            };
             if d.get(target).copied().unwrap_or(true) {
                 continue;
             }
-            let (Some(u), Some(t)) = (graph.nodes.get(user), graph.nodes.get(target)) else { continue };
+            let (Some(u), Some(t)) = (graph.nodes.get(user), graph.nodes.get(target)) else {
+                continue;
+            };
             self.report(
                 Diagnostic::warning(
                     codes::MAYBE_NOT_RUN,
                     span,
-                    format!("step `{}` may run without step `{}` having run before it", u.name, t.name),
+                    format!(
+                        "step `{}` may run without step `{}` having run before it",
+                        u.name, t.name
+                    ),
                 )
                 .with_label(format!("`{}` is not on every path to `{}`", t.name, u.name))
                 .with_secondary(t.span, "the referenced step")

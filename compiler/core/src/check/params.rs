@@ -12,9 +12,10 @@
 //! find semantics (any match), the more lenient reading.
 
 use crate::check::refs::{Sink, Site};
+use crate::check::suggest as did_you_mean;
 use crate::check::values::{describe, Fit};
 use crate::check::{codes, secrets, Checker};
-use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::model::{Node, Parameter, Value};
 use crate::syntax::refs::find_refs;
 use crate::types::Ty;
@@ -36,7 +37,14 @@ pub(crate) const PARAM_TYPES: &[&str] = &[
 ];
 
 /// Variable types (`variables`) SSM knows.
-pub(crate) const VAR_TYPES: &[&str] = &["String", "StringList", "Integer", "Boolean", "MapList", "StringMap"];
+pub(crate) const VAR_TYPES: &[&str] = &[
+    "String",
+    "StringList",
+    "Integer",
+    "Boolean",
+    "MapList",
+    "StringMap",
+];
 
 pub(crate) fn is_known_type(text: &str) -> bool {
     PARAM_TYPES.contains(&text)
@@ -79,9 +87,13 @@ impl Checker<'_> {
         let ty = match &p.ty {
             None => {
                 self.report(
-                    Diagnostic::error(codes::UNKNOWN_TYPE, p.name.span, format!("{what} `{name}` has no type"))
-                        .with_label("`type` is required")
-                        .with_help(format!("give it a type: `{name}: String`")),
+                    Diagnostic::error(
+                        codes::UNKNOWN_TYPE,
+                        p.name.span,
+                        format!("{what} `{name}` has no type"),
+                    )
+                    .with_label("`type` is required")
+                    .with_help(format!("give it a type: `{name}: String`")),
                 );
                 Ty::Error
             }
@@ -102,15 +114,32 @@ impl Checker<'_> {
                     Ty::Error
                 }
                 None => {
-                    self.type_error(node, &Ty::String, &format!("the type of {what} `{name}`"), &describe(node), Fit::Wrong);
+                    self.type_error(
+                        node,
+                        &Ty::String,
+                        &format!("the type of {what} `{name}`"),
+                        &describe(node),
+                        Fit::Wrong,
+                    );
                     Ty::Error
                 }
             },
         };
         let place = format!("the default of {what} `{name}`");
-        let default_sink = if p.secret { Sink::Allowed } else { Sink::Denied(secrets::PLAIN_DEFAULT) };
+        let default_sink = if p.secret {
+            Sink::Allowed
+        } else {
+            Sink::Denied(secrets::PLAIN_DEFAULT)
+        };
         if let Some(default) = &p.default {
-            self.walk_refs(default, &Site { step: None, sink: default_sink, place: &place });
+            self.walk_refs(
+                default,
+                &Site {
+                    step: None,
+                    sink: default_sink,
+                    place: &place,
+                },
+            );
             if matches!(ty, Ty::Aws(_) | Ty::AwsList(_)) && default.as_str() == Some("") {
                 self.report(
                     Diagnostic::warning(codes::LENIENT_TYPE, default.span, format!("{place} is an empty string"))
@@ -124,11 +153,25 @@ impl Checker<'_> {
         }
         if let Some(desc) = &p.description {
             let place = format!("the description of {what} `{name}`");
-            self.walk_refs(desc, &Site { step: None, sink: Sink::Denied(secrets::DESCRIPTION), place: &place });
+            self.walk_refs(
+                desc,
+                &Site {
+                    step: None,
+                    sink: Sink::Denied(secrets::DESCRIPTION),
+                    place: &place,
+                },
+            );
         }
         for (k, v) in &p.attrs {
             let place = format!("`{}` of {what} `{name}`", k.name);
-            self.walk_refs(v, &Site { step: None, sink: Sink::Denied(secrets::OTHER), place: &place });
+            self.walk_refs(
+                v,
+                &Site {
+                    step: None,
+                    sink: Sink::Denied(secrets::OTHER),
+                    place: &place,
+                },
+            );
         }
     }
 
@@ -139,18 +182,29 @@ impl Checker<'_> {
             (Value::List(_) | Value::Map(_), _) => return,
             _ => vec![default],
         };
-        let allowed = p.attrs.iter().find(|(k, _)| k.name == "allowedValues").and_then(|(_, v)| v.as_list());
+        let allowed = p
+            .attrs
+            .iter()
+            .find(|(k, _)| k.name == "allowedValues")
+            .and_then(|(_, v)| v.as_list());
         let pattern = p
             .attrs
             .iter()
             .find(|(k, _)| k.name == "allowedPattern")
             .and_then(|(_, v)| v.as_str())
-            .and_then(|pat| regex::RegexBuilder::new(pat).size_limit(1 << 20).build().ok());
+            .and_then(|pat| {
+                regex::RegexBuilder::new(pat)
+                    .size_limit(1 << 20)
+                    .build()
+                    .ok()
+            });
         for item in items {
-            let Some(text) = scalar_text(item) else { continue };
+            let Some(text) = scalar_text(item) else {
+                continue;
+            };
             if let Some(allowed) = allowed {
                 let texts: Vec<String> = allowed.iter().filter_map(scalar_text).collect();
-                if !texts.iter().any(|t| *t == text) {
+                if !texts.contains(&text) {
                     let mut d = Diagnostic::error(
                         codes::INVALID_DEFAULT,
                         item.span,

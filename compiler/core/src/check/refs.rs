@@ -14,8 +14,9 @@
 //! points at the whole literal.
 
 use crate::check::scope::{OutputLookup, AUTOMATION_VARS, GLOBALS, PSEUDO_PARAMS};
+use crate::check::suggest as did_you_mean;
 use crate::check::{codes, Checker};
-use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::model::{Node, Value};
 use crate::span::Span;
 use crate::syntax::refs::{find_refs, RefKind, StrRef};
@@ -92,7 +93,7 @@ impl Checker<'_> {
                     }
                 }
             }
-            Err(d) => self.report(d.with_primary_span(span)),
+            Err(d) => self.report((*d).with_primary_span(span)),
         }
     }
 
@@ -114,28 +115,44 @@ impl Checker<'_> {
     }
 
     /// What `r` names, or the diagnostic for naming nothing (its span set by the caller).
-    pub(crate) fn lookup_ref(&self, r: &StrRef) -> Result<RefInfo, Diagnostic> {
-        let plain = |ty: Ty| Ok(RefInfo { ty, secret: false, step: None });
+    pub(crate) fn lookup_ref(&self, r: &StrRef) -> Result<RefInfo, Box<Diagnostic>> {
+        let plain = |ty: Ty| {
+            Ok(RefInfo {
+                ty,
+                secret: false,
+                step: None,
+            })
+        };
         let name = r.name.trim();
         match r.kind {
             RefKind::Param => {
                 if let Some(p) = self.scope.param(name) {
-                    return Ok(RefInfo { ty: p.ty.clone(), secret: p.secret, step: None });
+                    return Ok(RefInfo {
+                        ty: p.ty.clone(),
+                        secret: p.secret,
+                        step: None,
+                    });
                 }
                 if PSEUDO_PARAMS.contains(&name) {
                     return plain(Ty::String);
                 }
-                let mut d = Diagnostic::error(codes::UNKNOWN_PARAMETER, Span::default(), format!("unknown parameter `{name}`"))
-                    .with_label("no parameter has this name");
+                let mut d = Diagnostic::error(
+                    codes::UNKNOWN_PARAMETER,
+                    Span::default(),
+                    format!("unknown parameter `{name}`"),
+                )
+                .with_label("no parameter has this name");
                 let names = self.scope.params.iter().map(|p| p.name);
                 if let Some(s) = did_you_mean(name, names) {
                     d = d.with_help(format!("did you mean `{s}`?"));
                 } else if self.scope.var(name).is_some() {
-                    d = d.with_help(format!("`{name}` is a variable: write `{{{{ variable:{name} }}}}`"));
+                    d = d.with_help(format!(
+                        "`{name}` is a variable: write `{{{{ variable:{name} }}}}`"
+                    ));
                 } else {
                     d = d.with_help(format!("declare it: `param {name}: String`"));
                 }
-                Err(d)
+                Err(Box::new(d))
             }
             RefKind::StepOutput => {
                 let (step_name, out) = name.split_once('.').unwrap_or((name, ""));
@@ -146,14 +163,18 @@ impl Checker<'_> {
                 if let Some(v) = self.scope.var(name) {
                     return plain(v.ty.clone());
                 }
-                let mut d = Diagnostic::error(codes::UNKNOWN_VARIABLE, Span::default(), format!("unknown variable `{name}`"))
-                    .with_label("no variable has this name");
+                let mut d = Diagnostic::error(
+                    codes::UNKNOWN_VARIABLE,
+                    Span::default(),
+                    format!("unknown variable `{name}`"),
+                )
+                .with_label("no variable has this name");
                 if let Some(s) = did_you_mean(name, self.scope.vars.iter().map(|v| v.name)) {
                     d = d.with_help(format!("did you mean `{s}`?"));
                 } else {
                     d = d.with_help(format!("declare it: `var {name}: String`"));
                 }
-                Err(d)
+                Err(Box::new(d))
             }
             RefKind::Global | RefKind::Automation => {
                 let (prefix, known) = if r.kind == RefKind::Global {
@@ -161,7 +182,11 @@ impl Checker<'_> {
                 } else {
                     ("automation", AUTOMATION_VARS)
                 };
-                let name = name.strip_prefix(prefix).and_then(|n| n.strip_prefix(':')).unwrap_or(name).trim();
+                let name = name
+                    .strip_prefix(prefix)
+                    .and_then(|n| n.strip_prefix(':'))
+                    .unwrap_or(name)
+                    .trim();
                 if known.contains(&name) {
                     return plain(Ty::String);
                 }
@@ -173,32 +198,66 @@ impl Checker<'_> {
                 .with_label(format!("SSM defines no `{prefix}:` variable of this name"));
                 d = match did_you_mean(name, known.iter().copied()) {
                     Some(s) => d.with_help(format!("did you mean `{prefix}:{s}`?")),
-                    None => d.with_help(format!("the `{prefix}:` variables are {}", known.join(", "))),
+                    None => d.with_help(format!(
+                        "the `{prefix}:` variables are {}",
+                        known.join(", ")
+                    )),
                 };
-                Err(d)
+                Err(Box::new(d))
             }
             RefKind::Ssm => plain(Ty::Any),
-            RefKind::SsmSecure => Ok(RefInfo { ty: Ty::Secret, secret: true, step: None }),
+            RefKind::SsmSecure => Ok(RefInfo {
+                ty: Ty::Secret,
+                secret: true,
+                step: None,
+            }),
             RefKind::Resolve => {
-                let secret = name.trim_start_matches("resolve:").starts_with("secretsmanager:");
-                Ok(RefInfo { ty: if secret { Ty::Secret } else { Ty::Any }, secret, step: None })
+                let secret = name
+                    .trim_start_matches("resolve:")
+                    .starts_with("secretsmanager:");
+                Ok(RefInfo {
+                    ty: if secret { Ty::Secret } else { Ty::Any },
+                    secret,
+                    step: None,
+                })
             }
         }
     }
 
     /// `Step.Out`: the step must exist and produce `Out`.
-    pub(crate) fn lookup_output(&self, step_name: &str, out: &str) -> Result<RefInfo, Diagnostic> {
+    pub(crate) fn lookup_output(
+        &self,
+        step_name: &str,
+        out: &str,
+    ) -> Result<RefInfo, Box<Diagnostic>> {
         let Some(index) = self.scope.step(step_name) else {
-            let mut d = Diagnostic::error(codes::UNKNOWN_STEP, Span::default(), format!("unknown step `{step_name}`"))
-                .with_label(format!("no step has this name, so `{step_name}.{out}` names nothing"));
-            if let Some(s) = did_you_mean(step_name, self.scope.steps.iter().map(|s| s.step.name_str())) {
+            let mut d = Diagnostic::error(
+                codes::UNKNOWN_STEP,
+                Span::default(),
+                format!("unknown step `{step_name}`"),
+            )
+            .with_label(format!(
+                "no step has this name, so `{step_name}.{out}` names nothing"
+            ));
+            if let Some(s) = did_you_mean(
+                step_name,
+                self.scope.steps.iter().map(|s| s.step.name_str()),
+            ) {
                 d = d.with_help(format!("did you mean `{s}.{out}`?"));
             }
-            return Err(d);
+            return Err(Box::new(d));
         };
         match self.scope.output(index, out) {
-            OutputLookup::Found(ty) => Ok(RefInfo { ty, secret: false, step: Some(index) }),
-            OutputLookup::Unchecked => Ok(RefInfo { ty: Ty::Error, secret: false, step: Some(index) }),
+            OutputLookup::Found(ty) => Ok(RefInfo {
+                ty,
+                secret: false,
+                step: Some(index),
+            }),
+            OutputLookup::Unchecked => Ok(RefInfo {
+                ty: Ty::Error,
+                secret: false,
+                step: Some(index),
+            }),
             OutputLookup::Missing(names) => {
                 let entry = self.scope.steps.get(index);
                 let action = entry.map_or("", |e| e.step.action_str());
@@ -207,7 +266,9 @@ impl Checker<'_> {
                     Span::default(),
                     format!("step `{step_name}` has no output `{out}`"),
                 )
-                .with_label(format!("`{action}` does not produce `{out}` and the step does not declare it"));
+                .with_label(format!(
+                    "`{action}` does not produce `{out}` and the step does not declare it"
+                ));
                 if let Some(e) = entry {
                     d = d.with_secondary(e.step.name.span, "the step");
                 }
@@ -218,9 +279,12 @@ impl Checker<'_> {
                         "declare it on the step: `outputs {{ {out}: String = \"$.…\" }}` (a Name, Selector and Type)"
                     ))
                 } else {
-                    d.with_help(format!("its outputs are {}; or declare `{out}` in the step's outputs", names.join(", ")))
+                    d.with_help(format!(
+                        "its outputs are {}; or declare `{out}` in the step's outputs",
+                        names.join(", ")
+                    ))
                 };
-                Err(d)
+                Err(Box::new(d))
             }
         }
     }

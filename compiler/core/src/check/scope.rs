@@ -86,7 +86,13 @@ impl<'a> Scope<'a> {
         scope
     }
 
-    fn collect(&mut self, steps: &'a [Step], parent: Option<usize>, catalog: &'a Catalog, depth: usize) {
+    fn collect(
+        &mut self,
+        steps: &'a [Step],
+        parent: Option<usize>,
+        catalog: &'a Catalog,
+        depth: usize,
+    ) {
         for step in steps {
             let id = self.steps.len();
             self.steps.push(StepEntry {
@@ -122,10 +128,7 @@ impl<'a> Scope<'a> {
             .into_iter()
             .map(|(n, t)| (n.to_string(), t))
             .collect();
-        let Some(sig) = entry.sig else {
-            return None;
-        };
-        out.extend(sig.outputs.iter().map(|o| (o.name.clone(), o.ty.clone())));
+        let sig = entry.sig?;
         if step.loop_steps.is_some() || step.action_str() == "aws:loop" {
             let item = step
                 .inputs
@@ -140,6 +143,7 @@ impl<'a> Scope<'a> {
             out.push(("Payload".into(), Ty::StringMap));
             out.push(("OutputPayload".into(), Ty::String));
         }
+        out.extend(sig.outputs.iter().map(|o| (o.name.clone(), o.ty.clone())));
         Some(out)
     }
 
@@ -174,12 +178,13 @@ pub(crate) fn declared_outputs(step: &Step) -> Vec<(&str, Ty)> {
     list.iter()
         .filter_map(|o| {
             let name = o.get("Name")?.as_str()?;
-            let ty = o.get("Type").and_then(Node::as_str).map_or(Ty::String, |t| {
-                match Ty::parse(t) {
+            let ty = o
+                .get("Type")
+                .and_then(Node::as_str)
+                .map_or(Ty::String, |t| match Ty::parse(t) {
                     Ty::Unknown(_) => Ty::Error,
                     ty => ty,
-                }
-            });
+                });
             Some((name, ty))
         })
         .collect()

@@ -26,12 +26,14 @@ use crate::model::DocKind;
 use crate::span::Span;
 use crate::syntax::refs::{RefKind, StrRef};
 
-pub(crate) const STEP_INPUT: &str = "Automation records each step's resolved inputs in the execution's details";
+pub(crate) const STEP_INPUT: &str =
+    "Automation records each step's resolved inputs in the execution's details";
 pub(crate) const PLUGIN_INPUT: &str =
     "SSM Agent resolves secrets only in script text; other plugin inputs are recorded with the command";
 pub(crate) const OUTPUT: &str = "outputs are stored and returned in plain text";
 pub(crate) const DESCRIPTION: &str = "descriptions are shown by the console and GetDocument";
-pub(crate) const PLAIN_DEFAULT: &str = "parameter and variable values are shown in the execution's details";
+pub(crate) const PLAIN_DEFAULT: &str =
+    "parameter and variable values are shown in the execution's details";
 pub(crate) const ASSUME_ROLE: &str = "the role ARN is recorded with the execution";
 pub(crate) const OTHER: &str = "SSM does not treat this place as secret";
 
@@ -59,12 +61,17 @@ pub(crate) fn input_sink(kind: DocKind, action: &str, input: &str) -> Sink {
 impl Checker<'_> {
     /// A secret reference at `site`: fine in an allowed sink, else E3001.
     pub(crate) fn secret_use(&mut self, r: &StrRef, span: Span, site: &Site<'_>) {
-        let Sink::Denied(reason) = site.sink else { return };
+        let Sink::Denied(reason) = site.sink else {
+            return;
+        };
         if self.allowed("secret-flow", site.step) {
             return;
         }
         let source = match r.kind {
-            RefKind::SsmSecure => format!("`{{{{ssm-secure:{}}}}}` is a SecureString parameter", r.name),
+            RefKind::SsmSecure => format!(
+                "`{{{{ssm-secure:{}}}}}` is a SecureString parameter",
+                r.name
+            ),
             RefKind::Resolve => "a Secrets Manager secret".to_string(),
             _ => format!("parameter `{}` is declared secret", r.name),
         };

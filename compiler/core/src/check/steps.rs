@@ -14,14 +14,22 @@
 
 use crate::catalog::ActionSig;
 use crate::check::refs::{Sink, Site};
+use crate::check::suggest as did_you_mean;
 use crate::check::values::{describe, Fit};
 use crate::check::{codes, params, secrets, Checker};
-use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::model::{DocKind, Node, Step, Value};
 use crate::types::Ty;
 
 /// Step output types SSM knows.
-pub(crate) const OUTPUT_TYPES: &[&str] = &["String", "StringList", "Boolean", "Integer", "MapList", "StringMap"];
+pub(crate) const OUTPUT_TYPES: &[&str] = &[
+    "String",
+    "StringList",
+    "Boolean",
+    "Integer",
+    "MapList",
+    "StringMap",
+];
 
 /// Inputs every Command 2.x plugin reads (SSM Agent ≥ 3.0.502): its flow control.
 const COMMAND_FLOW_INPUTS: &[&str] = &["onFailure", "onSuccess", "finallyStep"];
@@ -40,38 +48,67 @@ impl Checker<'_> {
     }
 
     fn check_step_name(&mut self, i: usize) {
-        let Some(entry) = self.scope.steps.get(i) else { return };
+        let Some(entry) = self.scope.steps.get(i) else {
+            return;
+        };
         let step = entry.step;
         let Some(name) = step.name.as_str() else {
-            self.type_error(&step.name, &Ty::String, "a step name", &describe(&step.name), Fit::Wrong);
+            self.type_error(
+                &step.name,
+                &Ty::String,
+                "a step name",
+                &describe(&step.name),
+                Fit::Wrong,
+            );
             return;
         };
         if !is_step_name(name) {
             self.report(
-                Diagnostic::error(codes::INVALID_STEP_NAME, step.name.span, format!("invalid step name `{name}`"))
-                    .with_label("a step name is letters, digits and `_` only")
-                    .with_help("rename the step using [A-Za-z0-9_]"),
+                Diagnostic::error(
+                    codes::INVALID_STEP_NAME,
+                    step.name.span,
+                    format!("invalid step name `{name}`"),
+                )
+                .with_label("a step name is letters, digits and `_` only")
+                .with_help("rename the step using [A-Za-z0-9_]"),
             );
         }
-        let first = self.scope.steps.iter().take(i).find(|s| s.step.name_str() == name);
+        let first = self
+            .scope
+            .steps
+            .iter()
+            .take(i)
+            .find(|s| s.step.name_str() == name);
         if let Some(first) = first {
             let first_span = first.step.name.span;
             self.report(
-                Diagnostic::error(codes::DUPLICATE_STEP, step.name.span, format!("step `{name}` is declared twice"))
-                    .with_label("declared again here")
-                    .with_secondary(first_span, "first declared here")
-                    .with_help("step names are unique in the whole document, loop bodies included"),
+                Diagnostic::error(
+                    codes::DUPLICATE_STEP,
+                    step.name.span,
+                    format!("step `{name}` is declared twice"),
+                )
+                .with_label("declared again here")
+                .with_secondary(first_span, "first declared here")
+                .with_help("step names are unique in the whole document, loop bodies included"),
             );
         }
     }
 
     fn check_step(&mut self, i: usize) {
-        let Some(entry) = self.scope.steps.get(i) else { return };
+        let Some(entry) = self.scope.steps.get(i) else {
+            return;
+        };
         let (step, sig) = (entry.step, entry.sig);
         let kind = self.doc.kind;
         let name = step.name_str();
         if step.action.as_str().is_none() {
-            self.type_error(&step.action, &Ty::String, "`action`", &describe(&step.action), Fit::Wrong);
+            self.type_error(
+                &step.action,
+                &Ty::String,
+                "`action`",
+                &describe(&step.action),
+                Fit::Wrong,
+            );
         } else {
             self.check_action(step, sig);
         }
@@ -90,14 +127,28 @@ impl Checker<'_> {
         }
         if let Some(desc) = &step.description {
             let place = format!("the description of step `{name}`");
-            self.walk_refs(desc, &Site { step: Some(i), sink: Sink::Denied(secrets::DESCRIPTION), place: &place });
+            self.walk_refs(
+                desc,
+                &Site {
+                    step: Some(i),
+                    sink: Sink::Denied(secrets::DESCRIPTION),
+                    place: &place,
+                },
+            );
         }
         if let Some(pre) = &step.precondition {
             self.check_precondition(i, pre);
         }
         for (k, v) in &step.extra {
             let place = format!("`{}` of step `{name}`", k.name);
-            self.walk_refs(v, &Site { step: Some(i), sink: Sink::Denied(secrets::OTHER), place: &place });
+            self.walk_refs(
+                v,
+                &Site {
+                    step: Some(i),
+                    sink: Sink::Denied(secrets::OTHER),
+                    place: &place,
+                },
+            );
         }
     }
 
@@ -106,9 +157,18 @@ impl Checker<'_> {
         let action = step.action_str();
         let span = step.action.span;
         let Some(sig) = sig else {
-            let names = self.catalog.actions.iter().filter(|a| a.allows(kind)).map(|a| a.name.as_str());
-            let mut d = Diagnostic::error(codes::UNKNOWN_ACTION, span, format!("unknown action `{action}`"))
-                .with_label("the catalog has no action of this name");
+            let names = self
+                .catalog
+                .actions
+                .iter()
+                .filter(|a| a.allows(kind))
+                .map(|a| a.name.as_str());
+            let mut d = Diagnostic::error(
+                codes::UNKNOWN_ACTION,
+                span,
+                format!("unknown action `{action}`"),
+            )
+            .with_label("the catalog has no action of this name");
             d = match did_you_mean(action, names) {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),
                 None => d.with_help(format!(
@@ -126,7 +186,7 @@ impl Checker<'_> {
             };
             self.report(
                 Diagnostic::error(codes::ACTION_WRONG_KIND, span, format!("`{action}` is {is}, not usable in {not}"))
-                    .with_label(format!("{is}"))
+                    .with_label(is.to_string())
                     .with_help(match kind {
                         DocKind::Automation => "run Command plugins from a runbook through `aws:runCommand` with a Command document",
                         DocKind::Command => "use this action in an `automation` document",
@@ -147,14 +207,27 @@ impl Checker<'_> {
         let action = step.action_str();
         let name = step.name_str();
         let Some(map) = inputs.as_map() else {
-            self.type_error(inputs, &Ty::Map, &format!("the inputs of step `{name}`"), &describe(inputs), Fit::Wrong);
+            self.type_error(
+                inputs,
+                &Ty::Map,
+                &format!("the inputs of step `{name}`"),
+                &describe(inputs),
+                Fit::Wrong,
+            );
             return;
         };
         let ignore_case = kind == DocKind::Command;
         for (key, value) in map {
             let place = format!("input `{}` of `{action}`", key.name);
             let sink = secrets::input_sink(kind, action, &key.name);
-            self.walk_refs(value, &Site { step: Some(i), sink, place: &place });
+            self.walk_refs(
+                value,
+                &Site {
+                    step: Some(i),
+                    sink,
+                    place: &place,
+                },
+            );
             let Some(sig) = sig else { continue };
             if action == "aws:branch" && matches!(key.name.as_str(), "Choices" | "Default") {
                 continue;
@@ -171,7 +244,9 @@ impl Checker<'_> {
                 }
                 None if sig.any_input => {}
                 None if kind == DocKind::Command
-                    && COMMAND_FLOW_INPUTS.iter().any(|f| f.eq_ignore_ascii_case(&key.name)) => {}
+                    && COMMAND_FLOW_INPUTS
+                        .iter()
+                        .any(|f| f.eq_ignore_ascii_case(&key.name)) => {}
                 None => {
                     let mut d = Diagnostic::error(
                         codes::UNKNOWN_INPUT,
@@ -182,10 +257,16 @@ impl Checker<'_> {
                     let names = sig.inputs.iter().map(|s| s.name.as_str());
                     d = match did_you_mean(&key.name, names) {
                         Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                        None if sig.inputs.is_empty() => d.with_help(format!("`{action}` takes no inputs")),
+                        None if sig.inputs.is_empty() => {
+                            d.with_help(format!("`{action}` takes no inputs"))
+                        }
                         None => d.with_help(format!(
                             "its inputs are {}",
-                            sig.inputs.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ")
+                            sig.inputs
+                                .iter()
+                                .map(|s| s.name.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         )),
                     };
                     self.report(d);
@@ -224,7 +305,11 @@ impl Checker<'_> {
                 Diagnostic::error(
                     codes::MISSING_INPUT,
                     span,
-                    format!("step `{}` is missing required input `{}`", step.name_str(), input.name),
+                    format!(
+                        "step `{}` is missing required input `{}`",
+                        step.name_str(),
+                        input.name
+                    ),
                 )
                 .with_label(format!("`{}` requires `{}`", sig.name, input.name))
                 .with_help(format!("add `{}: …` (a {})", input.name, input.ty)),
@@ -233,12 +318,14 @@ impl Checker<'_> {
     }
 
     fn check_allowed_value(&mut self, value: &Node, allowed: &[Value], place: &str) {
-        let Some(text) = params::scalar_text(value) else { return };
+        let Some(text) = params::scalar_text(value) else {
+            return;
+        };
         let texts: Vec<String> = allowed
             .iter()
             .filter_map(|v| params::scalar_text(&Node::new(v.clone(), value.span)))
             .collect();
-        if texts.is_empty() || texts.iter().any(|t| *t == text) {
+        if texts.is_empty() || texts.contains(&text) {
             return;
         }
         let mut d = Diagnostic::error(
@@ -256,9 +343,17 @@ impl Checker<'_> {
 
     /// `aws:updateVariable`: `Name: "variable:X"` for a declared X, `Value` of X's type.
     fn check_update_variable(&mut self, inputs: &Node) {
-        let Some(name_node) = inputs.get("Name") else { return };
+        let Some(name_node) = inputs.get("Name") else {
+            return;
+        };
         let Some(text) = name_node.as_str() else {
-            self.type_error(name_node, &Ty::String, "input `Name` of `aws:updateVariable`", &describe(name_node), Fit::Wrong);
+            self.type_error(
+                name_node,
+                &Ty::String,
+                "input `Name` of `aws:updateVariable`",
+                &describe(name_node),
+                Fit::Wrong,
+            );
             return;
         };
         if let Some((_, info)) = self.whole_ref(text) {
@@ -275,15 +370,21 @@ impl Checker<'_> {
             if self.scope.var(text).is_some() {
                 d = d.with_help(format!("write `variable:{text}`"));
             } else {
-                d = d.with_help("write `Name: \"variable:X\"` for a variable declared with `var X: Type`");
+                d = d.with_help(
+                    "write `Name: \"variable:X\"` for a variable declared with `var X: Type`",
+                );
             }
             self.report(d);
             return;
         };
         let var = var.trim();
         let Some(sym) = self.scope.var(var) else {
-            let mut d = Diagnostic::error(codes::UNKNOWN_VARIABLE, name_node.span, format!("unknown variable `{var}`"))
-                .with_label("no variable has this name");
+            let mut d = Diagnostic::error(
+                codes::UNKNOWN_VARIABLE,
+                name_node.span,
+                format!("unknown variable `{var}`"),
+            )
+            .with_label("no variable has this name");
             d = match did_you_mean(var, self.scope.vars.iter().map(|v| v.name)) {
                 Some(s) => d.with_help(format!("did you mean `variable:{s}`?")),
                 None => d.with_help(format!("declare it: `var {var}: String`")),
@@ -300,11 +401,18 @@ impl Checker<'_> {
     /// Step properties: `timeoutSeconds`, `maxAttempts`, `isEnd`, `isCritical`, `onFailure`, `onCancel`.
     fn check_step_props(&mut self, i: usize, step: &Step, sig: Option<&ActionSig>) {
         let kind = self.doc.kind;
-        for (node, key) in [(&step.timeout_seconds, "timeoutSeconds"), (&step.max_attempts, "maxAttempts")] {
+        for (node, key) in [
+            (&step.timeout_seconds, "timeoutSeconds"),
+            (&step.max_attempts, "maxAttempts"),
+        ] {
             let Some(node) = node else { continue };
             let fit = match &node.value {
                 Value::Int(_) => Fit::Ok,
-                Value::String(s) if kind == DocKind::Automation && s.trim().parse::<i64>().is_ok() => Fit::Lenient,
+                Value::String(s)
+                    if kind == DocKind::Automation && s.trim().parse::<i64>().is_ok() =>
+                {
+                    Fit::Lenient
+                }
                 _ => Fit::Wrong,
             };
             self.prop_error(node, key, &Ty::Integer, fit);
@@ -350,16 +458,29 @@ impl Checker<'_> {
                                 format!("`onCancel` may not move to a `{}` step", t.name),
                             )
                             .with_label(format!("`{target}` runs `{}`", t.name))
-                            .with_help("cancel to a step of another action (a cleanup step), or `Abort`"),
+                            .with_help(
+                                "cancel to a step of another action (a cleanup step), or `Abort`",
+                            ),
                         );
                     }
                 }
             }
         }
-        for (node, key) in [(&step.on_failure, "onFailure"), (&step.on_cancel, "onCancel"), (&step.next_step, "nextStep")] {
+        for (node, key) in [
+            (&step.on_failure, "onFailure"),
+            (&step.on_cancel, "onCancel"),
+            (&step.next_step, "nextStep"),
+        ] {
             if let Some(node) = node {
                 let place = format!("`{key}` of step `{}`", step.name_str());
-                self.walk_refs(node, &Site { step: Some(i), sink: Sink::Denied(secrets::OTHER), place: &place });
+                self.walk_refs(
+                    node,
+                    &Site {
+                        step: Some(i),
+                        sink: Sink::Denied(secrets::OTHER),
+                        place: &place,
+                    },
+                );
             }
         }
         if let Some(next) = &step.next_step {
@@ -382,14 +503,27 @@ impl Checker<'_> {
         if fixed.contains(&s) || s.starts_with("step:") {
             return;
         }
-        let mut d = Diagnostic::error(codes::INVALID_STEP_PROPERTY, node.span, format!("invalid `{key}` value `{s}`"))
-            .with_label(format!("`{key}` is {} or `step:NAME`", fixed.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")));
+        let mut d = Diagnostic::error(
+            codes::INVALID_STEP_PROPERTY,
+            node.span,
+            format!("invalid `{key}` value `{s}`"),
+        )
+        .with_label(format!(
+            "`{key}` is {} or `step:NAME`",
+            fixed
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
         let mut options: Vec<&str> = fixed.to_vec();
         options.push("step:");
         d = match did_you_mean(s, options) {
             Some("step:") => d.with_help(format!("did you mean `step:{s}`?")),
             Some(x) => d.with_help(format!("did you mean `{x}`?")),
-            None if self.scope.step(s).is_some() => d.with_help(format!("to go to step `{s}`, write `step:{s}`")),
+            None if self.scope.step(s).is_some() => {
+                d.with_help(format!("to go to step `{s}`, write `step:{s}`"))
+            }
             None => d.with_help("write `Abort`, `Continue` or `step:NAME`"),
         };
         self.report(d);
@@ -397,14 +531,30 @@ impl Checker<'_> {
 
     /// Step `outputs`: a list of `{Name, Selector, Type?}`.
     fn check_step_outputs(&mut self, i: usize, outputs: &Node) {
-        let step_name = self.scope.steps.get(i).map_or("", |s| s.step.name_str()).to_string();
+        let step_name = self
+            .scope
+            .steps
+            .get(i)
+            .map_or("", |s| s.step.name_str())
+            .to_string();
         let place = format!("the outputs of step `{step_name}`");
-        self.walk_refs(outputs, &Site { step: Some(i), sink: Sink::Denied(secrets::OUTPUT), place: &place });
+        self.walk_refs(
+            outputs,
+            &Site {
+                step: Some(i),
+                sink: Sink::Denied(secrets::OUTPUT),
+                place: &place,
+            },
+        );
         let Some(list) = outputs.as_list() else {
             self.report(
-                Diagnostic::error(codes::INVALID_STEP_OUTPUT, outputs.span, format!("{place} must be a list, found {}", describe(outputs)))
-                    .with_label("not a list")
-                    .with_help("write outputs: [{ Name: \"X\", Selector: \"$.x\", Type: \"String\" }]"),
+                Diagnostic::error(
+                    codes::INVALID_STEP_OUTPUT,
+                    outputs.span,
+                    format!("{place} must be a list, found {}", describe(outputs)),
+                )
+                .with_label("not a list")
+                .with_help("write outputs: [{ Name: \"X\", Selector: \"$.x\", Type: \"String\" }]"),
             );
             return;
         };
@@ -414,7 +564,10 @@ impl Checker<'_> {
                     Diagnostic::error(
                         codes::INVALID_STEP_OUTPUT,
                         entry.span,
-                        format!("an entry of {place} must be a map, found {}", describe(entry)),
+                        format!(
+                            "an entry of {place} must be a map, found {}",
+                            describe(entry)
+                        ),
                     )
                     .with_label("not an output")
                     .with_help("write { Name: \"X\", Selector: \"$.x\", Type: \"String\" }"),
@@ -424,12 +577,22 @@ impl Checker<'_> {
             for needed in ["Name", "Selector"] {
                 match entry.get(needed) {
                     None => self.report(
-                        Diagnostic::error(codes::INVALID_STEP_OUTPUT, entry.span, format!("an output of step `{step_name}` has no `{needed}`"))
-                            .with_label(format!("`{needed}` is missing"))
-                            .with_help("an output is { Name, Selector, Type? }"),
+                        Diagnostic::error(
+                            codes::INVALID_STEP_OUTPUT,
+                            entry.span,
+                            format!("an output of step `{step_name}` has no `{needed}`"),
+                        )
+                        .with_label(format!("`{needed}` is missing"))
+                        .with_help("an output is { Name, Selector, Type? }"),
                     ),
                     Some(v) if v.as_str().is_none() => {
-                        self.type_error(v, &Ty::String, &format!("`{needed}` of an output"), &describe(v), Fit::Wrong);
+                        self.type_error(
+                            v,
+                            &Ty::String,
+                            &format!("`{needed}` of an output"),
+                            &describe(v),
+                            Fit::Wrong,
+                        );
                     }
                     Some(_) => {}
                 }
@@ -438,21 +601,38 @@ impl Checker<'_> {
                 match ty.as_str() {
                     Some(t) if OUTPUT_TYPES.contains(&t) => {}
                     Some(t) => {
-                        let mut d = Diagnostic::error(codes::INVALID_STEP_OUTPUT, ty.span, format!("unknown output type `{t}`"))
-                            .with_label("SSM has no output type of this name");
+                        let mut d = Diagnostic::error(
+                            codes::INVALID_STEP_OUTPUT,
+                            ty.span,
+                            format!("unknown output type `{t}`"),
+                        )
+                        .with_label("SSM has no output type of this name");
                         d = match did_you_mean(t, OUTPUT_TYPES.iter().copied()) {
                             Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                            None => d.with_help(format!("the output types are {}", OUTPUT_TYPES.join(", "))),
+                            None => d.with_help(format!(
+                                "the output types are {}",
+                                OUTPUT_TYPES.join(", ")
+                            )),
                         };
                         self.report(d);
                     }
-                    None => self.type_error(ty, &Ty::String, "`Type` of an output", &describe(ty), Fit::Wrong),
+                    None => self.type_error(
+                        ty,
+                        &Ty::String,
+                        "`Type` of an output",
+                        &describe(ty),
+                        Fit::Wrong,
+                    ),
                 }
             }
             for (k, _) in map {
                 if !matches!(k.name.as_str(), "Name" | "Selector" | "Type") {
-                    let mut d = Diagnostic::warning(codes::UNKNOWN_AWS_KEY, k.span, format!("unknown key `{}` in an output", k.name))
-                        .with_label("an output has Name, Selector and Type");
+                    let mut d = Diagnostic::warning(
+                        codes::UNKNOWN_AWS_KEY,
+                        k.span,
+                        format!("unknown key `{}` in an output", k.name),
+                    )
+                    .with_label("an output has Name, Selector and Type");
                     if let Some(s) = did_you_mean(&k.name, ["Name", "Selector", "Type"]) {
                         d = d.with_help(format!("did you mean `{s}`?"));
                     }

@@ -35,9 +35,17 @@ pub(crate) fn ty_fit(expected: &Ty, found: &Ty) -> Fit {
     }
     match (expected, found) {
         (T::String, T::Integer | T::Boolean)
-        | (T::Integer | T::Boolean | T::StringList | T::List | T::MapList | T::Targets | T::StringMap | T::Map, T::String) => {
-            Fit::Lenient
-        }
+        | (
+            T::Integer
+            | T::Boolean
+            | T::StringList
+            | T::List
+            | T::MapList
+            | T::Targets
+            | T::StringMap
+            | T::Map,
+            T::String,
+        ) => Fit::Lenient,
         (T::StringList, T::List)
         | (T::List, T::StringList | T::MapList)
         | (T::MapList, T::List)
@@ -82,7 +90,14 @@ impl Checker<'_> {
         self.check_value_at(node, expected, place, 0);
     }
 
-    pub(crate) fn type_error(&mut self, node: &Node, expected: &Ty, place: &str, found: &str, fit: Fit) {
+    pub(crate) fn type_error(
+        &mut self,
+        node: &Node,
+        expected: &Ty,
+        place: &str,
+        found: &str,
+        fit: Fit,
+    ) {
         let exp = expected.runtime();
         let msg = format!("{place} expects {expected}, found {found}");
         match fit {
@@ -95,7 +110,10 @@ impl Checker<'_> {
             Fit::Lenient => self.report(
                 Diagnostic::warning(codes::LENIENT_TYPE, node.span, msg)
                     .with_label(format!("this is {found}"))
-                    .with_help(format!("AWS accepts this and converts it at run time; to be exact, {}", hint(&exp))),
+                    .with_help(format!(
+                        "AWS accepts this and converts it at run time; to be exact, {}",
+                        hint(&exp)
+                    )),
             ),
         }
     }
@@ -157,7 +175,11 @@ impl Checker<'_> {
 
     /// One element of a StringList (`item` = String) or MapList (`item` = StringMap).
     fn check_list_item(&mut self, node: &Node, item: &Ty, place: &str, depth: usize) {
-        let list_ty = if *item == Ty::String { Ty::StringList } else { Ty::MapList };
+        let list_ty = if *item == Ty::String {
+            Ty::StringList
+        } else {
+            Ty::MapList
+        };
         if let Value::String(s) = &node.value {
             if let Some((_, info)) = self.whole_ref(s) {
                 // `["{{ L }}"]`: SSM flattens a list reference into the list.
@@ -172,8 +194,18 @@ impl Checker<'_> {
                 return;
             }
             if *item == Ty::StringMap {
-                let fit = if find_refs(s).is_empty() && !s.trim_start().starts_with('{') { Fit::Wrong } else { Fit::Lenient };
-                self.type_error(node, item, &format!("an element of {place}"), &describe(node), fit);
+                let fit = if find_refs(s).is_empty() && !s.trim_start().starts_with('{') {
+                    Fit::Wrong
+                } else {
+                    Fit::Lenient
+                };
+                self.type_error(
+                    node,
+                    item,
+                    &format!("an element of {place}"),
+                    &describe(node),
+                    fit,
+                );
             }
             return;
         }
@@ -224,7 +256,11 @@ impl Checker<'_> {
             }
             _ => Fit::Wrong,
         };
-        let found = if t.is_empty() { describe(node) } else { format!("the string \"{}\"", shorten(s)) };
+        let found = if t.is_empty() {
+            describe(node)
+        } else {
+            format!("the string \"{}\"", shorten(s))
+        };
         self.type_error(node, expected, place, &found, fit);
     }
 
@@ -241,7 +277,10 @@ impl Checker<'_> {
                     Diagnostic::error(
                         codes::INVALID_TARGETS,
                         entry.span,
-                        format!("an entry of {place} must be a map {{Key, Values}}, found {}", describe(entry)),
+                        format!(
+                            "an entry of {place} must be a map {{Key, Values}}, found {}",
+                            describe(entry)
+                        ),
                     )
                     .with_label("not a target")
                     .with_help("write { Key: \"tag:Name\", Values: [\"web\"] }"),
@@ -251,7 +290,9 @@ impl Checker<'_> {
             for (k, v) in map {
                 match k.name.as_str() {
                     "Key" => self.check_value(v, &Ty::String, &format!("`Key` of {place}")),
-                    "Values" => self.check_value(v, &Ty::StringList, &format!("`Values` of {place}")),
+                    "Values" => {
+                        self.check_value(v, &Ty::StringList, &format!("`Values` of {place}"))
+                    }
                     other => {
                         let mut d = Diagnostic::error(
                             codes::INVALID_TARGETS,

@@ -96,7 +96,10 @@ fn parse_at(s: &str, start: usize) -> Option<StrRef> {
         if bytes.get(i) != Some(&b'}') || bytes.get(i + 1) != Some(&b'}') {
             return None;
         }
-        let name = s.get(text_start..i)?.trim_end_matches([' ', '\t']).to_string();
+        let name = s
+            .get(text_start..i)?
+            .trim_end_matches([' ', '\t'])
+            .to_string();
         return Some(StrRef {
             kind: *kind,
             name,
@@ -151,8 +154,14 @@ mod tests {
         assert_eq!(&s[refs[0].range.clone()], "{{ P }}");
         assert_eq!(refs[1].kind, RefKind::StepOutput);
         assert_eq!(refs[1].name, "S.O");
-        assert_eq!((refs[2].kind, refs[2].name.as_str()), (RefKind::Variable, "X"));
-        assert_eq!((refs[3].kind, refs[3].name.as_str()), (RefKind::SsmSecure, "/db/pw"));
+        assert_eq!(
+            (refs[2].kind, refs[2].name.as_str()),
+            (RefKind::Variable, "X")
+        );
+        assert_eq!(
+            (refs[3].kind, refs[3].name.as_str()),
+            (RefKind::SsmSecure, "/db/pw")
+        );
     }
 
     #[test]
