@@ -53,6 +53,8 @@ codes! {
     LENIENT_TYPE = "W1001", "lenient-type", "a value AWS accepts although it is not of the declared type";
     EXTERN_ACTION = "W1002", "extern-action", "a step uses an action declared extern";
     UNKNOWN_AWS_KEY = "W1003", "unknown-key", "an unknown key inside an AWS-defined object";
+    UNKNOWN_PLUGIN_INPUT = "W1004", "unknown-plugin-input", "a Command plugin input the plugin does not read (SSM Agent ignores it)";
+    DEFAULT_OUTSIDE_PATTERN = "W1005", "default-outside-pattern", "a default its own allowedPattern refuses (SSM accepts the document; using the default fails)";
     UNREACHABLE_STEP = "W2001", "unreachable-step", "a step no path from the first step reaches";
     BRANCH_WITHOUT_DEFAULT = "W2002", "branch-without-default", "an aws:branch with no Default";
     NEXT_STEP_WITH_END = "W2003", "next-step-with-end", "a step with both nextStep and isEnd: true";

@@ -147,7 +147,10 @@ impl<'a> Checker<'a> {
             return;
         }
         let dom = graph.dominators();
-        let uses = std::mem::take(&mut self.step_uses);
+        let mut uses = std::mem::take(&mut self.step_uses);
+        // One finding per (user, referenced step): the first place it is read.
+        let mut seen = std::collections::HashSet::new();
+        uses.retain(|(u, t, _)| seen.insert((*u, *t)));
         for (user, target, span) in uses {
             let Some(Some(d)) = dom.get(user) else {
                 continue;

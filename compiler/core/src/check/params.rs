@@ -221,14 +221,16 @@ impl Checker<'_> {
             }
             if let (Some(re), Value::String(s)) = (&pattern, &item.value) {
                 if !re.is_match(s) {
+                    // AWS-owned documents ship such defaults (placeholders, `""`): SSM
+                    // accepts the document and fails only a run that uses the default.
                     self.report(
-                        Diagnostic::error(
-                            codes::INVALID_DEFAULT,
+                        Diagnostic::warning(
+                            codes::DEFAULT_OUTSIDE_PATTERN,
                             item.span,
                             format!("{place} `{text}` does not match its allowedPattern"),
                         )
                         .with_label(format!("does not match `{}`", re.as_str()))
-                        .with_help("change the default or the pattern; SSM rejects a default its pattern refuses"),
+                        .with_help("a run that keeps this default fails validation; change the default or the pattern"),
                     );
                 }
             }

@@ -139,6 +139,10 @@ impl<'a> Scope<'a> {
             out.push(("CurrentIteration".into(), Ty::Integer));
             out.push(("CurrentIteratorValue".into(), item));
         }
+        if step.action_str() == "aws:branch" {
+            // The step a branch chose; AWS-owned runbooks read `{{ Branch.NextStep }}`.
+            out.push(("NextStep".into(), Ty::String));
+        }
         if step.action_str() == "aws:executeScript" {
             out.push(("Payload".into(), Ty::StringMap));
             out.push(("OutputPayload".into(), Ty::String));

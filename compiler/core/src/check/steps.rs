@@ -34,6 +34,14 @@ pub(crate) const OUTPUT_TYPES: &[&str] = &[
 /// Inputs every Command 2.x plugin reads (SSM Agent ≥ 3.0.502): its flow control.
 const COMMAND_FLOW_INPUTS: &[&str] = &["onFailure", "onSuccess", "finallyStep"];
 
+/// Step-level keys of a Command step, often misplaced into `inputs`.
+const COMMAND_STEP_KEYS: &[&str] = &[
+    "maxAttempts",
+    "timeoutSeconds",
+    "precondition",
+    "description",
+];
+
 fn is_step_name(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
@@ -247,6 +255,27 @@ impl Checker<'_> {
                     && COMMAND_FLOW_INPUTS
                         .iter()
                         .any(|f| f.eq_ignore_ascii_case(&key.name)) => {}
+                None if kind == DocKind::Command => {
+                    // SSM Agent ignores input keys its plugin does not read (AWS-owned
+                    // documents carry `maxAttempts` there), so this is a warning.
+                    let mut d = Diagnostic::warning(
+                        codes::UNKNOWN_PLUGIN_INPUT,
+                        key.span,
+                        format!("`{action}` does not read input `{}`", key.name),
+                    )
+                    .with_label("SSM Agent ignores this input");
+                    if let Some(s) =
+                        did_you_mean(&key.name, sig.inputs.iter().map(|s| s.name.as_str()))
+                    {
+                        d = d.with_help(format!("did you mean `{s}`?"));
+                    } else if COMMAND_STEP_KEYS.contains(&key.name.as_str()) {
+                        d = d.with_help(format!(
+                            "`{}` is a step property: move it out of `inputs`",
+                            key.name
+                        ));
+                    }
+                    self.report(d);
+                }
                 None => {
                     let mut d = Diagnostic::error(
                         codes::UNKNOWN_INPUT,
@@ -432,7 +461,10 @@ impl Checker<'_> {
             }
             if let Some(node) = &step.on_cancel {
                 self.check_handler(node, "onCancel", &["Abort"]);
-                if sig.is_some_and(|s| s.attrs.iter().any(|a| a == "no_on_cancel")) {
+                // `Abort` is the default behaviour and AWS-owned runbooks write it on such
+                // actions; only a move to a step is rejected.
+                let moves = node.as_str().is_some_and(|s| s.starts_with("step:"));
+                if moves && sig.is_some_and(|s| s.attrs.iter().any(|a| a == "no_on_cancel")) {
                     self.report(
                         Diagnostic::error(
                             codes::FORBIDDEN_ON_CANCEL,

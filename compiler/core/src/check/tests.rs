@@ -507,7 +507,7 @@ fn targets_must_be_key_and_values() {
     insta::assert_snapshot!(render(&src), @r#"
     E1007 error: an entry of input `Targets` of `aws:runCommand` has no `Values` @ `{"Key": "x", "Value": ["y"]}` [help: write { Key: "tag:Name", Values: ["web"] }]
     E1007 error: unknown key `Value` in an entry of input `Targets` of `aws:runCommand` @ `"Value"` [help: did you mean `Values`?]
-    E1007 error: an entry of input `Targets` of `aws:runCommand` must be a map {Key, Values}, found a string @ `"oops"` [help: write { Key: "tag:Name", Values: ["web"] }]
+    E1007 error: an entry of input `Targets` of `aws:runCommand` must be a map {Key, Values}, found the string "oops" @ `"oops"` [help: write { Key: "tag:Name", Values: ["web"] }]
     "#);
 }
 
@@ -674,7 +674,7 @@ fn parameter_types_and_defaults() {
     E1018 error: unknown parameter type `Strin` @ `"Strin"` [help: did you mean `String`?]
     E1005 error: the default of parameter `B` expects Integer, found the string "ten" @ `"ten"` [help: write a number without quotes: 60]
     E1019 error: the default of parameter `C` `z` is not one of its allowedValues @ `"z"` [help: the allowed values are x, y]
-    E1019 error: the default of parameter `D` `abc` does not match its allowedPattern @ `"abc"` [help: change the default or the pattern; SSM rejects a default its pattern refuses]
+    W1005 warning: the default of parameter `D` `abc` does not match its allowedPattern @ `"abc"` [help: a run that keeps this default fails validation; change the default or the pattern]
     W1001 warning: the default of parameter `F` is an empty string @ `""` [help: AWS accepts `""` here (an optional resource); use String to say so exactly]
     W1001 warning: the default of parameter `G` expects Boolean, found the string "false" @ `"false"` [help: AWS accepts this and converts it at run time; to be exact, write true or false without quotes]
     E1019 error: the default of parameter `H` `q` is not one of its allowedValues @ `"q"` [help: the allowed values are a, b]
@@ -806,11 +806,13 @@ fn step_properties_keep_aws_leniency() {
 }
 
 #[test]
-fn loop_on_cancel_is_forbidden() {
+fn loop_on_cancel_may_abort_but_not_move() {
     let src = auto(
         "",
         &format!(
-            r#"{{"name": "L", "action": "aws:loop", "inputs": {{"Iterators": ["a"], "Steps": [{SLEEP}]}}, "onCancel": "Abort"}}"#
+            r#"{{"name": "L", "action": "aws:loop", "inputs": {{"Iterators": ["a"], "Steps": [{SLEEP}]}}, "onCancel": "step:After"}},
+               {{"name": "M", "action": "aws:loop", "inputs": {{"Iterators": ["a"], "Steps": []}}, "onCancel": "Abort"}},
+               {{"name": "After", "action": "aws:sleep", "inputs": {{}}}}"#
         ),
     );
     assert_eq!(codes_of(&src), vec![codes::FORBIDDEN_ON_CANCEL]);

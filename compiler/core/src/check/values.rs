@@ -34,7 +34,8 @@ pub(crate) fn ty_fit(expected: &Ty, found: &Ty) -> Fit {
         return Fit::Ok;
     }
     match (expected, found) {
-        (T::String, T::Integer | T::Boolean)
+        // A one-element list becomes its element (AWS-UpdateWindowsAmi passes `InstanceIds` as an `InstanceId`).
+        (T::String, T::Integer | T::Boolean | T::StringList)
         | (
             T::Integer
             | T::Boolean
@@ -64,6 +65,7 @@ pub(crate) fn describe(node: &Node) -> String {
         Value::Int(i) => format!("the integer {i}"),
         Value::Float(_) => "a number with a fraction".into(),
         Value::String(s) if s.is_empty() => "an empty string".into(),
+        Value::String(s) if s.len() <= 40 && !s.contains('\n') => format!("the string \"{s}\""),
         Value::String(_) => "a string".into(),
         Value::List(_) => "a list".into(),
         Value::Map(_) => "a map".into(),
