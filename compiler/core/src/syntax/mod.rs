@@ -1,3 +1,4 @@
 //! Lexing and parsing of `.rbk` sources into [`ast`].
 
 pub mod ast;
+pub mod refs;
