@@ -174,3 +174,68 @@ pub(crate) fn raw_cond(entries: &[(Key, Node)]) -> Cond {
     );
     Cond::Raw(map)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    fn n(v: Value) -> Node {
+        Node::new(v, Span::default())
+    }
+
+    fn k(name: &str) -> Key {
+        Key {
+            name: name.to_string(),
+            span: Span::default(),
+        }
+    }
+
+    fn leaf(op: &str, value: Value) -> Vec<(Key, Node)> {
+        vec![
+            (k("Variable"), n(Value::String("{{ P }}".into()))),
+            (k(op), n(value)),
+        ]
+    }
+
+    #[test]
+    fn equality_uses_the_operator_form_only_for_the_matching_literal_type() {
+        let c = cond(&leaf("StringEquals", Value::String("a".into())), 0);
+        assert!(matches!(c, Some(Cond::Compare { op: CmpOp::Eq, .. })));
+        let c = cond(&leaf("BooleanEquals", Value::Bool(true)), 0);
+        assert!(matches!(c, Some(Cond::Compare { op: CmpOp::Eq, .. })));
+        // A string compared numerically keeps the AWS operator's name.
+        let c = cond(&leaf("NumericEquals", Value::String("1".into())), 0);
+        assert!(matches!(c, Some(Cond::Method { .. })));
+        // A reference on the right would let the lowering pick the operator by type.
+        let c = cond(&leaf("StringEquals", Value::String("{{ Q }}".into())), 0);
+        assert!(matches!(c, Some(Cond::Method { .. })));
+    }
+
+    #[test]
+    fn not_of_an_equality_is_written_as_not_equal() {
+        let inner = n(Value::Map(leaf("StringEquals", Value::String("a".into()))));
+        let c = cond(&[(k("Not"), inner)], 0);
+        assert!(matches!(c, Some(Cond::Compare { op: CmpOp::Ne, .. })));
+    }
+
+    #[test]
+    fn nested_combinators_are_parenthesised() {
+        let a = n(Value::Map(leaf("NumericGreater", Value::Int(3))));
+        let b = n(Value::Map(leaf("Contains", Value::String("x".into()))));
+        let or = n(Value::Map(vec![(k("Or"), n(Value::List(vec![a.clone(), b])))]));
+        let Some(Cond::And { items, .. }) = cond(&[(k("And"), n(Value::List(vec![a, or])))], 0)
+        else {
+            panic!("expected an And");
+        };
+        assert!(matches!(items.get(1), Some(Cond::Paren { .. })));
+    }
+
+    #[test]
+    fn unknown_shapes_are_left_to_raw() {
+        assert!(cond(&leaf("Matches", Value::String("a".into())), 0).is_none());
+        let one = n(Value::List(vec![n(Value::Map(leaf("Contains", Value::Null)))]));
+        assert!(cond(&[(k("And"), one)], 0).is_none());
+        assert!(cond(&[], 0).is_none());
+    }
+}
