@@ -60,7 +60,10 @@ fn round_trip(path: &Path) -> Result<Trip, String> {
     let mut sources = SourceMap::new();
     let (catalog, _) = catalog::load_stdlib(&mut sources);
     let file = sources.add(path.display().to_string(), &text);
-    let text = sources.get(file).map(|f| f.text.to_string()).unwrap_or_default();
+    let text = sources
+        .get(file)
+        .map(|f| f.text.to_string())
+        .unwrap_or_default();
     let original = read::parse(file, &text, format).map_err(|d| d.message)?;
     let doc = read::read_document(file, &stem, &text, format).map_err(|diags| {
         diags
@@ -183,12 +186,19 @@ fn corpus_round_trips() {
     let mut exact = 0usize;
     let mut problems = Vec::new();
     for path in &files {
-        let rel = path.strip_prefix(&corpus).unwrap_or(path).display().to_string();
+        let rel = path
+            .strip_prefix(&corpus)
+            .unwrap_or(path)
+            .display()
+            .to_string();
         match round_trip(path) {
             Err(e) => problems.push(format!("{rel}: not imported: {e}")),
             Ok(trip) => {
                 if !trip.parse_diagnostics.is_empty() {
-                    problems.push(format!("{rel}: parse: {}", trip.parse_diagnostics.join("; ")));
+                    problems.push(format!(
+                        "{rel}: parse: {}",
+                        trip.parse_diagnostics.join("; ")
+                    ));
                 }
                 if trip.not_idempotent.is_some() {
                     problems.push(format!("{rel}: fmt is not idempotent on the imported file"));
@@ -208,7 +218,10 @@ fn corpus_round_trips() {
         .iter()
         .filter(|p| p.contains(": parse: ") || p.contains("not idempotent"))
         .count();
-    assert_eq!(parse_or_fmt, 0, "imported files must parse cleanly and be fmt-idempotent");
+    assert_eq!(
+        parse_or_fmt, 0,
+        "imported files must parse cleanly and be fmt-idempotent"
+    );
     assert!(
         exact * 100 >= files.len() * 99,
         "{exact}/{} round-trip exact (need 99%)",
@@ -240,7 +253,11 @@ fn fixtures(dir: &Path) -> Vec<PathBuf> {
 fn fixtures_import_exactly() {
     let mut failures = Vec::new();
     for path in fixtures(&fixture_dir()) {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
         let input = std::fs::read_to_string(&path).expect("fixture");
         let trip = round_trip(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
         let mut snap = format!("--- INPUT ---\n{input}\n--- IMPORTED ---\n{}", trip.rbk);

@@ -125,9 +125,7 @@ fn compare(left: Expr, op: &str, value: &Node) -> Cond {
         ("NumericGreaterOrEquals", Value::Int(_) | Value::Float(_)) => {
             cmp(CmpOp::Ge, number(value))
         }
-        ("NumericLesserOrEquals", Value::Int(_) | Value::Float(_)) => {
-            cmp(CmpOp::Le, number(value))
-        }
+        ("NumericLesserOrEquals", Value::Int(_) | Value::Float(_)) => cmp(CmpOp::Le, number(value)),
         _ => {
             let mut diags = Vec::new();
             let arg = expr(
@@ -223,7 +221,10 @@ mod tests {
     fn nested_combinators_are_parenthesised() {
         let a = n(Value::Map(leaf("NumericGreater", Value::Int(3))));
         let b = n(Value::Map(leaf("Contains", Value::String("x".into()))));
-        let or = n(Value::Map(vec![(k("Or"), n(Value::List(vec![a.clone(), b])))]));
+        let or = n(Value::Map(vec![(
+            k("Or"),
+            n(Value::List(vec![a.clone(), b])),
+        )]));
         let Some(Cond::And { items, .. }) = cond(&[(k("And"), n(Value::List(vec![a, or])))], 0)
         else {
             panic!("expected an And");
@@ -234,7 +235,10 @@ mod tests {
     #[test]
     fn unknown_shapes_are_left_to_raw() {
         assert!(cond(&leaf("Matches", Value::String("a".into())), 0).is_none());
-        let one = n(Value::List(vec![n(Value::Map(leaf("Contains", Value::Null)))]));
+        let one = n(Value::List(vec![n(Value::Map(leaf(
+            "Contains",
+            Value::Null,
+        )))]));
         assert!(cond(&[(k("And"), one)], 0).is_none());
         assert!(cond(&[], 0).is_none());
     }

@@ -111,7 +111,12 @@ pub(crate) fn with_default(doc: &Document, kind: usize) -> Option<Document> {
         None => {
             let at = items
                 .iter()
-                .position(|i| !matches!(i, DocItem::Schema(_) | DocItem::AssumeRole(_) | DocItem::Description(_)))
+                .position(|i| {
+                    !matches!(
+                        i,
+                        DocItem::Schema(_) | DocItem::AssumeRole(_) | DocItem::Description(_)
+                    )
+                })
                 .unwrap_or(items.len());
             items.insert(
                 at,
@@ -127,7 +132,12 @@ pub(crate) fn with_default(doc: &Document, kind: usize) -> Option<Document> {
 }
 
 /// Collects the clause of this kind from every non-branch step; false when one lacks it.
-fn collect(list: &[Step], is_kind: fn(&Clause) -> bool, found: &mut Vec<Clause>, depth: usize) -> bool {
+fn collect(
+    list: &[Step],
+    is_kind: fn(&Clause) -> bool,
+    found: &mut Vec<Clause>,
+    depth: usize,
+) -> bool {
     if depth > super::value::MAX_DEPTH {
         return false;
     }
@@ -158,7 +168,10 @@ fn remove(list: &mut [Step], value: &Clause, depth: usize) {
             if let Some(body) = &mut a.loop_body {
                 remove(&mut body.steps, value, depth + 1);
             }
-            if s.clauses.iter().any(|c| discriminant(c) == discriminant(value)) {
+            if s.clauses
+                .iter()
+                .any(|c| discriminant(c) == discriminant(value))
+            {
                 s.clauses.retain(|c| c != value);
             }
         }

@@ -66,13 +66,10 @@ fn collect_steps<'a>(list: &'a [model::Step], out: &mut Vec<&'a model::Step>, de
 }
 
 fn declares_output(s: &model::Step, name: &str) -> bool {
-    s.outputs
-        .as_ref()
-        .and_then(Node::as_list)
-        .is_some_and(|l| {
-            l.iter()
-                .any(|o| o.get("Name").and_then(Node::as_str) == Some(name))
-        })
+    s.outputs.as_ref().and_then(Node::as_list).is_some_and(|l| {
+        l.iter()
+            .any(|o| o.get("Name").and_then(Node::as_str) == Some(name))
+    })
 }
 
 fn declaration(action: &str, kind: DocKind, outputs: &[String]) -> ast::ActionDecl {

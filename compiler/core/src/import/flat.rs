@@ -145,8 +145,7 @@ pub(crate) fn document(doc: &model::Document, cx: &mut Cx<'_>) -> ast::Document 
     if let Some(rc) = &doc.runtime_config {
         match rc.as_map() {
             Some(entries)
-                if !entries.is_empty()
-                    && entries.iter().all(|(_, v)| v.as_map().is_some()) =>
+                if !entries.is_empty() && entries.iter().all(|(_, v)| v.as_map().is_some()) =>
             {
                 for (k, v) in entries {
                     items.push(DocItem::Plugin(ast::Plugin {
@@ -441,7 +440,10 @@ pub(crate) fn step(s: &model::Step, cx: &mut Cx<'_>, depth: usize) -> ast::Step 
     }
     if let Some(v) = &s.outputs {
         match step_outputs(v) {
-            Some(outputs) => clauses.push(Clause::Outputs { outputs, span: sp() }),
+            Some(outputs) => clauses.push(Clause::Outputs {
+                outputs,
+                span: sp(),
+            }),
             None => raw.push((raw_key("outputs"), v.clone())),
         }
     }
@@ -718,7 +720,12 @@ fn branch(inputs: &Node) -> Option<BranchStep> {
     for (k, v) in inputs.as_map()? {
         match k.name.as_str() {
             "Choices" if choices.is_none() => {
-                choices = Some(v.as_list()?.iter().map(choice).collect::<Option<Vec<_>>>()?);
+                choices = Some(
+                    v.as_list()?
+                        .iter()
+                        .map(choice)
+                        .collect::<Option<Vec<_>>>()?,
+                );
             }
             "Default" if default.is_none() => default = Some(names::name(v.as_str()?)?),
             _ => return None,
@@ -778,4 +785,3 @@ fn choice(c: &Node) -> Option<BranchChoice> {
         span: sp(),
     })
 }
-

@@ -15,8 +15,8 @@
 
 use super::tree::{ends, goto_of, has_end, next_name, step_name};
 use crate::syntax::ast::{
-    Block, BranchStep, Clause, CmpOp, Cond, ElseArm, ExprKind, GuardElse, GuardStep, IfArm,
-    IfStep, MatchStep, Name, Step, StepBody,
+    Block, BranchStep, Clause, CmpOp, Cond, ElseArm, ExprKind, GuardElse, GuardStep, IfArm, IfStep,
+    MatchStep, Name, Step, StepBody,
 };
 
 use super::names::sp;
@@ -59,7 +59,9 @@ fn branch_of(s: &Step) -> Option<&BranchStep> {
 /// `guard C else end` / `guard C else goto X`.
 pub(crate) fn guard(list: &mut [Step], idx: usize, cont: Option<&str>) -> bool {
     let next = next_name(list, idx, cont);
-    let Some(s) = list.get_mut(idx) else { return false };
+    let Some(s) = list.get_mut(idx) else {
+        return false;
+    };
     let Some(b) = branch_of(s) else { return false };
     let ([choice], None) = (b.choices.as_slice(), goto_of(s)) else {
         return false;
@@ -84,7 +86,9 @@ pub(crate) fn guard(list: &mut [Step], idx: usize, cont: Option<&str>) -> bool {
 
 /// `match V { lit -> X, …, else -> Z }`.
 pub(crate) fn match_fold(list: &mut [Step], idx: usize) -> bool {
-    let Some(s) = list.get_mut(idx) else { return false };
+    let Some(s) = list.get_mut(idx) else {
+        return false;
+    };
     let Some(b) = branch_of(s) else { return false };
     if b.choices.len() < 2 || goto_of(s).is_some() || has_end(s) {
         return false;
@@ -138,8 +142,11 @@ enum Else {
     Block,
 }
 
+/// Block starts `(arm, index)` and the shapes `(end of the last block, else)`.
+type Shapes = (Vec<(usize, usize)>, Vec<(usize, Else)>);
+
 /// The shapes tried for an `if` at `list[idx]`: `(end of the last block, else)`.
-fn if_shapes(list: &[Step], idx: usize, cont: Option<&str>) -> Option<(Vec<(usize, usize)>, Vec<(usize, Else)>)> {
+fn if_shapes(list: &[Step], idx: usize, cont: Option<&str>) -> Option<Shapes> {
     let s = list.get(idx)?;
     let b = branch_of(s)?;
     if goto_of(s).is_some() || b.choices.iter().any(|c| c.raw.is_some()) {
@@ -164,7 +171,8 @@ fn if_shapes(list: &[Step], idx: usize, cont: Option<&str>) -> Option<(Vec<(usiz
         }
     }
     let (_, last_start) = *starts.last()?;
-    let default_is_block = b.default.is_some() && starts.last().is_some_and(|(k, _)| *k == b.choices.len());
+    let default_is_block =
+        b.default.is_some() && starts.last().is_some_and(|(k, _)| *k == b.choices.len());
     let mut shapes: Vec<(usize, Else)> = Vec::new();
     let len = list.len();
     if let (Some(d), false) = (&b.default, default_is_block) {
@@ -219,9 +227,11 @@ fn if_shapes(list: &[Step], idx: usize, cont: Option<&str>) -> Option<(Vec<(usiz
 /// True when a choice (not the Default) of the branch at `list[idx]` targets the next step.
 pub(crate) fn choice_starts_block(list: &[Step], idx: usize, cont: Option<&str>) -> bool {
     let next = next_name(list, idx, cont);
-    list.get(idx)
-        .and_then(branch_of)
-        .is_some_and(|b| b.choices.iter().any(|c| Some(c.target.text.as_str()) == next.as_deref()))
+    list.get(idx).and_then(branch_of).is_some_and(|b| {
+        b.choices
+            .iter()
+            .any(|c| Some(c.target.text.as_str()) == next.as_deref())
+    })
 }
 
 /// How many `if` shapes exist for the branch at `list[idx]`.
@@ -230,7 +240,13 @@ pub(crate) fn if_candidates(list: &[Step], idx: usize, cont: Option<&str>) -> us
 }
 
 /// Folds `list[idx]` into an `if` of the `shape`-th shape.
-pub(crate) fn if_fold(list: &mut Vec<Step>, idx: usize, cont: Option<&str>, shape: usize, jumps: &Jumps) -> bool {
+pub(crate) fn if_fold(
+    list: &mut Vec<Step>,
+    idx: usize,
+    cont: Option<&str>,
+    shape: usize,
+    jumps: &Jumps,
+) -> bool {
     let Some((starts, shapes)) = if_shapes(list, idx, cont) else {
         return false;
     };

@@ -13,13 +13,13 @@
 
 mod cond;
 mod devices;
-mod fold;
-mod tree;
 mod externs;
 mod flat;
+mod fold;
 mod names;
 mod refs;
 mod text;
+mod tree;
 mod value;
 mod verify;
 
@@ -99,9 +99,10 @@ fn fold_branches(mut doc: ast::Document, ok: &dyn Fn(&ast::Document) -> bool) ->
     tree::all_steps(&steps, &mut all, 0);
     let jumps = fold::jumps(&all);
     for name in names {
-        let attempt = |doc: &ast::Document, f: &mut dyn FnMut(&mut Vec<ast::Step>, usize, Option<&str>) -> bool| {
+        let attempt = |doc: &ast::Document, f: &mut tree::ListEdit<'_>| {
             let mut candidate = doc.clone();
-            let (before, mut steps, after) = tree::split_steps(std::mem::take(&mut candidate.items));
+            let (before, mut steps, after) =
+                tree::split_steps(std::mem::take(&mut candidate.items));
             let changed = tree::with_list_of(&mut steps, None, &name, 0, f);
             candidate.items = tree::join_steps(before, steps, after);
             (changed && ok(&candidate)).then_some(candidate)
@@ -129,7 +130,9 @@ fn fold_branches(mut doc: ast::Document, ok: &dyn Fn(&ast::Document) -> bool) ->
         }
         let mut folded = false;
         for shape in 0..shapes {
-            if let Some(c) = attempt(&doc, &mut |list, idx, cont| fold::if_fold(list, idx, cont, shape, &jumps)) {
+            if let Some(c) = attempt(&doc, &mut |list, idx, cont| {
+                fold::if_fold(list, idx, cont, shape, &jumps)
+            }) {
                 doc = c;
                 folded = true;
                 break;

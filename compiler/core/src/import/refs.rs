@@ -53,14 +53,19 @@ pub(crate) fn whole_ref(s: &str) -> Option<WholeRef> {
     if parts.len() > 2 || !parts.iter().all(|p| is_name_text(p)) {
         return None;
     }
-    Some(WholeRef::Path(parts.into_iter().map(str::to_string).collect()))
+    Some(WholeRef::Path(
+        parts.into_iter().map(str::to_string).collect(),
+    ))
 }
 
 /// The bare expression for a whole-value reference.
 pub(crate) fn ref_expr(r: &WholeRef) -> Option<Expr> {
     let kind = match r {
         WholeRef::Path(parts) => ExprKind::Ref(Reference {
-            parts: parts.iter().map(|p| name(p)).collect::<Option<Vec<Name>>>()?,
+            parts: parts
+                .iter()
+                .map(|p| name(p))
+                .collect::<Option<Vec<Name>>>()?,
             span: sp(),
         }),
         WholeRef::Prefixed(prefix, rest) => ExprKind::Ref(Reference {

@@ -29,7 +29,10 @@ pub(crate) fn doc_comment_ok(text: &str) -> bool {
 
 /// True when a `"""` block (of any flavour) can hold `text` exactly.
 fn block_ok(text: &str) -> bool {
-    text.contains('\n') && !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+    text.contains('\n')
+        && !text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
 }
 
 /// The block style for `text`: `"""` when no line could close it, else `#"""`
@@ -113,8 +116,14 @@ mod tests {
     #[test]
     fn block_styles_avoid_closing_delimiters() {
         assert_eq!(block_style("a\nb"), Some(StringStyle::Block));
-        assert_eq!(block_style("x = \"\"\"doc\"\"\"\ny"), Some(StringStyle::RawBlock(1)));
-        assert_eq!(block_style("a \"\"\"# b\nc"), Some(StringStyle::RawBlock(2)));
+        assert_eq!(
+            block_style("x = \"\"\"doc\"\"\"\ny"),
+            Some(StringStyle::RawBlock(1))
+        );
+        assert_eq!(
+            block_style("a \"\"\"# b\nc"),
+            Some(StringStyle::RawBlock(2))
+        );
         assert_eq!(block_style("no newline"), None);
         assert_eq!(block_style("a\u{1}\nb"), None);
     }

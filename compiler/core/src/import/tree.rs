@@ -25,7 +25,11 @@ pub(crate) fn split_steps(items: Vec<DocItem>) -> (Vec<DocItem>, Vec<Step>, Vec<
     (before, steps, after)
 }
 
-pub(crate) fn join_steps(before: Vec<DocItem>, steps: Vec<Step>, after: Vec<DocItem>) -> Vec<DocItem> {
+pub(crate) fn join_steps(
+    before: Vec<DocItem>,
+    steps: Vec<Step>,
+    after: Vec<DocItem>,
+) -> Vec<DocItem> {
     before
         .into_iter()
         .chain(steps.into_iter().map(DocItem::Step))
@@ -45,6 +49,9 @@ pub(crate) fn next_name(list: &[Step], idx: usize, cont: Option<&str>) -> Option
     }
 }
 
+/// A change to the statement list holding a step: `(list, index, continuation)`.
+pub(crate) type ListEdit<'a> = dyn FnMut(&mut Vec<Step>, usize, Option<&str>) -> bool + 'a;
+
 /// Calls `f(list, index, continuation)` for the list holding the step `name`.
 /// Returns what `f` returns, or `false` when no such step exists.
 pub(crate) fn with_list_of(
@@ -52,7 +59,7 @@ pub(crate) fn with_list_of(
     cont: Option<&str>,
     name: &str,
     depth: usize,
-    f: &mut dyn FnMut(&mut Vec<Step>, usize, Option<&str>) -> bool,
+    f: &mut ListEdit<'_>,
 ) -> bool {
     if depth > super::value::MAX_DEPTH {
         return false;

@@ -57,10 +57,8 @@ pub fn normalized(node: &Node) -> Value {
     let mut stack: Vec<&mut Value> = vec![&mut root];
     while let Some(v) = stack.pop() {
         match v {
-            Value::String(s) => {
-                if s.contains("{{") {
-                    *s = spacing().replace_all(s, "{{ $1 }}").into_owned();
-                }
+            Value::String(s) if s.contains("{{") => {
+                *s = spacing().replace_all(s, "{{ $1 }}").into_owned();
             }
             Value::List(items) => stack.extend(items.iter_mut().map(|n| &mut n.value)),
             Value::Map(entries) => stack.extend(entries.iter_mut().map(|(_, n)| &mut n.value)),
