@@ -8,13 +8,14 @@
 //! least one of which contains a document parameter `{{ p }}` (no `ssm:`
 //! references); honoured only from schemaVersion 2.2.
 
+use crate::catalog::ActionSig;
 use crate::check::refs::{Sink, Site};
 use crate::check::steps::kind_word;
 use crate::check::suggest as did_you_mean;
 use crate::check::values::{describe, Fit};
 use crate::check::{codes, secrets, Checker};
 use crate::diagnostic::Diagnostic;
-use crate::model::{DocKind, Node};
+use crate::model::{DocKind, Key, Node};
 use crate::syntax::refs::{find_refs, RefKind};
 use crate::types::Ty;
 
@@ -376,23 +377,59 @@ impl Checker<'_> {
                     Some(l) => l.iter().collect(),
                     None => vec![v],
                 };
+                let sig = self
+                    .catalog
+                    .action(&plugin.name)
+                    .filter(|s| s.allows(DocKind::Command));
                 for item in items {
                     let Some(inputs) = item.as_map() else {
                         continue;
                     };
                     for (ik, iv) in inputs {
-                        let place = format!("input `{}` of `{}`", ik.name, plugin.name);
-                        let sink = secrets::input_sink(DocKind::Command, &plugin.name, &ik.name);
-                        self.walk_refs(
-                            iv,
-                            &Site {
-                                step: None,
-                                sink,
-                                place: &place,
-                            },
-                        );
+                        self.check_plugin_property(&plugin.name, sig, ik, iv);
                     }
                 }
+            }
+        }
+    }
+
+    /// One input of a 1.2 plugin's `properties`.
+    fn check_plugin_property(
+        &mut self,
+        plugin: &str,
+        sig: Option<&ActionSig>,
+        key: &Key,
+        value: &Node,
+    ) {
+        let place = format!("input `{}` of `{plugin}`", key.name);
+        let sink = secrets::input_sink(DocKind::Command, plugin, &key.name);
+        self.walk_refs(
+            value,
+            &Site {
+                step: None,
+                sink,
+                place: &place,
+            },
+        );
+        // `id` names the plugin run in 1.2 (`0.aws:runShellScript`).
+        let Some(sig) = sig.filter(|_| key.name != "id") else {
+            return;
+        };
+        match sig.input(&key.name, true) {
+            Some(input) => self.check_value(value, &input.ty, &place),
+            None if sig.any_input => {}
+            None => {
+                let mut d = Diagnostic::warning(
+                    codes::UNKNOWN_PLUGIN_INPUT,
+                    key.span,
+                    format!("`{plugin}` does not read input `{}`", key.name),
+                )
+                .with_label("SSM Agent ignores this input");
+                if let Some(s) = did_you_mean(&key.name, sig.inputs.iter().map(|s| s.name.as_str()))
+                {
+                    d = d.with_help(format!("did you mean `{s}`?"));
+                }
+                self.report(d);
             }
         }
     }

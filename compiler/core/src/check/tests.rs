@@ -859,3 +859,81 @@ fn flow_graph_edges_have_kinds() {
     In -FallThrough-> L
     ");
 }
+
+#[test]
+fn references_are_located_inside_their_literal() {
+    use crate::check::refs::ref_span;
+    let at = |src: &str, value: &str, range: std::ops::Range<usize>| {
+        let node = Node::string(value, Span::new(FileId(0), 0, src.len()));
+        let span = ref_span(&node, value, range);
+        src[span.range()].to_string()
+    };
+    // A quoted string without escapes, a YAML plain scalar, a raw string.
+    assert_eq!(at(r#""a {{ P }} b""#, "a {{ P }} b", 2..9), "{{ P }}");
+    assert_eq!(at("a {{ P }} b", "a {{ P }} b", 2..9), "{{ P }}");
+    assert_eq!(at(r##"#"a {{ P }}"#"##, "a {{ P }}", 2..9), "{{ P }}");
+    // With escapes the offsets differ: the whole literal.
+    assert_eq!(
+        at(r#""\t {{ P }}""#, "\t {{ P }}", 3..10),
+        r#""\t {{ P }}""#
+    );
+}
+
+#[test]
+fn deep_values_do_not_overflow_the_stack() {
+    // A condition nested far deeper than any limit: checked up to the limit, no overflow.
+    let mut node = Node::new(
+        Value::Map(vec![
+            (
+                Key {
+                    name: "Variable".into(),
+                    span: Span::default(),
+                },
+                Node::string("{{ P }}", Span::default()),
+            ),
+            (
+                Key {
+                    name: "StringEquals".into(),
+                    span: Span::default(),
+                },
+                Node::string("x", Span::default()),
+            ),
+        ]),
+        Span::default(),
+    );
+    for _ in 0..100_000 {
+        node = Node::new(
+            Value::Map(vec![(
+                Key {
+                    name: "Not".into(),
+                    span: Span::default(),
+                },
+                node,
+            )]),
+            Span::default(),
+        );
+    }
+    let mut d = doc(&auto(
+        r#""P": {"type": "String"}"#,
+        r#"{"name": "L", "action": "aws:loop", "inputs": {"MaxIterations": 2, "Steps": []}}"#,
+    ));
+    let step = &mut d.steps.as_mut().unwrap()[0];
+    let Some(Node {
+        value: Value::Map(inputs),
+        ..
+    }) = &mut step.inputs
+    else {
+        panic!("inputs")
+    };
+    inputs.push((
+        Key {
+            name: "LoopCondition".into(),
+            span: Span::default(),
+        },
+        node,
+    ));
+    let diags = check_document(&d, &catalog());
+    assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
+    // Dropping such a value recurses too; leak it so the test checks the checker only.
+    std::mem::forget(d);
+}
