@@ -16,6 +16,7 @@ use crate::check::values::{describe, Fit};
 use crate::check::{codes, secrets, Checker};
 use crate::diagnostic::Diagnostic;
 use crate::model::{DocKind, Key, Node};
+use crate::span::Span;
 use crate::syntax::refs::{find_refs, RefKind};
 use crate::types::Ty;
 
@@ -62,6 +63,96 @@ impl Checker<'_> {
                 )
                 .with_label("SSM does not accept this version")
                 .with_help(format!("use one of {}", known.join(", "))),
+            );
+        }
+    }
+
+    /// Top-level keys of the other kind or schema, and a document without steps.
+    pub(crate) fn check_document_shape(&mut self) {
+        let doc = self.doc;
+        let legacy = doc.kind == DocKind::Command
+            && doc
+                .schema_version
+                .as_str()
+                .is_some_and(|v| v.starts_with("1."));
+        let mut wrong: Vec<(&str, &Node, &str)> = Vec::new();
+        match doc.kind {
+            DocKind::Command => {
+                let only_automation = "only Automation runbooks have it";
+                for (key, node) in [
+                    ("assumeRole", &doc.assume_role),
+                    ("files", &doc.files),
+                    ("outputs", &doc.outputs),
+                ] {
+                    if let Some(node) = node {
+                        wrong.push((key, node, only_automation));
+                    }
+                }
+                if let Some(p) = doc.variables.as_ref().and_then(|v| v.first()) {
+                    self.report(
+                        Diagnostic::error(
+                            codes::WRONG_KIND_KEY,
+                            p.name.span,
+                            "`variables` in a Command document",
+                        )
+                        .with_label("only Automation runbooks have variables")
+                        .with_help("use a parameter, or make this an `automation`"),
+                    );
+                }
+                if legacy {
+                    if let Some(step) = doc.steps.as_ref().and_then(|s| s.first()) {
+                        wrong.push((
+                            "mainSteps",
+                            &step.name,
+                            "schemaVersion 1.x documents use `runtimeConfig`",
+                        ));
+                    }
+                } else if let Some(rc) = &doc.runtime_config {
+                    wrong.push((
+                        "runtimeConfig",
+                        rc,
+                        "schemaVersion 2.x documents use `mainSteps`",
+                    ));
+                }
+            }
+            DocKind::Automation => {
+                if let Some(rc) = &doc.runtime_config {
+                    wrong.push((
+                        "runtimeConfig",
+                        rc,
+                        "only schemaVersion 1.x Command documents have it",
+                    ));
+                }
+            }
+        }
+        for (key, node, why) in wrong {
+            self.report(
+                Diagnostic::error(
+                    codes::WRONG_KIND_KEY,
+                    node.span,
+                    format!("`{key}` in a {} document", kind_word(doc.kind)),
+                )
+                .with_label(why.to_string())
+                .with_help(format!("remove `{key}`")),
+            );
+        }
+        let empty = if legacy {
+            doc.runtime_config
+                .as_ref()
+                .and_then(Node::as_map)
+                .is_none_or(<[_]>::is_empty)
+        } else {
+            doc.steps.as_ref().is_none_or(Vec::is_empty)
+        };
+        if empty {
+            self.report(
+                Diagnostic::error(
+                    codes::NO_STEPS,
+                    Span::point(doc.span.file, doc.span.start as usize),
+                    format!("document `{}` has no steps", doc.name),
+                )
+                .with_label("AWS requires at least one step")
+                .with_help("add a step"),
             );
         }
     }
