@@ -270,7 +270,13 @@ mod tests {
         assert_eq!(&s[refs[0].range.clone()], "{{ P }}");
         assert_eq!(refs[1].kind, RefKind::StepOutput);
         assert_eq!(refs[1].name, "S.O");
-        assert_eq!((refs[2].kind, refs[2].name.as_str()), (RefKind::Variable, "X"));
-        assert_eq!((refs[3].kind, refs[3].name.as_str()), (RefKind::SsmSecure, "/db/pw"));
+        assert_eq!(
+            (refs[2].kind, refs[2].name.as_str()),
+            (RefKind::Variable, "X")
+        );
+        assert_eq!(
+            (refs[3].kind, refs[3].name.as_str()),
+            (RefKind::SsmSecure, "/db/pw")
+        );
     }
 }
