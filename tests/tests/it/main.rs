@@ -1,3 +1,4 @@
-//! The one integration-test binary of ssmc (one module per area).
+//! The one integration-test binary: one module per area.
 
+mod examples;
 mod stdlib;
