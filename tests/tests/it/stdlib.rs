@@ -494,3 +494,87 @@ fn corpus_documents_agree_with_the_catalog() {
     });
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// A project's own declarations, loaded on top of the stdlib through the real
+/// parser: each mistake gets one diagnostic at its place.
+#[test]
+fn project_declarations_load_on_top_of_the_stdlib() {
+    let source = r#"/// An internal AWS action.
+extern action "aws:putServerUpgradeMetrics" for automation {
+  input ..
+}
+
+/// Already in the catalog.
+extern action "aws:runCommand" for automation {
+  input DocumentName: String required
+}
+
+/// Declared twice in the project.
+action "my:tool" for command {
+  /// A list.
+  input items: Stringlist required
+  input other: String { allowedValue: ["a"] }
+  output Result: Strng
+}
+
+@no_cancel_targets
+action "my:tool" for command {
+}
+"#;
+    let (mut sources, mut catalog, diags) = load();
+    assert!(diags.is_empty());
+    let file = sources.add("project/actions.rbk", source);
+    let text = sources
+        .get(file)
+        .map(|f| f.text.clone())
+        .expect("just added");
+    let parsed = ssmc_core::syntax::parse(file, &text);
+    assert!(
+        parsed.diagnostics.is_empty(),
+        "{}",
+        render(&sources, &parsed.diagnostics)
+    );
+    let before = catalog.actions.len();
+    let diags = ssmc_core::catalog::load_decls(&parsed.ast.items, &mut catalog);
+
+    let extern_action = catalog
+        .action("aws:putServerUpgradeMetrics")
+        .expect("extern declared");
+    assert!(extern_action.is_extern && extern_action.any_input);
+    assert!(!catalog.action("aws:runCommand").expect("stdlib").is_extern);
+    assert_eq!(
+        catalog.actions.len(),
+        before + 2,
+        "the extern and the first my:tool"
+    );
+
+    let mut out = String::new();
+    for d in &diags {
+        let at = |span: ssmc_core::Span| {
+            let lc = text_line_col(&sources, span);
+            format!("{}:{}", lc.0, lc.1)
+        };
+        let _ = writeln!(
+            out,
+            "{} {} {}: {}",
+            at(d.primary.span),
+            d.severity.as_str(),
+            d.code,
+            d.message
+        );
+        for s in &d.secondary {
+            let _ = writeln!(out, "    {} {}", at(s.span), s.text);
+        }
+        if let Some(h) = &d.help {
+            let _ = writeln!(out, "    help: {h}");
+        }
+    }
+    insta::assert_snapshot!(format!("--- SOURCE\n{source}--- DIAGNOSTICS\n{out}"));
+}
+
+fn text_line_col(sources: &SourceMap, span: ssmc_core::Span) -> (String, u32) {
+    sources.get(span.file).map_or((String::new(), 0), |f| {
+        let lc = f.lines.line_col(span.start);
+        (format!("{}:{}", f.name, lc.line + 1), lc.col + 1)
+    })
+}
