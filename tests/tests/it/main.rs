@@ -1,3 +1,5 @@
-//! The one integration-test binary over `tests/fixtures`.
+//! The one integration-test binary: one module per area.
 
+mod examples;
 mod import;
+mod stdlib;
