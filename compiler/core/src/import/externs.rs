@@ -136,3 +136,68 @@ fn for_each_string(doc: &model::Document, f: &mut dyn FnMut(&str)) {
         }
     }
 }
+
+/// Merges the declarations of several imported documents into one list (for
+/// one `actions.rbk`): one declaration per action, with the union of their
+/// kinds and outputs, sorted by action name.
+pub fn merge_extern_actions(
+    decls: impl IntoIterator<Item = ast::ActionDecl>,
+) -> Vec<ast::ActionDecl> {
+    let mut out: Vec<ast::ActionDecl> = Vec::new();
+    for decl in decls {
+        let Some(existing) = out.iter_mut().find(|d| d.name.value == decl.name.value) else {
+            out.push(decl);
+            continue;
+        };
+        for (kind, span) in decl.kinds {
+            if !existing.kinds.iter().any(|(k, _)| *k == kind) {
+                existing.kinds.push((kind, span));
+            }
+        }
+        for member in decl.members {
+            let ActionMember::Output(o) = &member else {
+                continue;
+            };
+            let known = existing
+                .members
+                .iter()
+                .any(|m| matches!(m, ActionMember::Output(e) if e.name.text == o.name.text));
+            if !known {
+                existing.members.push(member);
+            }
+        }
+    }
+    out.sort_by(|a, b| a.name.value.cmp(&b.name.value));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decl(kind: DocKind, outputs: &[&str]) -> ast::ActionDecl {
+        let outputs: Vec<String> = outputs.iter().map(|s| (*s).to_string()).collect();
+        declaration("aws:x", kind, &outputs)
+    }
+
+    #[test]
+    fn merged_declarations_union_kinds_and_outputs() {
+        let merged = merge_extern_actions([
+            decl(DocKind::Automation, &["A"]),
+            decl(DocKind::Command, &["B", "A"]),
+        ]);
+        let [one] = merged.as_slice() else {
+            panic!("expected one declaration, got {}", merged.len());
+        };
+        assert_eq!(one.kinds.len(), 2);
+        let outputs: Vec<&str> = one
+            .members
+            .iter()
+            .filter_map(|m| match m {
+                ActionMember::Output(o) => Some(o.name.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(outputs, ["A", "B"]);
+    }
+}

@@ -38,6 +38,7 @@ pub struct Imported {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+pub use externs::merge_extern_actions;
 pub use verify::normalized;
 
 pub fn import_document(doc: &model::Document, catalog: &Catalog) -> Imported {
