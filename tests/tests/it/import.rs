@@ -51,15 +51,19 @@ struct Trip {
 
 fn round_trip(path: &Path) -> Result<Trip, String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    let format = format_of(path);
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("document")
         .to_string();
+    round_trip_text(&stem, &text, format_of(path))
+}
+
+fn round_trip_text(stem: &str, text: &str, format: read::Format) -> Result<Trip, String> {
+    let stem = stem.to_string();
     let mut sources = SourceMap::new();
     let (catalog, _) = catalog::load_stdlib(&mut sources);
-    let file = sources.add(path.display().to_string(), &text);
+    let file = sources.add(format!("{stem}.{}", format.extension()), text);
     let text = sources
         .get(file)
         .map(|f| f.text.to_string())
@@ -300,4 +304,229 @@ fn nothing_is_lost_for_a_plain_value() {
     let b = Node::new(Value::Int(600), Default::default());
     assert!(first_difference(&a.value, &b.value, "$").is_some());
     assert!(first_difference(&a.value, &a.value, "$").is_none());
+}
+
+/// A small deterministic generator (no dependency): xorshift64*.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % (n as u64)).unwrap_or(0)
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+/// Text made of the pieces that stress string styles and doc comments.
+fn random_text(rng: &mut Rng) -> String {
+    const PIECES: &[&str] = &[
+        "word",
+        " ",
+        "  ",
+        "\n",
+        "\n",
+        "\t",
+        "\"",
+        "\\",
+        "\"\"\"",
+        "\"\"\"#",
+        "#",
+        "{{ P0 }}",
+        "{{P1}}",
+        "{{print $2}}",
+        "${HOME}",
+        "é",
+        "\u{1}",
+        "  \n",
+        "///",
+        "//",
+        "{",
+        "}",
+        "lit",
+        "end",
+        "\r\n",
+    ];
+    let n = rng.below(8);
+    (0..n).map(|_| rng.pick(PIECES)).collect()
+}
+
+fn random_value(rng: &mut Rng, depth: usize) -> serde_json::Value {
+    use serde_json::Value as J;
+    match rng.below(if depth > 2 { 6 } else { 9 }) {
+        0 => J::Null,
+        1 => J::Bool(rng.chance(50)),
+        2 => J::from(i64::try_from(rng.below(100_000)).unwrap_or(0) - 50_000),
+        3 => J::from([0.5, 100.0, -2.25, 1e21][rng.below(4)]),
+        4 | 5 => J::String(
+            [
+                random_text(rng),
+                "{{ P0 }}".into(),
+                "{{ variable:V0 }}".into(),
+            ][rng.below(3)]
+            .clone(),
+        ),
+        6 => J::Array(
+            (0..rng.below(4))
+                .map(|_| random_value(rng, depth + 1))
+                .collect(),
+        ),
+        7 => J::Array(
+            (0..rng.below(4))
+                .map(|_| J::String(random_text(rng)))
+                .collect(),
+        ),
+        _ => {
+            let mut m = serde_json::Map::new();
+            for i in 0..rng.below(4) {
+                let key = [format!("k{i}"), format!("odd key {i}"), "commands".into()]
+                    [rng.below(3)]
+                .clone();
+                m.insert(key, random_value(rng, depth + 1));
+            }
+            J::Object(m)
+        }
+    }
+}
+
+/// A random Automation document that checks clean: pass-through inputs,
+/// forward jumps only, references to declared parameters and variables.
+fn random_document(seed: u64) -> String {
+    use serde_json::{json, Value as J};
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let steps_n = 1 + rng.below(7);
+    let mut steps = Vec::new();
+    for i in 0..steps_n {
+        let mut inputs = serde_json::Map::new();
+        inputs.insert("Service".into(), json!("ec2"));
+        inputs.insert("Api".into(), json!("DescribeInstances"));
+        for k in 0..rng.below(4) {
+            inputs.insert(format!("In{k}"), random_value(&mut rng, 0));
+        }
+        let mut step = serde_json::Map::new();
+        step.insert("name".into(), json!(format!("S{i}")));
+        let later = |rng: &mut Rng| format!("S{}", i + 1 + rng.below(steps_n - i - 1));
+        if i > 0 && i + 1 < steps_n && rng.chance(35) {
+            // A branch: one to three choices to later steps, maybe a Default, maybe an end.
+            step.insert("action".into(), json!("aws:branch"));
+            let conditions = [
+                json!({ "Variable": "{{ P0 }}", "StringEquals": "a" }),
+                json!({ "Not": { "Variable": "{{ P0 }}", "StringEquals": "b" } }),
+                json!({ "Variable": "{{ S0.Out }}", "StartsWith": "x" }),
+                json!({ "And": [
+                    { "Variable": "{{ P0 }}", "EqualsIgnoreCase": "c" },
+                    { "Or": [ { "Variable": "{{ variable:V0 }}", "StringEquals": "d" }, { "Variable": "{{ P0 }}", "Contains": "e" } ] }
+                ] }),
+            ];
+            let choices: Vec<J> = (0..1 + rng.below(3))
+                .map(|_| {
+                    let mut c = conditions[rng.below(conditions.len())].clone();
+                    if let Some(m) = c.as_object_mut() {
+                        m.insert("NextStep".into(), json!(later(&mut rng)));
+                    }
+                    c
+                })
+                .collect();
+            let mut inputs = serde_json::Map::new();
+            inputs.insert("Choices".into(), J::Array(choices));
+            if rng.chance(60) {
+                inputs.insert("Default".into(), json!(later(&mut rng)));
+            }
+            if rng.chance(40) {
+                step.insert("isEnd".into(), json!(rng.chance(70)));
+            }
+            step.insert("inputs".into(), J::Object(inputs));
+            steps.push(J::Object(step));
+            continue;
+        }
+        step.insert("action".into(), json!("aws:executeAwsApi"));
+        if rng.chance(50) {
+            step.insert("description".into(), J::String(random_text(&mut rng)));
+        }
+        if rng.chance(40) {
+            let v = [json!("Abort"), json!("Continue")][rng.below(2)].clone();
+            let v = if i + 1 < steps_n && rng.chance(40) {
+                json!(format!("step:{}", later(&mut rng)))
+            } else {
+                v
+            };
+            step.insert("onFailure".into(), v);
+        }
+        if rng.chance(40) {
+            step.insert(
+                "timeoutSeconds".into(),
+                json!([45, 600, 7200, 90][rng.below(4)]),
+            );
+        }
+        if rng.chance(30) {
+            step.insert("maxAttempts".into(), json!(1 + rng.below(3)));
+        }
+        if rng.chance(30) {
+            step.insert(
+                "isCritical".into(),
+                [json!(true), json!(false), json!("false")][rng.below(3)].clone(),
+            );
+        }
+        if i + 1 < steps_n && rng.chance(40) {
+            step.insert("nextStep".into(), json!(later(&mut rng)));
+        }
+        if rng.chance(20) {
+            step.insert("isEnd".into(), json!(rng.chance(50)));
+        }
+        step.insert("inputs".into(), J::Object(inputs));
+        if i == 0 || rng.chance(30) {
+            step.insert(
+                "outputs".into(),
+                json!([{ "Name": "Out", "Selector": random_text(&mut rng), "Type": "String" }]),
+            );
+        }
+        steps.push(J::Object(step));
+    }
+    let doc = json!({
+        "schemaVersion": "0.3",
+        "description": random_text(&mut rng),
+        "parameters": {
+            "P0": { "type": "String", "description": random_text(&mut rng), "default": random_text(&mut rng) },
+            "P1": { "type": "StringList", "default": [random_text(&mut rng), random_text(&mut rng)] },
+        },
+        "variables": { "V0": { "type": "String", "default": "{{ P0 }}" } },
+        "mainSteps": steps,
+    });
+    serde_json::to_string_pretty(&doc).expect("a JSON value serialises")
+}
+
+#[test]
+fn random_documents_round_trip() {
+    let mut failures = Vec::new();
+    for seed in 0..300u64 {
+        let text = random_document(seed);
+        let stem = format!("Random{seed}");
+        match round_trip_text(&stem, &text, read::Format::Json) {
+            Err(e) => failures.push(format!("seed {seed}: not imported: {e}")),
+            Ok(trip) => {
+                if !trip.parse_diagnostics.is_empty() {
+                    failures.push(format!(
+                        "seed {seed}: parse: {:?}\n{}",
+                        trip.parse_diagnostics, trip.rbk
+                    ));
+                }
+                if let Some(d) = trip.difference {
+                    failures.push(format!("seed {seed}: {d}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
