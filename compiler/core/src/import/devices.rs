@@ -10,7 +10,9 @@
 
 use super::names::sp;
 use super::tree::{ends, goto_of, split_steps, step_name};
-use crate::syntax::ast::{Attribute, Clause, Defaults, DocItem, Document, Name, Step, StepBody};
+use crate::syntax::ast::{
+    Attribute, Clause, Defaults, DocItem, Document, MapEntry, MapLit, Name, Step, StepBody,
+};
 use std::mem::discriminant;
 
 /// Removes the gotos `@explicit_next` would add; `None` when it does not fit.
@@ -176,4 +178,94 @@ fn remove(list: &mut [Step], value: &Clause, depth: usize) {
             }
         }
     }
+}
+
+/// `defaults { raw { k: v } }` for the raw pairs every non-branch step
+/// carries with one value (at least 3 steps), removed from the steps.
+pub(crate) fn with_raw_default(doc: &Document) -> Option<Document> {
+    let (before, mut steps, after) = split_steps(doc.items.clone());
+    let mut all: Vec<&Step> = Vec::new();
+    super::tree::all_steps(&steps, &mut all, 0);
+    let actions: Vec<&Step> = all
+        .into_iter()
+        .filter(|s| matches!(s.body, StepBody::Action(_)))
+        .collect();
+    if actions.len() < 3 {
+        return None;
+    }
+    let raw_of = |s: &Step| -> Vec<MapEntry> {
+        s.clauses
+            .iter()
+            .find_map(|c| match c {
+                Clause::Raw(m) => Some(m.entries.clone()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    };
+    let first = raw_of(actions.first()?);
+    let common: Vec<MapEntry> = first
+        .into_iter()
+        .filter(|e| actions.iter().all(|s| raw_of(s).contains(e)))
+        .collect();
+    if common.is_empty() {
+        return None;
+    }
+    remove_raw(&mut steps, &common, 0);
+    let mut out = doc.clone();
+    let mut items = super::tree::join_steps(before, steps, after);
+    let clause = Clause::Raw(MapLit {
+        entries: common,
+        span: sp(),
+    });
+    match items.iter_mut().find_map(|i| match i {
+        DocItem::Defaults(d) => Some(d),
+        _ => None,
+    }) {
+        Some(d) => d.clauses.push(clause),
+        None => {
+            let at = header_end(&items);
+            items.insert(
+                at,
+                DocItem::Defaults(Defaults {
+                    clauses: vec![clause],
+                    span: sp(),
+                }),
+            );
+        }
+    }
+    out.items = items;
+    Some(out)
+}
+
+fn remove_raw(list: &mut [Step], common: &[MapEntry], depth: usize) {
+    if depth > super::value::MAX_DEPTH {
+        return;
+    }
+    for s in list {
+        if let StepBody::Action(a) = &mut s.body {
+            if let Some(body) = &mut a.loop_body {
+                remove_raw(&mut body.steps, common, depth + 1);
+            }
+            for c in &mut s.clauses {
+                if let Clause::Raw(m) = c {
+                    m.entries.retain(|e| !common.contains(e));
+                }
+            }
+            s.clauses
+                .retain(|c| !matches!(c, Clause::Raw(m) if m.entries.is_empty()));
+        }
+    }
+}
+
+/// Where a new header item goes: after schema, assume_role and description.
+fn header_end(items: &[DocItem]) -> usize {
+    items
+        .iter()
+        .position(|i| {
+            !matches!(
+                i,
+                DocItem::Schema(_) | DocItem::AssumeRole(_) | DocItem::Description(_)
+            )
+        })
+        .unwrap_or(items.len())
 }

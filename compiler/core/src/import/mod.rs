@@ -88,6 +88,11 @@ fn refine(flat: ast::Document, original: &verify::Original, catalog: &Catalog) -
             }
         }
     }
+    if let Some(candidate) = devices::with_raw_default(&doc) {
+        if ok(&candidate) {
+            doc = candidate;
+        }
+    }
     fold_branches(doc, &ok)
 }
 
