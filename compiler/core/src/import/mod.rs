@@ -41,6 +41,9 @@ pub struct Imported {
 pub use externs::merge_extern_actions;
 pub use verify::normalized;
 
+/// Imports one document. Never fails: what cannot be written exactly is an
+/// error diagnostic (and the closest form is written); a result that does
+/// not lower back to the document is a warning.
 pub fn import_document(doc: &model::Document, catalog: &Catalog) -> Imported {
     let mut diagnostics = Vec::new();
     let flat = flat::document(
@@ -53,7 +56,23 @@ pub fn import_document(doc: &model::Document, catalog: &Catalog) -> Imported {
     let document = if diagnostics.iter().any(Diagnostic::is_error) {
         flat // already lossy: nothing to compare against
     } else {
-        refine(flat, &verify::Original::new(doc), catalog)
+        let original = verify::Original::new(doc);
+        if original.matches(&flat, catalog) {
+            refine(flat, &original, catalog)
+        } else {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "W0901",
+                    doc.span,
+                    "the imported runbook does not build back to this document",
+                )
+                .with_label("written in the flat form, unchecked")
+                .with_help(
+                    "compare `ssmc build` of the runbook with the document; this is a bug in ssmc",
+                ),
+            );
+            flat
+        }
     };
     let extern_actions = externs::extern_actions(doc, catalog);
     Imported {
@@ -72,9 +91,6 @@ fn refine(flat: ast::Document, original: &verify::Original, catalog: &Catalog) -
     // A catalog that lacks an action the document uses still lowers; the
     // extern declarations are only for the checker.
     let ok = |d: &ast::Document| original.matches(d, catalog);
-    if !ok(&flat) {
-        return flat; // the flat form itself does not round-trip: leave it 1:1
-    }
     let mut doc = flat;
     if let Some(candidate) = devices::explicit_next(&doc) {
         if ok(&candidate) {
