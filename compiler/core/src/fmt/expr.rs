@@ -139,7 +139,9 @@ impl Printer<'_> {
 
     pub(crate) fn cond(&mut self, c: &Cond) {
         match c {
-            Cond::Compare { left, op, right, .. } => {
+            Cond::Compare {
+                left, op, right, ..
+            } => {
                 self.expr(left);
                 self.write(match op {
                     CmpOp::Eq => " == ",
@@ -152,7 +154,10 @@ impl Printer<'_> {
                 self.expr(right);
             }
             Cond::Method {
-                subject, method, arg, ..
+                subject,
+                method,
+                arg,
+                ..
             } => {
                 self.expr(subject);
                 self.write(".");
@@ -203,7 +208,9 @@ impl Printer<'_> {
 
 /// The offset of a bracket construct's closing bracket.
 pub(crate) fn closing(span: Span) -> usize {
-    (span.end as usize).saturating_sub(1).max(span.start as usize)
+    (span.end as usize)
+        .saturating_sub(1)
+        .max(span.start as usize)
 }
 
 pub(crate) fn reference(r: &Reference) -> String {

@@ -52,7 +52,9 @@ fn doc_item_span(item: &DocItem) -> (usize, usize) {
         d.as_ref().map_or(s, |d| d.span.start.min(s)) as usize
     };
     match item {
-        DocItem::Schema(s) | DocItem::Description(s) => (s.span.start as usize, s.span.end as usize),
+        DocItem::Schema(s) | DocItem::Description(s) => {
+            (s.span.start as usize, s.span.end as usize)
+        }
         DocItem::AssumeRole(e) => (e.span.start as usize, e.span.end as usize),
         DocItem::Defaults(d) => (d.span.start as usize, d.span.end as usize),
         DocItem::Raw(m) | DocItem::Files(m) | DocItem::Tags(m) => {
@@ -266,7 +268,10 @@ impl Printer<'_> {
     fn member(&mut self, m: &ActionMember) {
         match m {
             ActionMember::Input(i) => {
-                let start = i.docs.as_ref().map_or(i.span.start, |d| d.span.start.min(i.span.start));
+                let start = i
+                    .docs
+                    .as_ref()
+                    .map_or(i.span.start, |d| d.span.start.min(i.span.start));
                 self.anchor(start as usize, Blank::Keep);
                 self.doc_comment(i.docs.as_ref());
                 self.anchor(i.span.start as usize, Blank::Never);
@@ -291,7 +296,10 @@ impl Printer<'_> {
                 self.done(span.end as usize);
             }
             ActionMember::Output(o) => {
-                let start = o.docs.as_ref().map_or(o.span.start, |d| d.span.start.min(o.span.start));
+                let start = o
+                    .docs
+                    .as_ref()
+                    .map_or(o.span.start, |d| d.span.start.min(o.span.start));
                 self.anchor(start as usize, Blank::Keep);
                 self.doc_comment(o.docs.as_ref());
                 self.anchor(o.span.start as usize, Blank::Never);

@@ -24,8 +24,8 @@ mod items;
 mod steps;
 mod text;
 
-use crate::syntax::ast::{Comment, DocComment, Item, SourceFileAst};
 use crate::span::Span;
+use crate::syntax::ast::{Comment, DocComment, Item, SourceFileAst};
 
 /// Maximum line width for layout decisions on ASTs without source.
 const MAX_WIDTH: usize = 100;
@@ -201,7 +201,11 @@ impl<'a> Printer<'a> {
                 self.done(c.span.end as usize);
                 continue;
             }
-            let blank_before = if first { self.policy(blank, start) } else { self.had_blank(start) };
+            let blank_before = if first {
+                self.policy(blank, start)
+            } else {
+                self.had_blank(start)
+            };
             self.blank_line(blank_before);
             self.write(c.text.trim_end());
             self.newline();
@@ -256,7 +260,9 @@ impl<'a> Printer<'a> {
             return false;
         };
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        before.get(line_start..).is_some_and(|l| !l.trim().is_empty())
+        before
+            .get(line_start..)
+            .is_some_and(|l| !l.trim().is_empty())
     }
 
     /// Appends ` // text` to the last printed line; false if there is none.
@@ -337,7 +343,11 @@ impl<'a> Printer<'a> {
             self.skip_comments_in(doc.span);
         } else {
             for line in doc.text.split('\n') {
-                let rest = if line.is_empty() { String::new() } else { format!(" {line}") };
+                let rest = if line.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {line}")
+                };
                 self.write_doc_line(&rest);
             }
         }
@@ -365,10 +375,16 @@ impl<'a> Printer<'a> {
                 Some(rest) if !rest.starts_with('/') => {
                     let content = rest.strip_prefix(' ').unwrap_or(rest);
                     derived.push(content);
-                    let rest = if content.is_empty() { String::new() } else { format!(" {content}") };
+                    let rest = if content.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {content}")
+                    };
                     lines.push(DocLine::Doc(rest));
                 }
-                _ if line.starts_with("//") => lines.push(DocLine::Comment(line.trim_end().to_string())),
+                _ if line.starts_with("//") => {
+                    lines.push(DocLine::Comment(line.trim_end().to_string()))
+                }
                 _ => return None,
             }
         }

@@ -3,7 +3,7 @@
 //!
 //! Input: `Step` and its parts. Output: canonical text:
 //! `step Name = aws:x { … } timeout 10m, attempts 2`, then `outputs { … }` on
-//! its own line two columns in, then `goto`/`end` on their own lines.
+//! its own line two columns in, then `goto`/`end` on their own lines (also two in).
 //! Invariant: clauses are regrouped only as a stable partition (inline
 //! clauses, `outputs`, then `goto`/`end`), each group in source order; when
 //! a comment sits among the clauses, each clause gets its own line so the
@@ -20,13 +20,20 @@ use crate::syntax::ast::{
 
 /// Whether a clause is printed on the body's closing line.
 fn is_inline(c: &Clause) -> bool {
-    !matches!(c, Clause::Outputs { .. } | Clause::Goto { .. } | Clause::End { .. })
+    !matches!(
+        c,
+        Clause::Outputs { .. } | Clause::Goto { .. } | Clause::End { .. }
+    )
 }
 
 /// The clauses in canonical order: a stable partition of the source order.
 pub(crate) fn canonical_clause_order(clauses: &[Clause]) -> Vec<&Clause> {
     let mut out: Vec<&Clause> = clauses.iter().filter(|c| is_inline(c)).collect();
-    out.extend(clauses.iter().filter(|c| matches!(c, Clause::Outputs { .. })));
+    out.extend(
+        clauses
+            .iter()
+            .filter(|c| matches!(c, Clause::Outputs { .. })),
+    );
     out.extend(
         clauses
             .iter()
@@ -315,8 +322,8 @@ impl Printer<'_> {
         for c in ordered {
             let own_line = broken || !is_inline(c);
             if own_line {
-                let deeper = !matches!(c, Clause::Goto { .. } | Clause::End { .. });
-                self.indent = step_indent + if deeper { super::INDENT } else { 0 };
+                // Own-line clauses sit two columns in, so they read as the step's.
+                self.indent = step_indent + super::INDENT;
                 self.anchor(c.span().start as usize, Blank::Never);
                 self.clause(c);
                 self.indent = step_indent;
@@ -463,7 +470,10 @@ impl Printer<'_> {
         self.open_block(span.start as usize + 1);
         self.indented(|p| {
             for o in outputs {
-                let start = o.docs.as_ref().map_or(o.span.start, |d| d.span.start.min(o.span.start));
+                let start = o
+                    .docs
+                    .as_ref()
+                    .map_or(o.span.start, |d| d.span.start.min(o.span.start));
                 p.anchor(start as usize, Blank::Never);
                 p.doc_comment(o.docs.as_ref());
                 p.output_decl(o);

@@ -119,7 +119,10 @@ fn synthesized_document_uses_canonical_layout() {
             default: None,
             attrs: Some(map(vec![(
                 "allowedPattern",
-                ex(ExprKind::String(lit("^i-[a-z0-9]{8,17}$", StringStyle::Raw(1)))),
+                ex(ExprKind::String(lit(
+                    "^i-[a-z0-9]{8,17}$",
+                    StringStyle::Raw(1),
+                ))),
             )])),
             span: sp(0),
         }),
@@ -181,7 +184,12 @@ fn synthesized_document_uses_canonical_layout() {
             },
         ],
     );
-    let done = action_step("Done", "aws:sleep", map(vec![("Duration", st("PT1S"))]), vec![]);
+    let done = action_step(
+        "Done",
+        "aws:sleep",
+        map(vec![("Duration", st("PT1S"))]),
+        vec![],
+    );
     let mut items = vec![DocItem::AssumeRole(rf(&["AutomationAssumeRole"]))];
     items.extend(params);
     items.push(DocItem::Step(restart));
@@ -190,7 +198,11 @@ fn synthesized_document_uses_canonical_layout() {
         entries: vec![rf(&["Restart", "Status"])],
         span: sp(0),
     }));
-    let ast = file(vec![Item::Document(document(DocKind::Automation, "AWS-Restart", items))]);
+    let ast = file(vec![Item::Document(document(
+        DocKind::Automation,
+        "AWS-Restart",
+        items,
+    ))]);
     insta::assert_snapshot!(format_file(&ast, None), @r##"
     automation "AWS-Restart" {
       assume_role AutomationAssumeRole
@@ -213,7 +225,7 @@ fn synthesized_document_uses_canonical_layout() {
         },
       } timeout 10m, on_failure goto Done
         outputs { Status: String = "$.Status" }
-      goto Done
+        goto Done
 
       step Done = aws:sleep { Duration: "PT1S" }
 
@@ -268,7 +280,10 @@ fn synthesized_structured_flow_prints_every_form() {
                 span: sp(0),
             }),
             else_ifs: vec![(
-                Cond::Raw(map(vec![("Variable", st("{{ X }}")), ("Contains", st("y"))])),
+                Cond::Raw(map(vec![
+                    ("Variable", st("{{ X }}")),
+                    ("Contains", st("y")),
+                ])),
                 IfArm::Goto {
                     target: nm("Done"),
                     span: sp(0),
@@ -342,7 +357,11 @@ fn synthesized_structured_flow_prints_every_form() {
         DocItem::Step(branch),
         DocItem::Step(sleep("Done")),
     ];
-    let ast = file(vec![Item::Document(document(DocKind::Automation, "Flow", items))]);
+    let ast = file(vec![Item::Document(document(
+        DocKind::Automation,
+        "Flow",
+        items,
+    ))]);
     insta::assert_snapshot!(format_file(&ast, None), @r#"
     automation Flow {
       step Route = if Mode == "fast" && (Region.StartsWith("us-") || !Count > 3) {
@@ -355,7 +374,7 @@ fn synthesized_structured_flow_prints_every_form() {
         when Mode != "x" -> Done raw { Extra: 1 }
         else -> Fast
       }
-      end false
+        end false
 
       step Done = aws:sleep {}
     }
@@ -368,7 +387,11 @@ fn comments_follow_their_spans_without_source() {
     a.span = sp(10);
     let mut b = action_step("B", "aws:sleep", map(vec![]), vec![]);
     b.span = sp(20);
-    let mut doc = document(DocKind::Automation, "C", vec![DocItem::Step(a), DocItem::Step(b)]);
+    let mut doc = document(
+        DocKind::Automation,
+        "C",
+        vec![DocItem::Step(a), DocItem::Step(b)],
+    );
     doc.span = Span::new(FileId(0), 5, 30);
     let ast = SourceFileAst {
         items: vec![Item::Document(doc)],
@@ -419,7 +442,10 @@ fn action_declarations_and_odd_names() {
                 name: nm("Name"),
                 ty: ty("String"),
                 required: Some(sp(0)),
-                attrs: Some(map(vec![("allowedValues", ex(ExprKind::List(vec![st("a")])))])),
+                attrs: Some(map(vec![(
+                    "allowedValues",
+                    ex(ExprKind::List(vec![st("a")])),
+                )])),
                 span: sp(0),
             }),
             ActionMember::AnyInput(sp(0)),
@@ -510,9 +536,15 @@ fn long_maps_break_at_one_hundred_columns() {
 #[test]
 fn strings_keep_value_and_style() {
     let values = vec![
-        ex(ExprKind::String(lit("tab\there \"q\" \\ \u{1}", StringStyle::Quoted))),
+        ex(ExprKind::String(lit(
+            "tab\there \"q\" \\ \u{1}",
+            StringStyle::Quoted,
+        ))),
         ex(ExprKind::String(lit("C:\\x\"#y", StringStyle::Raw(1)))),
-        ex(ExprKind::String(lit("print(\"\"\"x\"\"\")\n", StringStyle::RawBlock(1)))),
+        ex(ExprKind::String(lit(
+            "print(\"\"\"x\"\"\")\n",
+            StringStyle::RawBlock(1),
+        ))),
         ex(ExprKind::String(StringLit {
             value: "{{ item }}".to_string(),
             style: StringStyle::Quoted,

@@ -89,7 +89,9 @@ impl Printer<'_> {
         }
         match s.style {
             StringStyle::Quoted => {
-                let text = self.one_line_source(s, '"').unwrap_or_else(|| quote(&s.value));
+                let text = self
+                    .one_line_source(s, '"')
+                    .unwrap_or_else(|| quote(&s.value));
                 self.write(&text);
             }
             StringStyle::Raw(n) => {
