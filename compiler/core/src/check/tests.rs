@@ -1005,3 +1005,27 @@ fn deep_values_do_not_overflow_the_stack() {
     // Dropping such a value recurses too; leak it so the test checks the checker only.
     std::mem::forget(d);
 }
+
+#[test]
+fn any_aws_resource_type_is_a_parameter_type() {
+    let src = auto(
+        r#""Img": {"type": "AWS::EC2::Image::Id"}, "Imgs": {"type": "List<AWS::EC2::Image::Id>"}, "Bad": {"type": "AWS::"}"#,
+        SLEEP,
+    );
+    assert_eq!(codes_of(&src), vec![codes::UNKNOWN_TYPE]);
+}
+
+#[test]
+fn attribute_types_and_length_limits_of_defaults() {
+    let src = auto(
+        r#""A": {"type": "String", "default": "abcdef", "maxChars": "5"}, "B": {"type": "StringList", "default": [], "minItems": 1},
+           "C": {"type": "String", "allowedValues": "x", "minChars": "one"}"#,
+        SLEEP,
+    );
+    insta::assert_snapshot!(render(&src), @r#"
+    W1005 warning: the default of parameter `A` has 6 characters, outside its minChars/maxChars @ `"abcdef"` [help: a run that keeps this default fails validation; change the default or the limits]
+    W1001 warning: `maxChars` of parameter `A` expects Integer, found the string "5" @ `"5"` [help: AWS accepts this and converts it at run time; to be exact, write a number without quotes: 60]
+    W1001 warning: `allowedValues` of parameter `C` expects List, found the string "x" @ `"x"` [help: AWS accepts this and converts it at run time; to be exact, write a list: [{ … }]]
+    E1005 error: `minChars` of parameter `C` expects Integer, found the string "one" @ `"one"` [help: write a number without quotes: 60]
+    "#);
+}
