@@ -47,6 +47,7 @@ codes! {
     INVALID_STEP_PROPERTY = "E1023", "invalid-step-property", "a step property with a value AWS rejects";
     WRONG_KIND_KEY = "E1024", "wrong-kind-key", "a top-level key the document kind or schema does not have";
     NO_STEPS = "E1025", "no-steps", "a document without steps (AWS requires at least one)";
+    UNKNOWN_ATTACHMENT = "E1026", "unknown-attachment", "an aws:executeScript Attachment the document's files do not list";
     UNKNOWN_TARGET = "E2001", "unknown-target", "a goto, onFailure, onCancel, NextStep or Default naming no step";
     CYCLE_WITHOUT_EXIT = "E2002", "cycle-without-exit", "steps that can only run each other forever";
     JUMP_INTO_LOOP = "E2003", "jump-into-loop", "a jump into a loop body from outside it";

@@ -335,6 +335,7 @@ fn catalog() -> Catalog {
                     input("Handler", "String", false),
                     input("Script", "String", false),
                     input("InputPayload", "Map", false),
+                    input("Attachment", "String", false),
                 ],
                 &[],
             ),
@@ -1028,4 +1029,13 @@ fn attribute_types_and_length_limits_of_defaults() {
     W1001 warning: `allowedValues` of parameter `C` expects List, found the string "x" @ `"x"` [help: AWS accepts this and converts it at run time; to be exact, write a list: [{ … }]]
     E1005 error: `minChars` of parameter `C` expects Integer, found the string "one" @ `"one"` [help: write a number without quotes: 60]
     "#);
+}
+
+#[test]
+fn script_attachments_are_listed_in_files() {
+    let src = r#"{"schemaVersion": "0.3", "files": {"tool.zip": {"checksums": {"sha256": "ab"}}}, "mainSteps": [
+        {"name": "A", "action": "aws:executeScript", "inputs": {"Runtime": "python3.11", "Handler": "h", "Attachment": "tool.zip"}},
+        {"name": "B", "action": "aws:executeScript", "inputs": {"Runtime": "python3.11", "Handler": "h", "Attachment": "tol.zip"}}
+    ]}"#;
+    insta::assert_snapshot!(render(src), @r#"E1026 error: attachment `tol.zip` is not in the document's files @ `"tol.zip"` [help: did you mean `tool.zip`?]"#);
 }
