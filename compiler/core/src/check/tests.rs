@@ -732,6 +732,7 @@ fn an_allow_silences_secret_flow_at_its_step_or_place() {
             step: Some("Api".into()),
             span: None,
         }],
+        ..CheckOptions::default()
     };
     assert!(check_document_with(&doc(&src), &catalog(), &by_step).is_empty());
     let at = src.find("{{ Pw }}").unwrap();
@@ -741,6 +742,7 @@ fn an_allow_silences_secret_flow_at_its_step_or_place() {
             step: None,
             span: Some(Span::new(FileId(0), at, at + 3)),
         }],
+        ..CheckOptions::default()
     };
     assert!(check_document_with(&doc(&src), &catalog(), &by_place).is_empty());
     let other_rule = CheckOptions {
@@ -749,6 +751,7 @@ fn an_allow_silences_secret_flow_at_its_step_or_place() {
             step: Some("Api".into()),
             span: None,
         }],
+        ..CheckOptions::default()
     };
     assert_eq!(
         check_document_with(&doc(&src), &catalog(), &other_rule).len(),
