@@ -1,3 +1,6 @@
-//! The one integration-test binary of ssmc (one module per area).
+//! The one integration-test binary: one module per area.
 
+mod check;
+mod examples;
 mod fmt;
+mod stdlib;

@@ -7,8 +7,11 @@
 //! agent decodes them with Go's case-insensitive JSON matching).
 
 pub mod load;
+pub mod reference;
+pub mod stdlib;
 
 pub use load::load_decls;
+pub use stdlib::load_stdlib;
 
 use crate::model::{DocKind, Value};
 use crate::span::Span;
