@@ -1,5 +1,7 @@
 //! The one integration-test binary: one module per area.
 
+mod check;
 mod examples;
+mod fmt;
 mod import;
 mod stdlib;
