@@ -107,11 +107,12 @@ pub(crate) fn key(text: &str) -> ast::Key {
     }
 }
 
-/// The document name: an identifier, or a name the printer writes as a string.
+/// The document name: an identifier (backticked when it is a keyword), or a
+/// name the printer writes as a string (`"AWS-RestartEC2Instance"`).
 pub(crate) fn document_name(text: &str) -> ast::Name {
     ast::Name {
         text: text.to_string(),
         span: sp(),
-        escaped: false,
+        escaped: is_ident(text) && is_keyword(text),
     }
 }
