@@ -234,6 +234,11 @@ pub(crate) fn choice_starts_block(list: &[Step], idx: usize, cont: Option<&str>)
     })
 }
 
+/// How many arms of an `if` at `list[idx]` would be blocks.
+pub(crate) fn if_blocks(list: &[Step], idx: usize, cont: Option<&str>) -> usize {
+    if_shapes(list, idx, cont).map_or(0, |(starts, _)| starts.len())
+}
+
 /// How many `if` shapes exist for the branch at `list[idx]`.
 pub(crate) fn if_candidates(list: &[Step], idx: usize, cont: Option<&str>) -> usize {
     if_shapes(list, idx, cont).map_or(0, |(_, shapes)| shapes.len())

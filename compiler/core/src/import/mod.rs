@@ -129,19 +129,25 @@ fn fold_branches(mut doc: ast::Document, ok: &dyn Fn(&ast::Document) -> bool) ->
             candidate.items = tree::join_steps(before, steps, after);
             (changed && ok(&candidate)).then_some(candidate)
         };
-        if let Some(c) = attempt(&doc, &mut |list, idx, cont| fold::guard(list, idx, cont)) {
-            doc = c;
-            continue;
-        }
         let mut shapes = 0;
+        let mut blocks = 0;
         let mut choice_block = false;
         {
             let (_, mut steps, _) = tree::split_steps(doc.items.clone());
             tree::with_list_of(&mut steps, None, &name, 0, &mut |list, idx, cont| {
                 shapes = fold::if_candidates(list, idx, cont);
+                blocks = fold::if_blocks(list, idx, cont);
                 choice_block = fold::choice_starts_block(list, idx, cont);
                 true
             });
+        }
+        // A guard, unless an `if` would hold two or more blocks
+        // (`if C { … } else { … }` reads better than a guard and a jump).
+        if blocks < 2 {
+            if let Some(c) = attempt(&doc, &mut |list, idx, cont| fold::guard(list, idx, cont)) {
+                doc = c;
+                continue;
+            }
         }
         // `if C1 { goto X } else if C2 { goto Y } else { … }` reads better as a `match`.
         if !choice_block {
@@ -163,9 +169,18 @@ fn fold_branches(mut doc: ast::Document, ok: &dyn Fn(&ast::Document) -> bool) ->
         if folded {
             continue;
         }
+        if blocks >= 2 {
+            if let Some(c) = attempt(&doc, &mut |list, idx, cont| fold::guard(list, idx, cont)) {
+                doc = c;
+                continue;
+            }
+        }
         if let Some(c) = attempt(&doc, &mut |list, idx, _| fold::match_fold(list, idx)) {
             doc = c;
         }
     }
     doc
 }
+
+#[cfg(test)]
+mod tests;
