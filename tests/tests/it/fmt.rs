@@ -424,3 +424,34 @@ fn language_spec_examples_parse_and_are_canonical() {
         );
     }
 }
+
+/// Broken copies (a line dropped, the text cut short) parse with errors; the
+/// printer must still print every node, `Error` nodes as their source text.
+#[test]
+fn broken_sources_never_panic_the_printer() {
+    let mut broken_seen = 0;
+    for path in corpus() {
+        let text = read(&path);
+        let lines: Vec<&str> = text.lines().collect();
+        let mut variants = Vec::new();
+        for n in (0..lines.len()).step_by(7) {
+            let mut copy = lines.clone();
+            copy.remove(n);
+            variants.push(copy.join("\n"));
+        }
+        for cut in (0..text.len()).step_by(211) {
+            if let Some(prefix) = text.get(..cut) {
+                variants.push(prefix.to_string());
+            }
+        }
+        for variant in variants {
+            let parsed = parse(FileId(0), &variant);
+            if parsed.diagnostics.iter().any(|d| d.is_error()) {
+                broken_seen += 1;
+            }
+            let out = format_file(&parsed.ast, Some(&variant));
+            assert!(out.ends_with('\n'), "{}: output must end with a newline", path.display());
+        }
+    }
+    assert!(broken_seen > 0, "no broken variant was produced");
+}
