@@ -171,14 +171,13 @@ impl<'a> Printer<'a> {
         }
     }
 
-    /// Whether any comment starts strictly inside `span` (with source only).
+    /// Whether a comment still to print starts strictly inside `span` (such a
+    /// construct is printed on several lines so the comment keeps its place).
     fn has_comment_inside(&self, span: Span) -> bool {
-        self.src.is_some()
-            && self
-                .comments
-                .iter()
-                .skip(self.next_comment)
-                .any(|c| c.span.start > span.start && c.span.start < span.end)
+        self.comments
+            .iter()
+            .skip(self.next_comment)
+            .any(|c| c.span.start > span.start && c.span.start < span.end)
     }
 
     // ---- anchors, comments, blank lines -----------------------------------
