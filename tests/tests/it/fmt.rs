@@ -424,3 +424,115 @@ fn language_spec_examples_parse_and_are_canonical() {
         );
     }
 }
+
+/// Broken copies (a line dropped, the text cut short) parse with errors; the
+/// printer must still print every node, `Error` nodes as their source text.
+#[test]
+fn broken_sources_never_panic_the_printer() {
+    let mut broken_seen = 0;
+    for path in corpus() {
+        let text = read(&path);
+        let lines: Vec<&str> = text.lines().collect();
+        let mut variants = Vec::new();
+        for n in (0..lines.len()).step_by(7) {
+            let mut copy = lines.clone();
+            copy.remove(n);
+            variants.push(copy.join("\n"));
+        }
+        for cut in (0..text.len()).step_by(211) {
+            if let Some(prefix) = text.get(..cut) {
+                variants.push(prefix.to_string());
+            }
+        }
+        for variant in variants {
+            let parsed = parse(FileId(0), &variant);
+            if parsed.diagnostics.iter().any(|d| d.is_error()) {
+                broken_seen += 1;
+            }
+            let out = format_file(&parsed.ast, Some(&variant));
+            assert!(
+                out.ends_with('\n'),
+                "{}: output must end with a newline",
+                path.display()
+            );
+        }
+    }
+    assert!(broken_seen > 0, "no broken variant was produced");
+}
+
+/// The importer's path: the same trees printed without source text (layout
+/// by the 100-column rule, comments by span order) parse back to the same
+/// tree, and that output is stable under `fmt` with its source.
+#[test]
+fn printing_without_source_keeps_the_tree_and_is_stable() {
+    for path in corpus() {
+        let what = path.display().to_string();
+        let text = read(&path);
+        let before = parse_clean(&text, &what);
+        let printed = format_file(&before, None);
+        let after = parse_clean(&printed, &format!("{what} printed without source"));
+        assert_eq!(
+            shape(&before),
+            shape(&after),
+            "{what}: tree changed:\n{printed}"
+        );
+        assert_eq!(
+            comment_texts(&before),
+            comment_texts(&after),
+            "{what}: comments changed:\n{printed}"
+        );
+        let again = format_file(&after, Some(&printed));
+        assert_eq!(
+            printed, again,
+            "{what}: fmt changes the output printed without source"
+        );
+        for (line, in_block) in block_string_lines(&printed) {
+            if in_block {
+                continue;
+            }
+            let code = code_only(line);
+            assert!(
+                line.chars().count() <= 100 || !(code.contains('{') && code.contains('}')),
+                "{what}: a map was left on a line over 100 columns:\n{line}"
+            );
+        }
+    }
+}
+
+/// A line without its one-line strings and comment (roughly: for the width check).
+fn code_only(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                while let Some(d) = chars.next() {
+                    if d == '\\' {
+                        chars.next();
+                    } else if d == '"' {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'/') => break,
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn large_files_format_quickly() {
+    let one = read(&repo_root().join("examples/asg-instance-refresh.rbk"));
+    let text = vec![one.as_str(); 200].join("\n");
+    let ast = parse(FileId(0), &text).ast;
+    let started = std::time::Instant::now();
+    let out = format_file(&ast, Some(&text));
+    let elapsed = started.elapsed();
+    assert!(out.len() >= text.len() / 2);
+    assert!(
+        elapsed.as_secs() < 5,
+        "formatting {} bytes took {elapsed:?}",
+        text.len()
+    );
+}

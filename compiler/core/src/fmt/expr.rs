@@ -93,12 +93,17 @@ impl Printer<'_> {
     }
 
     pub(crate) fn map(&mut self, m: &MapLit) {
+        self.map_then(m, 0);
+    }
+
+    /// A map followed on its line by `after` more columns (for the width rule).
+    pub(crate) fn map_then(&mut self, m: &MapLit, after: usize) {
         let commented = self.has_comment_inside(m.span);
         if m.entries.is_empty() && !commented {
             self.write("{}");
             return;
         }
-        let multi = commented || self.breaks(m.span, 2, |p| p.map_flat(m));
+        let multi = commented || self.breaks(m.span, 2 + after, |p| p.map_flat(m));
         if !multi {
             self.map_flat(m);
             return;

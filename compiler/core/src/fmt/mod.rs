@@ -137,6 +137,11 @@ impl<'a> Printer<'a> {
         }
     }
 
+    /// How many line breaks were written since the output had length `len`.
+    fn lines_since(&self, len: usize) -> usize {
+        self.out.get(len..).map_or(0, |t| t.matches('\n').count())
+    }
+
     /// Prints the text `f` produces on one line, or `None` if it spans lines.
     fn measure(&self, f: impl FnOnce(&mut Printer<'a>)) -> Option<String> {
         let mut sub = Printer::new(self.src, Vec::new());
@@ -171,14 +176,14 @@ impl<'a> Printer<'a> {
         }
     }
 
-    /// Whether any comment starts strictly inside `span` (with source only).
+    /// Whether a comment still to print starts strictly inside `span` (such a
+    /// construct is printed on several lines so the comment keeps its place).
     fn has_comment_inside(&self, span: Span) -> bool {
-        self.src.is_some()
-            && self
-                .comments
-                .iter()
-                .skip(self.next_comment)
-                .any(|c| c.span.start > span.start && c.span.start < span.end)
+        self.comments
+            .iter()
+            .skip(self.next_comment)
+            .take_while(|c| c.span.start < span.end) // sorted by start
+            .any(|c| c.span.start > span.start)
     }
 
     // ---- anchors, comments, blank lines -----------------------------------

@@ -76,7 +76,12 @@ impl Printer<'_> {
                     self.precondition(pre);
                 }
                 self.write(" ");
-                self.map(&a.inputs);
+                let after = if a.loop_body.is_some() {
+                    0
+                } else {
+                    self.inline_clauses_width(&s.clauses)
+                };
+                self.map_then(&a.inputs, after);
                 if let Some(body) = &a.loop_body {
                     self.write(" do ");
                     self.block(body);
@@ -154,7 +159,7 @@ impl Printer<'_> {
         let mut prev_multi: Option<bool> = None;
         for (start, entry) in entries {
             p_anchor(self, start, prev_multi);
-            let lines_before = self.out.matches('\n').count();
+            let len_before = self.out.len();
             match entry {
                 Entry::Step(s) => {
                     self.statement(s);
@@ -166,7 +171,7 @@ impl Printer<'_> {
                     self.newline();
                 }
             }
-            prev_multi = Some(self.out.matches('\n').count() > lines_before + 1);
+            prev_multi = Some(self.lines_since(len_before) > 1);
         }
 
         fn p_anchor(p: &mut Printer<'_>, start: usize, prev_multi: Option<bool>) {
@@ -334,6 +339,21 @@ impl Printer<'_> {
             }
             self.done(c.span().end as usize);
         }
+    }
+
+    /// The width of the clauses printed after a step's body on its line.
+    fn inline_clauses_width(&self, clauses: &[Clause]) -> usize {
+        if self.src.is_some() {
+            return 0; // with source, layout follows the source
+        }
+        let inline: Vec<&Clause> = clauses.iter().filter(|c| is_inline(c)).collect();
+        self.measure(|p| {
+            for (i, c) in inline.iter().enumerate() {
+                p.write(if i == 0 { " " } else { ", " });
+                p.clause(c);
+            }
+        })
+        .map_or(0, |t| t.chars().count())
     }
 
     /// `defaults { … }`: clauses on one line, or one per line.
