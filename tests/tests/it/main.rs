@@ -3,5 +3,4 @@
 mod check;
 mod examples;
 mod fmt;
-mod import;
 mod stdlib;
