@@ -520,3 +520,19 @@ fn code_only(line: &str) -> String {
     }
     out
 }
+
+#[test]
+fn large_files_format_quickly() {
+    let one = read(&repo_root().join("examples/asg-instance-refresh.rbk"));
+    let text = vec![one.as_str(); 200].join("\n");
+    let ast = parse(FileId(0), &text).ast;
+    let started = std::time::Instant::now();
+    let out = format_file(&ast, Some(&text));
+    let elapsed = started.elapsed();
+    assert!(out.len() >= text.len() / 2);
+    assert!(
+        elapsed.as_secs() < 5,
+        "formatting {} bytes took {elapsed:?}",
+        text.len()
+    );
+}

@@ -159,7 +159,7 @@ impl Printer<'_> {
         let mut prev_multi: Option<bool> = None;
         for (start, entry) in entries {
             p_anchor(self, start, prev_multi);
-            let lines_before = self.out.matches('\n').count();
+            let len_before = self.out.len();
             match entry {
                 Entry::Step(s) => {
                     self.statement(s);
@@ -171,7 +171,7 @@ impl Printer<'_> {
                     self.newline();
                 }
             }
-            prev_multi = Some(self.out.matches('\n').count() > lines_before + 1);
+            prev_multi = Some(self.lines_since(len_before) > 1);
         }
 
         fn p_anchor(p: &mut Printer<'_>, start: usize, prev_multi: Option<bool>) {
