@@ -538,3 +538,23 @@ fn large_files_format_quickly() {
         text.len()
     );
 }
+
+/// `ssmc fmt --check` over the repository's own sources: the examples and
+/// the stdlib are kept in canonical form.
+#[test]
+fn examples_and_stdlib_are_canonical() {
+    let root = repo_root();
+    let mut files = Vec::new();
+    rbk_files_under(&root.join("examples"), false, &mut files);
+    rbk_files_under(&root.join("stdlib/actions"), false, &mut files);
+    assert!(!files.is_empty());
+    for path in files {
+        let what = path.display().to_string();
+        let text = read(&path);
+        assert_eq!(
+            format(&text, &what),
+            text,
+            "{what} is not in canonical form (run `ssmc fmt`)"
+        );
+    }
+}
