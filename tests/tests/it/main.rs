@@ -2,4 +2,5 @@
 
 mod check;
 mod examples;
+mod fmt;
 mod stdlib;
