@@ -42,13 +42,15 @@ fn rbk_files_under(dir: &Path, only_ok: bool, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// `examples/**/*.rbk`, `tests/fixtures/**/ok/*.rbk` and `tests/fixtures/fmt/*.rbk`, found at test time.
+/// `examples/**/*.rbk`, `tests/fixtures/**/ok/*.rbk`, `tests/fixtures/fmt/*.rbk` and the
+/// stdlib's declarations, found at test time.
 fn corpus() -> Vec<PathBuf> {
     let root = repo_root();
     let mut files = Vec::new();
     rbk_files_under(&root.join("examples"), false, &mut files);
     rbk_files_under(&root.join("tests/fixtures"), true, &mut files);
     rbk_files_under(&root.join("tests/fixtures/fmt"), false, &mut files);
+    rbk_files_under(&root.join("stdlib/actions"), false, &mut files);
     files
 }
 
@@ -519,4 +521,40 @@ fn code_only(line: &str) -> String {
         }
     }
     out
+}
+
+#[test]
+fn large_files_format_quickly() {
+    let one = read(&repo_root().join("examples/asg-instance-refresh.rbk"));
+    let text = vec![one.as_str(); 200].join("\n");
+    let ast = parse(FileId(0), &text).ast;
+    let started = std::time::Instant::now();
+    let out = format_file(&ast, Some(&text));
+    let elapsed = started.elapsed();
+    assert!(out.len() >= text.len() / 2);
+    assert!(
+        elapsed.as_secs() < 5,
+        "formatting {} bytes took {elapsed:?}",
+        text.len()
+    );
+}
+
+/// `ssmc fmt --check` over the repository's own sources: the examples and
+/// the stdlib are kept in canonical form.
+#[test]
+fn examples_and_stdlib_are_canonical() {
+    let root = repo_root();
+    let mut files = Vec::new();
+    rbk_files_under(&root.join("examples"), false, &mut files);
+    rbk_files_under(&root.join("stdlib/actions"), false, &mut files);
+    assert!(!files.is_empty());
+    for path in files {
+        let what = path.display().to_string();
+        let text = read(&path);
+        assert_eq!(
+            format(&text, &what),
+            text,
+            "{what} is not in canonical form (run `ssmc fmt`)"
+        );
+    }
 }

@@ -125,9 +125,9 @@ impl Printer<'_> {
                 let g = group(item);
                 let synth_blank = prev.is_some_and(|(pg, multi)| pg != g || (g == 3 && multi));
                 p.anchor(start, Blank::Synth(synth_blank));
-                let lines_before = p.out.matches('\n').count();
+                let len_before = p.out.len();
                 p.doc_item(item);
-                let multi = p.out.matches('\n').count() > lines_before;
+                let multi = p.lines_since(len_before) > 0;
                 p.newline();
                 p.done(end);
                 prev = Some((g, multi));

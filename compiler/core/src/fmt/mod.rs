@@ -137,6 +137,11 @@ impl<'a> Printer<'a> {
         }
     }
 
+    /// How many line breaks were written since the output had length `len`.
+    fn lines_since(&self, len: usize) -> usize {
+        self.out.get(len..).map_or(0, |t| t.matches('\n').count())
+    }
+
     /// Prints the text `f` produces on one line, or `None` if it spans lines.
     fn measure(&self, f: impl FnOnce(&mut Printer<'a>)) -> Option<String> {
         let mut sub = Printer::new(self.src, Vec::new());
@@ -177,7 +182,8 @@ impl<'a> Printer<'a> {
         self.comments
             .iter()
             .skip(self.next_comment)
-            .any(|c| c.span.start > span.start && c.span.start < span.end)
+            .take_while(|c| c.span.start < span.end) // sorted by start
+            .any(|c| c.span.start > span.start)
     }
 
     // ---- anchors, comments, blank lines -----------------------------------

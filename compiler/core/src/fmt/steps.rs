@@ -3,7 +3,7 @@
 //!
 //! Input: `Step` and its parts. Output: canonical text:
 //! `step Name = aws:x { … } timeout 10m, attempts 2`, then `outputs { … }` on
-//! its own line two columns in, then `goto`/`end` on their own lines (also two in).
+//! its own line two columns in, then `goto`/`end` on their own lines at the step's indentation.
 //! Invariant: clauses are regrouped only as a stable partition (inline
 //! clauses, `outputs`, then `goto`/`end`), each group in source order; when
 //! a comment sits among the clauses, each clause gets its own line so the
@@ -159,7 +159,7 @@ impl Printer<'_> {
         let mut prev_multi: Option<bool> = None;
         for (start, entry) in entries {
             p_anchor(self, start, prev_multi);
-            let lines_before = self.out.matches('\n').count();
+            let len_before = self.out.len();
             match entry {
                 Entry::Step(s) => {
                     self.statement(s);
@@ -171,7 +171,7 @@ impl Printer<'_> {
                     self.newline();
                 }
             }
-            prev_multi = Some(self.out.matches('\n').count() > lines_before + 1);
+            prev_multi = Some(self.lines_since(len_before) > 1);
         }
 
         fn p_anchor(p: &mut Printer<'_>, start: usize, prev_multi: Option<bool>) {
@@ -327,8 +327,10 @@ impl Printer<'_> {
         for c in ordered {
             let own_line = broken || !is_inline(c);
             if own_line {
-                // Own-line clauses sit two columns in, so they read as the step's.
-                self.indent = step_indent + super::INDENT;
+                // `outputs` (and every clause of a broken list) sits two columns
+                // in; `goto`/`end` close the step at its own indentation.
+                let flow = matches!(c, Clause::Goto { .. } | Clause::End { .. });
+                self.indent = step_indent + if flow { 0 } else { super::INDENT };
                 self.anchor(c.span().start as usize, Blank::Never);
                 self.clause(c);
                 self.indent = step_indent;
