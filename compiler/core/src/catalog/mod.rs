@@ -6,6 +6,13 @@
 //! action name; input names match case-insensitively for Command plugins (the
 //! agent decodes them with Go's case-insensitive JSON matching).
 
+pub mod load;
+pub mod reference;
+pub mod stdlib;
+
+pub use load::load_decls;
+pub use stdlib::load_stdlib;
+
 use crate::model::{DocKind, Value};
 use crate::span::Span;
 use crate::types::Ty;
@@ -57,6 +64,11 @@ impl Catalog {
     pub fn action(&self, name: &str) -> Option<&ActionSig> {
         self.actions.iter().find(|a| a.name == name)
     }
+
+    /// Every declared action name, in declaration order (for "did you mean" hints).
+    pub fn action_names(&self) -> impl Iterator<Item = &str> {
+        self.actions.iter().map(|a| a.name.as_str())
+    }
 }
 
 impl ActionSig {
@@ -79,3 +91,6 @@ impl ActionSig {
         self.kinds.contains(&kind)
     }
 }
+
+#[cfg(test)]
+mod tests;

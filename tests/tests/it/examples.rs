@@ -1,0 +1,262 @@
+//! The shipped runbooks in `examples/` and the runbooks shown in `README.md`.
+//!
+//! Input: every `examples/*.rbk` and every fenced code block of `README.md`
+//! that holds a runbook.
+//! Asserts: the seven examples the README lists exist, and each example and
+//! README runbook parses, lowers and checks with zero diagnostics (of any
+//! severity) and is in the canonical layout `ssmc fmt` prints. These files are documentation, so a change to the language that
+//! breaks them must fail here.
+
+use std::path::{Path, PathBuf};
+
+use ssmc_core::lower::{self, FileLoader};
+use ssmc_core::{catalog, check, fmt, syntax, Diagnostic, FileId, SourceMap};
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the tests crate sits in the repository")
+        .to_path_buf()
+}
+
+fn examples_dir() -> PathBuf {
+    repo_root().join("examples")
+}
+
+/// Every `.rbk` directly under `examples/`, sorted by name.
+fn example_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(examples_dir())
+        .expect("examples/ exists")
+        .map(|e| e.expect("a readable directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rbk"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// `file("…")` paths are relative to the runbook; every example sits directly in
+/// `examples/` (README runbooks embed the same files).
+struct ExamplesLoader;
+
+impl FileLoader for ExamplesLoader {
+    fn load(&self, _from: FileId, path: &str) -> Result<String, String> {
+        std::fs::read_to_string(examples_dir().join(path)).map_err(|e| format!("{path}: {e}"))
+    }
+}
+
+/// Parses, lowers and checks one source against the stdlib catalog, as
+/// `ssmc check` does; returns the document names and every diagnostic.
+fn compile(name: &str, text: &str) -> (Vec<String>, String) {
+    let mut sources = SourceMap::new();
+    let (catalog, mut diags) = catalog::load_stdlib(&mut sources);
+    let id = sources.add(name.to_string(), text);
+    let src = sources.get(id).expect("just added").text.clone();
+    let parsed = syntax::parse(id, &src);
+    diags.extend(parsed.diagnostics);
+    let lowered = lower::lower_file_full(&parsed.ast, id, &catalog, &ExamplesLoader);
+    diags.extend(lowered.diagnostics);
+    let opts = check::CheckOptions {
+        literal_spans: lowered.literal_spans,
+        ..check::CheckOptions::default()
+    };
+    for doc in &lowered.documents {
+        diags.extend(check::check_document_with(doc, &catalog, &opts));
+    }
+    let names = lowered.documents.iter().map(|d| d.name.clone()).collect();
+    (names, describe(&diags, &sources))
+}
+
+/// `path:line:column: severity[code]: message` for each diagnostic, so a failure shows what broke.
+fn describe(diags: &[Diagnostic], sources: &SourceMap) -> String {
+    diags
+        .iter()
+        .map(|d| {
+            let (name, pos) = match sources.get(d.primary.span.file) {
+                Some(f) => {
+                    let lc = f.lines.line_col(d.primary.span.start);
+                    (f.name.clone(), format!("{}:{}", lc.line + 1, lc.col + 1))
+                }
+                None => ("?".to_string(), "?".to_string()),
+            };
+            format!(
+                "{name}:{pos}: {}[{}]: {}{}",
+                d.severity.as_str(),
+                d.code,
+                d.message,
+                d.help
+                    .as_deref()
+                    .map(|h| format!(" (help: {h})"))
+                    .unwrap_or_default()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn read_examples() -> Vec<(String, String)> {
+    example_files()
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("a readable example");
+            (p.display().to_string(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn there_are_at_least_seven_examples() {
+    let names: Vec<String> = example_files()
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    for expected in [
+        "restart-service.rbk",
+        "collect-diagnostics.rbk",
+        "patch-fleet.rbk",
+        "golden-ami.rbk",
+        "incident-remediation.rbk",
+        "ebs-snapshot-backup.rbk",
+        "asg-instance-refresh.rbk",
+    ] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "examples/{expected} is missing"
+        );
+    }
+}
+
+#[test]
+fn every_example_checks_without_diagnostics() {
+    let mut names = Vec::new();
+    for (name, text) in read_examples() {
+        let (docs, diags) = compile(&name, &text);
+        assert!(diags.is_empty(), "{name} has diagnostics:\n{diags}");
+        names.extend(docs);
+    }
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "AsgInstanceRefresh",
+            "CollectDiagnostics",
+            "EbsSnapshotBackup",
+            "GoldenAmi",
+            "IncidentRemediation",
+            "PatchFleet",
+            "RestartService",
+        ]
+    );
+}
+
+#[test]
+fn every_example_parses_without_diagnostics() {
+    for (name, text) in read_examples() {
+        let mut sources = SourceMap::new();
+        let id = sources.add(name.clone(), &text);
+        let src = sources.get(id).expect("just added").text.clone();
+        let parsed = syntax::parse(id, &src);
+        assert!(
+            parsed.diagnostics.is_empty(),
+            "{name} does not parse cleanly:\n{}",
+            describe(&parsed.diagnostics, &sources)
+        );
+    }
+}
+
+/// `ssmc fmt` would leave `text` unchanged; otherwise what it would print.
+fn unformatted(name: &str, text: &str) -> Option<String> {
+    let mut sources = SourceMap::new();
+    let id = sources.add(name.to_string(), text);
+    let src = sources.get(id).expect("just added").text.clone();
+    let parsed = syntax::parse(id, &src);
+    let printed = fmt::format_file(&parsed.ast, Some(&src));
+    (printed != *src).then_some(printed)
+}
+
+#[test]
+fn every_example_is_in_canonical_layout() {
+    for (name, text) in read_examples() {
+        if let Some(printed) = unformatted(&name, &text) {
+            panic!("{name} is not in canonical layout; `ssmc fmt` prints:\n{printed}");
+        }
+    }
+}
+
+/// The fenced blocks of `README.md` that hold a runbook (they start with `///`,
+/// `command` or `automation`).
+fn readme_runbooks() -> Vec<String> {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("README.md exists");
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in readme.lines() {
+        match current.as_mut() {
+            None if line.starts_with("```") => current = Some(String::new()),
+            None => {}
+            Some(block) if line.starts_with("```") => {
+                let first = block.lines().next().unwrap_or("");
+                if ["///", "command ", "automation "]
+                    .iter()
+                    .any(|p| first.starts_with(p))
+                {
+                    blocks.push(block.clone());
+                }
+                current = None;
+            }
+            Some(block) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+        }
+    }
+    blocks
+}
+
+#[test]
+fn readme_runbooks_check_without_diagnostics() {
+    let blocks = readme_runbooks();
+    assert!(
+        blocks.len() >= 2,
+        "README.md should show a Command and an Automation runbook"
+    );
+    for (i, block) in blocks.iter().enumerate() {
+        let (_, diags) = compile(&format!("README.md runbook {}", i + 1), block);
+        assert!(
+            diags.is_empty(),
+            "README.md runbook {} has diagnostics:\n{diags}\n{block}",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn readme_runbooks_are_in_canonical_layout() {
+    for (i, block) in readme_runbooks().iter().enumerate() {
+        if let Some(printed) = unformatted("README.md", block) {
+            panic!(
+                "README.md runbook {} is not in canonical layout; `ssmc fmt` prints:\n{printed}",
+                i + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn readme_runbooks_parse_without_diagnostics() {
+    let blocks = readme_runbooks();
+    assert!(
+        blocks.len() >= 2,
+        "README.md should show a Command and an Automation runbook"
+    );
+    for (i, block) in blocks.iter().enumerate() {
+        let mut sources = SourceMap::new();
+        let id = sources.add(format!("README.md runbook {}", i + 1), block);
+        let src = sources.get(id).expect("just added").text.clone();
+        let parsed = syntax::parse(id, &src);
+        assert!(
+            parsed.diagnostics.is_empty(),
+            "README.md runbook {} does not parse cleanly:\n{}\n{block}",
+            i + 1,
+            describe(&parsed.diagnostics, &sources)
+        );
+    }
+}
