@@ -558,3 +558,15 @@ fn examples_and_stdlib_are_canonical() {
         );
     }
 }
+
+#[test]
+fn deeply_nested_input_does_not_overflow_the_printer() {
+    let bangs = "!".repeat(20_000);
+    let brackets = format!("{}1{}", "[".repeat(500), "]".repeat(500));
+    let text = format!(
+        "automation A {{\n  step B = branch {{\n    when {bangs}a == 1 -> C\n  }}\n  step C = aws:sleep {{ X: {brackets} }}\n}}\n"
+    );
+    let parsed = parse(FileId(0), &text);
+    let out = format_file(&parsed.ast, Some(&text));
+    assert!(out.ends_with('\n'));
+}
