@@ -502,3 +502,141 @@ fn readers_accept_bom_and_crlf() {
         Some("one\ntwo\n")
     );
 }
+
+fn validator(version: &str) -> jsonschema::Validator {
+    let text = ssmc_core::codegen::schema::schema_for(version).expect("schema");
+    let schema: serde_json::Value = serde_json::from_str(text).expect("schema JSON");
+    jsonschema::validator_for(&schema).expect("valid schema")
+}
+
+/// Corpus documents the schemas may reject, with the reason (docs/schemas.md).
+/// Empty: every 2.2 and 0.3 corpus document validates.
+const SCHEMA_EXCEPTIONS: &[(&str, &str)] = &[];
+
+#[test]
+fn corpus_documents_pass_the_schemas() {
+    let Some(docs) = corpus() else {
+        eprintln!("skipped: shared/corpus not found");
+        return;
+    };
+    let validators = [("2.2", validator("2.2")), ("0.3", validator("0.3"))];
+    let (mut passed, mut total) = (0, 0);
+    let mut unexpected = Vec::new();
+    for doc in &docs {
+        let Some((_, v)) = validators.iter().find(|(sv, _)| *sv == doc.schema_version) else {
+            continue;
+        };
+        total += 1;
+        let node = read::parse(FileId(0), &doc.text, doc.format).expect("corpus parses");
+        let value = to_json(&node);
+        let errors: Vec<String> = v
+            .iter_errors(&value)
+            .map(|e| format!("{}: {e}", e.instance_path))
+            .collect();
+        if errors.is_empty() {
+            passed += 1;
+        } else if !SCHEMA_EXCEPTIONS.iter().any(|(f, _)| *f == doc.file) {
+            unexpected.push(format!("{}: {}", doc.file, errors.join("; ")));
+        }
+    }
+    println!("{passed}/{total} corpus documents pass the schemas");
+    for u in &unexpected {
+        println!("FAIL {u}");
+    }
+    assert!(
+        unexpected.is_empty(),
+        "{} unexplained schema failures",
+        unexpected.len()
+    );
+    assert!(total > 0);
+    assert!(passed + SCHEMA_EXCEPTIONS.len() >= total);
+}
+
+fn errors_of(version: &str, doc: &serde_json::Value) -> Vec<String> {
+    validator(version)
+        .iter_errors(doc)
+        .map(|e| format!("{}: {e}", e.instance_path))
+        .collect()
+}
+
+#[test]
+fn schemas_reject_broken_documents() {
+    use serde_json::json;
+    let good_cmd = json!({"schemaVersion": "2.2", "description": "d", "mainSteps": [
+        {"action": "aws:runShellScript", "name": "run", "inputs": {"runCommand": ["echo hi"]},
+         "precondition": {"StringEquals": ["platformType", "Linux"]}}]});
+    assert_eq!(errors_of("2.2", &good_cmd), Vec::<String>::new());
+    let good_auto = json!({"schemaVersion": "0.3", "assumeRole": "{{ AutomationAssumeRole }}",
+        "parameters": {"AutomationAssumeRole": {"type": "AWS::IAM::Role::Arn", "default": ""}},
+        "mainSteps": [{"name": "wait", "action": "aws:sleep", "inputs": {"Duration": "PT1M"},
+                       "isCritical": "false", "timeoutSeconds": "600", "onFailure": "step:done"},
+                      {"name": "done", "action": "aws:putServerUpgradeMetrics", "inputs": {"MetricName": "m"}}]});
+    assert_eq!(errors_of("0.3", &good_auto), Vec::<String>::new());
+
+    let broken: &[(&str, serde_json::Value, &str)] = &[
+        ("2.2", json!({"schemaVersion": "2.2"}), "mainSteps"),
+        (
+            "0.3",
+            json!({"schemaVersion": "0.3", "description": "x"}),
+            "mainSteps",
+        ),
+        (
+            "0.3",
+            json!({"schemaVersion": "0.3", "mainSteps": [{"name": "bad-name", "action": "aws:sleep", "inputs": {"Duration": "PT1M"}}]}),
+            "/mainSteps/0/name",
+        ),
+        (
+            "2.2",
+            json!({"schemaVersion": "2.2", "mainSteps": [{"name": "a b", "action": "aws:runShellScript", "inputs": {"runCommand": []}}]}),
+            "/mainSteps/0/name",
+        ),
+        (
+            "0.3",
+            json!({"schemaVersion": "0.3", "mainSteps": [{"name": "s", "action": "aws:sleep", "inputs": {"Duration": "PT1M"}, "maxAttempts": "3"}]}),
+            "/mainSteps/0/maxAttempts",
+        ),
+        (
+            "2.2",
+            json!({"schemaVersion": "2.2", "mainSteps": [{"name": "s", "action": "aws:runShellScript", "inputs": {"runCommand": []}, "maxAttempts": "3"}]}),
+            "/mainSteps/0/maxAttempts",
+        ),
+        (
+            "0.3",
+            json!({"schemaVersion": "0.3", "mainStep": [], "mainSteps": [{"name": "s", "action": "aws:pause", "inputs": {}}]}),
+            "mainStep",
+        ),
+        (
+            "2.2",
+            json!({"schemaVersion": "2.2", "assumeRole": "x", "mainSteps": [{"name": "s", "action": "aws:runShellScript", "inputs": {"runCommand": []}}]}),
+            "assumeRole",
+        ),
+        (
+            "0.3",
+            json!({"schemaVersion": "0.3", "mainSteps": [{"name": "s", "action": "aws:executeScript", "inputs": {"Handler": "h"}}]}),
+            "Runtime",
+        ),
+        (
+            "2.2",
+            json!({"schemaVersion": "2.2", "mainSteps": [{"name": "s", "action": "aws:runShellScript", "inputs": {"commands": []}}]}),
+            "/mainSteps/0/inputs",
+        ),
+        (
+            "0.3",
+            json!({"schemaVersion": "0.3", "mainSteps": [{"name": "s", "action": "aws:pause", "inputs": {}, "onFailure": "Retry"}]}),
+            "/mainSteps/0/onFailure",
+        ),
+        (
+            "0.3",
+            json!({"schemaVersion": "0.3", "mainSteps": [{"name": "L", "action": "aws:loop", "inputs": {"Steps": [{"name": "x-y", "action": "aws:pause", "inputs": {}}]}}]}),
+            "/mainSteps/0/inputs/Steps/0/name",
+        ),
+    ];
+    for (version, doc, needle) in broken {
+        let errors = errors_of(version, doc);
+        assert!(!errors.is_empty(), "schema {version} accepted {doc}");
+        assert!(
+            errors.iter().any(|e| e.contains(needle)),
+            "{doc}: expected an error about {needle}, got {errors:?}"
+        );
+    }
+}
