@@ -640,3 +640,49 @@ fn schemas_reject_broken_documents() {
         );
     }
 }
+
+#[test]
+fn long_keys_use_explicit_key_syntax() {
+    let long = "k".repeat(2_000);
+    let sp = Span::default();
+    let inner = Node::new(
+        Value::Map(vec![(
+            Key {
+                name: "a".into(),
+                span: sp,
+            },
+            Node::new(Value::Int(1), sp),
+        )]),
+        sp,
+    );
+    let node = Node::new(
+        Value::Map(vec![
+            (
+                Key {
+                    name: long.clone(),
+                    span: sp,
+                },
+                inner,
+            ),
+            (
+                Key {
+                    name: format!("{long}x"),
+                    span: sp,
+                },
+                Node::new(Value::String("two\nlines".into()), sp),
+            ),
+        ]),
+        sp,
+    );
+    let list = Node::new(Value::List(vec![node.clone()]), sp);
+    for n in [&node, &list] {
+        let yaml = emit_yaml(n);
+        assert!(yaml.contains("? "), "{yaml}");
+        assert!(parse_yaml(FileId(0), &yaml)
+            .expect("ours")
+            .value
+            .same(&n.value));
+        let theirs: serde_json::Value = serde_yaml_ng::from_str(&yaml).expect("serde_yaml_ng");
+        assert_eq!(theirs, to_json(n));
+    }
+}
