@@ -1,8 +1,130 @@
 //! The action catalog as `.rbk` source text, embedded at build time.
 //!
-//! Adding an AWS action is adding a declaration to a file under `actions/`,
-//! not Rust code. The compiler parses these sources like any other file, so
-//! hover, go-to-definition and diagnostics work on them too.
+//! Adding an AWS action is adding a declaration to a file under `actions/`
+//! (and listing a new file here), not Rust code. The compiler parses these
+//! sources like any other file, so hover, go-to-definition and diagnostics
+//! work on them too.
+//!
+//! Invariant: the order is fixed (Automation files, then Command files, each
+//! sorted by name), so file ids and every derived listing are deterministic.
 
 /// `(file name, source text)` of every catalog file, in a fixed order.
-pub const SOURCES: &[(&str, &str)] = &[];
+/// The name is the path relative to this crate (`actions/automation/approve.rbk`).
+pub const SOURCES: &[(&str, &str)] = &[
+    (
+        "actions/automation/approve.rbk",
+        include_str!("../actions/automation/approve.rbk"),
+    ),
+    (
+        "actions/automation/aws-api.rbk",
+        include_str!("../actions/automation/aws-api.rbk"),
+    ),
+    (
+        "actions/automation/branch.rbk",
+        include_str!("../actions/automation/branch.rbk"),
+    ),
+    (
+        "actions/automation/change-instance-state.rbk",
+        include_str!("../actions/automation/change-instance-state.rbk"),
+    ),
+    (
+        "actions/automation/create-tags.rbk",
+        include_str!("../actions/automation/create-tags.rbk"),
+    ),
+    (
+        "actions/automation/execute-automation.rbk",
+        include_str!("../actions/automation/execute-automation.rbk"),
+    ),
+    (
+        "actions/automation/execute-script.rbk",
+        include_str!("../actions/automation/execute-script.rbk"),
+    ),
+    (
+        "actions/automation/execute-state-machine.rbk",
+        include_str!("../actions/automation/execute-state-machine.rbk"),
+    ),
+    (
+        "actions/automation/images.rbk",
+        include_str!("../actions/automation/images.rbk"),
+    ),
+    (
+        "actions/automation/invoke-lambda-function.rbk",
+        include_str!("../actions/automation/invoke-lambda-function.rbk"),
+    ),
+    (
+        "actions/automation/invoke-webhook.rbk",
+        include_str!("../actions/automation/invoke-webhook.rbk"),
+    ),
+    (
+        "actions/automation/loop.rbk",
+        include_str!("../actions/automation/loop.rbk"),
+    ),
+    (
+        "actions/automation/pause.rbk",
+        include_str!("../actions/automation/pause.rbk"),
+    ),
+    (
+        "actions/automation/run-command.rbk",
+        include_str!("../actions/automation/run-command.rbk"),
+    ),
+    (
+        "actions/automation/run-instances.rbk",
+        include_str!("../actions/automation/run-instances.rbk"),
+    ),
+    (
+        "actions/automation/sleep.rbk",
+        include_str!("../actions/automation/sleep.rbk"),
+    ),
+    (
+        "actions/automation/stacks.rbk",
+        include_str!("../actions/automation/stacks.rbk"),
+    ),
+    (
+        "actions/automation/update-variable.rbk",
+        include_str!("../actions/automation/update-variable.rbk"),
+    ),
+    (
+        "actions/command/cloud-watch.rbk",
+        include_str!("../actions/command/cloud-watch.rbk"),
+    ),
+    (
+        "actions/command/configure-package.rbk",
+        include_str!("../actions/command/configure-package.rbk"),
+    ),
+    (
+        "actions/command/docker.rbk",
+        include_str!("../actions/command/docker.rbk"),
+    ),
+    (
+        "actions/command/domain-join.rbk",
+        include_str!("../actions/command/domain-join.rbk"),
+    ),
+    (
+        "actions/command/download-content.rbk",
+        include_str!("../actions/command/download-content.rbk"),
+    ),
+    (
+        "actions/command/refresh-association.rbk",
+        include_str!("../actions/command/refresh-association.rbk"),
+    ),
+    (
+        "actions/command/run-document.rbk",
+        include_str!("../actions/command/run-document.rbk"),
+    ),
+    (
+        "actions/command/run-script.rbk",
+        include_str!("../actions/command/run-script.rbk"),
+    ),
+    (
+        "actions/command/software-inventory.rbk",
+        include_str!("../actions/command/software-inventory.rbk"),
+    ),
+    (
+        "actions/command/update-agent.rbk",
+        include_str!("../actions/command/update-agent.rbk"),
+    ),
+    (
+        "actions/command/windows.rbk",
+        include_str!("../actions/command/windows.rbk"),
+    ),
+];

@@ -54,7 +54,9 @@ impl Ty {
             "Secret" => Ty::Secret,
             t if t.starts_with("AWS::") => Ty::Aws(t.to_string()),
             t if t.starts_with("List<AWS::") && t.ends_with('>') => Ty::AwsList(
-                t.trim_start_matches("List<").trim_end_matches('>').to_string(),
+                t.trim_start_matches("List<")
+                    .trim_end_matches('>')
+                    .to_string(),
             ),
             t => Ty::Unknown(t.to_string()),
         }

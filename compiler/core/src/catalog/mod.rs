@@ -6,6 +6,10 @@
 //! action name; input names match case-insensitively for Command plugins (the
 //! agent decodes them with Go's case-insensitive JSON matching).
 
+pub mod load;
+
+pub use load::load_decls;
+
 use crate::model::{DocKind, Value};
 use crate::span::Span;
 use crate::types::Ty;
@@ -57,6 +61,11 @@ impl Catalog {
     pub fn action(&self, name: &str) -> Option<&ActionSig> {
         self.actions.iter().find(|a| a.name == name)
     }
+
+    /// Every declared action name, in declaration order (for "did you mean" hints).
+    pub fn action_names(&self) -> impl Iterator<Item = &str> {
+        self.actions.iter().map(|a| a.name.as_str())
+    }
 }
 
 impl ActionSig {
@@ -79,3 +88,6 @@ impl ActionSig {
         self.kinds.contains(&kind)
     }
 }
+
+#[cfg(test)]
+mod tests;

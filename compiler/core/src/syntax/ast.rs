@@ -335,7 +335,10 @@ pub enum Clause {
     /// `critical true|false|"false"` → `isCritical`.
     Critical { value: Expr, span: Span },
     /// `outputs { N: Type = "$.sel", … }` → `outputs`.
-    Outputs { outputs: Vec<OutputDecl>, span: Span },
+    Outputs {
+        outputs: Vec<OutputDecl>,
+        span: Span,
+    },
     /// `description "…"` → `description`.
     Description { text: StringLit, span: Span },
     /// `raw { … }` → any other key.
@@ -404,16 +407,25 @@ pub enum ExprKind {
     /// An integer literal, kept as written (`600`, `-1`).
     Int(i64),
     /// A float literal; `text` is the source spelling (`60.0`), kept so it stays a float.
-    Float { value: f64, text: String },
+    Float {
+        value: f64,
+        text: String,
+    },
     /// A duration (`90s`, `1h30m`) in whole seconds.
-    Duration { seconds: u64, text: String },
+    Duration {
+        seconds: u64,
+        text: String,
+    },
     String(StringLit),
     List(Vec<Expr>),
     Map(MapLit),
     /// A bare reference in value position: `P`, `Step.Out`, `var.X`, `global.REGION`.
     Ref(Reference),
     /// `ssm("/p")`, `ssm_secure("/p")`, `file("x.sh")`.
-    Call { func: Name, args: Vec<Expr> },
+    Call {
+        func: Name,
+        args: Vec<Expr>,
+    },
     /// `lines """…"""` or `lines file("x")`: a StringList of the text's lines.
     Lines(Box<Expr>),
     /// A condition in value position (`LoopCondition: X == "y"`).
@@ -455,17 +467,39 @@ pub struct StringLit {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cond {
     /// `a == b`, `a != b`, `a > b`, … (the operator picks the AWS operator).
-    Compare { left: Expr, op: CmpOp, right: Expr, span: Span },
+    Compare {
+        left: Expr,
+        op: CmpOp,
+        right: Expr,
+        span: Span,
+    },
     /// `a.EqualsIgnoreCase("x")` and the other AWS-named operators.
-    Method { subject: Expr, method: Name, arg: Expr, span: Span },
+    Method {
+        subject: Expr,
+        method: Name,
+        arg: Expr,
+        span: Span,
+    },
     /// `!c` → `Not`.
-    Not { inner: Box<Cond>, span: Span },
+    Not {
+        inner: Box<Cond>,
+        span: Span,
+    },
     /// `c && d && …` → one `And`.
-    And { items: Vec<Cond>, span: Span },
+    And {
+        items: Vec<Cond>,
+        span: Span,
+    },
     /// `c || d || …` → one `Or`.
-    Or { items: Vec<Cond>, span: Span },
+    Or {
+        items: Vec<Cond>,
+        span: Span,
+    },
     /// `( c )`: a nested node; kept so `(a && b) && c` round-trips.
-    Paren { inner: Box<Cond>, span: Span },
+    Paren {
+        inner: Box<Cond>,
+        span: Span,
+    },
     /// `raw { … }`: the choice/condition object verbatim.
     Raw(MapLit),
     Error(Span),
