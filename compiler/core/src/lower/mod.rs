@@ -58,6 +58,7 @@ pub fn lower_file(
                 loader,
                 diags: Vec::new(),
                 types: Vec::new(),
+                names: names::Names::default(),
             };
             docs.push(lowerer.document(doc));
             diags.append(&mut lowerer.diags);
@@ -75,6 +76,7 @@ pub(crate) struct Lowerer<'a> {
     /// Declared parameter and variable types, by reference text (`P`, `variable:X`),
     /// to choose BooleanEquals/NumericEquals for `a == b` between references.
     types: Vec<(String, String)>,
+    names: names::Names,
 }
 
 impl Lowerer<'_> {

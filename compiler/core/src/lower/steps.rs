@@ -7,7 +7,6 @@
 //! it has `goto`/`end` or the next emitted step is K already.
 
 use super::devices::Props;
-use super::names::statement_name;
 use super::Lowerer;
 use crate::diagnostic::Diagnostic;
 use crate::model::{DocKind, Key, Node, Step, Value};
@@ -45,13 +44,14 @@ impl Lowerer<'_> {
             ast::DocKind::Command => DocKind::Command,
             ast::DocKind::Automation => DocKind::Automation,
         };
+        self.names.assign_block(stmts, None);
         self.block(stmts, ctx, kind, &mut out);
-        self.report_generated_clashes(stmts);
+        self.report_generated_clashes();
         out
     }
 
     fn block(&mut self, stmts: &[&ast::Step], ctx: Ctx<'_>, kind: DocKind, out: &mut Vec<Step>) {
-        let names: Vec<String> = stmts.iter().map(|s| statement_name(s).0).collect();
+        let names: Vec<String> = stmts.iter().map(|s| self.names.of(s).0).collect();
         for (i, stmt) in stmts.iter().enumerate() {
             let last = i + 1 == stmts.len();
             let next = names.get(i + 1).map(String::as_str);
@@ -65,7 +65,7 @@ impl Lowerer<'_> {
     }
 
     fn statement(&mut self, stmt: &ast::Step, ctx: Ctx<'_>, kind: DocKind, out: &mut Vec<Step>) {
-        let (name, name_span) = statement_name(stmt);
+        let (name, name_span) = self.names.of(stmt);
         match &stmt.body {
             StepBody::Action(a) => {
                 let props = self.clauses(&stmt.clauses, true);
@@ -299,7 +299,7 @@ impl Lowerer<'_> {
 
         let firsts: Vec<Option<String>> = blocks
             .iter()
-            .map(|b| b.steps.first().map(|s| statement_name(s).0))
+            .map(|b| b.steps.first().map(|s| self.names.of(s).0))
             .collect();
         for (j, block) in blocks.iter().enumerate() {
             let next_emitted = match firsts.get(j + 1) {
@@ -321,7 +321,7 @@ impl Lowerer<'_> {
         match arm {
             IfArm::Goto { target, .. } => Some((target.text.clone(), target.span)),
             IfArm::Block(b) => match b.steps.first() {
-                Some(first) => Some(statement_name(first)),
+                Some(first) => Some(self.names.of(first)),
                 None => {
                     self.diags.push(
                         Diagnostic::error("E0234", b.span, "empty block")
@@ -377,17 +377,16 @@ impl Lowerer<'_> {
         step
     }
 
-    /// Two unnamed statements that got the same generated name.
-    fn report_generated_clashes(&mut self, stmts: &[&ast::Step]) {
-        let mut all: Vec<&ast::Step> = Vec::new();
-        collect(stmts, &mut all);
-        let mut seen: Vec<(String, bool, Span)> = Vec::new();
-        for s in all {
-            let (name, span) = statement_name(s);
-            let generated = s.name.is_none();
-            if let Some((_, other_generated, other_span)) = seen.iter().find(|(n, _, _)| *n == name) {
-                if generated || *other_generated {
-                    let (at, other) = if generated { (span, *other_span) } else { (*other_span, span) };
+    /// Two unnamed statements that got the same generated name, or one that
+    /// took a written name.
+    fn report_generated_clashes(&mut self) {
+        let order = std::mem::take(&mut self.names.order);
+        let mut seen: Vec<&(String, Span, bool)> = Vec::new();
+        for entry in &order {
+            let (name, span, generated) = entry;
+            if let Some((_, other_span, other_generated)) = seen.iter().find(|(n, _, _)| n == name).copied() {
+                if *generated || *other_generated {
+                    let (at, other) = if *generated { (*span, *other_span) } else { (*other_span, *span) };
                     self.diags.push(
                         Diagnostic::error("E0236", at, format!("the generated step name `{name}` is already taken"))
                             .with_label("this statement's branch step would be named so")
@@ -396,37 +395,8 @@ impl Lowerer<'_> {
                     );
                 }
             } else {
-                seen.push((name, generated, span));
+                seen.push(entry);
             }
-        }
-    }
-}
-
-/// Every statement at every depth, in source order.
-fn collect<'a>(stmts: &[&'a ast::Step], out: &mut Vec<&'a ast::Step>) {
-    for s in stmts {
-        out.push(s);
-        match &s.body {
-            StepBody::Action(a) => {
-                if let Some(b) = &a.loop_body {
-                    let inner: Vec<&ast::Step> = b.steps.iter().collect();
-                    collect(&inner, out);
-                }
-            }
-            StepBody::If(i) => {
-                let mut arms: Vec<&IfArm> = vec![&i.then_block];
-                arms.extend(i.else_ifs.iter().map(|(_, a)| a));
-                if let Some(ElseArm::Arm(a)) = &i.else_arm {
-                    arms.push(a);
-                }
-                for arm in arms {
-                    if let IfArm::Block(b) = arm {
-                        let inner: Vec<&ast::Step> = b.steps.iter().collect();
-                        collect(&inner, out);
-                    }
-                }
-            }
-            _ => {}
         }
     }
 }
