@@ -81,6 +81,7 @@ pub struct Document {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[expect(clippy::large_enum_variant, reason = "items are built once per file; boxing would complicate every match")]
 pub enum DocItem {
     /// `schema "0.3"`.
     Schema(StringLit),

@@ -1,3 +1,67 @@
 //! Lexing and parsing of `.rbk` sources into [`ast`].
+//!
+//! Input: normalised source text (`span::normalize_source`). Output: [`Parsed`], a tree
+//! and every syntax diagnostic (`E00xx`, see [`codes`]).
+//! Pipeline: `lexer` (tokens, trivia, lexical errors) → `brackets` (balance brackets,
+//! cap nesting at 128) → `parser` (chumsky grammar with recovery) → `errors`
+//! (chumsky errors → diagnostics). Invariants: `parse` never fails and never panics on
+//! any input; no input overflows the stack; diagnostics are sorted by position.
 
 pub mod ast;
+mod brackets;
+pub mod codes;
+mod errors;
+pub mod lexer;
+mod parser;
+pub mod refs;
+pub mod token;
+
+#[cfg(test)]
+mod tests;
+
+use chumsky::input::Input as _;
+use chumsky::prelude::*;
+
+use crate::diagnostic::{self, Diagnostic};
+use crate::span::FileId;
+
+pub use brackets::MAX_DEPTH;
+
+/// The result of parsing one file.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub ast: ast::SourceFileAst,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses one file. `text` must already be normalised (`span::normalize_source`).
+pub fn parse(file: FileId, text: &str) -> Parsed {
+    let lexed = lexer::lex(file, text);
+    let mut diagnostics = lexed.diagnostics;
+    let (tokens, bracket_diags) = brackets::balance(file, text, lexed.tokens);
+    diagnostics.extend(bracket_diags);
+
+    let tokens: Vec<parser::TokSpan> = tokens
+        .into_iter()
+        .map(|(t, r)| (t, SimpleSpan::from(r)))
+        .collect();
+    let eoi = SimpleSpan::from(text.len()..text.len());
+    let (output, errors) = parser::file_parser(file)
+        .parse(tokens.as_slice().split_token_span(eoi))
+        .into_output_errors();
+    for e in &errors {
+        if let Some(d) = errors::convert(file, text.len(), e) {
+            // One place, one complaint: keep the first diagnostic at a position.
+            if !diagnostics
+                .iter()
+                .any(|x| x.primary.span == d.primary.span && x.message == d.message)
+            {
+                diagnostics.push(d);
+            }
+        }
+    }
+    let mut ast = output.unwrap_or_default();
+    ast.comments = lexed.comments;
+    diagnostic::sort(&mut diagnostics);
+    Parsed { ast, diagnostics }
+}
