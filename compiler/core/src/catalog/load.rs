@@ -24,8 +24,10 @@ pub const DUPLICATE_MEMBER: &str = "E1102";
 pub const BAD_ALLOWED_VALUES: &str = "E1103";
 /// An `@attribute` the checker does not know (or misused).
 pub const UNKNOWN_ATTRIBUTE: &str = "W1100";
-/// An input attribute key other than `allowedValues`.
+/// An input attribute key that looks like a misspelt `allowedValues`.
 pub const UNKNOWN_INPUT_ATTRIBUTE: &str = "W1101";
+/// An `extern action` for an action the catalog already declares.
+pub const EXTERN_OF_KNOWN_ACTION: &str = "W1102";
 
 /// The `@attributes` the checker reads from action declarations.
 pub const KNOWN_ATTRIBUTES: &[&str] = &["no_on_cancel", "no_cancel_target", "loop"];
@@ -45,7 +47,7 @@ pub const TYPE_NAMES: &[&str] = &[
     "Any",
 ];
 
-/// Input attribute keys understood in `input X: T { … }`.
+/// Input attribute keys the checker reads in `input X: T { … }`.
 const INPUT_ATTRIBUTES: &[&str] = &["allowedValues"];
 
 /// Nesting limit for literal values in `allowedValues` (deep input must not overflow the stack).
@@ -73,13 +75,15 @@ fn load_decl(
 ) -> Option<ActionSig> {
     let name = decl.name.value.clone();
     if let Some(first) = catalog.action(&name) {
+        // An `extern` written when the catalog lacked the action (by `ssmc
+        // import`, say) must not break the project once the catalog gains it.
         let d = if decl.is_extern && !first.is_extern {
-            Diagnostic::error(
-                DUPLICATE_ACTION,
+            Diagnostic::warning(
+                EXTERN_OF_KNOWN_ACTION,
                 decl.name.span,
                 format!("`extern action` for `{name}`, which the catalog already declares"),
             )
-            .with_label("already declared")
+            .with_label("the catalog's declaration is used")
             .with_secondary(first.span, "declared here")
             .with_help("remove this `extern action` declaration")
         } else {
@@ -102,7 +106,11 @@ fn load_decl(
         attrs.push(attr.name.text.clone());
     }
 
+    // `for …` omitted means `for automation` (docs/language.md §14).
     let mut kinds = Vec::new();
+    if decl.kinds.is_empty() {
+        kinds.push(DocKind::Automation);
+    }
     for (kind, _) in &decl.kinds {
         let kind = match kind {
             ast::DocKind::Automation => DocKind::Automation,
@@ -210,18 +218,18 @@ fn load_input(input: &ast::InputDecl, diags: &mut Vec<Diagnostic>) -> InputSig {
             let key = entry.key.text.as_str();
             if key == "allowedValues" {
                 allowed_values = load_allowed_values(&entry.value, diags);
-            } else {
-                let mut d = Diagnostic::warning(
-                    UNKNOWN_INPUT_ATTRIBUTE,
-                    entry.key.span,
-                    format!("unknown input attribute `{key}`"),
-                )
-                .with_label("ignored");
-                d = match did_you_mean(key, INPUT_ATTRIBUTES.iter().copied()) {
-                    Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None => d.with_help("an input takes only `allowedValues: [...]`"),
-                };
-                diags.push(d);
+            } else if let Some(s) = did_you_mean(key, INPUT_ATTRIBUTES.iter().copied()) {
+                // Other attributes are carried without meaning to the checker;
+                // only a near-miss of a checked one is worth a word.
+                diags.push(
+                    Diagnostic::warning(
+                        UNKNOWN_INPUT_ATTRIBUTE,
+                        entry.key.span,
+                        format!("unknown input attribute `{key}`"),
+                    )
+                    .with_label("not checked")
+                    .with_help(format!("did you mean `{s}`?")),
+                );
             }
         }
     }

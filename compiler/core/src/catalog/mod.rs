@@ -7,6 +7,7 @@
 //! agent decodes them with Go's case-insensitive JSON matching).
 
 pub mod load;
+pub mod reference;
 
 pub use load::load_decls;
 

@@ -2,8 +2,8 @@
 //! the whole stdlib is loaded through the parser in the integration tests).
 
 use super::load::{
-    load_decls, BAD_ALLOWED_VALUES, DUPLICATE_ACTION, DUPLICATE_MEMBER, UNKNOWN_ATTRIBUTE,
-    UNKNOWN_INPUT_ATTRIBUTE, UNKNOWN_TYPE,
+    load_decls, BAD_ALLOWED_VALUES, DUPLICATE_ACTION, DUPLICATE_MEMBER, EXTERN_OF_KNOWN_ACTION,
+    UNKNOWN_ATTRIBUTE, UNKNOWN_INPUT_ATTRIBUTE, UNKNOWN_TYPE,
 };
 use super::Catalog;
 use crate::diagnostic::Severity;
@@ -203,7 +203,7 @@ fn duplicate_action_points_at_both_declarations() {
 }
 
 #[test]
-fn extern_action_for_a_catalog_action_is_an_error() {
+fn extern_action_for_a_catalog_action_is_a_warning() {
     let mut b = B { at: 0 };
     let stdlib = b.action("aws:runCommand", &[ast::DocKind::Automation], &[], vec![]);
     let mut user = b.action("aws:runCommand", &[ast::DocKind::Automation], &[], vec![]);
@@ -213,10 +213,20 @@ fn extern_action_for_a_catalog_action_is_an_error() {
     let mut catalog = Catalog::default();
     assert!(load_decls(&[stdlib], &mut catalog).is_empty());
     let diags = load_decls(&[user], &mut catalog);
-    assert_eq!(diags.len(), 1);
+    let [d] = diags.as_slice() else {
+        panic!("one diagnostic expected: {diags:?}")
+    };
     assert_eq!(
-        diags.first().map(|d| d.message.as_str()),
-        Some("`extern action` for `aws:runCommand`, which the catalog already declares")
+        (d.code, d.severity),
+        (EXTERN_OF_KNOWN_ACTION, Severity::Warning)
+    );
+    assert_eq!(
+        d.message,
+        "`extern action` for `aws:runCommand`, which the catalog already declares"
+    );
+    assert!(
+        !catalog.actions.iter().any(|a| a.is_extern),
+        "the catalog's declaration is kept"
     );
 }
 
@@ -318,11 +328,13 @@ fn allowed_values_are_literals() {
     let bad = b.input_with("Other", "allowedValues", bad_list);
     let x = b.string("x");
     let typo = b.input_with("Third", "allowedValue", x);
+    let y = b.string("y");
+    let other = b.input_with("Fourth", "description", y);
     let item = b.action(
         "aws:x",
         &[ast::DocKind::Automation],
         &[],
-        vec![ok, bad, typo],
+        vec![ok, bad, typo, other],
     );
     let mut catalog = Catalog::default();
     let diags = load_decls(&[item], &mut catalog);
@@ -347,5 +359,17 @@ fn allowed_values_are_literals() {
     assert_eq!(
         diags.get(1).and_then(|d| d.help.as_deref()),
         Some("did you mean `allowedValues`?")
+    );
+}
+
+#[test]
+fn omitted_kind_means_automation() {
+    let mut b = B { at: 0 };
+    let item = b.action("aws:z", &[], &[], vec![]);
+    let mut catalog = Catalog::default();
+    assert!(load_decls(&[item], &mut catalog).is_empty());
+    assert_eq!(
+        catalog.action("aws:z").map(|a| a.kinds.clone()),
+        Some(vec![DocKind::Automation])
     );
 }
