@@ -81,7 +81,10 @@ pub struct Document {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-#[expect(clippy::large_enum_variant, reason = "items are built once per file; boxing would complicate every match")]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "items are built once per file; boxing would complicate every match"
+)]
 pub enum DocItem {
     /// `schema "0.3"`.
     Schema(StringLit),

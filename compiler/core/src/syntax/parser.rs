@@ -97,6 +97,22 @@ pub const METHODS: &[&str] = &[
     "BooleanEquals",
 ];
 
+/// A stack check: chumsky grows the stack (stacker) only at `Recursive` parsers, and
+/// in debug builds one nesting level of values spans more frames than its 64 KiB red
+/// zone, so the deep parts get extra checkpoints.
+fn grow<'t, O: 't>(p: impl Parser<'t, In<'t>, O, Ex<'t>> + Clone + 't) -> P<'t, O> {
+    let p = p.boxed();
+    recursive(move |_| p.clone()).boxed()
+}
+
+/// Method-call style for `grow` at the end of a combinator chain.
+trait Pipe: Sized {
+    fn pipe<R>(self, f: impl FnOnce(Self) -> R) -> R {
+        f(self)
+    }
+}
+impl<T> Pipe for T {}
+
 /// Skips any newlines (inside value brackets, after operators).
 fn nl<'t>() -> impl Parser<'t, In<'t>, (), Ex<'t>> + Clone {
     just(Tok::Newline).repeated()
@@ -309,7 +325,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
                 },
             )))
             .labelled("a map `{ … }`")
-            .boxed()
+            .pipe(grow)
     };
 
     let args = just(Tok::LParen)
@@ -546,7 +562,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
             paren,
         ))
         .labelled(L_VALUE)
-        .boxed()
+        .pipe(grow)
     };
 
     let cmp_op = select! {
@@ -831,7 +847,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
             target,
             span: sp(e.span()),
         });
-    let arm = goto_arm.or(block.clone().map(IfArm::Block)).boxed();
+    let arm = goto_arm.or(block.clone().map(IfArm::Block)).pipe(grow);
 
     let else_kw = nl().ignore_then(kw("else")).boxed();
 

@@ -262,4 +262,21 @@ mod tests {
             Some((RefKind::Ssm, "/a b".into(), 0..15))
         );
     }
+    #[test]
+    fn finds_each_kind_with_its_range() {
+        let s = "a {{ P }} b {{S.O}} {{ variable:X }} {{ssm-secure:/db/pw}}";
+        let refs = find_refs(s);
+        assert_eq!(refs.len(), 4);
+        assert_eq!(&s[refs[0].range.clone()], "{{ P }}");
+        assert_eq!(refs[1].kind, RefKind::StepOutput);
+        assert_eq!(refs[1].name, "S.O");
+        assert_eq!(
+            (refs[2].kind, refs[2].name.as_str()),
+            (RefKind::Variable, "X")
+        );
+        assert_eq!(
+            (refs[3].kind, refs[3].name.as_str()),
+            (RefKind::SsmSecure, "/db/pw")
+        );
+    }
 }
