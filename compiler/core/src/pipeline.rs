@@ -66,15 +66,19 @@ pub fn compile(sources: &mut SourceMap, files: &[FileId], loader: &dyn FileLoade
     for (file, ast, clean) in parsed {
         let mut documents = Vec::new();
         if clean {
-            let (docs, lower_diags) = lower::lower_file(&ast, file, &catalog, loader);
-            let lowered_clean = !lower_diags.iter().any(Diagnostic::is_error);
-            diagnostics.extend(lower_diags);
+            let lowered = lower::lower_file_full(&ast, file, &catalog, loader);
+            let lowered_clean = !lowered.diagnostics.iter().any(Diagnostic::is_error);
+            diagnostics.extend(lowered.diagnostics);
             if lowered_clean {
-                for doc in &docs {
-                    diagnostics.extend(check::check_document(doc, &catalog));
+                let options = check::CheckOptions {
+                    literal_spans: lowered.literal_spans,
+                    ..check::CheckOptions::default()
+                };
+                for doc in &lowered.documents {
+                    diagnostics.extend(check::check_document_with(doc, &catalog, &options));
                 }
             }
-            documents = docs;
+            documents = lowered.documents;
         }
         outputs.push(FileOutput {
             file,

@@ -67,6 +67,9 @@ pub struct Allow {
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
     pub allows: Vec<Allow>,
+    /// Spans of strings written with `lit` in a `.rbk` source: text in them
+    /// that looks like `{{ X }}` is not a reference.
+    pub literal_spans: Vec<Span>,
 }
 
 /// Checks one document against the catalog.

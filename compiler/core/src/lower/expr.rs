@@ -25,7 +25,12 @@ impl Lowerer<'_> {
             ExprKind::Duration { seconds, .. } => {
                 Value::Int(i64::try_from(*seconds).unwrap_or(i64::MAX))
             }
-            ExprKind::String(s) => Value::String(s.value.clone()),
+            ExprKind::String(s) => {
+                if s.lit {
+                    self.literals.push(span);
+                }
+                Value::String(s.value.clone())
+            }
             ExprKind::List(items) => {
                 Value::List(items.iter().map(|e| self.expr(e, None)).collect())
             }

@@ -48,8 +48,29 @@ pub fn lower_file(
     catalog: &Catalog,
     loader: &dyn FileLoader,
 ) -> (Vec<model::Document>, Vec<Diagnostic>) {
+    let lowered = lower_file_full(ast, file, catalog, loader);
+    (lowered.documents, lowered.diagnostics)
+}
+
+/// Everything lowering learns about a file.
+#[derive(Debug, Default)]
+pub struct Lowered {
+    pub documents: Vec<model::Document>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Spans of `lit` strings (no references inside), for the checker.
+    pub literal_spans: Vec<Span>,
+}
+
+/// [`lower_file`], also returning the spans of `lit` strings.
+pub fn lower_file_full(
+    ast: &ast::SourceFileAst,
+    file: FileId,
+    catalog: &Catalog,
+    loader: &dyn FileLoader,
+) -> Lowered {
     let mut docs = Vec::new();
     let mut diags = Vec::new();
+    let mut literal_spans = Vec::new();
     for item in &ast.items {
         if let Item::Document(doc) = item {
             let mut lowerer = Lowerer {
@@ -59,12 +80,18 @@ pub fn lower_file(
                 diags: Vec::new(),
                 types: Vec::new(),
                 names: names::Names::default(),
+                literals: Vec::new(),
             };
             docs.push(lowerer.document(doc));
             diags.append(&mut lowerer.diags);
+            literal_spans.append(&mut lowerer.literals);
         }
     }
-    (docs, diags)
+    Lowered {
+        documents: docs,
+        diagnostics: diags,
+        literal_spans,
+    }
 }
 
 /// Per-document lowering state.
@@ -77,6 +104,8 @@ pub(crate) struct Lowerer<'a> {
     /// to choose BooleanEquals/NumericEquals for `a == b` between references.
     types: Vec<(String, String)>,
     names: names::Names,
+    /// Spans of `lit` strings.
+    literals: Vec<Span>,
 }
 
 impl Lowerer<'_> {

@@ -914,8 +914,10 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         .then_ignore(just(Tok::LBrace))
         .then_ignore(arm_sep.clone())
         .then(
-            value
-                .clone()
+            // `else -> X` is the default, never an arm whose value is `else`.
+            kw("else")
+                .not()
+                .ignore_then(value.clone())
                 .then_ignore(just(Tok::Arrow).labelled("`->` after the value"))
                 .then(name.clone())
                 .then_ignore(arm_sep.clone())
