@@ -74,6 +74,12 @@ fn load_decl(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<ActionSig> {
     let name = decl.name.value.clone();
+    // Attributes first: a misspelt one is its own mistake even on a duplicate.
+    let mut attrs = Vec::new();
+    for attr in &decl.attrs {
+        check_attribute(attr, diags);
+        attrs.push(attr.name.text.clone());
+    }
     if let Some(first) = catalog.action(&name) {
         // An `extern` written when the catalog lacked the action (by `ssmc
         // import`, say) must not break the project once the catalog gains it.
@@ -98,12 +104,6 @@ fn load_decl(
         };
         diags.push(d);
         return None;
-    }
-
-    let mut attrs = Vec::new();
-    for attr in &decl.attrs {
-        check_attribute(attr, diags);
-        attrs.push(attr.name.text.clone());
     }
 
     // `for …` omitted means `for automation` (docs/language.md §14).

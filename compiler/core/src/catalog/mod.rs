@@ -8,8 +8,10 @@
 
 pub mod load;
 pub mod reference;
+pub mod stdlib;
 
 pub use load::load_decls;
+pub use stdlib::load_stdlib;
 
 use crate::model::{DocKind, Value};
 use crate::span::Span;

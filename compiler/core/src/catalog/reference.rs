@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 use crate::catalog::{ActionSig, Catalog};
 use crate::model::{DocKind, Value};
 
-/// Markdown reference of every action: one section per action with its inputs and outputs.
+/// Markdown reference of every action: one section per action (sorted by name
+/// within each document kind) with its inputs and outputs.
 pub fn markdown(catalog: &Catalog) -> String {
     let mut out = String::new();
     out.push_str("# Action reference\n\n");
@@ -25,7 +26,10 @@ pub fn markdown(catalog: &Catalog) -> String {
         (DocKind::Automation, "Automation actions"),
         (DocKind::Command, "Command plugins"),
     ] {
-        let actions: Vec<&ActionSig> = catalog.actions.iter().filter(|a| a.allows(kind)).collect();
+        // By name, not by file: readers look actions up alphabetically.
+        let mut actions: Vec<&ActionSig> =
+            catalog.actions.iter().filter(|a| a.allows(kind)).collect();
+        actions.sort_by(|a, b| a.name.cmp(&b.name));
         let _ = write!(out, "\n## {title} ({})\n\n", actions.len());
         for a in &actions {
             let _ = writeln!(out, "- [`{}`](#{})", a.name, anchor(&a.name));

@@ -45,20 +45,25 @@ codes! {
     INVALID_PRECONDITION = "E1021", "invalid-precondition", "a Command precondition the agent rejects";
     INVALID_SCHEMA_VERSION = "E1022", "invalid-schema-version", "a schemaVersion SSM does not accept for the document kind";
     INVALID_STEP_PROPERTY = "E1023", "invalid-step-property", "a step property with a value AWS rejects";
+    WRONG_KIND_KEY = "E1024", "wrong-kind-key", "a top-level key the document kind or schema does not have";
+    NO_STEPS = "E1025", "no-steps", "a document without steps (AWS requires at least one)";
     UNKNOWN_TARGET = "E2001", "unknown-target", "a goto, onFailure, onCancel, NextStep or Default naming no step";
     CYCLE_WITHOUT_EXIT = "E2002", "cycle-without-exit", "steps that can only run each other forever";
     JUMP_INTO_LOOP = "E2003", "jump-into-loop", "a jump into a loop body from outside it";
     FORBIDDEN_ON_CANCEL = "E2004", "forbidden-on-cancel", "onCancel on an action that does not allow it, or to a step that may not be a cancel target";
     SECRET_FLOW = "E3001", "secret-flow", "a secret flows where AWS may log or return it";
+    PLAINTEXT_SECRET_DEFAULT = "E3002", "plaintext-secret-default", "a secret parameter whose default is plain text";
     LENIENT_TYPE = "W1001", "lenient-type", "a value AWS accepts although it is not of the declared type";
     EXTERN_ACTION = "W1002", "extern-action", "a step uses an action declared extern";
     UNKNOWN_AWS_KEY = "W1003", "unknown-key", "an unknown key inside an AWS-defined object";
     UNKNOWN_PLUGIN_INPUT = "W1004", "unknown-plugin-input", "a Command plugin input the plugin does not read (SSM Agent ignores it)";
+    NEAR_MISS_INPUT = "W1006", "near-miss-input", "an input an extern or pass-through action accepts, spelt almost like a declared one";
     DEFAULT_OUTSIDE_PATTERN = "W1005", "default-outside-pattern", "a default its own allowedPattern refuses (SSM accepts the document; using the default fails)";
     UNREACHABLE_STEP = "W2001", "unreachable-step", "a step no path from the first step reaches";
     BRANCH_WITHOUT_DEFAULT = "W2002", "branch-without-default", "an aws:branch with no Default";
     NEXT_STEP_WITH_END = "W2003", "next-step-with-end", "a step with both nextStep and isEnd: true";
     MAYBE_NOT_RUN = "W2004", "maybe-not-run", "a reference to a step that does not run on every path to the use";
+    PSEUDO_PARAMETER = "I1001", "pseudo-parameter", "a Maintenance Window pseudo-parameter (resolved only in a Maintenance Window task)";
 }
 
 /// The entry for `code`.
@@ -77,7 +82,7 @@ mod tests {
                 assert_ne!(a.code, b.code);
                 assert_ne!(a.name, b.name);
             }
-            assert!(a.code.len() == 5 && (a.code.starts_with('E') || a.code.starts_with('W')));
+            assert!(a.code.len() == 5 && a.code.starts_with(['E', 'W', 'I']));
             assert!(a.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
         }
         assert_eq!(info("E3001").map(|c| c.name), Some("secret-flow"));

@@ -8,13 +8,15 @@
 //! least one of which contains a document parameter `{{ p }}` (no `ssm:`
 //! references); honoured only from schemaVersion 2.2.
 
+use crate::catalog::ActionSig;
 use crate::check::refs::{Sink, Site};
 use crate::check::steps::kind_word;
 use crate::check::suggest as did_you_mean;
 use crate::check::values::{describe, Fit};
 use crate::check::{codes, secrets, Checker};
 use crate::diagnostic::Diagnostic;
-use crate::model::{DocKind, Node};
+use crate::model::{DocKind, Key, Node};
+use crate::span::Span;
 use crate::syntax::refs::{find_refs, RefKind};
 use crate::types::Ty;
 
@@ -61,6 +63,96 @@ impl Checker<'_> {
                 )
                 .with_label("SSM does not accept this version")
                 .with_help(format!("use one of {}", known.join(", "))),
+            );
+        }
+    }
+
+    /// Top-level keys of the other kind or schema, and a document without steps.
+    pub(crate) fn check_document_shape(&mut self) {
+        let doc = self.doc;
+        let legacy = doc.kind == DocKind::Command
+            && doc
+                .schema_version
+                .as_str()
+                .is_some_and(|v| v.starts_with("1."));
+        let mut wrong: Vec<(&str, &Node, &str)> = Vec::new();
+        match doc.kind {
+            DocKind::Command => {
+                let only_automation = "only Automation runbooks have it";
+                for (key, node) in [
+                    ("assumeRole", &doc.assume_role),
+                    ("files", &doc.files),
+                    ("outputs", &doc.outputs),
+                ] {
+                    if let Some(node) = node {
+                        wrong.push((key, node, only_automation));
+                    }
+                }
+                if let Some(p) = doc.variables.as_ref().and_then(|v| v.first()) {
+                    self.report(
+                        Diagnostic::error(
+                            codes::WRONG_KIND_KEY,
+                            p.name.span,
+                            "`variables` in a Command document",
+                        )
+                        .with_label("only Automation runbooks have variables")
+                        .with_help("use a parameter, or make this an `automation`"),
+                    );
+                }
+                if legacy {
+                    if let Some(step) = doc.steps.as_ref().and_then(|s| s.first()) {
+                        wrong.push((
+                            "mainSteps",
+                            &step.name,
+                            "schemaVersion 1.x documents use `runtimeConfig`",
+                        ));
+                    }
+                } else if let Some(rc) = &doc.runtime_config {
+                    wrong.push((
+                        "runtimeConfig",
+                        rc,
+                        "schemaVersion 2.x documents use `mainSteps`",
+                    ));
+                }
+            }
+            DocKind::Automation => {
+                if let Some(rc) = &doc.runtime_config {
+                    wrong.push((
+                        "runtimeConfig",
+                        rc,
+                        "only schemaVersion 1.x Command documents have it",
+                    ));
+                }
+            }
+        }
+        for (key, node, why) in wrong {
+            self.report(
+                Diagnostic::error(
+                    codes::WRONG_KIND_KEY,
+                    node.span,
+                    format!("`{key}` in a {} document", kind_word(doc.kind)),
+                )
+                .with_label(why.to_string())
+                .with_help(format!("remove `{key}`")),
+            );
+        }
+        let empty = if legacy {
+            doc.runtime_config
+                .as_ref()
+                .and_then(Node::as_map)
+                .is_none_or(<[_]>::is_empty)
+        } else {
+            doc.steps.as_ref().is_none_or(Vec::is_empty)
+        };
+        if empty {
+            self.report(
+                Diagnostic::error(
+                    codes::NO_STEPS,
+                    Span::point(doc.span.file, doc.span.start as usize),
+                    format!("document `{}` has no steps", doc.name),
+                )
+                .with_label("AWS requires at least one step")
+                .with_help("add a step"),
             );
         }
     }
@@ -376,23 +468,59 @@ impl Checker<'_> {
                     Some(l) => l.iter().collect(),
                     None => vec![v],
                 };
+                let sig = self
+                    .catalog
+                    .action(&plugin.name)
+                    .filter(|s| s.allows(DocKind::Command));
                 for item in items {
                     let Some(inputs) = item.as_map() else {
                         continue;
                     };
                     for (ik, iv) in inputs {
-                        let place = format!("input `{}` of `{}`", ik.name, plugin.name);
-                        let sink = secrets::input_sink(DocKind::Command, &plugin.name, &ik.name);
-                        self.walk_refs(
-                            iv,
-                            &Site {
-                                step: None,
-                                sink,
-                                place: &place,
-                            },
-                        );
+                        self.check_plugin_property(&plugin.name, sig, ik, iv);
                     }
                 }
+            }
+        }
+    }
+
+    /// One input of a 1.2 plugin's `properties`.
+    fn check_plugin_property(
+        &mut self,
+        plugin: &str,
+        sig: Option<&ActionSig>,
+        key: &Key,
+        value: &Node,
+    ) {
+        let place = format!("input `{}` of `{plugin}`", key.name);
+        let sink = secrets::input_sink(DocKind::Command, plugin, &key.name);
+        self.walk_refs(
+            value,
+            &Site {
+                step: None,
+                sink,
+                place: &place,
+            },
+        );
+        // `id` names the plugin run in 1.2 (`0.aws:runShellScript`).
+        let Some(sig) = sig.filter(|_| key.name != "id") else {
+            return;
+        };
+        match sig.input(&key.name, true) {
+            Some(input) => self.check_value(value, &input.ty, &place),
+            None if sig.any_input => {}
+            None => {
+                let mut d = Diagnostic::warning(
+                    codes::UNKNOWN_PLUGIN_INPUT,
+                    key.span,
+                    format!("`{plugin}` does not read input `{}`", key.name),
+                )
+                .with_label("SSM Agent ignores this input");
+                if let Some(s) = did_you_mean(&key.name, sig.inputs.iter().map(|s| s.name.as_str()))
+                {
+                    d = d.with_help(format!("did you mean `{s}`?"));
+                }
+                self.report(d);
             }
         }
     }

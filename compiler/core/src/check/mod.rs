@@ -54,13 +54,17 @@ pub(crate) fn suggest<'c>(
     (d < word.chars().count() && d < best.chars().count()).then_some(best)
 }
 
-/// An author's permission to break a rule at one step (`allow(secret-flow)`).
+/// An author's permission to break a rule (`// ssmc: allow(secret-flow): reason`),
+/// at a step, at a place, or both.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Allow {
     /// The rule's name from [`codes`] (e.g. `secret-flow`).
     pub rule: String,
-    /// The step it applies to.
-    pub step: String,
+    /// The step it applies to (every finding of the rule inside that step).
+    pub step: Option<String>,
+    /// The source it applies to (findings whose primary span overlaps it,
+    /// e.g. the line after an allow comment and the comment's own line).
+    pub span: Option<Span>,
 }
 
 /// What the caller tells the checker beyond the document.
@@ -86,8 +90,22 @@ pub fn check_document_with(
     let mut cx = Checker::new(doc, catalog, opts);
     cx.run();
     let mut diags = cx.diags;
+    diags.retain(|d| !allowed_at(opts, d));
     diagnostic::sort(&mut diags);
     diags
+}
+
+/// Whether an allow with a place covers this finding.
+fn allowed_at(opts: &CheckOptions, d: &Diagnostic) -> bool {
+    let Some(info) = codes::info(d.code) else {
+        return false;
+    };
+    let at = d.primary.span;
+    opts.allows.iter().any(|a| {
+        a.rule == info.name
+            && a.span
+                .is_some_and(|s| s.file == at.file && s.start <= at.end && at.start <= s.end)
+    })
 }
 
 /// The state of one check: the document, its names, the findings so far.
@@ -115,6 +133,7 @@ impl<'a> Checker<'a> {
 
     fn run(&mut self) {
         self.check_schema_version();
+        self.check_document_shape();
         self.check_params();
         self.check_document_refs();
         self.check_steps();
@@ -140,7 +159,7 @@ impl<'a> Checker<'a> {
         self.opts
             .allows
             .iter()
-            .any(|a| a.rule == rule && a.step == name)
+            .any(|a| a.rule == rule && a.span.is_none() && a.step.as_deref() == Some(name))
     }
 
     /// A reference to a step's output from a step the referenced step does not

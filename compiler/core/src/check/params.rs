@@ -17,7 +17,7 @@ use crate::check::values::{describe, Fit};
 use crate::check::{codes, secrets, Checker};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Node, Parameter, Value};
-use crate::syntax::refs::find_refs;
+use crate::syntax::refs::{find_refs, RefKind};
 use crate::types::Ty;
 
 /// Parameter types SSM knows.
@@ -131,6 +131,28 @@ impl Checker<'_> {
         } else {
             Sink::Denied(secrets::PLAIN_DEFAULT)
         };
+        if let (true, Some(default)) = (p.secret, &p.default) {
+            let plain = default.as_str().is_some_and(|s| {
+                !s.is_empty()
+                    && !find_refs(s).iter().any(|r| {
+                        matches!(
+                            r.kind,
+                            RefKind::SsmSecure | RefKind::Resolve | RefKind::Param
+                        )
+                    })
+            });
+            if plain {
+                self.report(
+                    Diagnostic::error(
+                        codes::PLAINTEXT_SECRET_DEFAULT,
+                        default.span,
+                        format!("secret parameter `{name}` has a plain-text default"),
+                    )
+                    .with_label("this secret is written in the document itself")
+                    .with_help("store it in Parameter Store and default to `ssm_secure(\"/path\")`, or give no default"),
+                );
+            }
+        }
         if let Some(default) = &p.default {
             self.walk_refs(
                 default,

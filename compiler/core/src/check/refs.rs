@@ -16,7 +16,7 @@
 use crate::check::scope::{OutputLookup, AUTOMATION_VARS, GLOBALS, PSEUDO_PARAMS};
 use crate::check::suggest as did_you_mean;
 use crate::check::{codes, Checker};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Node, Value};
 use crate::span::Span;
 use crate::syntax::refs::{find_refs, RefKind, StrRef};
@@ -45,6 +45,8 @@ pub(crate) struct RefInfo {
     pub secret: bool,
     /// The step it names (`Step.Out`).
     pub step: Option<usize>,
+    /// A note to report where the reference is (a pseudo-parameter).
+    pub note: Option<Diagnostic>,
 }
 
 const MAX_DEPTH: usize = 128;
@@ -85,6 +87,9 @@ impl Checker<'_> {
     pub(crate) fn check_ref(&mut self, r: &StrRef, span: Span, site: &Site<'_>) {
         match self.lookup_ref(r) {
             Ok(info) => {
+                if let Some(note) = info.note {
+                    self.report(note.with_primary_span(span));
+                }
                 if info.secret {
                     self.secret_use(r, span, site);
                 }
@@ -122,6 +127,7 @@ impl Checker<'_> {
                 ty,
                 secret: false,
                 step: None,
+                note: None,
             })
         };
         let name = r.name.trim();
@@ -132,10 +138,29 @@ impl Checker<'_> {
                         ty: p.ty.clone(),
                         secret: p.secret,
                         step: None,
+                        note: None,
                     });
                 }
                 if PSEUDO_PARAMS.contains(&name) {
-                    return plain(Ty::String);
+                    return Ok(RefInfo {
+                        ty: Ty::String,
+                        secret: false,
+                        step: None,
+                        note: Some(
+                            Diagnostic::new(
+                                codes::PSEUDO_PARAMETER,
+                                Severity::Info,
+                                Span::default(),
+                                format!("`{name}` is a Maintenance Window pseudo-parameter"),
+                            )
+                            .with_label(
+                                "resolved only when the document runs as a Maintenance Window task",
+                            )
+                            .with_help(format!(
+                                "elsewhere it stays the literal text `{{{{ {name} }}}}`"
+                            )),
+                        ),
+                    });
                 }
                 let mut d = Diagnostic::error(
                     codes::UNKNOWN_PARAMETER,
@@ -211,6 +236,7 @@ impl Checker<'_> {
                 ty: Ty::Secret,
                 secret: true,
                 step: None,
+                note: None,
             }),
             RefKind::Resolve => {
                 let secret = name
@@ -220,6 +246,7 @@ impl Checker<'_> {
                     ty: if secret { Ty::Secret } else { Ty::Any },
                     secret,
                     step: None,
+                    note: None,
                 })
             }
         }
@@ -253,11 +280,13 @@ impl Checker<'_> {
                 ty,
                 secret: false,
                 step: Some(index),
+                note: None,
             }),
             OutputLookup::Unchecked => Ok(RefInfo {
                 ty: Ty::Error,
                 secret: false,
                 step: Some(index),
+                note: None,
             }),
             OutputLookup::Missing(names) => {
                 let entry = self.scope.steps.get(index);

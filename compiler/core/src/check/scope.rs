@@ -16,6 +16,7 @@ pub(crate) const PSEUDO_PARAMS: &[&str] = &[
     "RESOURCE_TYPE",
     "WINDOW_ID",
     "WINDOW_TASK_ID",
+    "WINDOW_TARGET_ID",
     "WINDOW_EXECUTION_ID",
     "TASK_EXECUTION_ID",
     "INVOCATION_ID",

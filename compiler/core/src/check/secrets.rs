@@ -6,15 +6,18 @@
 //!
 //! | place | allowed | why |
 //! | --- | --- | --- |
-//! | Command plugin script text: `runCommand` (and `environment`) of `aws:runShellScript`, `aws:runPowerShellScript`, `aws:psModule`; 1.2 `runtimeConfig` `runCommand` | yes | SSM Agent resolves `ssm-secure` on the node (`parameterstore.ResolveSecureString*`); the value never reaches the command's recorded parameters |
-//! | Command `aws:runDocument` `documentParameters` | yes | passed to the nested document's parameter, which decides |
-//! | Automation `aws:runCommand` `Parameters` values | yes | passed to a Command document parameter, resolved by the agent |
-//! | Automation `aws:executeAutomation` `RuntimeParameters` values | yes | passed to a child runbook's parameter, which decides |
+//! | any input of a Command document step (2.x `mainSteps`, 1.2 `runtimeConfig` properties) | yes | SSM Agent resolves `{{ssm-secure:…}}` on the node (`parameterstore.ResolveSecureString*`); the command carries only the reference |
+//! | Automation `aws:runCommand` `Parameters` values | yes | handed on to a Command document's parameter |
+//! | Automation `aws:executeAutomation` `RuntimeParameters` values | yes | handed on to a child runbook's parameter (which should itself be `secret`) |
 //! | the default of a parameter declared `secret` | yes | the parameter itself is secret |
-//! | any other step input (API calls, messages, scripts of `aws:executeScript`, branch variables) | no | Automation records every step's resolved inputs in the execution's details (and API calls in CloudTrail) |
-//! | step `outputs`, document `outputs`, `assumeRole` | no | outputs are stored and returned in plain text |
+//! | any other Automation step input (API calls, `aws:approve` `Message`, `aws:executeScript` payloads and scripts) | no | Automation records each step's resolved inputs in the execution's details (and API calls in CloudTrail) |
+//! | a branch condition (`Choices`, `LoopCondition`) | no | the same: inputs of the branch or loop step |
+//! | step `outputs`, document `outputs`, `assumeRole` | no | stored and returned in plain text |
 //! | descriptions | no | shown by the console and `GetDocument` |
 //! | a plain parameter's or a variable's default | no | parameter and variable values are shown in the execution's details |
+//!
+//! This is the decision of docs/language.md section 15. A `secret` parameter
+//! whose default is plain text is E3002: the value is in the document itself.
 //!
 //! Invariant: one E3001 per reference, unless the author allowed
 //! `secret-flow` at that step (see [`crate::check::CheckOptions`]).
@@ -28,8 +31,6 @@ use crate::syntax::refs::{RefKind, StrRef};
 
 pub(crate) const STEP_INPUT: &str =
     "Automation records each step's resolved inputs in the execution's details";
-pub(crate) const PLUGIN_INPUT: &str =
-    "SSM Agent resolves secrets only in script text; other plugin inputs are recorded with the command";
 pub(crate) const OUTPUT: &str = "outputs are stored and returned in plain text";
 pub(crate) const DESCRIPTION: &str = "descriptions are shown by the console and GetDocument";
 pub(crate) const PLAIN_DEFAULT: &str =
@@ -39,22 +40,11 @@ pub(crate) const OTHER: &str = "SSM does not treat this place as secret";
 
 /// The secret policy of input `input` of `action` in a document of `kind`.
 pub(crate) fn input_sink(kind: DocKind, action: &str, input: &str) -> Sink {
-    let is = |name: &str| input.eq_ignore_ascii_case(name);
-    match kind {
-        DocKind::Command => match action {
-            "aws:runShellScript" | "aws:runPowerShellScript" | "aws:psModule"
-                if is("runCommand") || is("environment") =>
-            {
-                Sink::Allowed
-            }
-            "aws:runDocument" if is("documentParameters") => Sink::Allowed,
-            _ => Sink::Denied(PLUGIN_INPUT),
-        },
-        DocKind::Automation => match action {
-            "aws:runCommand" if input == "Parameters" => Sink::Allowed,
-            "aws:executeAutomation" if input == "RuntimeParameters" => Sink::Allowed,
-            _ => Sink::Denied(STEP_INPUT),
-        },
+    match (kind, action, input) {
+        (DocKind::Command, _, _)
+        | (DocKind::Automation, "aws:runCommand", "Parameters")
+        | (DocKind::Automation, "aws:executeAutomation", "RuntimeParameters") => Sink::Allowed,
+        (DocKind::Automation, _, _) => Sink::Denied(STEP_INPUT),
     }
 }
 
@@ -82,9 +72,9 @@ impl Checker<'_> {
         )
         .with_label(source)
         .with_help(format!(
-            "{reason}; pass secrets only to a Command script (`runCommand`), to `aws:runCommand` `Parameters` \
+            "{reason}; pass secrets only to a Command document's steps, to `aws:runCommand` `Parameters` \
              or `aws:executeAutomation` `RuntimeParameters`, or read them at run time (`aws ssm get-parameter \
-             --with-decryption`); to keep this flow, allow `secret-flow` on the step with a reason"
+             --with-decryption`); to keep this flow, write `// ssmc: allow(secret-flow): <reason>` above it"
         ));
         if let Some(step) = site.step.and_then(|s| self.scope.steps.get(s)) {
             d = d.with_secondary(step.step.name.span, "in this step");

@@ -250,7 +250,34 @@ impl Checker<'_> {
                         self.check_allowed_value(value, allowed, &place);
                     }
                 }
-                None if sig.any_input => {}
+                None if sig.any_input || sig.is_extern => {
+                    // Pass-through inputs (API parameters) and extern guesses are
+                    // accepted; one spelt like a declared input is likely a slip.
+                    // For pass-through actions only a case slip counts: API parameter
+                    // names such as `Device` or `apiId` sit close to `Service`/`Api`.
+                    let close = if sig.any_input {
+                        sig.inputs
+                            .iter()
+                            .find(|i| i.name.eq_ignore_ascii_case(&key.name))
+                            .map(|i| i.name.as_str())
+                    } else {
+                        did_you_mean(&key.name, sig.inputs.iter().map(|s| s.name.as_str()))
+                    };
+                    if close.is_some() || !sig.any_input {
+                        let mut d = Diagnostic::warning(
+                            codes::NEAR_MISS_INPUT,
+                            key.span,
+                            format!("`{action}` declares no input `{}`", key.name),
+                        )
+                        .with_label("accepted, unchecked");
+                        if let Some(s) = close {
+                            d = d.with_help(format!("did you mean `{s}`?"));
+                        } else {
+                            d = d.with_help("add it to the extern declaration, or `input ..` to accept any input");
+                        }
+                        self.report(d);
+                    }
+                }
                 None if kind == DocKind::Command
                     && COMMAND_FLOW_INPUTS
                         .iter()

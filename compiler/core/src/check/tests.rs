@@ -560,13 +560,14 @@ fn references_to_names_that_do_not_exist() {
         r#"{"name": "Api", "action": "aws:executeAwsApi", "inputs": {"Service": "ec2", "Api": "X", "Id": "{{ InstanceID }}"}, "outputs": [{"Name": "Id", "Selector": "$.Id", "Type": "String"}]},
            {"name": "Ask", "action": "aws:approve", "inputs": {"Approvers": ["a"], "Message": "{{ Api.Ids }} {{ Apx.Id }} {{ variable:V }} {{ global:REGOIN }} {{ TARGET_ID }}"}}"#,
     );
-    insta::assert_snapshot!(render(&src), @r"
+    insta::assert_snapshot!(render(&src), @r#"
     E1010 error: unknown parameter `InstanceID` @ `{{ InstanceID }}` [help: did you mean `InstanceId`?]
     E1012 error: step `Api` has no output `Ids` @ `{{ Api.Ids }}` [help: did you mean `Api.Id`?]
     E1011 error: unknown step `Apx` @ `{{ Apx.Id }}` [help: did you mean `Api.Id`?]
     E1013 error: unknown variable `V` @ `{{ variable:V }}` [help: declare it: `var V: String`]
     E1014 error: unknown built-in variable `global:REGOIN` @ `{{ global:REGOIN }}` [help: did you mean `global:REGION`?]
-    ");
+    I1001 info: `TARGET_ID` is a Maintenance Window pseudo-parameter @ `{{ TARGET_ID }}` [help: elsewhere it stays the literal text `{{ TARGET_ID }}`]
+    "#);
 }
 
 #[test]
@@ -710,33 +711,103 @@ fn secrets_flow_only_into_allowed_places() {
            {"name": "Api", "action": "aws:executeAwsApi", "inputs": {"Service": "rds", "Api": "ModifyDBInstance", "MasterUserPassword": "{{ Pw }}"}},
            {"name": "Ask", "action": "aws:approve", "inputs": {"Approvers": ["a"], "Message": "pw {{resolve:secretsmanager:db}}"}}"#,
     );
-    insta::assert_snapshot!(render(&src), @r"
-    E3001 error: a secret flows into the default of parameter `Plain` @ `{{ssm-secure:/db/pw}}` [help: parameter and variable values are shown in the execution's details; pass secrets only to a Command script (`runCommand`), to `aws:runCommand` `Parameters` or `aws:executeAutomation` `RuntimeParameters`, or read them at run time (`aws ssm get-parameter --with-decryption`); to keep this flow, allow `secret-flow` on the step with a reason]
-    E3001 error: a secret flows into input `MasterUserPassword` of `aws:executeAwsApi` @ `{{ Pw }}` [help: Automation records each step's resolved inputs in the execution's details; pass secrets only to a Command script (`runCommand`), to `aws:runCommand` `Parameters` or `aws:executeAutomation` `RuntimeParameters`, or read them at run time (`aws ssm get-parameter --with-decryption`); to keep this flow, allow `secret-flow` on the step with a reason]
-    E3001 error: a secret flows into input `Message` of `aws:approve` @ `{{resolve:secretsmanager:db}}` [help: Automation records each step's resolved inputs in the execution's details; pass secrets only to a Command script (`runCommand`), to `aws:runCommand` `Parameters` or `aws:executeAutomation` `RuntimeParameters`, or read them at run time (`aws ssm get-parameter --with-decryption`); to keep this flow, allow `secret-flow` on the step with a reason]
-    ");
+    insta::assert_snapshot!(render(&src), @r#"
+    E3001 error: a secret flows into the default of parameter `Plain` @ `{{ssm-secure:/db/pw}}` [help: parameter and variable values are shown in the execution's details; pass secrets only to a Command document's steps, to `aws:runCommand` `Parameters` or `aws:executeAutomation` `RuntimeParameters`, or read them at run time (`aws ssm get-parameter --with-decryption`); to keep this flow, write `// ssmc: allow(secret-flow): <reason>` above it]
+    E3001 error: a secret flows into input `MasterUserPassword` of `aws:executeAwsApi` @ `{{ Pw }}` [help: Automation records each step's resolved inputs in the execution's details; pass secrets only to a Command document's steps, to `aws:runCommand` `Parameters` or `aws:executeAutomation` `RuntimeParameters`, or read them at run time (`aws ssm get-parameter --with-decryption`); to keep this flow, write `// ssmc: allow(secret-flow): <reason>` above it]
+    E3001 error: a secret flows into input `Message` of `aws:approve` @ `{{resolve:secretsmanager:db}}` [help: Automation records each step's resolved inputs in the execution's details; pass secrets only to a Command document's steps, to `aws:runCommand` `Parameters` or `aws:executeAutomation` `RuntimeParameters`, or read them at run time (`aws ssm get-parameter --with-decryption`); to keep this flow, write `// ssmc: allow(secret-flow): <reason>` above it]
+    "#);
 }
 
 #[test]
-fn an_allow_silences_secret_flow_at_its_step() {
+fn an_allow_silences_secret_flow_at_its_step_or_place() {
     let src = auto(
         r#""Pw": {"type": "String", "secret": true}"#,
         r#"{"name": "Api", "action": "aws:executeAwsApi", "inputs": {"Service": "rds", "Api": "X", "P": "{{ Pw }}"}}"#,
     );
-    let opts = CheckOptions {
+    assert_eq!(codes_of(&src), vec![codes::SECRET_FLOW]);
+    let by_step = CheckOptions {
         allows: vec![Allow {
             rule: "secret-flow".into(),
-            step: "Api".into(),
+            step: Some("Api".into()),
+            span: None,
         }],
+        ..CheckOptions::default()
     };
-    assert!(check_document_with(&doc(&src), &catalog(), &opts).is_empty());
-    assert_eq!(codes_of(&src), vec![codes::SECRET_FLOW]);
+    assert!(check_document_with(&doc(&src), &catalog(), &by_step).is_empty());
+    let at = src.find("{{ Pw }}").unwrap();
+    let by_place = CheckOptions {
+        allows: vec![Allow {
+            rule: "secret-flow".into(),
+            step: None,
+            span: Some(Span::new(FileId(0), at, at + 3)),
+        }],
+        ..CheckOptions::default()
+    };
+    assert!(check_document_with(&doc(&src), &catalog(), &by_place).is_empty());
+    let other_rule = CheckOptions {
+        allows: vec![Allow {
+            rule: "unknown-input".into(),
+            step: Some("Api".into()),
+            span: None,
+        }],
+        ..CheckOptions::default()
+    };
+    assert_eq!(
+        check_document_with(&doc(&src), &catalog(), &other_rule).len(),
+        1
+    );
 }
 
 #[test]
-fn command_script_may_read_a_secure_string() {
-    let src = r#"{"schemaVersion": "2.2", "mainSteps": [{"name": "A", "action": "aws:runShellScript", "inputs": {"runCommand": ["echo {{ssm-secure:/pw}}"], "workingDirectory": "{{ssm-secure:/pw}}"}}]}"#;
-    assert_eq!(codes_of(src), vec![codes::SECRET_FLOW]);
+fn command_steps_may_read_a_secure_string_but_not_describe_it() {
+    let src = r#"{"schemaVersion": "2.2", "mainSteps": [{"name": "A", "action": "aws:runShellScript", "description": "uses {{ssm-secure:/pw}}",
+        "inputs": {"runCommand": ["echo {{ssm-secure:/pw}}"], "workingDirectory": "{{ssm-secure:/pw}}"}}]}"#;
+    insta::assert_snapshot!(render(src), @"E3001 error: a secret flows into the description of step `A` @ `{{ssm-secure:/pw}}` [help: descriptions are shown by the console and GetDocument; pass secrets only to a Command document's steps, to `aws:runCommand` `Parameters` or `aws:executeAutomation` `RuntimeParameters`, or read them at run time (`aws ssm get-parameter --with-decryption`); to keep this flow, write `// ssmc: allow(secret-flow): <reason>` above it]");
+}
+
+#[test]
+fn a_secret_parameter_with_a_plaintext_default() {
+    let src = auto(
+        r#""A": {"type": "String", "secret": true, "default": "hunter2"}, "B": {"type": "String", "secret": true, "default": "{{ssm-secure:/pw}}"}, "C": {"type": "String", "secret": true, "default": ""}"#,
+        SLEEP,
+    );
+    assert_eq!(codes_of(&src), vec![codes::PLAINTEXT_SECRET_DEFAULT]);
+}
+
+#[test]
+fn pseudo_parameters_are_an_info_note() {
+    let src = auto(
+        "",
+        r#"{"name": "A", "action": "aws:approve", "inputs": {"Approvers": ["a"], "Message": "on {{ RESOURCE_ID }}"}}"#,
+    );
+    let d = check(&src);
+    assert_eq!(
+        (d.len(), d[0].code, d[0].severity),
+        (1, codes::PSEUDO_PARAMETER, Severity::Info)
+    );
+}
+
+#[test]
+fn keys_of_the_other_kind_and_documents_without_steps() {
+    let src = r#"{"schemaVersion": "2.2", "assumeRole": "arn", "variables": {"V": {"type": "String"}}, "mainSteps": []}"#;
+    insta::assert_snapshot!(render(src), @r#"
+    E1025 error: document `test` has no steps @ `` [help: add a step]
+    E1024 error: `assumeRole` in a command document @ `"arn"` [help: remove `assumeRole`]
+    E1024 error: `variables` in a Command document @ `"V"` [help: use a parameter, or make this an `automation`]
+    "#);
+}
+
+#[test]
+fn near_miss_inputs_of_pass_through_and_extern_actions_warn() {
+    let src = auto(
+        "",
+        r#"{"name": "A", "action": "aws:executeAwsApi", "inputs": {"Service": "ec2", "Api": "X", "api": "Y", "InstanceIds": ["i"]}},
+           {"name": "B", "action": "aws:shareSQLMedia", "inputs": {}}"#,
+    );
+    insta::assert_snapshot!(render(&src), @r#"
+    W1006 warning: `aws:executeAwsApi` declares no input `api` @ `"api"` [help: did you mean `Api`?]
+    W1002 warning: `aws:shareSQLMedia` is declared extern @ `"aws:shareSQLMedia"` [help: make sure AWS runs this action; undocumented actions can change without notice]
+    "#);
 }
 
 #[test]
@@ -858,4 +929,82 @@ fn flow_graph_edges_have_kinds() {
     E -End-> END
     In -FallThrough-> L
     ");
+}
+
+#[test]
+fn references_are_located_inside_their_literal() {
+    use crate::check::refs::ref_span;
+    let at = |src: &str, value: &str, range: std::ops::Range<usize>| {
+        let node = Node::string(value, Span::new(FileId(0), 0, src.len()));
+        let span = ref_span(&node, value, range);
+        src[span.range()].to_string()
+    };
+    // A quoted string without escapes, a YAML plain scalar, a raw string.
+    assert_eq!(at(r#""a {{ P }} b""#, "a {{ P }} b", 2..9), "{{ P }}");
+    assert_eq!(at("a {{ P }} b", "a {{ P }} b", 2..9), "{{ P }}");
+    assert_eq!(at(r##"#"a {{ P }}"#"##, "a {{ P }}", 2..9), "{{ P }}");
+    // With escapes the offsets differ: the whole literal.
+    assert_eq!(
+        at(r#""\t {{ P }}""#, "\t {{ P }}", 3..10),
+        r#""\t {{ P }}""#
+    );
+}
+
+#[test]
+fn deep_values_do_not_overflow_the_stack() {
+    // A condition nested far deeper than any limit: checked up to the limit, no overflow.
+    let mut node = Node::new(
+        Value::Map(vec![
+            (
+                Key {
+                    name: "Variable".into(),
+                    span: Span::default(),
+                },
+                Node::string("{{ P }}", Span::default()),
+            ),
+            (
+                Key {
+                    name: "StringEquals".into(),
+                    span: Span::default(),
+                },
+                Node::string("x", Span::default()),
+            ),
+        ]),
+        Span::default(),
+    );
+    for _ in 0..100_000 {
+        node = Node::new(
+            Value::Map(vec![(
+                Key {
+                    name: "Not".into(),
+                    span: Span::default(),
+                },
+                node,
+            )]),
+            Span::default(),
+        );
+    }
+    let mut d = doc(&auto(
+        r#""P": {"type": "String"}"#,
+        r#"{"name": "L", "action": "aws:loop", "inputs": {"MaxIterations": 2, "Steps": []}}"#,
+    ));
+    let step = &mut d.steps.as_mut().unwrap()[0];
+    let Some(Node {
+        value: Value::Map(inputs),
+        ..
+    }) = &mut step.inputs
+    else {
+        panic!("inputs")
+    };
+    inputs.push((
+        Key {
+            name: "LoopCondition".into(),
+            span: Span::default(),
+        },
+        node,
+    ));
+    let diags = check_document(&d, &catalog());
+    assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
+    // Dropping such a value recurses too; leak it so the test checks the checker only.
+    std::mem::forget(d);
 }
