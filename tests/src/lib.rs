@@ -95,14 +95,26 @@ pub fn describe(diags: &[Diagnostic], sources: &SourceMap) -> String {
                 Some(f) => {
                     let lc = f.lines.line_col(d.primary.span.start);
                     (
-                        f.name.trim_start_matches(&root).trim_start_matches('/').to_string(),
+                        f.name
+                            .trim_start_matches(&root)
+                            .trim_start_matches('/')
+                            .to_string(),
                         format!("{}:{}", lc.line + 1, lc.col + 1),
                     )
                 }
                 None => ("?".to_string(), "?".to_string()),
             };
-            let help = d.help.as_ref().map(|h| format!(" (help: {h})")).unwrap_or_default();
-            format!("{name}:{pos}: {}[{}]: {}{help}\n", d.severity.as_str(), d.code, d.message)
+            let help = d
+                .help
+                .as_ref()
+                .map(|h| format!(" (help: {h})"))
+                .unwrap_or_default();
+            format!(
+                "{name}:{pos}: {}[{}]: {}{help}\n",
+                d.severity.as_str(),
+                d.code,
+                d.message
+            )
         })
         .collect()
 }

@@ -16,7 +16,8 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 pub fn discover(paths: &[PathBuf], exts: &[&str]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        let meta = std::fs::metadata(path)
+            .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
         if meta.is_dir() {
             walk(path, exts, &mut out, 0)?;
         } else {
@@ -32,14 +33,17 @@ fn walk(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>, depth: usize) -> Resu
     if depth > 64 {
         return Err(format!("`{}`: folders nested too deep", dir.display()));
     }
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read folder `{}`: {e}", dir.display()))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read folder `{}`: {e}", dir.display()))?;
     let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
     entries.sort_by_key(std::fs::DirEntry::file_name);
     for entry in entries {
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let Ok(kind) = entry.file_type() else { continue };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         if kind.is_dir() {
             if name.starts_with('.') || name == "target" || name == "node_modules" {
                 continue;
@@ -60,7 +64,8 @@ pub fn has_ext(path: &Path, exts: &[&str]) -> bool {
 
 /// Reads a text file: refuses huge files and reports invalid UTF-8 with its byte offset.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
             "`{}` is {} bytes; files over {} bytes are not read",
@@ -69,7 +74,8 @@ pub fn read_text(path: &Path) -> Result<String, String> {
             MAX_FILE_BYTES
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "`{}` is not valid UTF-8 (invalid byte at offset {}); save it as UTF-8",
@@ -86,7 +92,9 @@ pub fn project_root(start: &Path) -> PathBuf {
     let dir = if start.is_dir() {
         start.clone()
     } else {
-        start.parent().map_or_else(|| start.clone(), Path::to_path_buf)
+        start
+            .parent()
+            .map_or_else(|| start.clone(), Path::to_path_buf)
     };
     let mut cur = Some(dir.as_path());
     while let Some(d) = cur {
@@ -121,7 +129,10 @@ impl FileLoader for ProjectLoader {
         let canonical = std::fs::canonicalize(&joined).map_err(|e| format!("{e}"))?;
         let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
         if !canonical.starts_with(&root) {
-            return Err(format!("the path leaves the project folder `{}`", self.root.display()));
+            return Err(format!(
+                "the path leaves the project folder `{}`",
+                self.root.display()
+            ));
         }
         read_text(&canonical)
     }
@@ -130,9 +141,14 @@ impl FileLoader for ProjectLoader {
 /// Writes `text` to `path` through a temporary file in the same folder and a
 /// rename, so an interrupted or failed build never leaves a partial file.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
-    let name = path.file_name().map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;

@@ -142,7 +142,9 @@ fn main() -> ExitCode {
         .spawn(move || run(cli));
     let code = match worker {
         Ok(handle) => handle.join().unwrap_or_else(|_| {
-            eprintln!("error: internal compiler error; please report it with the input that caused it");
+            eprintln!(
+                "error: internal compiler error; please report it with the input that caused it"
+            );
             EXIT_FAILURE
         }),
         Err(e) => {

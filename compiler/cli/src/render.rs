@@ -8,7 +8,15 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, _color: bool) -> String
             .get(d.primary.span.file)
             .map(|f| (f.name.clone(), f.lines.line_col(d.primary.span.start)))
             .unwrap_or_else(|| (String::new(), ssmc_core::span::LineCol { line: 0, col: 0 }));
-        out.push_str(&format!("{}[{}]: {}\n  --> {}:{}:{}\n", d.severity.as_str(), d.code, d.message, name, lc.line + 1, lc.col + 1));
+        out.push_str(&format!(
+            "{}[{}]: {}\n  --> {}:{}:{}\n",
+            d.severity.as_str(),
+            d.code,
+            d.message,
+            name,
+            lc.line + 1,
+            lc.col + 1
+        ));
     }
     out
 }

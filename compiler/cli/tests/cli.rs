@@ -53,12 +53,25 @@ fn examples_check_clean_and_build() {
     let out = ssmc(&["check", "examples"], &repo());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let dir = temp_dir("build");
-    let out = ssmc(&["build", "examples", "-o", dir.to_str().expect("utf8"), "--format", "json"], &repo());
+    let out = ssmc(
+        &[
+            "build",
+            "examples",
+            "-o",
+            dir.to_str().expect("utf8"),
+            "--format",
+            "json",
+        ],
+        &repo(),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let built = std::fs::read_dir(&dir).expect("out dir").count();
     let examples = std::fs::read_dir(repo().join("examples"))
         .expect("examples")
-        .filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "rbk")))
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "rbk"))
+        })
         .count();
     assert_eq!(built, examples, "one document per example");
 }
@@ -72,8 +85,18 @@ fn broken_copies_of_every_example_fail_with_a_location_and_write_nothing() {
         }
         let text = std::fs::read_to_string(&path).expect("read");
         let breakages = [
-            ("truncated", text.get(..text.len() / 2).unwrap_or("").to_string()),
-            ("garbage", format!("{}\n%%% )( garbage ]] \n{}", text.get(..text.len() / 3).unwrap_or(""), text.get(text.len() / 3..).unwrap_or(""))),
+            (
+                "truncated",
+                text.get(..text.len() / 2).unwrap_or("").to_string(),
+            ),
+            (
+                "garbage",
+                format!(
+                    "{}\n%%% )( garbage ]] \n{}",
+                    text.get(..text.len() / 3).unwrap_or(""),
+                    text.get(text.len() / 3..).unwrap_or("")
+                ),
+            ),
             ("unclosed", text.replacen('}', "", 1)),
         ];
         for (kind, broken) in breakages {
@@ -83,7 +106,12 @@ fn broken_copies_of_every_example_fail_with_a_location_and_write_nothing() {
             let out_dir = dir.join("out");
             let out = ssmc(&["build", "broken.rbk", "-o", "out"], &dir);
             let err = stderr(&out);
-            assert_eq!(out.status.code(), Some(1), "{kind} copy of {}: {err}", path.display());
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{kind} copy of {}: {err}",
+                path.display()
+            );
             assert!(
                 err.contains("broken.rbk:"),
                 "{kind} copy of {}: no file:line:col in\n{err}",
@@ -135,7 +163,8 @@ fn fmt_check_passes_on_examples_and_restores_reindented_copies() {
         let path = entry.expect("entry").path();
         if path.extension().is_some_and(|e| e == "rbk") {
             let name = path.file_name().expect("name");
-            let original = std::fs::read_to_string(repo().join("examples").join(name)).expect("read");
+            let original =
+                std::fs::read_to_string(repo().join("examples").join(name)).expect("read");
             let restored = std::fs::read_to_string(&path).expect("read");
             assert_eq!(original, restored, "fmt did not restore {}", path.display());
         }
@@ -149,12 +178,21 @@ fn fmt_leaves_a_file_with_syntax_errors_untouched() {
     std::fs::write(dir.join("x.rbk"), broken).expect("write");
     let out = ssmc(&["fmt", "x.rbk"], &dir);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(std::fs::read_to_string(dir.join("x.rbk")).expect("read"), broken);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("x.rbk")).expect("read"),
+        broken
+    );
 }
 
 #[test]
 fn commands_not_built_yet_say_so_and_exit_2() {
-    for args in [vec!["lint"], vec!["explain", "SSM100"], vec!["lsp"], vec!["init"], vec!["graph", "x.rbk"]] {
+    for args in [
+        vec!["lint"],
+        vec!["explain", "SSM100"],
+        vec!["lsp"],
+        vec!["init"],
+        vec!["graph", "x.rbk"],
+    ] {
         let out = ssmc(&args, &repo());
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(stderr(&out).contains("not implemented yet"), "{args:?}");
@@ -188,14 +226,23 @@ fn file_includes_cannot_leave_the_project() {
     std::fs::write(project.join("dots.rbk"), runbook("../secret.txt")).expect("write");
     let out = ssmc(&["build", "dots.rbk", "-o", "out"], &project);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("leaves the project"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("leaves the project"),
+        "{}",
+        stderr(&out)
+    );
     #[cfg(unix)]
     {
-        std::os::unix::fs::symlink(dir.join("secret.txt"), project.join("link.txt")).expect("symlink");
+        std::os::unix::fs::symlink(dir.join("secret.txt"), project.join("link.txt"))
+            .expect("symlink");
         std::fs::write(project.join("dots.rbk"), runbook("link.txt")).expect("write");
         let out = ssmc(&["build", "dots.rbk", "-o", "out"], &project);
         assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-        assert!(stderr(&out).contains("leaves the project"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("leaves the project"),
+            "{}",
+            stderr(&out)
+        );
     }
     assert!(!project.join("out").exists());
 }

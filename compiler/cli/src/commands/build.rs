@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use ssmc_core::codegen::{self, read::Format};
 use ssmc_core::pipeline;
 
-use super::{counts, load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
+use super::{
+    counts, load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK,
+};
 use crate::files::{project_root, write_atomic, ProjectLoader};
 
 pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
@@ -27,7 +29,10 @@ pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
     let result = pipeline::compile(&mut loaded.sources, &loaded.ids, &loader);
     report(&result.diagnostics, &loaded.sources);
     if result.has_errors() {
-        eprintln!("build failed: {}; nothing was written", counts(&result.diagnostics));
+        eprintln!(
+            "build failed: {}; nothing was written",
+            counts(&result.diagnostics)
+        );
         return EXIT_ERRORS;
     }
     let ext = match format {
@@ -37,7 +42,12 @@ pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
     // Render everything first, so a failure cannot leave half a build behind.
     let outputs: Vec<(PathBuf, String)> = result
         .documents()
-        .map(|(_, doc)| (out_dir.join(format!("{}.{ext}", doc.name)), codegen::emit(doc, format)))
+        .map(|(_, doc)| {
+            (
+                out_dir.join(format!("{}.{ext}", doc.name)),
+                codegen::emit(doc, format),
+            )
+        })
         .collect();
     for (path, text) in &outputs {
         if let Err(e) = write_atomic(path, text) {
@@ -46,6 +56,10 @@ pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
         }
     }
     let n = outputs.len();
-    eprintln!("built {n} {} into {}", plural(n, "document"), out_dir.display());
+    eprintln!(
+        "built {n} {} into {}",
+        plural(n, "document"),
+        out_dir.display()
+    );
     EXIT_OK
 }

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use ssmc_core::pipeline;
 
-use super::{counts, load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
+use super::{
+    counts, load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK,
+};
 use crate::files::{project_root, ProjectLoader};
 
 pub fn run(paths: &[PathBuf]) -> u8 {
@@ -16,7 +18,11 @@ pub fn run(paths: &[PathBuf]) -> u8 {
             return EXIT_FAILURE;
         }
     };
-    let root = project_root(paths.first().map_or(std::path::Path::new("."), PathBuf::as_path));
+    let root = project_root(
+        paths
+            .first()
+            .map_or(std::path::Path::new("."), PathBuf::as_path),
+    );
     let loader = ProjectLoader {
         root,
         paths: loaded.paths.clone(),
@@ -24,7 +30,11 @@ pub fn run(paths: &[PathBuf]) -> u8 {
     let result = pipeline::compile(&mut loaded.sources, &loaded.ids, &loader);
     report(&result.diagnostics, &loaded.sources);
     let n = loaded.ids.len();
-    eprintln!("checked {n} {}: {}", plural(n, "file"), counts(&result.diagnostics));
+    eprintln!(
+        "checked {n} {}: {}",
+        plural(n, "file"),
+        counts(&result.diagnostics)
+    );
     if result.has_errors() {
         EXIT_ERRORS
     } else {

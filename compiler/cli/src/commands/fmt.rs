@@ -20,10 +20,18 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
     let mut failed = false;
     let mut changed = 0usize;
     for &id in &loaded.ids {
-        let Some(source) = loaded.sources.get(id) else { continue };
-        let Some(path) = loaded.paths.get(id.0 as usize) else { continue };
+        let Some(source) = loaded.sources.get(id) else {
+            continue;
+        };
+        let Some(path) = loaded.paths.get(id.0 as usize) else {
+            continue;
+        };
         let parsed = syntax::parse(id, &source.text);
-        if parsed.diagnostics.iter().any(ssmc_core::Diagnostic::is_error) {
+        if parsed
+            .diagnostics
+            .iter()
+            .any(ssmc_core::Diagnostic::is_error)
+        {
             report(&parsed.diagnostics, &loaded.sources);
             eprintln!("{}: not formatted: it has syntax errors", path.display());
             failed = true;
@@ -45,7 +53,10 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
     }
     let n = loaded.ids.len();
     if check_only {
-        eprintln!("{changed} of {n} {} would be reformatted", plural(n, "file"));
+        eprintln!(
+            "{changed} of {n} {} would be reformatted",
+            plural(n, "file")
+        );
         if changed > 0 {
             failed = true;
         }

@@ -28,13 +28,22 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
             }
         };
         let Some(format) = Format::from_path_ext(path) else {
-            eprintln!("error: `{}`: expected a .json, .yaml or .yml file", path.display());
+            eprintln!(
+                "error: `{}`: expected a .json, .yaml or .yml file",
+                path.display()
+            );
             failed += 1;
             continue;
         };
-        let stem = path.file_stem().map_or_else(|| "document".to_string(), |s| s.to_string_lossy().into_owned());
+        let stem = path.file_stem().map_or_else(
+            || "document".to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        );
         let file = sources.add(path.display().to_string(), &text);
-        let text = sources.get(file).map(|f| f.text.clone()).unwrap_or_default();
+        let text = sources
+            .get(file)
+            .map(|f| f.text.clone())
+            .unwrap_or_default();
         let doc = match read::read_document(file, &stem, &text, format) {
             Ok(doc) => doc,
             Err(diags) => {
@@ -71,9 +80,16 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
             return EXIT_FAILURE;
         }
     }
-    eprintln!("imported {written} {} into {}", plural(written, "document"), out_dir.display());
+    eprintln!(
+        "imported {written} {} into {}",
+        plural(written, "document"),
+        out_dir.display()
+    );
     if failed > 0 {
-        eprintln!("{failed} {} could not be imported", plural(failed, "document"));
+        eprintln!(
+            "{failed} {} could not be imported",
+            plural(failed, "document")
+        );
         return EXIT_ERRORS;
     }
     EXIT_OK

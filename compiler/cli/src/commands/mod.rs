@@ -27,9 +27,21 @@ pub fn report(diags: &[Diagnostic], sources: &SourceMap) {
 
 /// "2 errors, 1 warning" for summaries.
 pub fn counts(diags: &[Diagnostic]) -> String {
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
-    let warnings = diags.iter().filter(|d| d.severity == Severity::Warning).count();
-    format!("{} {}, {} {}", errors, plural(errors, "error"), warnings, plural(warnings, "warning"))
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    format!(
+        "{} {}, {} {}",
+        errors,
+        plural(errors, "error"),
+        warnings,
+        plural(warnings, "warning")
+    )
 }
 
 pub fn plural(n: usize, word: &str) -> String {

@@ -27,7 +27,11 @@ pub const OPERATORS: &[&str] = &[
     "BooleanEquals",
 ];
 
-const PLATFORMS: &[(&str, &str)] = &[("linux", "Linux"), ("windows", "Windows"), ("macos", "MacOS")];
+const PLATFORMS: &[(&str, &str)] = &[
+    ("linux", "Linux"),
+    ("windows", "Windows"),
+    ("macos", "MacOS"),
+];
 
 fn key(name: &str, span: Span) -> Key {
     Key {
@@ -113,9 +117,13 @@ impl Lowerer<'_> {
             ExprKind::Ref(_) | ExprKind::String(_) | ExprKind::Error => self.expr(expr, None),
             _ => {
                 self.diags.push(
-                    Diagnostic::error("E0207", expr.span, "the left side of a condition must be a reference or a string")
-                        .with_label("expected a parameter, a step output or a variable")
-                        .with_help("write the value on the right: `Status == \"running\"`"),
+                    Diagnostic::error(
+                        "E0207",
+                        expr.span,
+                        "the left side of a condition must be a reference or a string",
+                    )
+                    .with_label("expected a parameter, a step output or a variable")
+                    .with_help("write the value on the right: `Status == \"running\"`"),
                 );
                 Node::new(Value::Null, expr.span)
             }
@@ -125,7 +133,9 @@ impl Lowerer<'_> {
     /// StringEquals, NumericEquals or BooleanEquals, by the right operand.
     fn equality_operator(&self, right: &Expr) -> &'static str {
         match &right.kind {
-            ExprKind::Int(_) | ExprKind::Float { .. } | ExprKind::Duration { .. } => "NumericEquals",
+            ExprKind::Int(_) | ExprKind::Float { .. } | ExprKind::Duration { .. } => {
+                "NumericEquals"
+            }
             ExprKind::Bool(_) => "BooleanEquals",
             ExprKind::Ref(r) => {
                 let text = super::expr::reference_text(r);
@@ -170,7 +180,8 @@ impl Lowerer<'_> {
                         format!("unknown platform `{}`", platform.text),
                     )
                     .with_label("expected linux, windows or macos");
-                    if let Some(s) = did_you_mean(&platform.text, PLATFORMS.iter().map(|(w, _)| *w)) {
+                    if let Some(s) = did_you_mean(&platform.text, PLATFORMS.iter().map(|(w, _)| *w))
+                    {
                         d = d.with_help(format!("did you mean `{s}`?"));
                     }
                     self.diags.push(d);
@@ -181,14 +192,20 @@ impl Lowerer<'_> {
                     Node::string(*aws, platform.span),
                 ];
                 Node::new(
-                    Value::Map(vec![(key("StringEquals", *span), Node::new(Value::List(args), *span))]),
+                    Value::Map(vec![(
+                        key("StringEquals", *span),
+                        Node::new(Value::List(args), *span),
+                    )]),
                     *span,
                 )
             }
             Precondition::Equals { left, right, span } => {
                 let args = vec![self.expr(left, None), self.expr(right, None)];
                 Node::new(
-                    Value::Map(vec![(key("StringEquals", *span), Node::new(Value::List(args), *span))]),
+                    Value::Map(vec![(
+                        key("StringEquals", *span),
+                        Node::new(Value::List(args), *span),
+                    )]),
                     *span,
                 )
             }

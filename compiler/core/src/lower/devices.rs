@@ -26,13 +26,22 @@ pub(super) struct Props {
     pub extra: Vec<(Key, Node)>,
 }
 
-fn slot<'a>(slot: &'a mut Option<Node>, span: Span, name: &str, diags: &mut Vec<Diagnostic>) -> Option<&'a mut Option<Node>> {
+fn slot<'a>(
+    slot: &'a mut Option<Node>,
+    span: Span,
+    name: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<&'a mut Option<Node>> {
     if let Some(first) = slot {
         diags.push(
-            Diagnostic::error("E0220", span, format!("`{name}` is written twice for this step"))
-                .with_label("second time here")
-                .with_secondary(first.span, "first here")
-                .with_help("each clause appears at most once per step"),
+            Diagnostic::error(
+                "E0220",
+                span,
+                format!("`{name}` is written twice for this step"),
+            )
+            .with_label("second time here")
+            .with_secondary(first.span, "first here")
+            .with_help("each clause appears at most once per step"),
         );
         return None;
     }
@@ -81,8 +90,13 @@ impl Lowerer<'_> {
                     }
                 }
                 Clause::Timeout { value, .. } => {
-                    let node = self.literal_clause_value(value, "timeout", "a duration or a number of seconds");
-                    if let Some(s) = slot(&mut p.timeout_seconds, span, "timeout", &mut self.diags) {
+                    let node = self.literal_clause_value(
+                        value,
+                        "timeout",
+                        "a duration or a number of seconds",
+                    );
+                    if let Some(s) = slot(&mut p.timeout_seconds, span, "timeout", &mut self.diags)
+                    {
                         *s = Some(node);
                     }
                 }
@@ -103,11 +117,20 @@ impl Lowerer<'_> {
                         .iter()
                         .map(|o| {
                             let mut entries = vec![
-                                (key("Name", o.name.span), Node::string(o.name.text.clone(), o.name.span)),
-                                (key("Selector", o.selector.span), self.expr(&o.selector, None)),
+                                (
+                                    key("Name", o.name.span),
+                                    Node::string(o.name.text.clone(), o.name.span),
+                                ),
+                                (
+                                    key("Selector", o.selector.span),
+                                    self.expr(&o.selector, None),
+                                ),
                             ];
                             if let Some(ty) = &o.ty {
-                                entries.push((key("Type", ty.span), Node::string(ty.text.clone(), ty.span)));
+                                entries.push((
+                                    key("Type", ty.span),
+                                    Node::string(ty.text.clone(), ty.span),
+                                ));
                             }
                             Node::new(Value::Map(entries), o.span)
                         })
@@ -117,7 +140,8 @@ impl Lowerer<'_> {
                     }
                 }
                 Clause::Description { text, .. } => {
-                    if let Some(s) = slot(&mut p.description, span, "description", &mut self.diags) {
+                    if let Some(s) = slot(&mut p.description, span, "description", &mut self.diags)
+                    {
                         *s = Some(Node::string(text.value.clone(), text.span));
                     }
                 }
@@ -171,9 +195,13 @@ impl Lowerer<'_> {
                 .find(|(n, _)| *n == k.name)
                 .map_or("another `raw` entry", |(_, c)| c);
             self.diags.push(
-                Diagnostic::error("E0213", k.span, format!("`raw` sets `{}`, which the step already produces", k.name))
-                    .with_label("set twice")
-                    .with_help(format!("it is already set by {clause}; keep one")),
+                Diagnostic::error(
+                    "E0213",
+                    k.span,
+                    format!("`raw` sets `{}`, which the step already produces", k.name),
+                )
+                .with_label("set twice")
+                .with_help(format!("it is already set by {clause}; keep one")),
             );
             return;
         }
@@ -182,7 +210,12 @@ impl Lowerer<'_> {
 
     /// A clause value: the clause's canonical JSON type, or a string literal
     /// emitted verbatim with a warning (AWS accepts `"600"`, `"true"`).
-    fn literal_clause_value(&mut self, e: &crate::syntax::ast::Expr, clause: &str, expected: &str) -> Node {
+    fn literal_clause_value(
+        &mut self,
+        e: &crate::syntax::ast::Expr,
+        clause: &str,
+        expected: &str,
+    ) -> Node {
         let ok = matches!(
             (clause, &e.kind),
             ("end" | "critical", ExprKind::Bool(_))
@@ -225,7 +258,9 @@ impl Lowerer<'_> {
                 self.diags.push(
                     Diagnostic::warning("W0203", s.span, "flow target given as a string")
                         .with_label("emitted verbatim")
-                        .with_help("write `abort`, `continue` or `goto Step` so the checker can follow it"),
+                        .with_help(
+                            "write `abort`, `continue` or `goto Step` so the checker can follow it",
+                        ),
                 );
                 let _ = span;
                 Node::string(s.value.clone(), s.span)
@@ -236,7 +271,13 @@ impl Lowerer<'_> {
     /// `defaults { … }`: fill its clauses into every non-branch step lacking them.
     pub(super) fn apply_defaults(&mut self, steps: &mut [Step], defaults: &Defaults) {
         for clause in &defaults.clauses {
-            if matches!(clause, Clause::Goto { .. } | Clause::End { .. } | Clause::Outputs { .. } | Clause::Description { .. }) {
+            if matches!(
+                clause,
+                Clause::Goto { .. }
+                    | Clause::End { .. }
+                    | Clause::Outputs { .. }
+                    | Clause::Description { .. }
+            ) {
                 self.diags.push(
                     Diagnostic::error("E0225", clause.span(), "this clause cannot be a default")
                         .with_label("not allowed in `defaults`")
@@ -254,13 +295,38 @@ fn fill(steps: &mut [Step], props: &Props, catalog: &crate::catalog::Catalog) {
         if step.action_str() != "aws:branch" {
             let sig = catalog.action(step.action_str());
             let no_cancel = sig.is_some_and(|s| s.attrs.iter().any(|a| a == "no_on_cancel"));
-            fill_slot(&mut step.on_failure, props.on_failure.as_ref(), &step.extra, "onFailure");
+            fill_slot(
+                &mut step.on_failure,
+                props.on_failure.as_ref(),
+                &step.extra,
+                "onFailure",
+            );
             if !no_cancel {
-                fill_slot(&mut step.on_cancel, props.on_cancel.as_ref(), &step.extra, "onCancel");
+                fill_slot(
+                    &mut step.on_cancel,
+                    props.on_cancel.as_ref(),
+                    &step.extra,
+                    "onCancel",
+                );
             }
-            fill_slot(&mut step.timeout_seconds, props.timeout_seconds.as_ref(), &step.extra, "timeoutSeconds");
-            fill_slot(&mut step.max_attempts, props.max_attempts.as_ref(), &step.extra, "maxAttempts");
-            fill_slot(&mut step.is_critical, props.is_critical.as_ref(), &step.extra, "isCritical");
+            fill_slot(
+                &mut step.timeout_seconds,
+                props.timeout_seconds.as_ref(),
+                &step.extra,
+                "timeoutSeconds",
+            );
+            fill_slot(
+                &mut step.max_attempts,
+                props.max_attempts.as_ref(),
+                &step.extra,
+                "maxAttempts",
+            );
+            fill_slot(
+                &mut step.is_critical,
+                props.is_critical.as_ref(),
+                &step.extra,
+                "isCritical",
+            );
             for (k, v) in &props.extra {
                 if !step.extra.iter().any(|(e, _)| e.name == k.name) {
                     step.extra.push((k.clone(), v.clone()));

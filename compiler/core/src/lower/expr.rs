@@ -99,15 +99,14 @@ impl Lowerer<'_> {
                 None => Node::new(Value::Null, span),
             },
             _ => {
-                let mut d = Diagnostic::error(
-                    "E0203",
-                    func_span,
-                    format!("unknown function `{func}`"),
-                )
-                .with_label("not a built-in function");
+                let mut d =
+                    Diagnostic::error("E0203", func_span, format!("unknown function `{func}`"))
+                        .with_label("not a built-in function");
                 d = match did_you_mean(func, FUNCTIONS.iter().copied()) {
                     Some(s) => d.with_help(format!("did you mean `{s}`?")),
-                    None => d.with_help("the built-in functions are `ssm`, `ssm_secure` and `file`"),
+                    None => {
+                        d.with_help("the built-in functions are `ssm`, `ssm_secure` and `file`")
+                    }
                 };
                 self.diags.push(d);
                 Node::new(Value::Null, span)
@@ -123,13 +122,9 @@ impl Lowerer<'_> {
             }] => Some(s.value.clone()),
             _ => {
                 self.diags.push(
-                    Diagnostic::error(
-                        "E0204",
-                        span,
-                        format!("`{func}` takes one string argument"),
-                    )
-                    .with_label("expected one string here")
-                    .with_help(format!("for example `{func}(\"/app/prod/name\")`")),
+                    Diagnostic::error("E0204", span, format!("`{func}` takes one string argument"))
+                        .with_label("expected one string here")
+                        .with_help(format!("for example `{func}(\"/app/prod/name\")`")),
                 );
                 None
             }
@@ -143,7 +138,9 @@ impl Lowerer<'_> {
                 self.diags.push(
                     Diagnostic::error("E0205", span, format!("cannot embed `{path}`: {why}"))
                         .with_label("this file")
-                        .with_help("paths are relative to the runbook and must stay inside the project"),
+                        .with_help(
+                            "paths are relative to the runbook and must stay inside the project",
+                        ),
                 );
                 None
             }

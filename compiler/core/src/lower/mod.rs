@@ -292,9 +292,13 @@ impl Lowerer<'_> {
                     "description" => {
                         if param.description.is_some() {
                             self.diags.push(
-                                Diagnostic::error("E0210", entry.key.span, format!("`{}` has two descriptions", name.text))
-                                    .with_label("a `description` attribute")
-                                    .with_help("keep either the `///` doc comment or the attribute"),
+                                Diagnostic::error(
+                                    "E0210",
+                                    entry.key.span,
+                                    format!("`{}` has two descriptions", name.text),
+                                )
+                                .with_label("a `description` attribute")
+                                .with_help("keep either the `///` doc comment or the attribute"),
                             );
                         }
                         param.description = Some(self.expr(&entry.value, None));
@@ -354,7 +358,10 @@ impl Lowerer<'_> {
                     Diagnostic::error(
                         "E0213",
                         key.span,
-                        format!("`raw` sets `{}`, which the document already produces", key.name),
+                        format!(
+                            "`raw` sets `{}`, which the document already produces",
+                            key.name
+                        ),
                     )
                     .with_label("set twice")
                     .with_help("remove it from `raw` or from the typed syntax"),

@@ -12,8 +12,8 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{DocKind, Key, Node, Step, Value};
 use crate::span::Span;
 use crate::syntax::ast::{
-    self, ActionStep, BranchStep, Cond, ElseArm, GuardElse, GuardStep, IfArm, IfStep,
-    MatchStep, StepBody,
+    self, ActionStep, BranchStep, Cond, ElseArm, GuardElse, GuardStep, IfArm, IfStep, MatchStep,
+    StepBody,
 };
 
 /// Where a block sits: its continuation and the step emitted right after it.
@@ -97,29 +97,50 @@ impl Lowerer<'_> {
 
     /// The last step of an `if` arm continues at K, or must end explicitly.
     fn close_arm(&mut self, step: &mut Step, ctx: Ctx<'_>, span: Span) {
-        let ends = step.is_end.as_ref().is_some_and(|n| n.value == Value::Bool(true));
+        let ends = step
+            .is_end
+            .as_ref()
+            .is_some_and(|n| n.value == Value::Bool(true));
         if step.next_step.is_some() || ends || ctx.k == ctx.next_emitted {
             return;
         }
         match ctx.k {
             Some(k) => step.next_step = Some(Node::string(k, span)),
             None => self.diags.push(
-                Diagnostic::error("E0230", step.name.span, "this step would fall through into another branch of the `if`")
-                    .with_label("last step of an `if` arm with no step after the `if`")
-                    .with_help("add `end` or `goto Step` to this step"),
+                Diagnostic::error(
+                    "E0230",
+                    step.name.span,
+                    "this step would fall through into another branch of the `if`",
+                )
+                .with_label("last step of an `if` arm with no step after the `if`")
+                .with_help("add `end` or `goto Step` to this step"),
             ),
         }
     }
 
-    fn base_step(&mut self, stmt: &ast::Step, name: &str, name_span: Span, action: Node, props: Props) -> Step {
-        let mut description = stmt.docs.as_ref().map(|d| Node::string(d.text.clone(), d.span));
+    fn base_step(
+        &mut self,
+        stmt: &ast::Step,
+        name: &str,
+        name_span: Span,
+        action: Node,
+        props: Props,
+    ) -> Step {
+        let mut description = stmt
+            .docs
+            .as_ref()
+            .map(|d| Node::string(d.text.clone(), d.span));
         if let Some(d) = props.description {
             if let Some(doc) = &description {
                 self.diags.push(
-                    Diagnostic::error("E0210", d.span, format!("step `{name}` has two descriptions"))
-                        .with_label("a `description` clause")
-                        .with_secondary(doc.span, "and a doc comment")
-                        .with_help("keep one of them"),
+                    Diagnostic::error(
+                        "E0210",
+                        d.span,
+                        format!("step `{name}` has two descriptions"),
+                    )
+                    .with_label("a `description` clause")
+                    .with_secondary(doc.span, "and a doc comment")
+                    .with_help("keep one of them"),
                 );
             }
             description = Some(d);
@@ -159,13 +180,18 @@ impl Lowerer<'_> {
         if let Some(pre) = &a.precondition {
             if kind == DocKind::Automation {
                 let span = match pre {
-                    ast::Precondition::Platform { span, .. } | ast::Precondition::Equals { span, .. } => *span,
+                    ast::Precondition::Platform { span, .. }
+                    | ast::Precondition::Equals { span, .. } => *span,
                     ast::Precondition::Raw(m) => m.span,
                 };
                 self.diags.push(
-                    Diagnostic::error("E0231", span, "`when` preconditions are for Command documents")
-                        .with_label("not allowed in an automation")
-                        .with_help("in an automation, choose steps with `if Condition { … }`"),
+                    Diagnostic::error(
+                        "E0231",
+                        span,
+                        "`when` preconditions are for Command documents",
+                    )
+                    .with_label("not allowed in an automation")
+                    .with_help("in an automation, choose steps with `if Condition { … }`"),
                 );
             }
             step.precondition = Some(self.precondition(pre));
@@ -181,9 +207,13 @@ impl Lowerer<'_> {
                     .is_some_and(|s| s.attrs.iter().any(|x| x == "loop"));
             if !is_loop {
                 self.diags.push(
-                    Diagnostic::error("E0232", body.span, format!("`{}` takes no `do` block", a.action.text))
-                        .with_label("only `aws:loop` has a body")
-                        .with_help("move these steps after this step"),
+                    Diagnostic::error(
+                        "E0232",
+                        body.span,
+                        format!("`{}` takes no `do` block", a.action.text),
+                    )
+                    .with_label("only `aws:loop` has a body")
+                    .with_help("move these steps after this step"),
                 );
             }
             if body.steps.is_empty() {
@@ -208,12 +238,21 @@ impl Lowerer<'_> {
     }
 
     fn choice(&mut self, cond: &Cond, target: &str, target_span: Span, span: Span) -> Node {
-        let mut entries = vec![(key("NextStep", target_span), Node::string(target, target_span))];
+        let mut entries = vec![(
+            key("NextStep", target_span),
+            Node::string(target, target_span),
+        )];
         entries.extend(self.condition_entries(cond));
         Node::new(Value::Map(entries), span)
     }
 
-    fn branch_inputs(&mut self, step: &mut Step, choices: Vec<Node>, default: Option<Node>, span: Span) {
+    fn branch_inputs(
+        &mut self,
+        step: &mut Step,
+        choices: Vec<Node>,
+        default: Option<Node>,
+        span: Span,
+    ) {
         let mut inputs = vec![(key("Choices", span), Node::new(Value::List(choices), span))];
         if let Some(d) = default {
             inputs.push((key("Default", d.span), d));
@@ -221,7 +260,14 @@ impl Lowerer<'_> {
         step.inputs = Some(Node::new(Value::Map(inputs), span));
     }
 
-    fn branch_step(&mut self, stmt: &ast::Step, name: &str, name_span: Span, b: &BranchStep, props: Props) -> Step {
+    fn branch_step(
+        &mut self,
+        stmt: &ast::Step,
+        name: &str,
+        name_span: Span,
+        b: &BranchStep,
+        props: Props,
+    ) -> Step {
         let action = Node::string("aws:branch", b.span);
         let mut step = self.base_step(stmt, name, name_span, action, props);
         let mut choices = Vec::new();
@@ -232,9 +278,16 @@ impl Lowerer<'_> {
                     for (k, v) in extra {
                         if entries.iter().any(|(e, _)| e.name == k.name) {
                             self.diags.push(
-                                Diagnostic::error("E0213", k.span, format!("`raw` sets `{}`, which the choice already produces", k.name))
-                                    .with_label("set twice")
-                                    .with_help("remove it from `raw`"),
+                                Diagnostic::error(
+                                    "E0213",
+                                    k.span,
+                                    format!(
+                                        "`raw` sets `{}`, which the choice already produces",
+                                        k.name
+                                    ),
+                                )
+                                .with_label("set twice")
+                                .with_help("remove it from `raw`"),
                             );
                         } else {
                             entries.push((k, v));
@@ -244,7 +297,10 @@ impl Lowerer<'_> {
             }
             choices.push(node);
         }
-        let default = b.default.as_ref().map(|d| Node::string(d.text.clone(), d.span));
+        let default = b
+            .default
+            .as_ref()
+            .map(|d| Node::string(d.text.clone(), d.span));
         self.branch_inputs(&mut step, choices, default, b.span);
         step
     }
@@ -334,7 +390,15 @@ impl Lowerer<'_> {
         }
     }
 
-    fn guard_step(&mut self, stmt: &ast::Step, name: &str, name_span: Span, g: &GuardStep, props: Props, ctx: Ctx<'_>) -> Step {
+    fn guard_step(
+        &mut self,
+        stmt: &ast::Step,
+        name: &str,
+        name_span: Span,
+        g: &GuardStep,
+        props: Props,
+        ctx: Ctx<'_>,
+    ) -> Step {
         let action = Node::string("aws:branch", g.span);
         let mut step = self.base_step(stmt, name, name_span, action, props);
         let mut choices = Vec::new();
@@ -359,7 +423,14 @@ impl Lowerer<'_> {
         step
     }
 
-    fn match_step(&mut self, stmt: &ast::Step, name: &str, name_span: Span, m: &MatchStep, props: Props) -> Step {
+    fn match_step(
+        &mut self,
+        stmt: &ast::Step,
+        name: &str,
+        name_span: Span,
+        m: &MatchStep,
+        props: Props,
+    ) -> Step {
         let action = Node::string("aws:branch", m.span);
         let mut step = self.base_step(stmt, name, name_span, action, props);
         let mut choices = Vec::new();
@@ -370,9 +441,17 @@ impl Lowerer<'_> {
                 right: literal.clone(),
                 span: literal.span,
             };
-            choices.push(self.choice(&cond, &target.text, target.span, literal.span.to(target.span)));
+            choices.push(self.choice(
+                &cond,
+                &target.text,
+                target.span,
+                literal.span.to(target.span),
+            ));
         }
-        let default = m.default.as_ref().map(|d| Node::string(d.text.clone(), d.span));
+        let default = m
+            .default
+            .as_ref()
+            .map(|d| Node::string(d.text.clone(), d.span));
         self.branch_inputs(&mut step, choices, default, m.span);
         step
     }
@@ -384,14 +463,24 @@ impl Lowerer<'_> {
         let mut seen: Vec<&(String, Span, bool)> = Vec::new();
         for entry in &order {
             let (name, span, generated) = entry;
-            if let Some((_, other_span, other_generated)) = seen.iter().find(|(n, _, _)| n == name).copied() {
+            if let Some((_, other_span, other_generated)) =
+                seen.iter().find(|(n, _, _)| n == name).copied()
+            {
                 if *generated || *other_generated {
-                    let (at, other) = if *generated { (*span, *other_span) } else { (*other_span, *span) };
+                    let (at, other) = if *generated {
+                        (*span, *other_span)
+                    } else {
+                        (*other_span, *span)
+                    };
                     self.diags.push(
-                        Diagnostic::error("E0236", at, format!("the generated step name `{name}` is already taken"))
-                            .with_label("this statement's branch step would be named so")
-                            .with_secondary(other, "the name is used here")
-                            .with_help(format!("name it: `step Choose{name} = …`")),
+                        Diagnostic::error(
+                            "E0236",
+                            at,
+                            format!("the generated step name `{name}` is already taken"),
+                        )
+                        .with_label("this statement's branch step would be named so")
+                        .with_secondary(other, "the name is used here")
+                        .with_help(format!("name it: `step Choose{name} = …`")),
                     );
                 }
             } else {
