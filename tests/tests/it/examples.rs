@@ -3,12 +3,14 @@
 //! Input: every `examples/*.rbk` and every fenced code block of `README.md`
 //! that holds a runbook.
 //! Asserts: the seven examples the README lists exist, and each example and
-//! README runbook parses with zero diagnostics (of any severity). These files
-//! are documentation, so a change to the language that breaks them must fail here.
+//! README runbook parses, lowers and checks with zero diagnostics (of any
+//! severity). These files are documentation, so a change to the language that
+//! breaks them must fail here.
 
 use std::path::{Path, PathBuf};
 
-use ssmc_core::{syntax, Diagnostic, SourceMap};
+use ssmc_core::lower::{self, FileLoader};
+use ssmc_core::{catalog, check, syntax, Diagnostic, FileId, SourceMap};
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -30,6 +32,38 @@ fn example_files() -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// `file("…")` paths are relative to the runbook; every example sits directly in
+/// `examples/` (README runbooks embed the same files).
+struct ExamplesLoader;
+
+impl FileLoader for ExamplesLoader {
+    fn load(&self, _from: FileId, path: &str) -> Result<String, String> {
+        std::fs::read_to_string(examples_dir().join(path)).map_err(|e| format!("{path}: {e}"))
+    }
+}
+
+/// Parses, lowers and checks one source against the stdlib catalog, as
+/// `ssmc check` does; returns the document names and every diagnostic.
+fn compile(name: &str, text: &str) -> (Vec<String>, String) {
+    let mut sources = SourceMap::new();
+    let (catalog, mut diags) = catalog::load_stdlib(&mut sources);
+    let id = sources.add(name.to_string(), text);
+    let src = sources.get(id).expect("just added").text.clone();
+    let parsed = syntax::parse(id, &src);
+    diags.extend(parsed.diagnostics);
+    let lowered = lower::lower_file_full(&parsed.ast, id, &catalog, &ExamplesLoader);
+    diags.extend(lowered.diagnostics);
+    let opts = check::CheckOptions {
+        literal_spans: lowered.literal_spans,
+        ..check::CheckOptions::default()
+    };
+    for doc in &lowered.documents {
+        diags.extend(check::check_document_with(doc, &catalog, &opts));
+    }
+    let names = lowered.documents.iter().map(|d| d.name.clone()).collect();
+    (names, describe(&diags, &sources))
 }
 
 /// `path:line:column: severity[code]: message` for each diagnostic, so a failure shows what broke.
@@ -92,6 +126,29 @@ fn there_are_at_least_seven_examples() {
 }
 
 #[test]
+fn every_example_checks_without_diagnostics() {
+    let mut names = Vec::new();
+    for (name, text) in read_examples() {
+        let (docs, diags) = compile(&name, &text);
+        assert!(diags.is_empty(), "{name} has diagnostics:\n{diags}");
+        names.extend(docs);
+    }
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "AsgInstanceRefresh",
+            "CollectDiagnostics",
+            "EbsSnapshotBackup",
+            "GoldenAmi",
+            "IncidentRemediation",
+            "PatchFleet",
+            "RestartService",
+        ]
+    );
+}
+
+#[test]
 fn every_example_parses_without_diagnostics() {
     for (name, text) in read_examples() {
         let mut sources = SourceMap::new();
@@ -133,6 +190,23 @@ fn readme_runbooks() -> Vec<String> {
         }
     }
     blocks
+}
+
+#[test]
+fn readme_runbooks_check_without_diagnostics() {
+    let blocks = readme_runbooks();
+    assert!(
+        blocks.len() >= 2,
+        "README.md should show a Command and an Automation runbook"
+    );
+    for (i, block) in blocks.iter().enumerate() {
+        let (_, diags) = compile(&format!("README.md runbook {}", i + 1), block);
+        assert!(
+            diags.is_empty(),
+            "README.md runbook {} has diagnostics:\n{diags}\n{block}",
+            i + 1
+        );
+    }
 }
 
 #[test]

@@ -47,6 +47,7 @@ codes! {
     INVALID_STEP_PROPERTY = "E1023", "invalid-step-property", "a step property with a value AWS rejects";
     WRONG_KIND_KEY = "E1024", "wrong-kind-key", "a top-level key the document kind or schema does not have";
     NO_STEPS = "E1025", "no-steps", "a document without steps (AWS requires at least one)";
+    UNKNOWN_ATTACHMENT = "E1026", "unknown-attachment", "an aws:executeScript Attachment the document's files do not list";
     UNKNOWN_TARGET = "E2001", "unknown-target", "a goto, onFailure, onCancel, NextStep or Default naming no step";
     CYCLE_WITHOUT_EXIT = "E2002", "cycle-without-exit", "steps that can only run each other forever";
     JUMP_INTO_LOOP = "E2003", "jump-into-loop", "a jump into a loop body from outside it";
@@ -58,7 +59,7 @@ codes! {
     UNKNOWN_AWS_KEY = "W1003", "unknown-key", "an unknown key inside an AWS-defined object";
     UNKNOWN_PLUGIN_INPUT = "W1004", "unknown-plugin-input", "a Command plugin input the plugin does not read (SSM Agent ignores it)";
     NEAR_MISS_INPUT = "W1006", "near-miss-input", "an input an extern or pass-through action accepts, spelt almost like a declared one";
-    DEFAULT_OUTSIDE_PATTERN = "W1005", "default-outside-pattern", "a default its own allowedPattern refuses (SSM accepts the document; using the default fails)";
+    DEFAULT_OUTSIDE_PATTERN = "W1005", "default-outside-pattern", "a default its own allowedPattern or length limits refuse (SSM accepts the document; using the default fails)";
     UNREACHABLE_STEP = "W2001", "unreachable-step", "a step no path from the first step reaches";
     BRANCH_WITHOUT_DEFAULT = "W2002", "branch-without-default", "an aws:branch with no Default";
     NEXT_STEP_WITH_END = "W2003", "next-step-with-end", "a step with both nextStep and isEnd: true";

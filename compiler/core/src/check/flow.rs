@@ -93,6 +93,11 @@ pub struct FlowGraph {
     pub edges: Vec<FlowEdge>,
     /// The first main step.
     pub entry: Option<usize>,
+    /// Jumps whose target is not a step (or is inside a loop body): `(from,
+    /// kind, target name)`. They are reported by [`FlowGraph::build`] and left
+    /// out of `edges`; the flow checks treat such a step as having a way out,
+    /// so one mistake is not reported again as a cycle or an unreachable step.
+    pub unresolved: Vec<(usize, EdgeKind, String)>,
 }
 
 /// Deepest loop nesting walked; deeper bodies are left out (AWS allows no nesting at all).
@@ -385,6 +390,7 @@ impl<'a> Builder<'a> {
             _ => "target",
         };
         let Some(&to) = self.by_name.get(name) else {
+            self.g.unresolved.push((from, kind, name.to_string()));
             let mut d = Diagnostic::error(
                 codes::UNKNOWN_TARGET,
                 node.span,
@@ -401,6 +407,7 @@ impl<'a> Builder<'a> {
         let to_parent = self.g.nodes.get(to).and_then(|n| n.parent);
         if let Some(body_of) = to_parent {
             if !self.encloses(body_of, from_parent) {
+                self.g.unresolved.push((from, kind, name.to_string()));
                 let loop_name = self.g.nodes.get(body_of).map_or("", |n| n.name.as_str());
                 self.diags.push(
                     Diagnostic::error(
@@ -444,8 +451,15 @@ pub(crate) fn is_true(node: Option<&Node>) -> bool {
 pub fn check_graph(doc: &Document, g: &FlowGraph) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let reach = g.reachable();
+    // A step a broken jump names (or nearly names) is unreachable because of that
+    // mistake, already reported.
+    let meant = |name: &str| {
+        g.unresolved
+            .iter()
+            .any(|(_, _, t)| t == name || did_you_mean(t, [name]).is_some())
+    };
     for (i, node) in g.nodes.iter().enumerate() {
-        if !reach.get(i).copied().unwrap_or(true) {
+        if !reach.get(i).copied().unwrap_or(true) && !meant(&node.name) {
             diags.push(
                 Diagnostic::warning(
                     codes::UNREACHABLE_STEP,
@@ -569,14 +583,19 @@ fn cycles(g: &FlowGraph, diags: &mut Vec<Diagnostic>) {
         if members.len() < 2 && !self_loop {
             continue;
         }
-        let exits = g.edges.iter().any(|e| {
-            e.kind.is_success()
-                && comp.get(e.from) == Some(&id)
-                && match e.to {
-                    EdgeTarget::End => true,
-                    EdgeTarget::Step(t) => comp.get(t) != Some(&id),
-                }
-        });
+        let broken = g
+            .unresolved
+            .iter()
+            .any(|(from, kind, _)| kind.is_success() && comp.get(*from) == Some(&id));
+        let exits = broken
+            || g.edges.iter().any(|e| {
+                e.kind.is_success()
+                    && comp.get(e.from) == Some(&id)
+                    && match e.to {
+                        EdgeTarget::End => true,
+                        EdgeTarget::Step(t) => comp.get(t) != Some(&id),
+                    }
+            });
         if exits {
             continue;
         }

@@ -47,7 +47,22 @@ pub(crate) const VAR_TYPES: &[&str] = &[
 ];
 
 pub(crate) fn is_known_type(text: &str) -> bool {
-    PARAM_TYPES.contains(&text)
+    PARAM_TYPES.contains(&text) || is_aws_type(text)
+}
+
+/// `AWS::…` or `List<AWS::…>`: the language accepts any AWS resource type
+/// (docs/language.md 5.1); SSM documents the three of [`PARAM_TYPES`].
+fn is_aws_type(text: &str) -> bool {
+    let inner = text
+        .strip_prefix("List<")
+        .and_then(|t| t.strip_suffix('>'))
+        .unwrap_or(text);
+    inner.strip_prefix("AWS::").is_some_and(|rest| {
+        !rest.is_empty()
+            && rest
+                .split("::")
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric()))
+    })
 }
 
 impl Checker<'_> {
@@ -98,7 +113,7 @@ impl Checker<'_> {
                 Ty::Error
             }
             Some(node) => match node.as_str() {
-                Some(t) if known.contains(&t) => Ty::parse(t),
+                Some(t) if known.contains(&t) || (!is_var && is_aws_type(t)) => Ty::parse(t),
                 Some(t) => {
                     let mut d = Diagnostic::error(
                         codes::UNKNOWN_TYPE,
@@ -184,6 +199,10 @@ impl Checker<'_> {
                 },
             );
         }
+        self.check_attribute_types(p, what);
+        if let Some(default) = &p.default {
+            self.check_default_limits(p, default, &format!("the default of {what} `{name}`"));
+        }
         for (k, v) in &p.attrs {
             let place = format!("`{}` of {what} `{name}`", k.name);
             self.walk_refs(
@@ -195,6 +214,67 @@ impl Checker<'_> {
                 },
             );
         }
+    }
+
+    /// The attributes' own types: `allowedValues` a list, `allowedPattern` a
+    /// string, the limits integers (a string of digits is lenient: AWS-owned
+    /// documents write `maxChars: "20"`).
+    fn check_attribute_types(&mut self, p: &Parameter, what: &str) {
+        let name = p.name.name.as_str();
+        for (k, v) in &p.attrs {
+            let place = format!("`{}` of {what} `{name}`", k.name);
+            let expected = match k.name.as_str() {
+                "allowedValues" => Ty::List,
+                "allowedPattern" | "displayType" | "interpolationType" => Ty::String,
+                "minItems" | "maxItems" | "minChars" | "maxChars" => Ty::Integer,
+                _ => continue,
+            };
+            self.check_value(v, &expected, &place);
+        }
+    }
+
+    /// The default against `minChars`/`maxChars` and `minItems`/`maxItems`.
+    fn check_default_limits(&mut self, p: &Parameter, default: &Node, place: &str) {
+        let limit = |key: &str| {
+            p.attrs
+                .iter()
+                .find(|(k, _)| k.name == key)
+                .and_then(|(_, v)| match &v.value {
+                    Value::Int(i) => usize::try_from(*i).ok(),
+                    Value::String(s) => s.trim().parse::<usize>().ok(),
+                    _ => None,
+                })
+        };
+        let (len, unit, min_key, max_key) = match &default.value {
+            Value::String(s) if find_refs(s).is_empty() => {
+                (s.chars().count(), "characters", "minChars", "maxChars")
+            }
+            Value::List(items) => (items.len(), "items", "minItems", "maxItems"),
+            _ => return,
+        };
+        let (min, max) = (limit(min_key), limit(max_key));
+        let outside = min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m);
+        // An empty default means "not given" in AWS-owned documents; leave it be.
+        if !outside || len == 0 {
+            return;
+        }
+        let bounds = match (min, max) {
+            (Some(a), Some(b)) => format!("{a} to {b}"),
+            (Some(a), None) => format!("at least {a}"),
+            (None, Some(b)) => format!("at most {b}"),
+            (None, None) => return,
+        };
+        self.report(
+            Diagnostic::warning(
+                codes::DEFAULT_OUTSIDE_PATTERN,
+                default.span,
+                format!("{place} has {len} {unit}, outside its {min_key}/{max_key}"),
+            )
+            .with_label(format!("{bounds} {unit} allowed"))
+            .with_help(
+                "a run that keeps this default fails validation; change the default or the limits",
+            ),
+        );
     }
 
     /// The default against `allowedValues` and `allowedPattern`.

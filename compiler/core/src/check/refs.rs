@@ -8,10 +8,10 @@
 //! steps are recorded for the dominance check.
 //!
 //! Places: a string node's span covers its whole literal. Where the literal is
-//! a simple string without escapes (a JSON/`.rbk` quoted string, a raw string,
-//! a YAML plain scalar) the reference's offset inside the value is its offset
-//! inside the literal, past the opening delimiter; otherwise the diagnostic
-//! points at the whole literal.
+//! a simple string without escapes (a JSON/`.rbk` quoted string, a YAML plain
+//! scalar) the reference's offset inside the value is its offset inside the
+//! literal, past the opening delimiter; otherwise the diagnostic points at the
+//! whole literal.
 
 use crate::check::scope::{OutputLookup, AUTOMATION_VARS, GLOBALS, PSEUDO_PARAMS};
 use crate::check::suggest as did_you_mean;
@@ -337,15 +337,13 @@ impl Checker<'_> {
 pub(crate) fn ref_span(node: &Node, s: &str, range: Range<usize>) -> Span {
     let span = node.span;
     let (len, n) = (span.len(), s.len());
-    let simple = !s.contains(['\n', '"', '\\', '/', '\''])
-        && s.chars().all(|c| !c.is_control())
-        && s.is_ascii();
+    // Plain (a YAML plain scalar) or one delimiter each side (a quoted string
+    // without escapes). Anything else (escapes, raw strings, block strings,
+    // doc comments) may shift offsets unevenly: the whole literal is safer.
     let offset = if len == n {
         Some(0)
     } else if len == n + 2 {
         Some(1)
-    } else if len > n && (len - n) % 2 == 0 && simple {
-        Some((len - n) / 2)
     } else {
         None
     };

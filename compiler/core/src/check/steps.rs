@@ -19,6 +19,7 @@ use crate::check::values::{describe, Fit};
 use crate::check::{codes, params, secrets, Checker};
 use crate::diagnostic::Diagnostic;
 use crate::model::{DocKind, Node, Step, Value};
+use crate::syntax::refs::find_refs;
 use crate::types::Ty;
 
 /// Step output types SSM knows.
@@ -337,6 +338,9 @@ impl Checker<'_> {
             if action == "aws:updateVariable" {
                 self.check_update_variable(inputs);
             }
+            if action == "aws:executeScript" {
+                self.check_attachment(inputs);
+            }
         }
     }
 
@@ -393,6 +397,38 @@ impl Checker<'_> {
         d = match did_you_mean(&text, texts.iter().map(String::as_str)) {
             Some(s) => d.with_help(format!("did you mean `{s}`?")),
             None => d.with_help(format!("the allowed values are {}", texts.join(", "))),
+        };
+        self.report(d);
+    }
+
+    /// `aws:executeScript` `Attachment`: a file the document's `files` lists.
+    fn check_attachment(&mut self, inputs: &Node) {
+        let Some(node) = inputs.get("Attachment") else {
+            return;
+        };
+        let Some(name) = node.as_str().filter(|s| find_refs(s).is_empty()) else {
+            return;
+        };
+        let files = self
+            .doc
+            .files
+            .as_ref()
+            .and_then(Node::as_map)
+            .unwrap_or(&[]);
+        if files.iter().any(|(k, _)| k.name == name) {
+            return;
+        }
+        let mut d = Diagnostic::error(
+            codes::UNKNOWN_ATTACHMENT,
+            node.span,
+            format!("attachment `{name}` is not in the document's files"),
+        )
+        .with_label("no `files` entry has this name");
+        d = match did_you_mean(name, files.iter().map(|(k, _)| k.name.as_str())) {
+            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            None => d.with_help(format!(
+                "declare it: `attachment \"{name}\" = file(\"…\")`, or list it in `files`"
+            )),
         };
         self.report(d);
     }

@@ -335,6 +335,7 @@ fn catalog() -> Catalog {
                     input("Handler", "String", false),
                     input("Script", "String", false),
                     input("InputPayload", "Map", false),
+                    input("Attachment", "String", false),
                 ],
                 &[],
             ),
@@ -505,7 +506,6 @@ fn targets_must_be_key_and_values() {
         r#"{"name": "A", "action": "aws:runCommand", "inputs": {"DocumentName": "D", "Targets": [{"Key": "tag:App", "Values": ["web"]}, {"Key": "x", "Value": ["y"]}, "oops"]}}"#,
     );
     insta::assert_snapshot!(render(&src), @r#"
-    E1007 error: an entry of input `Targets` of `aws:runCommand` has no `Values` @ `{"Key": "x", "Value": ["y"]}` [help: write { Key: "tag:Name", Values: ["web"] }]
     E1007 error: unknown key `Value` in an entry of input `Targets` of `aws:runCommand` @ `"Value"` [help: did you mean `Values`?]
     E1007 error: an entry of input `Targets` of `aws:runCommand` must be a map {Key, Values}, found the string "oops" @ `"oops"` [help: write { Key: "tag:Name", Values: ["web"] }]
     "#);
@@ -942,7 +942,12 @@ fn references_are_located_inside_their_literal() {
     // A quoted string without escapes, a YAML plain scalar, a raw string.
     assert_eq!(at(r#""a {{ P }} b""#, "a {{ P }} b", 2..9), "{{ P }}");
     assert_eq!(at("a {{ P }} b", "a {{ P }} b", 2..9), "{{ P }}");
-    assert_eq!(at(r##"#"a {{ P }}"#"##, "a {{ P }}", 2..9), "{{ P }}");
+    // A raw string or a doc comment: the whole literal (offsets are not symmetric).
+    assert_eq!(
+        at(r##"#"a {{ P }}"#"##, "a {{ P }}", 2..9),
+        r##"#"a {{ P }}"#"##
+    );
+    assert_eq!(at("/// a {{ P }}", "a {{ P }}", 2..9), "/// a {{ P }}");
     // With escapes the offsets differ: the whole literal.
     assert_eq!(
         at(r#""\t {{ P }}""#, "\t {{ P }}", 3..10),
@@ -1007,4 +1012,37 @@ fn deep_values_do_not_overflow_the_stack() {
     assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
     // Dropping such a value recurses too; leak it so the test checks the checker only.
     std::mem::forget(d);
+}
+
+#[test]
+fn any_aws_resource_type_is_a_parameter_type() {
+    let src = auto(
+        r#""Img": {"type": "AWS::EC2::Image::Id"}, "Imgs": {"type": "List<AWS::EC2::Image::Id>"}, "Bad": {"type": "AWS::"}"#,
+        SLEEP,
+    );
+    assert_eq!(codes_of(&src), vec![codes::UNKNOWN_TYPE]);
+}
+
+#[test]
+fn attribute_types_and_length_limits_of_defaults() {
+    let src = auto(
+        r#""A": {"type": "String", "default": "abcdef", "maxChars": "5"}, "B": {"type": "StringList", "default": [], "minItems": 1},
+           "C": {"type": "String", "allowedValues": "x", "minChars": "one"}"#,
+        SLEEP,
+    );
+    insta::assert_snapshot!(render(&src), @r#"
+    W1005 warning: the default of parameter `A` has 6 characters, outside its minChars/maxChars @ `"abcdef"` [help: a run that keeps this default fails validation; change the default or the limits]
+    W1001 warning: `maxChars` of parameter `A` expects Integer, found the string "5" @ `"5"` [help: AWS accepts this and converts it at run time; to be exact, write a number without quotes: 60]
+    W1001 warning: `allowedValues` of parameter `C` expects List, found the string "x" @ `"x"` [help: AWS accepts this and converts it at run time; to be exact, write a list: [{ … }]]
+    E1005 error: `minChars` of parameter `C` expects Integer, found the string "one" @ `"one"` [help: write a number without quotes: 60]
+    "#);
+}
+
+#[test]
+fn script_attachments_are_listed_in_files() {
+    let src = r#"{"schemaVersion": "0.3", "files": {"tool.zip": {"checksums": {"sha256": "ab"}}}, "mainSteps": [
+        {"name": "A", "action": "aws:executeScript", "inputs": {"Runtime": "python3.11", "Handler": "h", "Attachment": "tool.zip"}},
+        {"name": "B", "action": "aws:executeScript", "inputs": {"Runtime": "python3.11", "Handler": "h", "Attachment": "tol.zip"}}
+    ]}"#;
+    insta::assert_snapshot!(render(src), @r#"E1026 error: attachment `tol.zip` is not in the document's files @ `"tol.zip"` [help: did you mean `tool.zip`?]"#);
 }

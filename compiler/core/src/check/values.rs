@@ -309,8 +309,13 @@ impl Checker<'_> {
                     }
                 }
             }
+            let misspelt: Vec<&str> = map
+                .iter()
+                .filter_map(|(k, _)| crate::diagnostic::did_you_mean(&k.name, ["Key", "Values"]))
+                .collect();
             for needed in ["Key", "Values"] {
-                if !map.iter().any(|(k, _)| k.name == needed) {
+                // `Value` for `Values` is one mistake, reported once (as the unknown key).
+                if !map.iter().any(|(k, _)| k.name == needed) && !misspelt.contains(&needed) {
                     self.report(
                         Diagnostic::error(
                             codes::INVALID_TARGETS,

@@ -1298,12 +1298,17 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
             lit: false,
             span: a.span,
         }))
-        .then_ignore(kw("for").labelled("`for automation` or `for command`"))
+        // `for …` may be omitted: the declaration is then for automations.
         .then(
-            kind_word
-                .separated_by(just(Tok::Comma))
-                .at_least(1)
-                .collect::<Vec<_>>(),
+            kw("for")
+                .ignore_then(
+                    kind_word
+                        .separated_by(just(Tok::Comma))
+                        .at_least(1)
+                        .collect::<Vec<_>>(),
+                )
+                .or_not()
+                .map(Option::unwrap_or_default),
         )
         .then(
             just(Tok::LBrace)
