@@ -3,4 +3,5 @@
 mod build;
 mod check;
 mod examples;
+mod spec;
 mod stdlib;
