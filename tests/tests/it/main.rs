@@ -3,5 +3,6 @@
 mod build;
 mod check;
 mod examples;
+mod fmt;
 mod spec;
 mod stdlib;
