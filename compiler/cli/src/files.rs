@@ -116,6 +116,23 @@ pub struct ProjectLoader {
 
 impl FileLoader for ProjectLoader {
     fn load(&self, from: FileId, path: &str) -> Result<String, String> {
+        let canonical = self.resolve(from, path)?;
+        read_text(&canonical)
+    }
+
+    fn load_bytes(&self, from: FileId, path: &str) -> Result<Vec<u8>, String> {
+        let canonical = self.resolve(from, path)?;
+        let meta = std::fs::metadata(&canonical).map_err(|e| e.to_string())?;
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(format!("it is over {MAX_FILE_BYTES} bytes"));
+        }
+        std::fs::read(&canonical).map_err(|e| e.to_string())
+    }
+}
+
+impl ProjectLoader {
+    /// The canonical path of `path` relative to the file `from`, if it stays in the project.
+    fn resolve(&self, from: FileId, path: &str) -> Result<PathBuf, String> {
         let rel = Path::new(path);
         if rel.is_absolute() || rel.components().any(|c| matches!(c, Component::Prefix(_))) {
             return Err("an absolute path; use a path relative to the runbook".to_string());

@@ -5,9 +5,21 @@
 //! the JSON shown (as values: key order free, types exact).
 
 use ssmc_core::codegen::{self, Format};
-use ssmc_core::lower::NoFiles;
+use ssmc_core::lower::FileLoader;
 use ssmc_core::{pipeline, SourceMap};
 use ssmc_tests::{describe, repo_root};
+
+/// The files the spec's examples embed, as the spec describes them.
+struct SpecFiles;
+
+impl FileLoader for SpecFiles {
+    fn load(&self, _from: ssmc_core::FileId, path: &str) -> Result<String, String> {
+        match path {
+            "hello.zip" => Ok("hello\n".to_string()),
+            _ => Err(format!("the spec shows no file `{path}`")),
+        }
+    }
+}
 
 /// `(line, runbook, json)` for every runbook block followed by a JSON block.
 fn pairs(markdown: &str) -> Vec<(usize, String, String)> {
@@ -53,7 +65,7 @@ fn language_spec_examples_compile_to_the_json_they_show() {
     for (line, rbk, json) in &pairs {
         let mut sources = SourceMap::new();
         let id = sources.add(format!("docs/language.md:{line}"), rbk);
-        let result = pipeline::compile(&mut sources, &[id], &NoFiles);
+        let result = pipeline::compile(&mut sources, &[id], &SpecFiles);
         let errors: Vec<_> = result.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
         if !errors.is_empty() {
             failures.push(format!("block at line {line} does not compile:\n{}", describe(&errors, &sources)));

@@ -27,7 +27,7 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
                 continue;
             }
         };
-        let Some(format) = Format::from_path_ext(path) else {
+        let Some(format) = Format::from_path_ext(&path.to_string_lossy()) else {
             eprintln!(
                 "error: `{}`: expected a .json, .yaml or .yml file",
                 path.display()
