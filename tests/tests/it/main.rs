@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod codegen;
 mod examples;
 mod fmt;
 mod spec;
