@@ -151,7 +151,7 @@ impl ProjectLoader {
                 self.root.display()
             ));
         }
-        read_text(&canonical)
+        Ok(canonical)
     }
 }
 

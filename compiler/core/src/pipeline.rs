@@ -102,10 +102,14 @@ fn report_duplicate_documents(files: &[FileOutput], diags: &mut Vec<Diagnostic>)
     for doc in files.iter().flat_map(|f| &f.documents) {
         if let Some((_, first)) = seen.iter().find(|(n, _)| *n == doc.name) {
             diags.push(
-                Diagnostic::error("E0240", doc.span, format!("a document named `{}` already exists", doc.name))
-                    .with_label("second document with this name")
-                    .with_secondary(*first, "first one here")
-                    .with_help("document names become output file names and must be unique in a build"),
+                Diagnostic::error(
+                    "E0240",
+                    doc.span,
+                    format!("a document named `{}` already exists", doc.name),
+                )
+                .with_label("second document with this name")
+                .with_secondary(*first, "first one here")
+                .with_help("document names become output file names and must be unique in a build"),
             );
         } else {
             seen.push((&doc.name, doc.span));

@@ -46,7 +46,9 @@ fn pairs(markdown: &str) -> Vec<(usize, String, String)> {
             [(line, lang, rbk), (_, next, json)]
                 if lang.is_empty()
                     && next == "json"
-                    && rbk.lines().any(|l| l.starts_with("automation ") || l.starts_with("command ")) =>
+                    && rbk
+                        .lines()
+                        .any(|l| l.starts_with("automation ") || l.starts_with("command ")) =>
             {
                 Some((*line, rbk.clone(), json.clone()))
             }
@@ -60,15 +62,27 @@ fn language_spec_examples_compile_to_the_json_they_show() {
     let path = repo_root().join("docs/language.md");
     let markdown = std::fs::read_to_string(&path).expect("docs/language.md exists");
     let pairs = pairs(&markdown);
-    assert!(pairs.len() >= 10, "expected the spec's worked examples, found {}", pairs.len());
+    assert!(
+        pairs.len() >= 10,
+        "expected the spec's worked examples, found {}",
+        pairs.len()
+    );
     let mut failures = Vec::new();
     for (line, rbk, json) in &pairs {
         let mut sources = SourceMap::new();
         let id = sources.add(format!("docs/language.md:{line}"), rbk);
         let result = pipeline::compile(&mut sources, &[id], &SpecFiles);
-        let errors: Vec<_> = result.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+        let errors: Vec<_> = result
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect();
         if !errors.is_empty() {
-            failures.push(format!("block at line {line} does not compile:\n{}", describe(&errors, &sources)));
+            failures.push(format!(
+                "block at line {line} does not compile:\n{}",
+                describe(&errors, &sources)
+            ));
             continue;
         }
         let Some((_, doc)) = result.documents().next() else {
@@ -92,5 +106,11 @@ fn language_spec_examples_compile_to_the_json_they_show() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} spec examples differ:\n\n{}", failures.len(), pairs.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} spec examples differ:\n\n{}",
+        failures.len(),
+        pairs.len(),
+        failures.join("\n\n")
+    );
 }

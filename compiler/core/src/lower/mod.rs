@@ -227,9 +227,9 @@ impl Lowerer<'_> {
                 DocItem::Step(step) => statements.push(step),
                 DocItem::Plugin(p) => {
                     let body = self.map(&p.body);
-                    let config = out.runtime_config.get_or_insert_with(|| {
-                        Node::new(Value::Map(Vec::new()), p.span)
-                    });
+                    let config = out
+                        .runtime_config
+                        .get_or_insert_with(|| Node::new(Value::Map(Vec::new()), p.span));
                     if let Value::Map(entries) = &mut config.value {
                         entries.push((
                             Key {
@@ -390,7 +390,10 @@ impl Lowerer<'_> {
     fn attachment(&mut self, a: &ast::Attachment) -> Option<Node> {
         let path = match &a.value.kind {
             ast::ExprKind::Call { func, args } if func.text == "file" => match args.as_slice() {
-                [ast::Expr { kind: ast::ExprKind::String(s), .. }] => Some(s.value.clone()),
+                [ast::Expr {
+                    kind: ast::ExprKind::String(s),
+                    ..
+                }] => Some(s.value.clone()),
                 _ => None,
             },
             _ => None,
@@ -407,9 +410,15 @@ impl Lowerer<'_> {
             Ok(b) => b,
             Err(why) => {
                 self.diags.push(
-                    Diagnostic::error("E0205", a.value.span, format!("cannot attach `{path}`: {why}"))
-                        .with_label("this file")
-                        .with_help("paths are relative to the runbook and must stay inside the project"),
+                    Diagnostic::error(
+                        "E0205",
+                        a.value.span,
+                        format!("cannot attach `{path}`: {why}"),
+                    )
+                    .with_label("this file")
+                    .with_help(
+                        "paths are relative to the runbook and must stay inside the project",
+                    ),
                 );
                 return None;
             }
@@ -417,10 +426,19 @@ impl Lowerer<'_> {
         let digest = sha2::Sha256::digest(&bytes);
         let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
         let span = a.span;
-        let key = |name: &str, span: Span| Key { name: name.to_string(), span };
-        let checksums = Node::new(Value::Map(vec![(key("sha256", span), Node::string(hex, span))]), span);
+        let key = |name: &str, span: Span| Key {
+            name: name.to_string(),
+            span,
+        };
+        let checksums = Node::new(
+            Value::Map(vec![(key("sha256", span), Node::string(hex, span))]),
+            span,
+        );
         let entry = Node::new(Value::Map(vec![(key("checksums", span), checksums)]), span);
-        Some(Node::new(Value::Map(vec![(key(&a.name.value, a.name.span), entry)]), span))
+        Some(Node::new(
+            Value::Map(vec![(key(&a.name.value, a.name.span), entry)]),
+            span,
+        ))
     }
 
     /// Merges `files` entries (from `files { }` or an attachment) in source order.
@@ -428,17 +446,23 @@ impl Lowerer<'_> {
         let Value::Map(new) = files.value else {
             return;
         };
-        let target = doc.files.get_or_insert_with(|| Node::new(Value::Map(Vec::new()), files.span));
+        let target = doc
+            .files
+            .get_or_insert_with(|| Node::new(Value::Map(Vec::new()), files.span));
         let Value::Map(entries) = &mut target.value else {
             return;
         };
         for (k, v) in new {
             if let Some((first, _)) = entries.iter().find(|(e, _)| e.name == k.name) {
                 self.diags.push(
-                    Diagnostic::error("E0214", k.span, format!("the file `{}` is declared twice", k.name))
-                        .with_label("declared again here")
-                        .with_secondary(first.span, "first here")
-                        .with_help("keep one `files` entry or `attachment` per file name"),
+                    Diagnostic::error(
+                        "E0214",
+                        k.span,
+                        format!("the file `{}` is declared twice", k.name),
+                    )
+                    .with_label("declared again here")
+                    .with_secondary(first.span, "first here")
+                    .with_help("keep one `files` entry or `attachment` per file name"),
                 );
                 continue;
             }
