@@ -3,7 +3,8 @@
 //! Asserts: each fixture and example compiles without errors; one snapshot per
 //! file shows the source, the JSON and the YAML together; JSON and YAML are the
 //! same document (the YAML re-read by an independent reader, serde_yaml_ng);
-//! two compilations are byte-identical.
+//! every output passes the project's JSON Schema for its schemaVersion; two
+//! compilations are byte-identical.
 
 use std::path::PathBuf;
 
@@ -42,6 +43,28 @@ fn check_same_document(name: &str, json: &str, yaml: &str) {
     assert_eq!(from_json, from_yaml, "{name}: JSON and YAML differ");
 }
 
+fn check_schema(name: &str, json: &str) {
+    let value: serde_json::Value = serde_json::from_str(json).expect("our JSON parses");
+    let version = value
+        .get("schemaVersion")
+        .and_then(|v| v.as_str())
+        .unwrap_or("");
+    let Some(schema) = codegen::schema::schema_for(version) else {
+        return; // 1.2 and 2.0 documents have no project schema
+    };
+    let schema: serde_json::Value = serde_json::from_str(schema).expect("the schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{name} fails the {version} schema:\n{}",
+        errors.join("\n")
+    );
+}
+
 fn snapshot_all(dir: &str) {
     let files = files_in(dir, "rbk");
     assert!(!files.is_empty(), "no runbooks in {dir}");
@@ -50,6 +73,7 @@ fn snapshot_all(dir: &str) {
         let mut text = format!("--- SOURCE ---\n{source}");
         for (name, json, yaml) in outputs(path) {
             check_same_document(&name, &json, &yaml);
+            check_schema(&name, &json);
             text.push_str(&format!(
                 "--- {name}.json ---\n{json}--- {name}.yaml ---\n{yaml}"
             ));
