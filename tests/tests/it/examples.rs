@@ -4,13 +4,13 @@
 //! that holds a runbook.
 //! Asserts: the seven examples the README lists exist, and each example and
 //! README runbook parses, lowers and checks with zero diagnostics (of any
-//! severity). These files are documentation, so a change to the language that
+//! severity) and is in the canonical layout `ssmc fmt` prints. These files are documentation, so a change to the language that
 //! breaks them must fail here.
 
 use std::path::{Path, PathBuf};
 
 use ssmc_core::lower::{self, FileLoader};
-use ssmc_core::{catalog, check, syntax, Diagnostic, FileId, SourceMap};
+use ssmc_core::{catalog, check, fmt, syntax, Diagnostic, FileId, SourceMap};
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -163,6 +163,25 @@ fn every_example_parses_without_diagnostics() {
     }
 }
 
+/// `ssmc fmt` would leave `text` unchanged; otherwise what it would print.
+fn unformatted(name: &str, text: &str) -> Option<String> {
+    let mut sources = SourceMap::new();
+    let id = sources.add(name.to_string(), text);
+    let src = sources.get(id).expect("just added").text.clone();
+    let parsed = syntax::parse(id, &src);
+    let printed = fmt::format_file(&parsed.ast, Some(&src));
+    (printed != *src).then_some(printed)
+}
+
+#[test]
+fn every_example_is_in_canonical_layout() {
+    for (name, text) in read_examples() {
+        if let Some(printed) = unformatted(&name, &text) {
+            panic!("{name} is not in canonical layout; `ssmc fmt` prints:\n{printed}");
+        }
+    }
+}
+
 /// The fenced blocks of `README.md` that hold a runbook (they start with `///`,
 /// `command` or `automation`).
 fn readme_runbooks() -> Vec<String> {
@@ -206,6 +225,18 @@ fn readme_runbooks_check_without_diagnostics() {
             "README.md runbook {} has diagnostics:\n{diags}\n{block}",
             i + 1
         );
+    }
+}
+
+#[test]
+fn readme_runbooks_are_in_canonical_layout() {
+    for (i, block) in readme_runbooks().iter().enumerate() {
+        if let Some(printed) = unformatted("README.md", block) {
+            panic!(
+                "README.md runbook {} is not in canonical layout; `ssmc fmt` prints:\n{printed}",
+                i + 1
+            );
+        }
     }
 }
 

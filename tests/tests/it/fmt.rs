@@ -42,13 +42,15 @@ fn rbk_files_under(dir: &Path, only_ok: bool, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// `examples/**/*.rbk`, `tests/fixtures/**/ok/*.rbk` and `tests/fixtures/fmt/*.rbk`, found at test time.
+/// `examples/**/*.rbk`, `tests/fixtures/**/ok/*.rbk`, `tests/fixtures/fmt/*.rbk` and the
+/// stdlib's declarations, found at test time.
 fn corpus() -> Vec<PathBuf> {
     let root = repo_root();
     let mut files = Vec::new();
     rbk_files_under(&root.join("examples"), false, &mut files);
     rbk_files_under(&root.join("tests/fixtures"), true, &mut files);
     rbk_files_under(&root.join("tests/fixtures/fmt"), false, &mut files);
+    rbk_files_under(&root.join("stdlib/actions"), false, &mut files);
     files
 }
 
@@ -535,4 +537,74 @@ fn large_files_format_quickly() {
         "formatting {} bytes took {elapsed:?}",
         text.len()
     );
+}
+
+/// `ssmc fmt --check` over the repository's own sources: the examples and
+/// the stdlib are kept in canonical form.
+#[test]
+fn examples_and_stdlib_are_canonical() {
+    let root = repo_root();
+    let mut files = Vec::new();
+    rbk_files_under(&root.join("examples"), false, &mut files);
+    rbk_files_under(&root.join("stdlib/actions"), false, &mut files);
+    assert!(!files.is_empty());
+    for path in files {
+        let what = path.display().to_string();
+        let text = read(&path);
+        assert_eq!(
+            format(&text, &what),
+            text,
+            "{what} is not in canonical form (run `ssmc fmt`)"
+        );
+    }
+}
+
+#[test]
+fn deeply_nested_input_does_not_overflow_the_printer() {
+    let bangs = "!".repeat(20_000);
+    let brackets = format!("{}1{}", "[".repeat(500), "]".repeat(500));
+    let text = format!(
+        "automation A {{\n  step B = branch {{\n    when {bangs}a == 1 -> C\n  }}\n  step C = aws:sleep {{ X: {brackets} }}\n}}\n"
+    );
+    let parsed = parse(FileId(0), &text);
+    let out = format_file(&parsed.ast, Some(&text));
+    assert!(out.ends_with('\n'));
+}
+
+/// Every fixture of every area that parses cleanly (check and codegen
+/// fixtures too) round-trips through the printer, with and without source.
+#[test]
+fn every_clean_fixture_round_trips_with_and_without_source() {
+    let mut files = Vec::new();
+    rbk_files_under(&repo_root().join("tests/fixtures"), false, &mut files);
+    let mut checked = 0;
+    for path in files {
+        let what = path.display().to_string();
+        let text = read(&path);
+        let parsed = parse(FileId(0), &text);
+        if parsed.diagnostics.iter().any(|d| d.is_error()) {
+            continue; // a syntax-error fixture: `fmt` refuses such files
+        }
+        for source in [Some(text.as_str()), None] {
+            let printed = format_file(&parsed.ast, source);
+            let again = parse_clean(&printed, &format!("{what} printed"));
+            assert_eq!(
+                shape(&parsed.ast),
+                shape(&again),
+                "{what}: tree changed:\n{printed}"
+            );
+            assert_eq!(
+                comment_texts(&parsed.ast),
+                comment_texts(&again),
+                "{what}: comments changed"
+            );
+            assert_eq!(
+                format_file(&again, Some(&printed)),
+                printed,
+                "{what}: not idempotent"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 0, "no fixture parsed cleanly");
 }

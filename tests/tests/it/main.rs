@@ -1,6 +1,7 @@
 //! The one integration-test binary: one module per area.
 
 mod check;
+mod codegen;
 mod examples;
 mod fmt;
 mod stdlib;

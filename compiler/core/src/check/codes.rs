@@ -59,6 +59,7 @@ codes! {
     UNKNOWN_AWS_KEY = "W1003", "unknown-key", "an unknown key inside an AWS-defined object";
     UNKNOWN_PLUGIN_INPUT = "W1004", "unknown-plugin-input", "a Command plugin input the plugin does not read (SSM Agent ignores it)";
     NEAR_MISS_INPUT = "W1006", "near-miss-input", "an input an extern or pass-through action accepts, spelt almost like a declared one";
+    BAD_ALLOW = "W1007", "bad-allow", "an allow comment without a reason or naming no rule (ignored)";
     DEFAULT_OUTSIDE_PATTERN = "W1005", "default-outside-pattern", "a default its own allowedPattern or length limits refuse (SSM accepts the document; using the default fails)";
     UNREACHABLE_STEP = "W2001", "unreachable-step", "a step no path from the first step reaches";
     BRANCH_WITHOUT_DEFAULT = "W2002", "branch-without-default", "an aws:branch with no Default";

@@ -167,11 +167,16 @@ fn step(node: Node) -> Step {
 }
 
 fn doc(src: &str) -> Document {
-    let root = Json {
-        s: src.as_bytes(),
-        i: 0,
-    }
-    .value();
+    doc_from_node(
+        Json {
+            s: src.as_bytes(),
+            i: 0,
+        }
+        .value(),
+    )
+}
+
+fn doc_from_node(root: Node) -> Document {
     let span = root.span;
     let Value::Map(mut m) = root.value else {
         panic!("document")
@@ -1045,4 +1050,41 @@ fn script_attachments_are_listed_in_files() {
         {"name": "B", "action": "aws:executeScript", "inputs": {"Runtime": "python3.11", "Handler": "h", "Attachment": "tol.zip"}}
     ]}"#;
     insta::assert_snapshot!(render(src), @r#"E1026 error: attachment `tol.zip` is not in the document's files @ `"tol.zip"` [help: did you mean `tool.zip`?]"#);
+}
+
+#[test]
+fn allow_comments_cover_their_line_and_the_next() {
+    use crate::syntax::ast::Comment;
+    let text = "a\n// ssmc: allow(secret-flow): the API needs it\nb {{ Pw }}\nc\n// ssmc: allow(secret-flow)\n// ssmc: allow(secret-flw): x\n";
+    let comment = |needle: &str| {
+        let start = text.find(needle).unwrap();
+        let end = start + text[start..].find('\n').unwrap();
+        Comment {
+            text: text[start..end].to_string(),
+            span: Span::new(FileId(0), start, end),
+        }
+    };
+    let comments = [
+        comment("// ssmc: allow(secret-flow): the"),
+        comment("// ssmc: allow(secret-flow)\n"),
+        comment("// ssmc: allow(secret-flw)"),
+    ];
+    let (allows, diags) = allows::allows_from_comments(&comments, text);
+    assert_eq!(allows.len(), 1);
+    let span = allows[0].span.unwrap();
+    assert_eq!(
+        &text[span.range()],
+        "// ssmc: allow(secret-flow): the API needs it\nb {{ Pw }}\n"
+    );
+    let messages: Vec<String> = diags
+        .iter()
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect();
+    assert_eq!(
+        messages,
+        vec![
+            "W1007 `allow(secret-flow)` without a reason",
+            "W1007 `secret-flw` is not a rule of the checker"
+        ]
+    );
 }

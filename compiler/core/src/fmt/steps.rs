@@ -3,7 +3,7 @@
 //!
 //! Input: `Step` and its parts. Output: canonical text:
 //! `step Name = aws:x { … } timeout 10m, attempts 2`, then `outputs { … }` on
-//! its own line two columns in, then `goto`/`end` on their own lines (also two in).
+//! its own line two columns in, then `goto`/`end` on their own lines at the step's indentation.
 //! Invariant: clauses are regrouped only as a stable partition (inline
 //! clauses, `outputs`, then `goto`/`end`), each group in source order; when
 //! a comment sits among the clauses, each clause gets its own line so the
@@ -327,8 +327,10 @@ impl Printer<'_> {
         for c in ordered {
             let own_line = broken || !is_inline(c);
             if own_line {
-                // Own-line clauses sit two columns in, so they read as the step's.
-                self.indent = step_indent + super::INDENT;
+                // `outputs` (and every clause of a broken list) sits two columns
+                // in; `goto`/`end` close the step at its own indentation.
+                let flow = matches!(c, Clause::Goto { .. } | Clause::End { .. });
+                self.indent = step_indent + if flow { 0 } else { super::INDENT };
                 self.anchor(c.span().start as usize, Blank::Never);
                 self.clause(c);
                 self.indent = step_indent;

@@ -225,7 +225,7 @@ fn synthesized_document_uses_canonical_layout() {
         },
       } timeout 10m, on_failure goto Done
         outputs { Status: String = "$.Status" }
-        goto Done
+      goto Done
 
       step Done = aws:sleep { Duration: "PT1S" }
 
@@ -374,7 +374,7 @@ fn synthesized_structured_flow_prints_every_form() {
         when Mode != "x" -> Done raw { Extra: 1 }
         else -> Fast
       }
-        end false
+      end false
 
       step Done = aws:sleep {}
     }

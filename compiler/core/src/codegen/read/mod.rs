@@ -1,0 +1,78 @@
+//! Readers: JSON/YAML text → positioned value tree → document model.
+//!
+//! Input: the text of a file that may hold an SSM document. Output: a
+//! [`Node`] ([`parse_json`], [`parse_yaml`]) and then a [`Document`]
+//! ([`document_from_node`]), or located diagnostics.
+//! Invariants: every node and key has the span it was written at (byte
+//! offsets into the BOM-less, LF-normalised text); nesting is limited to
+//! [`MAX_DEPTH`] levels so no later recursive pass can overflow the stack.
+
+// A reader stops at its first error, so a `Diagnostic` returned by value costs
+// nothing that matters; boxing it would only burden every caller.
+#![expect(
+    clippy::result_large_err,
+    reason = "one diagnostic ends a read; callers want it by value"
+)]
+
+pub mod document;
+pub mod json;
+pub mod resolve;
+pub mod yaml;
+
+pub use super::Format;
+pub use document::{document_from_node, is_not_ssm, schema_versions, KNOWN_SCHEMA_VERSIONS};
+pub use json::parse_json;
+pub use yaml::parse_yaml;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Document, Node};
+use crate::span::FileId;
+
+/// The deepest nesting of lists and maps a reader accepts.
+pub const MAX_DEPTH: usize = 128;
+
+/// The most nodes YAML aliases may add by expansion (alias-bomb guard).
+pub const MAX_ALIAS_NODES: usize = 100_000;
+
+/// Diagnostic codes of the readers.
+pub mod codes {
+    /// The text is not valid JSON.
+    pub const INVALID_JSON: &str = "E0601";
+    /// The text is not valid YAML (or uses a YAML feature a document cannot).
+    pub const INVALID_YAML: &str = "E0602";
+    /// Lists and maps nested more than `MAX_DEPTH` levels.
+    pub const TOO_DEEP: &str = "E0603";
+    /// YAML aliases expand to too many nodes.
+    pub const ALIAS_BOMB: &str = "E0604";
+    /// More than one YAML document in a file.
+    pub const MULTIPLE_DOCUMENTS: &str = "E0605";
+    /// A YAML map key that is a list or a map.
+    pub const UNSUPPORTED_KEY: &str = "E0606";
+    /// The top level is not a map: not an SSM document.
+    pub const NOT_A_MAP: &str = "E0610";
+    /// No `schemaVersion` key: not an SSM document.
+    pub const NO_SCHEMA_VERSION: &str = "E0611";
+    /// A `schemaVersion` SSM does not have.
+    pub const UNKNOWN_SCHEMA_VERSION: &str = "E0612";
+    /// A known key whose value has the wrong shape for the model.
+    pub const BAD_SHAPE: &str = "E0613";
+}
+
+/// Parses text in the given format.
+pub fn parse(file: FileId, text: &str, format: Format) -> Result<Node, Diagnostic> {
+    match format {
+        Format::Json => parse_json(file, text),
+        Format::Yaml => parse_yaml(file, text),
+    }
+}
+
+/// Reads a whole document: parse, then map to the model.
+pub fn read_document(
+    file: FileId,
+    name: &str,
+    text: &str,
+    format: Format,
+) -> Result<Document, Vec<Diagnostic>> {
+    let node = parse(file, text, format).map_err(|d| vec![d])?;
+    document_from_node(name, &node)
+}
