@@ -19,6 +19,7 @@ pub mod registry;
 pub mod rules;
 pub mod secrets;
 pub mod suppress;
+pub mod source;
 pub mod walk;
 
 #[cfg(test)]
