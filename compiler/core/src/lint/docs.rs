@@ -29,7 +29,9 @@ pub fn section(docs: &str, heading: &str) -> String {
 /// The first fenced code block of a text: `(language, code)`.
 pub fn code_block(text: &str) -> Option<(String, String)> {
     let mut lines = text.lines();
-    let lang = lines.by_ref().find_map(|l| l.trim_start().strip_prefix("```"))?;
+    let lang = lines
+        .by_ref()
+        .find_map(|l| l.trim_start().strip_prefix("```"))?;
     let mut code = Vec::new();
     for l in lines {
         if l.trim_start().starts_with("```") {

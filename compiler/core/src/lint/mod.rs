@@ -18,8 +18,8 @@ pub mod docs;
 pub mod registry;
 pub mod rules;
 pub mod secrets;
-pub mod suppress;
 pub mod source;
+pub mod suppress;
 pub mod walk;
 
 #[cfg(test)]
@@ -48,7 +48,9 @@ impl LintConfig {
         self.levels
             .iter()
             .rev()
-            .find(|(k, _)| k.eq_ignore_ascii_case(entry.name()) || k.eq_ignore_ascii_case(entry.code))
+            .find(|(k, _)| {
+                k.eq_ignore_ascii_case(entry.name()) || k.eq_ignore_ascii_case(entry.code)
+            })
             .map_or(Some(entry.meta().default), |(_, l)| *l)
     }
 }
@@ -122,7 +124,9 @@ pub fn lint_document_with(
     }
     let mut diags = cx.diags;
     diagnostic::sort(&mut diags);
-    diags.dedup_by(|a, b| a.code == b.code && a.primary.span == b.primary.span && a.message == b.message);
+    diags.dedup_by(|a, b| {
+        a.code == b.code && a.primary.span == b.primary.span && a.message == b.message
+    });
     diags
 }
 
@@ -154,7 +158,9 @@ impl LintContext<'_> {
     /// The source text of a span, when the document's text is known.
     pub fn source_of(&self, span: Span) -> Option<&str> {
         let (file, text) = self.info.source?;
-        (file == span.file).then(|| text.get(span.range())).flatten()
+        (file == span.file)
+            .then(|| text.get(span.range()))
+            .flatten()
     }
 
     pub fn is_automation(&self) -> bool {
@@ -194,7 +200,9 @@ pub fn locate_in(node: &Node, range: Range<usize>, source: Option<(FileId, &str)
         // The value is not the source verbatim: find the same text, as the
         // occurrence with the same index as in the value.
         if !part.is_empty() {
-            let nth = value.get(..range.start).map_or(0, |before| before.matches(part).count());
+            let nth = value
+                .get(..range.start)
+                .map_or(0, |before| before.matches(part).count());
             if let Some((at, _)) = src.match_indices(part).nth(nth) {
                 return Span::new(file, start + at, start + at + part.len());
             }

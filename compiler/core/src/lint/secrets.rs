@@ -29,30 +29,40 @@ fn re(s: &str) -> Regex {
 
 static PRIVATE_KEY: LazyLock<Regex> =
     LazyLock::new(|| re(r"-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----"));
-static ACCESS_KEY_ID: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b((?:AKIA|ASIA)[A-Z0-9]{16})\b"));
+static ACCESS_KEY_ID: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:AKIA|ASIA)[A-Z0-9]{16})\b"));
 static SECRET_KEY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|[^A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)"));
 static SECRET_KEY_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"(?i)(?:aws_secret_access_key|secret_?access_?key|secretkey)["']?\s*[=:]\s*["']?([A-Za-z0-9/+=]{40})\b"#)
+    re(
+        r#"(?i)(?:aws_secret_access_key|secret_?access_?key|secretkey)["']?\s*[=:]\s*["']?([A-Za-z0-9/+=]{40})\b"#,
+    )
 });
-static URL_CREDENTIALS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/:@{}]+:([^\s/@{}]+)@[^\s/]")
-});
+static URL_CREDENTIALS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/:@{}]+:([^\s/@{}]+)@[^\s/]"));
 static FLAG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"(?i)(?:^|\s)--?(?:password|passwd|pwd|db-password|master-user-password|client-secret|secret-key|api-key|apikey|access-token|auth-token|token)(?:=|\s+)(["']?)([^\s"']+)"#)
+    re(
+        r#"(?i)(?:^|\s)--?(?:password|passwd|pwd|db-password|master-user-password|client-secret|secret-key|api-key|apikey|access-token|auth-token|token)(?:=|\s+)(["']?)([^\s"']+)"#,
+    )
 });
 static SHORT_P: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"\b(?:mysql|mysqldump|mysqladmin|sshpass|mariadb)\b[^\n|;&]*?\s-p(?:\s+)?(["']?)([^\s"'-][^\s"']*)"#)
+    re(
+        r#"\b(?:mysql|mysqldump|mysqladmin|sshpass|mariadb)\b[^\n|;&]*?\s-p(?:\s+)?(["']?)([^\s"'-][^\s"']*)"#,
+    )
 });
 static ASSIGN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r#"(?i)(?:^|[\s;&|(,{"'$])(?:export\s+)?[A-Za-z0-9_]*(?:password|passwd|pwd|secret|token|api_?key|apikey|private_?key)[A-Za-z0-9_]*["']?(\s*)[=:](\s*)(["']?)([^\s"';&|,}]*)"#)
+    re(
+        r#"(?i)(?:^|[\s;&|(,{"'$])(?:export\s+)?[A-Za-z0-9_]*(?:password|passwd|pwd|secret|token|api_?key|apikey|private_?key)[A-Za-z0-9_]*["']?(\s*)[=:](\s*)(["']?)([^\s"';&|,}]*)"#,
+    )
 });
 static URL_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)[?&](?:token|access_token|auth_token|api_key|apikey|client_secret|password|x-amz-security-token|x-amz-signature)=([^&\s#'\x22]+)")
+    re(
+        r"(?i)[?&](?:token|access_token|auth_token|api_key|apikey|client_secret|password|x-amz-security-token|x-amz-signature)=([^&\s#'\x22]+)",
+    )
 });
 static KNOWN_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(ghp_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,}|xox[baprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{20,}|glpat-[A-Za-z0-9_-]{20})\b")
+    re(
+        r"\b(ghp_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,}|xox[baprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{20,}|glpat-[A-Za-z0-9_-]{20})\b",
+    )
 });
 static SECURE_STRING: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?i)ConvertTo-SecureString\s+(?:-String\s+)?(["'])([^"'$]+)["']\s+-AsPlainText"#)
@@ -76,11 +86,26 @@ pub fn is_indirect(value: &str) -> bool {
         || v.starts_with('@')
         || v.contains("$(")
         || v.contains("${")
-        || v.chars().all(|c| c == '*' || c == 'x' || c == 'X' || c == '.')
+        || v.chars()
+            .all(|c| c == '*' || c == 'x' || c == 'X' || c == '.')
         || matches!(
             lower.as_str(),
-            "none" | "null" | "true" | "false" | "nil" | "undefined" | "required" | "optional"
-                | "stdin" | "prompt" | "file" | "string" | "str" | "securestring" | "yes" | "no"
+            "none"
+                | "null"
+                | "true"
+                | "false"
+                | "nil"
+                | "undefined"
+                | "required"
+                | "optional"
+                | "stdin"
+                | "prompt"
+                | "file"
+                | "string"
+                | "str"
+                | "securestring"
+                | "yes"
+                | "no"
         )
         || lower.starts_with("os.")
         || lower.starts_with("self.")
@@ -109,7 +134,10 @@ pub fn is_indirect(value: &str) -> bool {
 pub fn scan(text: &str) -> Vec<Hit> {
     let mut hits: Vec<Hit> = Vec::new();
     let mut add = |range: Range<usize>, what: &'static str| {
-        if !hits.iter().any(|h| h.range.start < range.end && range.start < h.range.end) {
+        if !hits
+            .iter()
+            .any(|h| h.range.start < range.end && range.start < h.range.end)
+        {
             hits.push(Hit { range, what });
         }
     };
@@ -141,7 +169,9 @@ pub fn scan(text: &str) -> Vec<Hit> {
                     .iter()
                     .any(|k| k.start.abs_diff(m.start()) < 300 || k.end.abs_diff(m.end()) < 300);
                 let mixed = m.as_str().chars().any(|c| c.is_ascii_lowercase())
-                    && m.as_str().chars().any(|c| c.is_ascii_digit() || c == '/' || c == '+');
+                    && m.as_str()
+                        .chars()
+                        .any(|c| c.is_ascii_digit() || c == '/' || c == '+');
                 if near && mixed && !m.as_str().contains("EXAMPLEKEY") {
                     add(m.range(), "an AWS secret access key");
                 }
@@ -182,15 +212,22 @@ pub fn scan(text: &str) -> Vec<Hit> {
         }
     }
     for c in ASSIGN.captures_iter(text) {
-        let (Some(sp1), Some(sp2), Some(quote), Some(m)) = (c.get(1), c.get(2), c.get(3), c.get(4)) else {
+        let (Some(sp1), Some(sp2), Some(quote), Some(m)) = (c.get(1), c.get(2), c.get(3), c.get(4))
+        else {
             continue;
         };
         let quoted = !quote.as_str().is_empty();
         // Unquoted values count only in shell style (`PW=x`, no spaces), so
         // that code (`password = get_password()`) and prose stay quiet.
         let shell_style = sp1.as_str().is_empty() && sp2.as_str().is_empty();
-        let closed = quoted && text.get(m.end()..).is_some_and(|r| r.starts_with(quote.as_str()));
-        if (closed || (!quoted && shell_style)) && !is_indirect(m.as_str()) && !looks_like_word(m.as_str()) {
+        let closed = quoted
+            && text
+                .get(m.end()..)
+                .is_some_and(|r| r.starts_with(quote.as_str()));
+        if (closed || (!quoted && shell_style))
+            && !is_indirect(m.as_str())
+            && !looks_like_word(m.as_str())
+        {
             add(m.range(), "a password in an assignment");
         }
     }
@@ -201,7 +238,8 @@ pub fn scan(text: &str) -> Vec<Hit> {
 /// A lower-case English word or identifier (`password=required`, `token: string`)
 /// is a description of a value, not a value.
 fn looks_like_word(v: &str) -> bool {
-    v.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '-')
+    v.chars()
+        .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-')
         && !v.chars().any(|c| c.is_ascii_digit())
         && v.len() <= 12
 }
@@ -211,22 +249,69 @@ fn looks_like_word(v: &str) -> bool {
 /// `SecretArn`, `TokenExpiry`).
 pub fn is_secret_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    let says_secret = ["password", "passwd", "secret", "token", "apikey", "api_key", "privatekey", "private_key", "credential"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let says_secret = [
+        "password",
+        "passwd",
+        "secret",
+        "token",
+        "apikey",
+        "api_key",
+        "privatekey",
+        "private_key",
+        "credential",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     if !says_secret {
         return false;
     }
     let pointer = [
-        "name", "arn", "id", "ids", "path", "parameter", "param", "length", "policy", "option",
-        "options", "type", "enabled", "enable", "expiry", "expiration", "duration", "rotation",
-        "age", "location", "uri", "url", "key", "keyname", "prefix", "store", "version", "region",
-        "bucket", "count", "reset", "change", "manager", "source", "format", "mode", "hash", "s3",
+        "name",
+        "arn",
+        "id",
+        "ids",
+        "path",
+        "parameter",
+        "param",
+        "length",
+        "policy",
+        "option",
+        "options",
+        "type",
+        "enabled",
+        "enable",
+        "expiry",
+        "expiration",
+        "duration",
+        "rotation",
+        "age",
+        "location",
+        "uri",
+        "url",
+        "key",
+        "keyname",
+        "prefix",
+        "store",
+        "version",
+        "region",
+        "bucket",
+        "count",
+        "reset",
+        "change",
+        "manager",
+        "source",
+        "format",
+        "mode",
+        "hash",
+        "s3",
     ];
     let pointer_word = pointer.iter().any(|w| lower.ends_with(w))
         && !lower.ends_with("apikey")
         && !lower.ends_with("secretkey")
         && !lower.ends_with("privatekey")
         && !lower.ends_with("accesskey");
-    !pointer_word && !lower.starts_with("rotate") && !lower.starts_with("reset") && !lower.starts_with("generate")
+    !pointer_word
+        && !lower.starts_with("rotate")
+        && !lower.starts_with("reset")
+        && !lower.starts_with("generate")
 }

@@ -100,7 +100,9 @@ pub fn lint_raw(
     let doc = match read::document_from_node(name, &node) {
         Ok(doc) => doc,
         Err(diags) if read::is_not_ssm(&diags) => {
-            let why = diags.first().map_or_else(String::new, |d| d.message.clone());
+            let why = diags
+                .first()
+                .map_or_else(String::new, |d| d.message.clone());
             return FileOutcome::NotSsm(why);
         }
         Err(diags) => return FileOutcome::Findings(diags),

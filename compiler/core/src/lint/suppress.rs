@@ -75,8 +75,14 @@ pub fn collect(file: FileId, text: &str, style: CommentStyle) -> Vec<Suppression
             lines
                 .iter()
                 .skip(i + 1)
-                .find(|(_, l)| !l.trim().is_empty() && comment_start(l, style).is_none_or(|c| c > l.len() - l.trim_start().len()))
-                .map_or(Span::point(file, *start), |(s, l)| Span::new(file, *s, s + l.len()))
+                .find(|(_, l)| {
+                    !l.trim().is_empty()
+                        && comment_start(l, style)
+                            .is_none_or(|c| c > l.len() - l.trim_start().len())
+                })
+                .map_or(Span::point(file, *start), |(s, l)| {
+                    Span::new(file, *s, s + l.len())
+                })
         } else {
             Span::new(file, *start, start + line.len())
         };
@@ -108,7 +114,11 @@ fn comment_start(line: &str, style: CommentStyle) -> Option<usize> {
             None
         }
         CommentStyle::Hash => line.match_indices('#').map(|(i, _)| i).find(|&i| {
-            i == 0 || line.as_bytes().get(i - 1).is_some_and(|b| *b == b' ' || *b == b'\t')
+            i == 0
+                || line
+                    .as_bytes()
+                    .get(i - 1)
+                    .is_some_and(|b| *b == b' ' || *b == b'\t')
         }),
     }
 }
@@ -125,12 +135,15 @@ fn names(name: &str, d: &Diagnostic) -> bool {
         return true;
     }
     // The checker calls the flow a lint rule reports on raw documents `secret-flow`.
-    name == "secret-flow" && registry::by_code(d.code).is_some_and(|r| r.name() == "secret-in-logged-place")
+    name == "secret-flow"
+        && registry::by_code(d.code).is_some_and(|r| r.name() == "secret-in-logged-place")
 }
 
 fn known(name: &str) -> bool {
     registry::find(name).is_some()
-        || crate::check::codes::ALL.iter().any(|c| c.name == name || c.code.eq_ignore_ascii_case(name))
+        || crate::check::codes::ALL
+            .iter()
+            .any(|c| c.name == name || c.code.eq_ignore_ascii_case(name))
 }
 
 /// Drops the findings the suppressions cover and reports the suppressions
@@ -157,19 +170,38 @@ pub fn apply(diags: Vec<Diagnostic>, sups: &[Suppression], config: &LintConfig) 
         let unknown: Vec<&String> = s.rules.iter().filter(|r| !known(r)).collect();
         if let Some(sev) = level("invalid-suppression") {
             if s.rules.is_empty() {
-                out.push(invalid(code("invalid-suppression"), sev, s.comment, "suppression names no rule"));
+                out.push(invalid(
+                    code("invalid-suppression"),
+                    sev,
+                    s.comment,
+                    "suppression names no rule",
+                ));
             }
             for r in &unknown {
-                let mut d = invalid(code("invalid-suppression"), sev, s.comment, format!("suppression names unknown rule `{r}`"));
-                if let Some(best) = crate::diagnostic::did_you_mean(r, registry::RULES.iter().map(|e| e.name())) {
+                let mut d = invalid(
+                    code("invalid-suppression"),
+                    sev,
+                    s.comment,
+                    format!("suppression names unknown rule `{r}`"),
+                );
+                if let Some(best) =
+                    crate::diagnostic::did_you_mean(r, registry::RULES.iter().map(|e| e.name()))
+                {
                     d = d.with_help(format!("did you mean `{best}`?"));
                 }
                 out.push(d);
             }
             if s.reason.is_empty() && !s.rules.is_empty() {
                 out.push(
-                    invalid(code("invalid-suppression"), sev, s.comment, "suppression gives no reason")
-                        .with_help("say why the rule does not apply here: `ssmc: allow(rule-name) the reason`"),
+                    invalid(
+                        code("invalid-suppression"),
+                        sev,
+                        s.comment,
+                        "suppression gives no reason",
+                    )
+                    .with_help(
+                        "say why the rule does not apply here: `ssmc: allow(rule-name) the reason`",
+                    ),
                 );
             }
         }
@@ -192,6 +224,11 @@ pub fn apply(diags: Vec<Diagnostic>, sups: &[Suppression], config: &LintConfig) 
     out
 }
 
-fn invalid(code: &'static str, sev: Severity, span: Span, message: impl Into<String>) -> Diagnostic {
+fn invalid(
+    code: &'static str,
+    sev: Severity,
+    span: Span,
+    message: impl Into<String>,
+) -> Diagnostic {
     Diagnostic::new(code, sev, span, message).with_label("this suppression")
 }

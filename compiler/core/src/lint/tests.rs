@@ -35,9 +35,21 @@ fn codes_and_names_are_unique_and_well_formed() {
         assert!(codes.insert(r.code), "duplicate code {}", r.code);
         assert!(names.insert(r.name()), "duplicate name {}", r.name());
         assert!(r.code.len() == 6 && r.code.starts_with("SSM"), "{}", r.code);
-        assert!(matches!(r.code.as_bytes().get(3), Some(b'1'..=b'4')), "{}: range 1xx-4xx", r.code);
-        assert!(r.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", r.name());
-        assert!(crate::check::codes::ALL.iter().all(|c| c.name != r.name()), "{} is a checker name", r.name());
+        assert!(
+            matches!(r.code.as_bytes().get(3), Some(b'1'..=b'4')),
+            "{}: range 1xx-4xx",
+            r.code
+        );
+        assert!(
+            r.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            "{}",
+            r.name()
+        );
+        assert!(
+            crate::check::codes::ALL.iter().all(|c| c.name != r.name()),
+            "{} is a checker name",
+            r.name()
+        );
     }
 }
 
@@ -45,10 +57,18 @@ fn codes_and_names_are_unique_and_well_formed() {
 fn every_rule_documents_the_four_headings() {
     for r in RULES {
         for h in HEADINGS {
-            assert!(!section(r.meta().docs, h).is_empty(), "{} lacks `## {h}`", r.code);
+            assert!(
+                !section(r.meta().docs, h).is_empty(),
+                "{} lacks `## {h}`",
+                r.code
+            );
         }
         for h in ["Example", "Use instead"] {
-            assert!(code_block(&section(r.meta().docs, h)).is_some(), "{} `## {h}` has no code block", r.code);
+            assert!(
+                code_block(&section(r.meta().docs, h)).is_some(),
+                "{} `## {h}` has no code block",
+                r.code
+            );
         }
         assert!(!r.summary().is_empty());
     }
@@ -72,13 +92,26 @@ fn examples_fire_and_fixes_do_not() {
         if r.meta().external && r.name() == "shellcheck" {
             continue; // run by the CLI; tested there when shellcheck is installed
         }
-        assert!(fires("Example"), "{} {}: the Example does not fire", r.code, r.name());
-        assert!(!fires("Use instead"), "{} {}: the Use-instead block fires", r.code, r.name());
+        assert!(
+            fires("Example"),
+            "{} {}: the Example does not fire",
+            r.code,
+            r.name()
+        );
+        assert!(
+            !fires("Use instead"),
+            "{} {}: the Use-instead block fires",
+            r.code,
+            r.name()
+        );
     }
 }
 
 fn secrets(text: &str) -> Vec<&str> {
-    scan(text).into_iter().filter_map(|h| text.get(h.range)).collect()
+    scan(text)
+        .into_iter()
+        .filter_map(|h| text.get(h.range))
+        .collect()
 }
 
 #[test]
@@ -88,14 +121,26 @@ fn secret_shapes_are_found() {
     assert_eq!(secrets("psql --password=Tr0ub4dor host"), ["Tr0ub4dor"]);
     assert_eq!(secrets("export DB_PASSWORD=Tr0ub4dor3"), ["Tr0ub4dor3"]);
     assert_eq!(secrets(r#"$password = "Tr0ub4dor3""#), ["Tr0ub4dor3"]);
-    assert_eq!(secrets("postgres://app:Sup3rSecret@db.internal:5432/shop"), ["Sup3rSecret"]);
-    assert_eq!(secrets("curl https://api.example.com/x?access_token=abcdef123456"), ["abcdef123456"]);
-    assert_eq!(secrets("-----BEGIN RSA PRIVATE KEY-----\nMIIE"), ["-----BEGIN RSA PRIVATE KEY-----"]);
+    assert_eq!(
+        secrets("postgres://app:Sup3rSecret@db.internal:5432/shop"),
+        ["Sup3rSecret"]
+    );
+    assert_eq!(
+        secrets("curl https://api.example.com/x?access_token=abcdef123456"),
+        ["abcdef123456"]
+    );
+    assert_eq!(
+        secrets("-----BEGIN RSA PRIVATE KEY-----\nMIIE"),
+        ["-----BEGIN RSA PRIVATE KEY-----"]
+    );
     assert_eq!(
         secrets("AWS_ACCESS_KEY_ID=AKIAQWERTYUIOPASDFGH AWS_SECRET_ACCESS_KEY=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"),
         ["AKIAQWERTYUIOPASDFGH", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzzzz1234"]
     );
-    assert_eq!(secrets(r#"ConvertTo-SecureString "P@ssw0rd1" -AsPlainText -Force"#), ["P@ssw0rd1"]);
+    assert_eq!(
+        secrets(r#"ConvertTo-SecureString "P@ssw0rd1" -AsPlainText -Force"#),
+        ["P@ssw0rd1"]
+    );
 }
 
 #[test]
@@ -121,10 +166,24 @@ fn references_variables_and_prose_are_quiet() {
 
 #[test]
 fn secret_names_exclude_pointers_to_secrets() {
-    for yes in ["DbPassword", "ApiToken", "ClientSecret", "apiKey", "AdminPassword", "SecretKey"] {
+    for yes in [
+        "DbPassword",
+        "ApiToken",
+        "ClientSecret",
+        "apiKey",
+        "AdminPassword",
+        "SecretKey",
+    ] {
         assert!(is_secret_name(yes), "{yes}");
     }
-    for no in ["PasswordParameterName", "SecretArn", "TokenExpiry", "SecretId", "InstanceId", "RotatePassword"] {
+    for no in [
+        "PasswordParameterName",
+        "SecretArn",
+        "TokenExpiry",
+        "SecretId",
+        "InstanceId",
+        "RotatePassword",
+    ] {
         assert!(!is_secret_name(no), "{no}");
     }
 }
@@ -133,10 +192,19 @@ fn secret_names_exclude_pointers_to_secrets() {
 fn suppression_needs_a_reason_and_must_silence_something() {
     let text = "command Show {\n  // ssmc: allow(flat-parameter-name)\n  step Run = aws:runShellScript { runCommand: [\"echo {{ssm:DbHost}}\"] }\n}\n";
     let codes: Vec<&str> = lint_text(text).iter().map(|d| d.code).collect();
-    assert!(codes.contains(&"SSM210") && !codes.contains(&"SSM203"), "{codes:?}");
-    let text = text.replace("flat-parameter-name)", "flat-parameter-name) shared legacy name");
+    assert!(
+        codes.contains(&"SSM210") && !codes.contains(&"SSM203"),
+        "{codes:?}"
+    );
+    let text = text.replace(
+        "flat-parameter-name)",
+        "flat-parameter-name) shared legacy name",
+    );
     let codes: Vec<&str> = lint_text(&text).iter().map(|d| d.code).collect();
-    assert!(!codes.contains(&"SSM210") && !codes.contains(&"SSM203"), "{codes:?}");
+    assert!(
+        !codes.contains(&"SSM210") && !codes.contains(&"SSM203"),
+        "{codes:?}"
+    );
     let text = text.replace("DbHost", "/app/prod/db-host");
     let codes: Vec<&str> = lint_text(&text).iter().map(|d| d.code).collect();
     assert!(codes.contains(&"SSM211"), "{codes:?}");
@@ -147,9 +215,18 @@ fn config_turns_rules_off_and_changes_levels() {
     let (mut sources, catalog) = stdlib();
     let text = "command Show {\n  step Run = aws:runShellScript { runCommand: [\"echo {{ssm:DbHost}}\"] }\n}\n";
     let file = sources.add("x.rbk", text);
-    let off = LintConfig { levels: vec![("flat-parameter-name".into(), None)] };
-    assert!(lint_rbk(file, text, &catalog, &off, &NoFiles).iter().all(|d| d.code != "SSM203"));
-    let err = LintConfig { levels: vec![("SSM203".into(), Some(crate::Severity::Error))] };
+    let off = LintConfig {
+        levels: vec![("flat-parameter-name".into(), None)],
+    };
+    assert!(lint_rbk(file, text, &catalog, &off, &NoFiles)
+        .iter()
+        .all(|d| d.code != "SSM203"));
+    let err = LintConfig {
+        levels: vec![("SSM203".into(), Some(crate::Severity::Error))],
+    };
     let d = lint_rbk(file, text, &catalog, &err, &NoFiles);
-    assert!(d.iter().any(|d| d.code == "SSM203" && d.is_error()), "{d:?}");
+    assert!(
+        d.iter().any(|d| d.code == "SSM203" && d.is_error()),
+        "{d:?}"
+    );
 }

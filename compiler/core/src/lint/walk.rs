@@ -96,9 +96,14 @@ pub fn for_each_string<'d>(doc: &'d Document, f: &mut dyn FnMut(Place<'d>, &'d N
         if let Some(o) = &step.outputs {
             strings(o, Place::StepOutputs(step), 0, f);
         }
-        for n in [&step.precondition, &step.on_failure, &step.on_cancel, &step.next_step]
-            .into_iter()
-            .flatten()
+        for n in [
+            &step.precondition,
+            &step.on_failure,
+            &step.on_cancel,
+            &step.next_step,
+        ]
+        .into_iter()
+        .flatten()
         {
             strings(n, Place::StepOther(step), 0, f);
         }
@@ -122,7 +127,12 @@ pub fn for_each_string<'d>(doc: &'d Document, f: &mut dyn FnMut(Place<'d>, &'d N
     }
 }
 
-fn strings<'d>(node: &'d Node, place: Place<'d>, depth: usize, f: &mut dyn FnMut(Place<'d>, &'d Node)) {
+fn strings<'d>(
+    node: &'d Node,
+    place: Place<'d>,
+    depth: usize,
+    f: &mut dyn FnMut(Place<'d>, &'d Node),
+) {
     if depth > MAX_DEPTH {
         return;
     }
@@ -199,10 +209,16 @@ pub fn scripts(doc: &Document) -> Vec<Script<'_>> {
                 } else {
                     Lang::PowerShell
                 };
-                out.push(Script { lang, lines: script_nodes(step), step: Some(step) });
+                out.push(Script {
+                    lang,
+                    lines: script_nodes(step),
+                    step: Some(step),
+                });
             }
             "aws:runCommand" => {
-                let doc_name = input(step, "DocumentName").and_then(Node::as_str).unwrap_or("");
+                let doc_name = input(step, "DocumentName")
+                    .and_then(Node::as_str)
+                    .unwrap_or("");
                 let lang = match doc_name {
                     "AWS-RunShellScript" => Lang::Shell,
                     "AWS-RunPowerShellScript" => Lang::PowerShell,
@@ -211,7 +227,11 @@ pub fn scripts(doc: &Document) -> Vec<Script<'_>> {
                 let Some(cmds) = input(step, "Parameters").and_then(|p| p.get("commands")) else {
                     continue;
                 };
-                out.push(Script { lang, lines: string_nodes(cmds), step: Some(step) });
+                out.push(Script {
+                    lang,
+                    lines: string_nodes(cmds),
+                    step: Some(step),
+                });
             }
             "aws:executeScript" => {
                 let runtime = input(step, "Runtime").and_then(Node::as_str).unwrap_or("");
@@ -221,7 +241,11 @@ pub fn scripts(doc: &Document) -> Vec<Script<'_>> {
                     Lang::Python
                 };
                 if let Some(s) = input(step, "Script") {
-                    out.push(Script { lang, lines: string_nodes(s), step: Some(step) });
+                    out.push(Script {
+                        lang,
+                        lines: string_nodes(s),
+                        step: Some(step),
+                    });
                 }
             }
             _ => {}
@@ -234,9 +258,17 @@ pub fn scripts(doc: &Document) -> Vec<Script<'_>> {
                 "aws:runPowerShellScript" => Lang::PowerShell,
                 _ => continue,
             };
-            for props in body.get("properties").and_then(Node::as_list).unwrap_or(&[]) {
+            for props in body
+                .get("properties")
+                .and_then(Node::as_list)
+                .unwrap_or(&[])
+            {
                 if let Some(rc) = props.get("runCommand") {
-                    out.push(Script { lang, lines: string_nodes(rc), step: None });
+                    out.push(Script {
+                        lang,
+                        lines: string_nodes(rc),
+                        step: None,
+                    });
                 }
             }
         }

@@ -44,25 +44,34 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         if step.action_str() != "aws:executeScript" {
             continue;
         }
-        let Some(node) = input(step, "Runtime") else { continue };
+        let Some(node) = input(step, "Runtime") else {
+            continue;
+        };
         let Some(old) = node.as_str() else { continue };
         let Some((_, new)) = REPLACEMENTS.iter().find(|(o, _)| *o == old) else {
             continue;
         };
         let span = cx.locate(node, 0..old.len());
         // The edit is exact only where the located text is the old value itself.
-        let exact = cx.source_of(span).map_or(span.len() == old.len(), |t| t == old);
+        let exact = cx
+            .source_of(span)
+            .map_or(span.len() == old.len(), |t| t == old);
         found.push((span, old.to_string(), *new, exact));
     }
     for (span, old, new, exact) in found {
         let mut d = cx
             .finding(span, format!("runtime `{old}` is deprecated"))
             .with_label(format!("use `{new}`"))
-            .with_help(format!("AWS removes deprecated runtimes; `{new}` is supported"));
+            .with_help(format!(
+                "AWS removes deprecated runtimes; `{new}` is supported"
+            ));
         if exact {
             d = d.with_fix(Fix {
                 message: format!("use `{new}`"),
-                edits: vec![Edit { span, replacement: new.to_string() }],
+                edits: vec![Edit {
+                    span,
+                    replacement: new.to_string(),
+                }],
             });
         }
         cx.report(d);

@@ -46,11 +46,42 @@ const DESTRUCTIVE_APIS: &[(&str, &[&str])] = &[
     ("StopInstances", &[]),
     ("RebootInstances", &[]),
     ("DeleteStack", &["CreateStack", "aws:createStack"]),
-    ("DeregisterImage", &["CreateImage", "CopyImage", "aws:createImage", "aws:copyImage"]),
-    ("DeleteSnapshot", &["CreateSnapshot", "CreateSnapshots", "CopySnapshot", "CreateImage", "aws:createImage"]),
+    (
+        "DeregisterImage",
+        &[
+            "CreateImage",
+            "CopyImage",
+            "aws:createImage",
+            "aws:copyImage",
+        ],
+    ),
+    (
+        "DeleteSnapshot",
+        &[
+            "CreateSnapshot",
+            "CreateSnapshots",
+            "CopySnapshot",
+            "CreateImage",
+            "aws:createImage",
+        ],
+    ),
     ("DeleteVolume", &["CreateVolume"]),
-    ("DeleteDBInstance", &["CreateDBInstance", "RestoreDBInstanceFromDBSnapshot", "RestoreDBInstanceToPointInTime"]),
-    ("DeleteDBCluster", &["CreateDBCluster", "RestoreDBClusterFromSnapshot", "RestoreDBClusterToPointInTime"]),
+    (
+        "DeleteDBInstance",
+        &[
+            "CreateDBInstance",
+            "RestoreDBInstanceFromDBSnapshot",
+            "RestoreDBInstanceToPointInTime",
+        ],
+    ),
+    (
+        "DeleteDBCluster",
+        &[
+            "CreateDBCluster",
+            "RestoreDBClusterFromSnapshot",
+            "RestoreDBClusterToPointInTime",
+        ],
+    ),
     ("DeleteParameter", &["PutParameter"]),
     ("DeleteParameters", &["PutParameter"]),
     ("DeleteBucket", &["CreateBucket"]),
@@ -63,16 +94,27 @@ fn destroys(step: &Step) -> Option<(String, &'static [&'static str])> {
         "aws:changeInstanceState" => {
             let state = input(step, "DesiredState").and_then(Node::as_str)?;
             match state {
-                "terminated" => Some(("terminates instances".into(), &["RunInstances", "aws:runInstances"][..])),
+                "terminated" => Some((
+                    "terminates instances".into(),
+                    &["RunInstances", "aws:runInstances"][..],
+                )),
                 "stopped" => Some(("stops instances".into(), &[][..])),
                 _ => None,
             }
         }
-        "aws:deleteStack" => Some(("deletes a stack".into(), &["CreateStack", "aws:createStack"][..])),
-        "aws:deleteImage" => Some(("deletes an image".into(), &["CreateImage", "aws:createImage", "aws:copyImage"][..])),
+        "aws:deleteStack" => Some((
+            "deletes a stack".into(),
+            &["CreateStack", "aws:createStack"][..],
+        )),
+        "aws:deleteImage" => Some((
+            "deletes an image".into(),
+            &["CreateImage", "aws:createImage", "aws:copyImage"][..],
+        )),
         "aws:executeAwsApi" => {
             let api = input(step, "Api").and_then(Node::as_str)?;
-            let (name, creators) = DESTRUCTIVE_APIS.iter().find(|(a, _)| a.eq_ignore_ascii_case(api))?;
+            let (name, creators) = DESTRUCTIVE_APIS
+                .iter()
+                .find(|(a, _)| a.eq_ignore_ascii_case(api))?;
             Some((format!("calls `{name}`"), *creators))
         }
         _ => None,
@@ -83,7 +125,9 @@ fn creates(steps: &[&Step], creators: &[&str]) -> bool {
     steps.iter().any(|s| {
         creators.contains(&s.action_str())
             || (s.action_str() == "aws:executeAwsApi"
-                && input(s, "Api").and_then(Node::as_str).is_some_and(|a| creators.iter().any(|c| c.eq_ignore_ascii_case(a))))
+                && input(s, "Api")
+                    .and_then(Node::as_str)
+                    .is_some_and(|a| creators.iter().any(|c| c.eq_ignore_ascii_case(a))))
     })
 }
 
@@ -116,7 +160,9 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
             continue;
         };
         let approved = match dom.get(node) {
-            Some(Some(d)) => approvals.iter().any(|a| d.get(*a).copied().unwrap_or(false)),
+            Some(Some(d)) => approvals
+                .iter()
+                .any(|a| d.get(*a).copied().unwrap_or(false)),
             // Unreachable: the checker reports that.
             _ => true,
         };

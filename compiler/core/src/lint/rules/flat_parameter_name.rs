@@ -57,21 +57,32 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         for r in find_refs(s) {
             let name = match r.kind {
                 RefKind::Ssm | RefKind::SsmSecure => r.name.as_str(),
-                RefKind::Resolve => match r.name.strip_prefix("ssm:").or_else(|| r.name.strip_prefix("ssm-secure:")) {
+                RefKind::Resolve => match r
+                    .name
+                    .strip_prefix("ssm:")
+                    .or_else(|| r.name.strip_prefix("ssm-secure:"))
+                {
                     Some(n) => n,
                     None => continue,
                 },
                 _ => continue,
             };
             if let Some(p) = problem(name) {
-                found.push((crate::lint::locate_in(node, r.range.clone(), cx.info.source), p));
+                found.push((
+                    crate::lint::locate_in(node, r.range.clone(), cx.info.source),
+                    p,
+                ));
             }
         }
     });
     for step in all_steps(cx.doc) {
         if step.action_str() != "aws:executeAwsApi"
-            || !input(step, "Service").and_then(Node::as_str).is_some_and(|s| s.eq_ignore_ascii_case("ssm"))
-            || !input(step, "Api").and_then(Node::as_str).is_some_and(|a| a.contains("Parameter"))
+            || !input(step, "Service")
+                .and_then(Node::as_str)
+                .is_some_and(|s| s.eq_ignore_ascii_case("ssm"))
+            || !input(step, "Api")
+                .and_then(Node::as_str)
+                .is_some_and(|a| a.contains("Parameter"))
         {
             continue;
         }

@@ -73,7 +73,10 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
     if ty != "AWS::IAM::Role::Arn" {
         let span = param.ty.as_ref().map_or(param.name.span, |t| t.span);
         let d = cx
-            .finding(span, format!("role parameter `{}` is of type `{ty}`", param.name.name))
+            .finding(
+                span,
+                format!("role parameter `{}` is of type `{ty}`", param.name.name),
+            )
             .with_label("expected `AWS::IAM::Role::Arn`")
             .with_secondary(role.span, "used as `assumeRole` here")
             .with_help("type it `AWS::IAM::Role::Arn` so SSM checks that callers pass a role ARN");

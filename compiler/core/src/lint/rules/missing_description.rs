@@ -42,10 +42,19 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
             .with_help("say what the document does and when to run it (`description`, or a `///` comment in `.rbk`)");
         cx.report(d);
     }
-    let params: Vec<_> = cx.doc.parameters.iter().flatten().filter(|p| blank(p.description.as_ref())).collect();
+    let params: Vec<_> = cx
+        .doc
+        .parameters
+        .iter()
+        .flatten()
+        .filter(|p| blank(p.description.as_ref()))
+        .collect();
     for p in params {
         let d = cx
-            .finding(p.name.span, format!("parameter `{}` has no description", p.name.name))
+            .finding(
+                p.name.span,
+                format!("parameter `{}` has no description", p.name.name),
+            )
             .with_help("say what the value means and give an example");
         cx.report(d);
     }

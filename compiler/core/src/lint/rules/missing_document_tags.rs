@@ -29,14 +29,28 @@ declare_rule! {
     pub MissingDocumentTags { name: "missing-document-tags", default: Info, fix: Never }
 }
 
-const FUNCTION: &[&str] = &["function", "purpose", "team", "application", "app", "service", "owner"];
+const FUNCTION: &[&str] = &[
+    "function",
+    "purpose",
+    "team",
+    "application",
+    "app",
+    "service",
+    "owner",
+];
 const ENVIRONMENT: &[&str] = &["env", "environment", "stage"];
 
 pub(crate) fn check(cx: &mut LintContext<'_>) {
     if cx.info.origin != Origin::Rbk {
         return;
     }
-    let keys: Vec<String> = cx.info.tags.unwrap_or(&[]).iter().map(|k| k.to_ascii_lowercase()).collect();
+    let keys: Vec<String> = cx
+        .info
+        .tags
+        .unwrap_or(&[])
+        .iter()
+        .map(|k| k.to_ascii_lowercase())
+        .collect();
     let has = |words: &[&str]| keys.iter().any(|k| words.contains(&k.as_str()));
     let mut missing = Vec::new();
     if !has(FUNCTION) {

@@ -39,7 +39,10 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         let Some(api) = input(step, "Api").and_then(Node::as_str) else {
             continue;
         };
-        if !["Describe", "Get", "List"].iter().any(|p| api.starts_with(p)) {
+        if !["Describe", "Get", "List"]
+            .iter()
+            .any(|p| api.starts_with(p))
+        {
             continue;
         }
         let d = cx

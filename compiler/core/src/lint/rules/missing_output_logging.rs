@@ -46,7 +46,9 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         if step.action_str() != "aws:runCommand" || input(step, "Targets").is_none() {
             continue;
         }
-        if input(step, "CloudWatchOutputConfig").is_some() || input(step, "OutputS3BucketName").is_some() {
+        if input(step, "CloudWatchOutputConfig").is_some()
+            || input(step, "OutputS3BucketName").is_some()
+        {
             continue;
         }
         let d = cx

@@ -40,7 +40,10 @@ declare_rule! {
 
 pub(crate) fn check(cx: &mut LintContext<'_>) {
     for step in all_steps(cx.doc) {
-        if !matches!(step.action_str(), "aws:runCommand" | "aws:executeAutomation") {
+        if !matches!(
+            step.action_str(),
+            "aws:runCommand" | "aws:executeAutomation"
+        ) {
             continue;
         }
         let Some(targets) = input(step, "Targets") else {

@@ -67,16 +67,27 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         for node in &script.lines {
             let Some(text) = node.as_str() else { continue };
             for m in OPENS.find_iter(text) {
-                found.push((cx.locate(node, m.range()), "script opens inbound access to the node".to_string()));
+                found.push((
+                    cx.locate(node, m.range()),
+                    "script opens inbound access to the node".to_string(),
+                ));
             }
         }
     }
     for step in all_steps(cx.doc) {
         if step.action_str() == "aws:executeAwsApi"
-            && input(step, "Api").and_then(Node::as_str).is_some_and(|a| a.starts_with("AuthorizeSecurityGroupIngress"))
+            && input(step, "Api")
+                .and_then(Node::as_str)
+                .is_some_and(|a| a.starts_with("AuthorizeSecurityGroupIngress"))
             && step.inputs.as_ref().is_some_and(from_anywhere)
         {
-            found.push((step.name.span, format!("step `{}` opens a security group to the internet", step.name_str())));
+            found.push((
+                step.name.span,
+                format!(
+                    "step `{}` opens a security group to the internet",
+                    step.name_str()
+                ),
+            ));
         }
     }
     for (span, message) in found {

@@ -54,7 +54,12 @@ const PATCH_DOCUMENTS: &[&str] = &[
 /// A written list of IDs: literal strings, not a `{{ Param }}` reference.
 fn literal_ids(n: &Node) -> bool {
     match &n.value {
-        Value::List(items) => !items.is_empty() && items.iter().all(|i| i.as_str().is_some_and(|s| find_refs(s).is_empty())),
+        Value::List(items) => {
+            !items.is_empty()
+                && items
+                    .iter()
+                    .all(|i| i.as_str().is_some_and(|s| find_refs(s).is_empty()))
+        }
         Value::String(s) => find_refs(s).is_empty() && !s.is_empty(),
         _ => false,
     }
@@ -75,8 +80,14 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         if let Some(ids) = input(step, "InstanceIds").filter(|n| literal_ids(n)) {
             at = Some(ids.span);
         }
-        for t in input(step, "Targets").and_then(Node::as_list).unwrap_or(&[]) {
-            let by_ids = t.get("Key").and_then(Node::as_str).is_some_and(|k| k.eq_ignore_ascii_case("InstanceIds"));
+        for t in input(step, "Targets")
+            .and_then(Node::as_list)
+            .unwrap_or(&[])
+        {
+            let by_ids = t
+                .get("Key")
+                .and_then(Node::as_str)
+                .is_some_and(|k| k.eq_ignore_ascii_case("InstanceIds"));
             if by_ids && t.get("Values").is_some_and(literal_ids) {
                 at = at.or(Some(t.span));
             }

@@ -1,7 +1,7 @@
 use crate::declare_rule;
+use crate::diagnostic::{Edit, Fix};
 use crate::lint::secrets::is_secret_name;
 use crate::lint::{LintContext, Origin};
-use crate::diagnostic::{Edit, Fix};
 use crate::model::{Node, Value};
 use crate::syntax::refs::{find_refs, RefKind};
 
@@ -43,7 +43,12 @@ fn plaintext(default: &Node) -> bool {
         return false;
     }
     let refs = find_refs(s);
-    !refs.iter().any(|r| matches!(r.kind, RefKind::SsmSecure | RefKind::Resolve | RefKind::Param))
+    !refs.iter().any(|r| {
+        matches!(
+            r.kind,
+            RefKind::SsmSecure | RefKind::Resolve | RefKind::Param
+        )
+    })
 }
 
 pub(crate) fn check(cx: &mut LintContext<'_>) {
@@ -54,14 +59,31 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
             continue;
         }
         if let Some(default) = p.default.as_ref().filter(|d| plaintext(d)) {
-            found.push((default.span, format!("secret parameter `{}` has a plaintext default", p.name.name), None));
+            found.push((
+                default.span,
+                format!("secret parameter `{}` has a plaintext default", p.name.name),
+                None,
+            ));
         } else if cx.info.origin == Origin::Rbk && !p.secret {
             // Declaring it `secret` changes no emitted byte: only what the checker allows.
-            let fix = p.ty.as_ref().filter(|t| cx.source_of(t.span) == Some(ty)).map(|t| Fix {
-                message: format!("declare `{}` secret", p.name.name),
-                edits: vec![Edit { span: crate::span::Span::point(t.span.file, t.span.end as usize), replacement: " secret".into() }],
-            });
-            found.push((p.name.span, format!("parameter `{}` holds a secret but is not declared `secret`", p.name.name), fix));
+            let fix =
+                p.ty.as_ref()
+                    .filter(|t| cx.source_of(t.span) == Some(ty))
+                    .map(|t| Fix {
+                        message: format!("declare `{}` secret", p.name.name),
+                        edits: vec![Edit {
+                            span: crate::span::Span::point(t.span.file, t.span.end as usize),
+                            replacement: " secret".into(),
+                        }],
+                    });
+            found.push((
+                p.name.span,
+                format!(
+                    "parameter `{}` holds a secret but is not declared `secret`",
+                    p.name.name
+                ),
+                fix,
+            ));
         }
     }
     for (span, message, fix) in found {

@@ -42,7 +42,9 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         .filter(|d| d.code == codes::SECRET_FLOW)
         .collect();
     for f in flows {
-        let mut d = cx.finding(f.primary.span, f.message).with_label(f.primary.text);
+        let mut d = cx
+            .finding(f.primary.span, f.message)
+            .with_label(f.primary.text);
         for s in f.secondary {
             d = d.with_secondary(s.span, s.text);
         }

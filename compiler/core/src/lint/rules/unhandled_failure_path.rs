@@ -40,23 +40,45 @@ declare_rule! {
 
 fn is_recovery(name: &str) -> bool {
     let l = name.to_ascii_lowercase();
-    ["rollback", "revert", "restore", "undo", "cleanup", "clean_up", "teardown", "tear_down"]
-        .iter()
-        .any(|w| l.contains(w))
+    [
+        "rollback",
+        "revert",
+        "restore",
+        "undo",
+        "cleanup",
+        "clean_up",
+        "teardown",
+        "tear_down",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 fn is_cleanup(name: &str) -> bool {
     let l = name.to_ascii_lowercase();
-    ["cleanup", "clean_up", "teardown", "tear_down", "delete_temp", "deletetemp"]
-        .iter()
-        .any(|w| l.contains(w))
+    [
+        "cleanup",
+        "clean_up",
+        "teardown",
+        "tear_down",
+        "delete_temp",
+        "deletetemp",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 /// Actions that change nothing (a failure there leaves nothing to roll back).
 fn read_only(step: &Step) -> bool {
     match step.action_str() {
-        "aws:sleep" | "aws:pause" | "aws:approve" | "aws:branch" | "aws:assertAwsResourceProperty"
-        | "aws:waitForAwsResourceProperty" | "aws:loop" | "aws:updateVariable" => true,
+        "aws:sleep"
+        | "aws:pause"
+        | "aws:approve"
+        | "aws:branch"
+        | "aws:assertAwsResourceProperty"
+        | "aws:waitForAwsResourceProperty"
+        | "aws:loop"
+        | "aws:updateVariable" => true,
         "aws:executeAwsApi" => input(step, "Api")
             .and_then(Node::as_str)
             .is_some_and(|a| ["Describe", "Get", "List"].iter().any(|p| a.starts_with(p))),
@@ -90,8 +112,15 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         .iter()
         .position(|s| failure_target(s).is_some_and(is_recovery));
     if let Some(first) = first_handled {
-        let target = steps.get(first).and_then(|s| failure_target(s)).unwrap_or("").to_string();
-        let target_at = steps.iter().position(|s| s.name_str() == target).unwrap_or(steps.len());
+        let target = steps
+            .get(first)
+            .and_then(|s| failure_target(s))
+            .unwrap_or("")
+            .to_string();
+        let target_at = steps
+            .iter()
+            .position(|s| s.name_str() == target)
+            .unwrap_or(steps.len());
         for s in steps.iter().take(target_at).skip(first + 1) {
             if s.on_failure.is_some() || read_only(s) || is_recovery(s.name_str()) {
                 continue;
@@ -117,10 +146,20 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         }
         let span = s.is_end.as_ref().map_or(s.name.span, |n| n.span);
         let d = cx
-            .finding(span, format!("step `{}` ends the run before cleanup step `{}`", s.name_str(), cleanup.name_str()))
+            .finding(
+                span,
+                format!(
+                    "step `{}` ends the run before cleanup step `{}`",
+                    s.name_str(),
+                    cleanup.name_str()
+                ),
+            )
             .with_label("`isEnd: true` here")
             .with_secondary(cleanup.name.span, "the cleanup step")
-            .with_help(format!("go on to `{}` (remove `isEnd` or set `nextStep`)", cleanup.name_str()));
+            .with_help(format!(
+                "go on to `{}` (remove `isEnd` or set `nextStep`)",
+                cleanup.name_str()
+            ));
         cx.report(d);
     }
 }

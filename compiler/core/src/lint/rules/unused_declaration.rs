@@ -67,18 +67,27 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
     let mut found = Vec::new();
     for p in cx.doc.parameters.iter().flatten() {
         if !used_params.contains(&p.name.name) {
-            found.push((p.name.span, format!("parameter `{}` is never used", p.name.name)));
+            found.push((
+                p.name.span,
+                format!("parameter `{}` is never used", p.name.name),
+            ));
         }
     }
     for v in cx.doc.variables.iter().flatten() {
         if !used_vars.contains(&v.name.name) && !used_params.contains(&v.name.name) {
-            found.push((v.name.span, format!("variable `{}` is never used", v.name.name)));
+            found.push((
+                v.name.span,
+                format!("variable `{}` is never used", v.name.name),
+            ));
         }
     }
     if cx.is_automation() {
         for step in all_steps(cx.doc) {
             for out in step.outputs.as_ref().and_then(Node::as_list).unwrap_or(&[]) {
-                let Some(name) = out.get("Name").and_then(|n| n.as_str().map(|s| (s, n.span))) else {
+                let Some(name) = out
+                    .get("Name")
+                    .and_then(|n| n.as_str().map(|s| (s, n.span)))
+                else {
                     continue;
                 };
                 let full = format!("{}.{}", step.name_str(), name.0);
@@ -89,7 +98,9 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         }
     }
     for (span, message) in found {
-        let d = cx.finding(span, message).with_help("remove it, or use it where it was meant to be used");
+        let d = cx
+            .finding(span, message)
+            .with_help("remove it, or use it where it was meant to be used");
         cx.report(d);
     }
 }
