@@ -14,6 +14,7 @@ pub mod import;
 pub mod lint;
 pub mod lower;
 pub mod model;
+pub mod pipeline;
 pub mod span;
 pub mod syntax;
 pub mod types;
