@@ -4,4 +4,6 @@ mod check;
 mod codegen;
 mod examples;
 mod fmt;
+mod harness;
+mod parse;
 mod stdlib;
