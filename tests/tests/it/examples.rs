@@ -9,7 +9,9 @@
 
 use std::path::{Path, PathBuf};
 
+use ssmc_core::codegen::{self, read, Format};
 use ssmc_core::lower::{self, FileLoader};
+use ssmc_core::model::Document;
 use ssmc_core::{catalog, check, fmt, syntax, Diagnostic, FileId, SourceMap};
 
 fn repo_root() -> PathBuf {
@@ -45,8 +47,8 @@ impl FileLoader for ExamplesLoader {
 }
 
 /// Parses, lowers and checks one source against the stdlib catalog, as
-/// `ssmc check` does; returns the document names and every diagnostic.
-fn compile(name: &str, text: &str) -> (Vec<String>, String) {
+/// `ssmc check` does; returns the documents and every diagnostic.
+fn compile(name: &str, text: &str) -> (Vec<Document>, String) {
     let mut sources = SourceMap::new();
     let (catalog, mut diags) = catalog::load_stdlib(&mut sources);
     let id = sources.add(name.to_string(), text);
@@ -62,8 +64,7 @@ fn compile(name: &str, text: &str) -> (Vec<String>, String) {
     for doc in &lowered.documents {
         diags.extend(check::check_document_with(doc, &catalog, &opts));
     }
-    let names = lowered.documents.iter().map(|d| d.name.clone()).collect();
-    (names, describe(&diags, &sources))
+    (lowered.documents, describe(&diags, &sources))
 }
 
 /// `path:line:column: severity[code]: message` for each diagnostic, so a failure shows what broke.
@@ -131,7 +132,7 @@ fn every_example_checks_without_diagnostics() {
     for (name, text) in read_examples() {
         let (docs, diags) = compile(&name, &text);
         assert!(diags.is_empty(), "{name} has diagnostics:\n{diags}");
-        names.extend(docs);
+        names.extend(docs.into_iter().map(|d| d.name));
     }
     names.sort_unstable();
     assert_eq!(
@@ -146,6 +147,40 @@ fn every_example_checks_without_diagnostics() {
             "RestartService",
         ]
     );
+}
+
+/// What `ssmc build examples --format json` writes, one snapshot per document;
+/// the YAML output reads back to the same document.
+#[test]
+fn every_example_builds_to_json_and_yaml() {
+    for (name, text) in read_examples() {
+        let (docs, diags) = compile(&name, &text);
+        assert!(diags.is_empty(), "{name} has diagnostics:\n{diags}");
+        for doc in docs {
+            let json = codegen::emit(&doc, Format::Json);
+            let yaml = codegen::emit(&doc, Format::Yaml);
+            let back = read::parse(FileId(0), &yaml, Format::Yaml)
+                .map_err(|d| d.message)
+                .and_then(|node| {
+                    read::document_from_node(&doc.name, &node).map_err(|ds| {
+                        ds.into_iter()
+                            .map(|d| d.message)
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    })
+                });
+            match back {
+                Ok(again) => assert_eq!(
+                    codegen::emit(&again, Format::Json),
+                    json,
+                    "{}: the YAML output does not read back to the same document",
+                    doc.name
+                ),
+                Err(e) => panic!("{}: the YAML output does not read back: {e}", doc.name),
+            }
+            insta::assert_snapshot!(format!("example_{}", doc.name), json);
+        }
+    }
 }
 
 #[test]

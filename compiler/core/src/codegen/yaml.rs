@@ -39,7 +39,18 @@ fn write_map(out: &mut String, entries: &[(Key, Node)], col: usize, positioned: 
         if i > 0 || !positioned {
             indent(out, col);
         }
-        write_string(out, &key.name, col, true, false);
+        let mut key_text = String::new();
+        write_string(&mut key_text, &key.name, col, true, false);
+        // An implicit key may be at most 1024 characters long; longer ones use
+        // the explicit `? key` / `: value` form.
+        if key_text.chars().count() > 1000 {
+            out.push_str("? ");
+            out.push_str(&key_text);
+            out.push('\n');
+            indent(out, col);
+        } else {
+            out.push_str(&key_text);
+        }
         out.push(':');
         match &node.value {
             Value::Map(m) if !m.is_empty() => {

@@ -9,7 +9,10 @@
 
 // A reader stops at its first error, so a `Diagnostic` returned by value costs
 // nothing that matters; boxing it would only burden every caller.
-#![expect(clippy::result_large_err, reason = "one diagnostic ends a read; callers want it by value")]
+#![expect(
+    clippy::result_large_err,
+    reason = "one diagnostic ends a read; callers want it by value"
+)]
 
 pub mod document;
 pub mod json;

@@ -111,8 +111,10 @@ pub fn parse_yaml(file: FileId, text: &str) -> Result<Node, Diagnostic> {
                     .with_label("expanding this alias exceeds the limit")
                     .with_help("SSM documents do not need this many repeated values; write them out or reduce the aliases"));
                 }
+                // The expansion is shown at the alias (where it was written here);
+                // nested nodes keep the anchor's spans, which are real text too.
                 let mut node = node;
-                relocate(&mut node, reader.span(at, at + 1));
+                node.span = reader.span(at, at + 1);
                 reader.add(Item::Node(node, count, height), 0, at)?;
             }
             Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
@@ -120,12 +122,6 @@ pub fn parse_yaml(file: FileId, text: &str) -> Result<Node, Diagnostic> {
     }
     let span = reader.span(0, text.len());
     Ok(reader.root.unwrap_or_else(|| Node::new(Value::Null, span)))
-}
-
-/// Points an expanded alias at the alias itself (the only place it was written
-/// there); keys and nested nodes keep the anchor's spans, which are real text.
-fn relocate(node: &mut Node, span: Span) {
-    node.span = span;
 }
 
 fn resolved_value(resolved: Resolved, text: String) -> Value {
