@@ -5,5 +5,7 @@ mod check;
 mod codegen;
 mod examples;
 mod fmt;
+mod harness;
+mod parse;
 mod spec;
 mod stdlib;
