@@ -6,5 +6,7 @@ mod codegen;
 mod docs;
 mod examples;
 mod fmt;
+mod harness;
+mod parse;
 mod spec;
 mod stdlib;
