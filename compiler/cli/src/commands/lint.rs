@@ -49,9 +49,15 @@ pub fn parse_config(text: &str) -> Result<ProjectConfig, String> {
     };
     let lint = lint.as_table().ok_or("`lint` must be a table")?;
     if let Some(ignore) = lint.get("ignore") {
-        let list = ignore.as_array().ok_or("`lint.ignore` must be a list of glob patterns")?;
+        let list = ignore
+            .as_array()
+            .ok_or("`lint.ignore` must be a list of glob patterns")?;
         for p in list {
-            cfg.ignore.push(p.as_str().ok_or("`lint.ignore` entries must be strings")?.to_string());
+            cfg.ignore.push(
+                p.as_str()
+                    .ok_or("`lint.ignore` entries must be strings")?
+                    .to_string(),
+            );
         }
     }
     if let Some(url) = lint.get("docs_url").and_then(toml::Value::as_str) {
@@ -63,13 +69,16 @@ pub fn parse_config(text: &str) -> Result<ProjectConfig, String> {
             if registry::find(name).is_none() {
                 return Err(format!("`lint.rules`: unknown rule `{name}`"));
             }
-            let level = match level.as_str() {
-                Some("off") => None,
-                Some("error") => Some(Severity::Error),
-                Some("warning" | "warn") => Some(Severity::Warning),
-                Some("info") => Some(Severity::Info),
-                _ => return Err(format!("`lint.rules.{name}`: expected \"off\", \"info\", \"warning\" or \"error\"")),
-            };
+            let level =
+                match level.as_str() {
+                    Some("off") => None,
+                    Some("error") => Some(Severity::Error),
+                    Some("warning" | "warn") => Some(Severity::Warning),
+                    Some("info") => Some(Severity::Info),
+                    _ => return Err(format!(
+                        "`lint.rules.{name}`: expected \"off\", \"info\", \"warning\" or \"error\""
+                    )),
+                };
             cfg.lint.levels.push((name.clone(), level));
         }
     }
@@ -84,12 +93,17 @@ pub fn glob_match(pattern: &str, path: &str) -> bool {
             Some((b'*', rest)) if rest.first() == Some(&b'*') => {
                 let rest = rest.get(1..).unwrap_or(&[]);
                 let rest = rest.strip_prefix(b"/").unwrap_or(rest);
-                (0..=s.len()).any(|i| (i == 0 || s.get(i - 1) == Some(&b'/') || rest.is_empty()) && go(rest, s.get(i..).unwrap_or(&[])))
+                (0..=s.len()).any(|i| {
+                    (i == 0 || s.get(i - 1) == Some(&b'/') || rest.is_empty())
+                        && go(rest, s.get(i..).unwrap_or(&[]))
+                })
             }
-            Some((b'*', rest)) => {
-                (0..=s.len()).take_while(|&i| i == 0 || s.get(i - 1) != Some(&b'/')).any(|i| go(rest, s.get(i..).unwrap_or(&[])))
+            Some((b'*', rest)) => (0..=s.len())
+                .take_while(|&i| i == 0 || s.get(i - 1) != Some(&b'/'))
+                .any(|i| go(rest, s.get(i..).unwrap_or(&[]))),
+            Some((b'?', rest)) => {
+                s.first().is_some_and(|c| *c != b'/') && go(rest, s.get(1..).unwrap_or(&[]))
             }
-            Some((b'?', rest)) => s.first().is_some_and(|c| *c != b'/') && go(rest, s.get(1..).unwrap_or(&[])),
             Some((c, rest)) => s.first() == Some(c) && go(rest, s.get(1..).unwrap_or(&[])),
         }
     }
@@ -98,7 +112,9 @@ pub fn glob_match(pattern: &str, path: &str) -> bool {
 
 fn relative(path: &Path, root: &Path) -> String {
     let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let rel = abs.strip_prefix(root).map_or_else(|_| path.to_path_buf(), Path::to_path_buf);
+    let rel = abs
+        .strip_prefix(root)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf);
     rel.to_string_lossy().replace('\\', "/")
 }
 
@@ -161,11 +177,16 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool) -> u8 {
         };
         let found = match Format::from_path_ext(&path.to_string_lossy()) {
             None => {
-                let loader = ProjectLoader { root: root.clone(), paths: by_id.clone() };
+                let loader = ProjectLoader {
+                    root: root.clone(),
+                    paths: by_id.clone(),
+                };
                 lint_rbk(id, &src, &catalog, &config.lint, &loader)
             }
             Some(fmt) => {
-                let name = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                let name = path
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
                 match lint_raw(id, &name, &src, fmt, &catalog, &config.lint) {
                     FileOutcome::Findings(d) => d,
                     FileOutcome::NotSsm(why) => {
@@ -187,7 +208,12 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool) -> u8 {
             }
         }
     }
-    let rel_of = |id: FileId| linted.iter().find(|l| l.id == id).map_or_else(String::new, |l| l.rel.clone());
+    let rel_of = |id: FileId| {
+        linted
+            .iter()
+            .find(|l| l.id == id)
+            .map_or_else(String::new, |l| l.rel.clone())
+    };
     match format {
         LintOutput::Human => {
             report(&diags, &sources);
@@ -195,12 +221,21 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool) -> u8 {
             eprintln!("linted {n} {}: {}", plural(n, "file"), counts(&diags));
         }
         LintOutput::Json => {
-            let items: Vec<Json> = diags.iter().map(|d| json_finding(d, &sources, &rel_of)).collect();
-            println!("{}", serde_json::to_string_pretty(&Json::Array(items)).unwrap_or_default());
+            let items: Vec<Json> = diags
+                .iter()
+                .map(|d| json_finding(d, &sources, &rel_of))
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&Json::Array(items)).unwrap_or_default()
+            );
         }
         LintOutput::Sarif => {
             let sarif = sarif(&diags, &sources, &rel_of, config.docs_url.as_deref());
-            println!("{}", serde_json::to_string_pretty(&sarif).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&sarif).unwrap_or_default()
+            );
         }
         LintOutput::Github => {
             for d in &diags {
@@ -298,7 +333,8 @@ pub fn sarif(
     for d in diags {
         if !ids.iter().any(|i| i == d.code) {
             ids.push(d.code.to_string());
-            let summary = ssmc_core::check::codes::info(d.code).map_or("a compiler diagnostic", |c| c.summary);
+            let summary = ssmc_core::check::codes::info(d.code)
+                .map_or("a compiler diagnostic", |c| c.summary);
             rules.push(json!({
                 "id": d.code,
                 "name": rule_name(d.code),
@@ -356,7 +392,10 @@ fn category(code: &str) -> &'static str {
 
 /// Escapes per the workflow-command rules (`%`, CR, LF; in properties also `:` and `,`).
 fn escape(s: &str, property: bool) -> String {
-    let mut out = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let mut out = s
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
     if property {
         out = out.replace(':', "%3A").replace(',', "%2C");
     }
@@ -364,7 +403,11 @@ fn escape(s: &str, property: bool) -> String {
 }
 
 /// One GitHub Actions workflow annotation.
-pub fn github_line(d: &Diagnostic, sources: &SourceMap, rel_of: &dyn Fn(FileId) -> String) -> String {
+pub fn github_line(
+    d: &Diagnostic,
+    sources: &SourceMap,
+    rel_of: &dyn Fn(FileId) -> String,
+) -> String {
     let (l, c, el, ec) = position(d.primary.span, sources);
     let kind = match d.severity {
         Severity::Error => "error",
@@ -382,7 +425,11 @@ pub fn github_line(d: &Diagnostic, sources: &SourceMap, rel_of: &dyn Fn(FileId) 
 
 /// Applies every fix whose edits do not overlap another's, file by file,
 /// each file written atomically. Returns the findings fixed.
-fn apply_fixes(linted: &[Linted], sources: &SourceMap, diags: &[Diagnostic]) -> Result<Vec<(&'static str, Span)>, String> {
+fn apply_fixes(
+    linted: &[Linted],
+    sources: &SourceMap,
+    diags: &[Diagnostic],
+) -> Result<Vec<(&'static str, Span)>, String> {
     let mut per_file: BTreeMap<FileId, Vec<&Diagnostic>> = BTreeMap::new();
     for d in diags.iter().filter(|d| d.fix.is_some()) {
         per_file.entry(d.primary.span.file).or_default().push(d);
@@ -397,7 +444,11 @@ fn apply_fixes(linted: &[Linted], sources: &SourceMap, diags: &[Diagnostic]) -> 
         for d in ds {
             let Some(f) = &d.fix else { continue };
             let overlaps = f.edits.iter().any(|e| {
-                e.span.file != id || edits.iter().any(|(s, _)| s.start < e.span.end.max(e.span.start + 1) && e.span.start < s.end.max(s.start + 1))
+                e.span.file != id
+                    || edits.iter().any(|(s, _)| {
+                        s.start < e.span.end.max(e.span.start + 1)
+                            && e.span.start < s.end.max(s.start + 1)
+                    })
             });
             if overlaps {
                 continue;
@@ -405,11 +456,14 @@ fn apply_fixes(linted: &[Linted], sources: &SourceMap, diags: &[Diagnostic]) -> 
             edits.extend(f.edits.iter().map(|e| (e.span, e.replacement.as_str())));
             done.push(d);
         }
-        edits.sort_by(|a, b| b.0.start.cmp(&a.0.start));
+        edits.sort_by_key(|e| std::cmp::Reverse(e.0.start));
         let mut text = file.text.to_string();
         for (span, repl) in &edits {
             if text.get(span.range()).is_none() {
-                return Err(format!("{}: a fix points outside the file", l.path.display()));
+                return Err(format!(
+                    "{}: a fix points outside the file",
+                    l.path.display()
+                ));
             }
             text.replace_range(span.range(), repl);
         }
@@ -417,7 +471,11 @@ fn apply_fixes(linted: &[Linted], sources: &SourceMap, diags: &[Diagnostic]) -> 
         for d in done {
             let (line, col, _, _) = position(d.primary.span, sources);
             let msg = d.fix.as_ref().map_or("", |f| f.message.as_str());
-            eprintln!("fixed {}:{line}:{col}: [{}] {msg}", l.path.display(), d.code);
+            eprintln!(
+                "fixed {}:{line}:{col}: [{}] {msg}",
+                l.path.display(),
+                d.code
+            );
             fixed.push((d.code, d.primary.span));
         }
     }

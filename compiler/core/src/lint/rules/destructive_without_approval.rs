@@ -104,7 +104,10 @@ fn destroys(step: &Step) -> Option<(String, &'static [&'static str])> {
                     "terminates instances".into(),
                     &["RunInstances", "aws:runInstances"][..],
                 )),
-                "stopped" => Some(("stops instances".into(), &["RunInstances", "aws:runInstances"][..])),
+                "stopped" => Some((
+                    "stops instances".into(),
+                    &["RunInstances", "aws:runInstances"][..],
+                )),
                 _ => None,
             }
         }
@@ -145,13 +148,27 @@ fn collect(n: &Node, depth: usize, refs: &mut Vec<RefKind>, literal: &mut bool) 
     match &n.value {
         Value::String(s) => {
             let found = find_refs(s);
-            if found.is_empty() && (s.starts_with("i-") || s.starts_with("ami-") || s.starts_with("snap-") || s.starts_with("vol-")) {
+            if found.is_empty()
+                && (s.starts_with("i-")
+                    || s.starts_with("ami-")
+                    || s.starts_with("snap-")
+                    || s.starts_with("vol-"))
+            {
                 *literal = true;
             }
-            refs.extend(found.into_iter().map(|r| r.kind).filter(|k| !matches!(k, RefKind::Global | RefKind::Automation)));
+            refs.extend(
+                found
+                    .into_iter()
+                    .map(|r| r.kind)
+                    .filter(|k| !matches!(k, RefKind::Global | RefKind::Automation)),
+            );
         }
-        Value::List(items) => items.iter().for_each(|i| collect(i, depth + 1, refs, literal)),
-        Value::Map(entries) => entries.iter().for_each(|(_, v)| collect(v, depth + 1, refs, literal)),
+        Value::List(items) => items
+            .iter()
+            .for_each(|i| collect(i, depth + 1, refs, literal)),
+        Value::Map(entries) => entries
+            .iter()
+            .for_each(|(_, v)| collect(v, depth + 1, refs, literal)),
         _ => {}
     }
 }

@@ -53,7 +53,9 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         .filter(|d| d.code == codes::SECRET_FLOW)
         .filter(|d| {
             let at = d.primary.span;
-            !secret_defaults.iter().any(|s| s.file == at.file && s.start <= at.start && at.end <= s.end)
+            !secret_defaults
+                .iter()
+                .any(|s| s.file == at.file && s.start <= at.start && at.end <= s.end)
         })
         .collect();
     for f in flows {

@@ -84,7 +84,14 @@ fn read_only(step: &Step) -> bool {
             // Reads and notifications change nothing a rollback would undo.
             .is_some_and(|a| {
                 ["Describe", "Get", "List"].iter().any(|p| a.starts_with(p))
-                    || ["Publish", "SendEmail", "PutMetricData", "PutEvents", "SendMessage"].contains(&a)
+                    || [
+                        "Publish",
+                        "SendEmail",
+                        "PutMetricData",
+                        "PutEvents",
+                        "SendMessage",
+                    ]
+                    .contains(&a)
             }),
         _ => false,
     }

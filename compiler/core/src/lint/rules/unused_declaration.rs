@@ -85,7 +85,8 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
     }
     // Step outputs are also read by people and callers through the execution's
     // details; only a document that lists its `outputs` says which ones matter.
-    if cx.is_automation() && cx.doc.outputs.is_some() && cx.info.origin == crate::lint::Origin::Rbk {
+    if cx.is_automation() && cx.doc.outputs.is_some() && cx.info.origin == crate::lint::Origin::Rbk
+    {
         for step in all_steps(cx.doc) {
             for out in step.outputs.as_ref().and_then(Node::as_list).unwrap_or(&[]) {
                 let Some(name) = out
