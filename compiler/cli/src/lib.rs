@@ -1,4 +1,4 @@
-//! The `ssmc` command line as a library: rendering and the commands, so that
+//! The `ssmc` command line as a library: the commands and the renderer, so that
 //! integration tests drive exactly what the binary does.
 
 pub mod commands;
