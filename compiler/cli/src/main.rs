@@ -127,7 +127,7 @@ fn run(cli: Cli) -> u8 {
         Command::Import { docs, out } => commands::import::run(&docs, &out),
         Command::Lint { .. } => not_yet("lint"),
         Command::Explain { .. } => not_yet("explain"),
-        Command::Lsp => not_yet("lsp"),
+        Command::Lsp => ssmc_lsp::run(),
         Command::Init { .. } => not_yet("init"),
         Command::Graph { .. } => not_yet("graph"),
     }

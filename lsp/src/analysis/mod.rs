@@ -21,6 +21,8 @@ use ssmc_core::catalog::Catalog;
 use ssmc_core::lower::FileLoader;
 use ssmc_core::pipeline;
 use ssmc_core::span::{FileId, LineIndex, SourceMap};
+#[cfg(test)]
+use ssmc_core::Span;
 use ssmc_core::syntax::ast;
 use ssmc_core::Diagnostic;
 
