@@ -116,7 +116,11 @@ pub fn symbol(index: &LineIndex, s: &Symbol) -> lsp::DocumentSymbol {
         selection = full;
     }
     lsp::DocumentSymbol {
-        name: if s.name.is_empty() { "?".to_string() } else { s.name.clone() },
+        name: if s.name.is_empty() {
+            "?".to_string()
+        } else {
+            s.name.clone()
+        },
         detail: s.detail.clone(),
         kind,
         tags: None,

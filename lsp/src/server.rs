@@ -50,7 +50,9 @@ fn internal(what: &str) -> Error {
 impl Backend {
     fn docs(&self) -> MutexGuard<'_, HashMap<Uri, Doc>> {
         // A panic never happens while the lock is held, but stay usable if it did.
-        self.docs.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.docs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn analysis(&self, uri: &Uri) -> Option<Arc<Analysis>> {
@@ -58,7 +60,12 @@ impl Backend {
     }
 
     /// Runs `f` on the document's analysis, catching panics.
-    fn query<T>(&self, uri: &Uri, what: &str, f: impl FnOnce(&Analysis) -> Option<T>) -> Result<Option<T>> {
+    fn query<T>(
+        &self,
+        uri: &Uri,
+        what: &str,
+        f: impl FnOnce(&Analysis) -> Option<T>,
+    ) -> Result<Option<T>> {
         let Some(analysis) = self.analysis(uri) else {
             return Ok(None);
         };
@@ -67,7 +74,8 @@ impl Backend {
 
     /// Re-analyses the document and publishes its diagnostics.
     async fn refresh(&self, uri: Uri) {
-        let Some((text, version)) = self.docs().get(&uri).map(|d| (d.text.clone(), d.version)) else {
+        let Some((text, version)) = self.docs().get(&uri).map(|d| (d.text.clone(), d.version))
+        else {
             return;
         };
         let dir = uri
@@ -85,7 +93,9 @@ impl Backend {
             .unwrap_or_default();
         {
             let mut docs = self.docs();
-            let Some(doc) = docs.get_mut(&uri) else { return };
+            let Some(doc) = docs.get_mut(&uri) else {
+                return;
+            };
             if doc.version != version {
                 return; // a newer change will publish its own
             }
@@ -144,7 +154,9 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         {
             let mut docs = self.docs();
-            let Some(doc) = docs.get_mut(&uri) else { return };
+            let Some(doc) = docs.get_mut(&uri) else {
+                return;
+            };
             for change in &params.content_changes {
                 convert::apply_change(&mut doc.text, change);
             }
@@ -174,7 +186,11 @@ impl LanguageServer for Backend {
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
         self.query(&params.text_document.uri, "documentSymbol", |a| {
-            let symbols = a.symbols().iter().map(|s| convert::symbol(&a.index, s)).collect();
+            let symbols = a
+                .symbols()
+                .iter()
+                .map(|s| convert::symbol(&a.index, s))
+                .collect();
             Some(DocumentSymbolResponse::Nested(symbols))
         })
     }
@@ -211,7 +227,11 @@ impl LanguageServer for Backend {
         let p = params.text_document_position;
         self.query(&p.text_document.uri, "completion", |a| {
             let at = convert::offset(&a.index, p.position);
-            let items: Vec<_> = a.complete(at).into_iter().map(convert::completion_item).collect();
+            let items: Vec<_> = a
+                .complete(at)
+                .into_iter()
+                .map(convert::completion_item)
+                .collect();
             Some(CompletionResponse::Array(items))
         })
     }

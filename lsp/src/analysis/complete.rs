@@ -105,7 +105,9 @@ impl Analysis {
             .rev()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
             .count();
-        let before_word = line.get(..line.len().saturating_sub(word_len)).unwrap_or("");
+        let before_word = line
+            .get(..line.len().saturating_sub(word_len))
+            .unwrap_or("");
         let lead = before_word.trim();
         if lead.starts_with("step ") && lead.ends_with('=') {
             return self.complete_actions(offset);

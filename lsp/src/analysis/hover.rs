@@ -28,7 +28,11 @@ impl Analysis {
             Target::InputKey { action, key } => {
                 let sig = self.catalog.action(action)?;
                 let input = sig.input(key, false)?;
-                let req = if input.required { "required" } else { "optional" };
+                let req = if input.required {
+                    "required"
+                } else {
+                    "optional"
+                };
                 let mut s = format!("```\ninput {}: {} ({req})\n```", input.name, input.ty);
                 if let Some(values) = &input.allowed_values {
                     let list: Vec<String> = values.iter().map(value_text).collect();
@@ -67,7 +71,10 @@ impl Analysis {
     fn output_markdown(&self, occ: &Occurrence, step: &str, output: &str) -> Option<String> {
         let def = self.defs(occ.doc?)?.step(step)?;
         if let Some(o) = def.outputs.iter().find(|o| o.name == output) {
-            let mut s = format!("```\n{step}.{output}: {}\n```", o.ty.as_deref().unwrap_or("String"));
+            let mut s = format!(
+                "```\n{step}.{output}: {}\n```",
+                o.ty.as_deref().unwrap_or("String")
+            );
             if let Some(d) = &o.docs {
                 push_docs(&mut s, d);
             }
@@ -95,7 +102,9 @@ impl Analysis {
                     .map_or(def.name_span, |o| o.name_span)
             }
             Target::Action(name) => self.catalog.action(name)?.span,
-            Target::InputKey { action, key } => self.catalog.action(action)?.input(key, false)?.span,
+            Target::InputKey { action, key } => {
+                self.catalog.action(action)?.input(key, false)?.span
+            }
         };
         // Actions live in stdlib files unless declared here; only this file's places are answered.
         (span.file == self.file).then_some(span)

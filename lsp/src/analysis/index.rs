@@ -22,12 +22,18 @@ pub enum Target {
     /// `aws:runCommand` after `step X =`.
     Action(String),
     /// A key of an action step's inputs map.
-    InputKey { action: String, key: String },
+    InputKey {
+        action: String,
+        key: String,
+    },
     Param(String),
     Var(String),
     Step(String),
     /// `Step.Output`, the span covering the output part.
-    Output { step: String, output: String },
+    Output {
+        step: String,
+        output: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -459,9 +465,15 @@ impl Walker<'_> {
             return;
         };
         for r in refs::find_refs(src) {
-            let Some(inner) = src.get(r.range.clone()) else { continue };
-            let Some(name_at) = inner.find(r.name.as_str()) else { continue };
-            let Ok(base) = u32::try_from(r.range.start + name_at) else { continue };
+            let Some(inner) = src.get(r.range.clone()) else {
+                continue;
+            };
+            let Some(name_at) = inner.find(r.name.as_str()) else {
+                continue;
+            };
+            let Ok(base) = u32::try_from(r.range.start + name_at) else {
+                continue;
+            };
             let start = s.span.start + base;
             let len = u32::try_from(r.name.len()).unwrap_or(0);
             let span = Span::new(s.span.file, start as usize, (start + len) as usize);
@@ -471,13 +483,23 @@ impl Walker<'_> {
                 }
                 RefKind::Variable => self.push(span, Target::Var(r.name.clone()), false),
                 RefKind::StepOutput => {
-                    let Some((step, output)) = r.name.split_once('.') else { continue };
+                    let Some((step, output)) = r.name.split_once('.') else {
+                        continue;
+                    };
                     if self.defs.step(step).is_none() {
                         continue;
                     }
                     let step_len = step.len();
-                    let step_span = Span::new(span.file, span.start as usize, span.start as usize + step_len);
-                    let out_span = Span::new(span.file, span.start as usize + step_len + 1, span.end as usize);
+                    let step_span = Span::new(
+                        span.file,
+                        span.start as usize,
+                        span.start as usize + step_len,
+                    );
+                    let out_span = Span::new(
+                        span.file,
+                        span.start as usize + step_len + 1,
+                        span.end as usize,
+                    );
                     self.push(step_span, Target::Step(step.to_string()), false);
                     let target = Target::Output {
                         step: step.to_string(),

@@ -21,10 +21,10 @@ use ssmc_core::catalog::Catalog;
 use ssmc_core::lower::FileLoader;
 use ssmc_core::pipeline;
 use ssmc_core::span::{FileId, LineIndex, SourceMap};
-#[cfg(test)]
-use ssmc_core::Span;
 use ssmc_core::syntax::ast;
 use ssmc_core::Diagnostic;
+#[cfg(test)]
+use ssmc_core::Span;
 
 pub use complete::{CompletionItem, CompletionKind};
 pub use hover::HoverInfo;
@@ -54,7 +54,10 @@ impl Analysis {
     pub fn new(name: &str, text: &str, loader: &dyn FileLoader) -> Analysis {
         let mut sources = SourceMap::new();
         let file = sources.add(name, text);
-        let normalised: String = sources.get(file).map(|f| f.text.to_string()).unwrap_or_default();
+        let normalised: String = sources
+            .get(file)
+            .map(|f| f.text.to_string())
+            .unwrap_or_default();
         let compilation = pipeline::compile(&mut sources, &[file], loader);
         let diagnostics: Vec<Diagnostic> = compilation
             .diagnostics

@@ -17,7 +17,9 @@ fn fixture(src: &str) -> (Analysis, u32) {
 }
 
 fn slice(a: &Analysis, span: ssmc_core::Span) -> &str {
-    a.text.get(span.start as usize..span.end as usize).unwrap_or("")
+    a.text
+        .get(span.start as usize..span.end as usize)
+        .unwrap_or("")
 }
 
 const SCRIPT: &str = r#"automation Restart {
@@ -63,13 +65,20 @@ fn broken_script_reports_a_diagnostic_in_this_file() {
     let a = analyse("automation X {\n  step A = aws:nope {}\n}\n");
     assert!(!a.diagnostics.is_empty());
     assert!(a.diagnostics.iter().all(|d| d.primary.span.file == a.file));
-    assert!(a.diagnostics.iter().any(|d| d.message.contains("aws:nope")), "{:#?}", a.diagnostics);
+    assert!(
+        a.diagnostics.iter().any(|d| d.message.contains("aws:nope")),
+        "{:#?}",
+        a.diagnostics
+    );
 }
 
 #[test]
 fn formatting_uses_the_fmt_engine_and_refuses_syntax_errors() {
     let a = analyse("automation X {\n    param P: String\n}\n");
-    assert_eq!(a.format().as_deref(), Some("automation X {\n  param P: String\n}\n"));
+    assert_eq!(
+        a.format().as_deref(),
+        Some("automation X {\n  param P: String\n}\n")
+    );
     let broken = analyse("automation X {\n    param P: \n");
     assert_eq!(broken.format(), None);
 }
@@ -80,9 +89,15 @@ fn symbols_nest_steps_in_if_blocks() {
     let syms = a.symbols();
     assert_eq!(syms.len(), 1);
     let doc = &syms[0];
-    assert_eq!((doc.name.as_str(), doc.kind), ("Restart", SymbolKind::Document));
-    let names: Vec<(&str, SymbolKind)> =
-        doc.children.iter().map(|s| (s.name.as_str(), s.kind)).collect();
+    assert_eq!(
+        (doc.name.as_str(), doc.kind),
+        ("Restart", SymbolKind::Document)
+    );
+    let names: Vec<(&str, SymbolKind)> = doc
+        .children
+        .iter()
+        .map(|s| (s.name.as_str(), s.kind))
+        .collect();
     assert_eq!(
         names,
         [
@@ -103,15 +118,23 @@ fn symbols_nest_steps_in_if_blocks() {
 fn folding_covers_multi_line_constructs() {
     let a = analyse(SCRIPT);
     let spans = a.folding_spans();
-    assert!(spans.iter().any(|s| slice(&a, *s).starts_with("automation Restart")));
-    assert!(spans.iter().any(|s| slice(&a, *s).starts_with("{\n    Service")));
+    assert!(spans
+        .iter()
+        .any(|s| slice(&a, *s).starts_with("automation Restart")));
+    assert!(spans
+        .iter()
+        .any(|s| slice(&a, *s).starts_with("{\n    Service")));
 }
 
 #[test]
 fn hover_on_action_shows_docs_and_inputs_required_first() {
     let (a, o) = at(&with_cursor("aws:executeAwsApi", 5));
     let h = a.hover(o).expect("hover");
-    assert!(h.markdown.contains("action aws:executeAwsApi"), "{}", h.markdown);
+    assert!(
+        h.markdown.contains("action aws:executeAwsApi"),
+        "{}",
+        h.markdown
+    );
     assert!(h.markdown.contains("Calls any AWS API"), "{}", h.markdown);
     let service = h.markdown.find("`Service`").expect("Service listed");
     assert!(h.markdown.contains("(required)"));
@@ -123,7 +146,11 @@ fn hover_on_action_shows_docs_and_inputs_required_first() {
 fn hover_on_input_key_shows_type_and_doc() {
     let (a, o) = at(&with_cursor("Service:", 2));
     let h = a.hover(o).expect("hover");
-    assert!(h.markdown.contains("input Service: String (required)"), "{}", h.markdown);
+    assert!(
+        h.markdown.contains("input Service: String (required)"),
+        "{}",
+        h.markdown
+    );
     assert!(h.markdown.contains("service namespace"), "{}", h.markdown);
 }
 
@@ -131,8 +158,16 @@ fn hover_on_input_key_shows_type_and_doc() {
 fn hover_on_parameter_reference_shows_type_and_doc() {
     let (a, o) = at(&with_cursor("[InstanceId]", 3));
     let h = a.hover(o).expect("hover");
-    assert!(h.markdown.contains("param InstanceId: String"), "{}", h.markdown);
-    assert!(h.markdown.contains("The instance to restart."), "{}", h.markdown);
+    assert!(
+        h.markdown.contains("param InstanceId: String"),
+        "{}",
+        h.markdown
+    );
+    assert!(
+        h.markdown.contains("The instance to restart."),
+        "{}",
+        h.markdown
+    );
 }
 
 #[test]
@@ -167,7 +202,8 @@ fn definition_of_goto_target_and_output_reference() {
 
 #[test]
 fn references_inside_strings_resolve() {
-    let src = "automation X {\n  param P: String\n  step A = aws:sleep { Duration: \"{{ P$0 }}\" }\n}\n";
+    let src =
+        "automation X {\n  param P: String\n  step A = aws:sleep { Duration: \"{{ P$0 }}\" }\n}\n";
     let (a, o) = fixture(src);
     let span = a.definition(o).expect("definition from interpolation");
     assert!(a.text[..span.end as usize].ends_with("param P"));
@@ -178,7 +214,9 @@ fn completion_offers_actions_after_step_equals() {
     let src = "automation X {\n  step A = aws:sl$0\n}\n";
     let (a, o) = fixture(src);
     let items = a.complete(o);
-    assert!(items.iter().any(|i| i.label == "aws:sleep" && i.kind == CompletionKind::Action));
+    assert!(items
+        .iter()
+        .any(|i| i.label == "aws:sleep" && i.kind == CompletionKind::Action));
     // Command-only actions are not offered in an automation document.
     assert!(!items.iter().any(|i| i.label == "aws:runShellScript"));
 }
@@ -206,12 +244,19 @@ fn completion_required_inputs_come_before_optional_ones() {
 
 #[test]
 fn completion_elsewhere_offers_keywords_params_and_steps() {
-    let src = "automation X {\n  param P: String\n  step A = aws:sleep { Duration: \"PT1S\" }\n  $0\n}\n";
+    let src =
+        "automation X {\n  param P: String\n  step A = aws:sleep { Duration: \"PT1S\" }\n  $0\n}\n";
     let (a, o) = fixture(src);
     let items = a.complete(o);
-    assert!(items.iter().any(|i| i.label == "step" && i.kind == CompletionKind::Keyword));
-    assert!(items.iter().any(|i| i.label == "P" && i.kind == CompletionKind::Param));
-    assert!(items.iter().any(|i| i.label == "A" && i.kind == CompletionKind::Step));
+    assert!(items
+        .iter()
+        .any(|i| i.label == "step" && i.kind == CompletionKind::Keyword));
+    assert!(items
+        .iter()
+        .any(|i| i.label == "P" && i.kind == CompletionKind::Param));
+    assert!(items
+        .iter()
+        .any(|i| i.label == "A" && i.kind == CompletionKind::Step));
 }
 
 #[test]
@@ -242,7 +287,8 @@ fn queries_at_any_offset_do_not_panic() {
         let _ = a.definition(o);
         let _ = a.complete(o);
     }
-    let broken = analyse("automation X {\n  step A = aws:executeAwsApi { Service: [{{ \n  step = if {\n");
+    let broken =
+        analyse("automation X {\n  step A = aws:executeAwsApi { Service: [{{ \n  step = if {\n");
     for o in 0..u32::try_from(broken.text.len()).expect("small") + 2 {
         let _ = broken.hover(o);
         let _ = broken.definition(o);
