@@ -1,7 +1,11 @@
 //! The one integration-test binary: one module per area.
 
+mod build;
 mod check;
 mod codegen;
 mod examples;
 mod fmt;
+mod harness;
+mod parse;
+mod spec;
 mod stdlib;
