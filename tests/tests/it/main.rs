@@ -6,6 +6,7 @@ mod codegen;
 mod examples;
 mod fmt;
 mod harness;
+mod import;
 mod parse;
 mod spec;
 mod stdlib;
