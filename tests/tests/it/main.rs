@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod codegen;
+mod docs;
 mod examples;
 mod fmt;
 mod harness;
