@@ -13,6 +13,7 @@ pub mod fmt;
 pub mod import;
 pub mod lower;
 pub mod model;
+pub mod pipeline;
 pub mod span;
 pub mod syntax;
 pub mod types;

@@ -2,11 +2,16 @@
 //!
 //! - `tests/fixtures/check/err/*.rbk`: one fault each, named after it; parse →
 //!   lower → check, snapshotted as the source and the rendered diagnostics.
+//! - the shared corpus (`shared/corpus`, found by walking up from this crate;
+//!   skipped when absent): every real document is read with `codegen::read`
+//!   and checked; AWS ran them, so none may have an error-level diagnostic
+//!   except the few listed in `CORPUS_EXCEPTIONS`, each with its reason.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ssmc_core::catalog::{self, Catalog};
-use ssmc_core::check::{check_document_with, CheckOptions};
+use ssmc_core::check::{check_document, check_document_with, CheckOptions};
+use ssmc_core::codegen::{self, read::read_document};
 use ssmc_core::diagnostic::{self, Diagnostic};
 use ssmc_core::lower;
 use ssmc_core::span::{SourceMap, Span};
@@ -106,4 +111,120 @@ fn check_errors() {
         );
         insta::assert_snapshot!(out);
     });
+}
+
+/// Error-level findings the corpus keeps, as `(file suffix, code, reason)`.
+const CORPUS_EXCEPTIONS: &[(&str, &str, &str)] = &[
+    (
+        "AWS-InstallDistributorPackageOnAzure.json",
+        "E1001",
+        "uses the undocumented AWS-internal action aws:installDistributorPackageOnAzure (needs an extern declaration)",
+    ),
+    (
+        "AWSEC2-CloneInstanceAndUpgradeSQLServer.json",
+        "E1001",
+        "uses the undocumented AWS-internal actions aws:putServerUpgradeMetrics and aws:shareSQLMedia (need extern declarations)",
+    ),
+    (
+        "AWSEC2-CloneInstanceAndUpgradeWindows.json",
+        "E1001",
+        "uses the undocumented AWS-internal actions aws:putServerUpgradeMetrics and aws:shareSQLMedia (need extern declarations)",
+    ),
+    (
+        "aws-ASGChangeStandbyState.json",
+        "E1005",
+        "an AWS sample passes aws:invokeLambdaFunction `Payload` as a map (`{}`) where AWS documents a String of JSON text; the catalog keeps the documented type",
+    ),
+    (
+        "aurora-postgres-cluster-loadtest-failover-ssm-template.json",
+        "E3001",
+        "a {{resolve:secretsmanager:…}} reference as a plain parameter's default: the secret-flow rule's very case (the importer writes an allow)",
+    ),
+];
+
+/// The corpus directory: `shared/corpus` in this crate's directory or an ancestor.
+fn corpus_dir() -> Option<PathBuf> {
+    let mut dir = Some(Path::new(env!("CARGO_MANIFEST_DIR")));
+    while let Some(d) = dir {
+        let candidate = d.join("shared/corpus");
+        if candidate.join("MANIFEST.tsv").is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+#[test]
+fn corpus_documents_check_without_errors() {
+    let Some(root) = corpus_dir() else {
+        eprintln!("shared/corpus not found: skipped");
+        return;
+    };
+    let manifest = std::fs::read_to_string(root.join("MANIFEST.tsv")).expect("manifest");
+    let mut sources = SourceMap::new();
+    let catalog = stdlib(&mut sources);
+    let (mut docs, mut warnings) = (0, 0);
+    let mut by_code = std::collections::BTreeMap::new();
+    let mut unexpected = Vec::new();
+    let mut seen_exceptions = Vec::new();
+    for line in manifest.lines().skip(1) {
+        let Some(rel) = line.split('\t').next_back() else {
+            continue;
+        };
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("doc");
+        let file = sources.add(rel, &text);
+        let src = sources.get(file).map(|f| f.text.clone()).expect("added");
+        let format = codegen::Format::from_path_ext(rel).expect("a .json/.yml/.yaml file");
+        let doc = match read_document(file, stem, &src, format) {
+            Ok(doc) => doc,
+            Err(diags) => panic!("{rel} does not read: {diags:?}"),
+        };
+        docs += 1;
+        for d in check_document(&doc, &catalog) {
+            *by_code.entry(d.code).or_insert(0usize) += 1;
+            if !d.is_error() {
+                warnings += 1;
+                continue;
+            }
+            match CORPUS_EXCEPTIONS
+                .iter()
+                .find(|(f, code, _)| rel.ends_with(f) && *code == d.code)
+            {
+                Some(e) => {
+                    if !seen_exceptions.contains(&e.0) {
+                        seen_exceptions.push(e.0);
+                    }
+                }
+                None => {
+                    let (l, c, _) = position(&sources, d.primary.span);
+                    unexpected.push(format!("{rel}:{l}:{c}: {} {}", d.code, d.message));
+                }
+            }
+        }
+    }
+    println!(
+        "checked {docs} corpus documents: {warnings} warnings and notes, {} documents with listed errors",
+        seen_exceptions.len()
+    );
+    println!("findings by code: {by_code:?}");
+    for (file, code, reason) in CORPUS_EXCEPTIONS {
+        println!("  exception {code} in {file}: {reason}");
+    }
+    assert!(docs > 300, "the corpus has 387 documents, read {docs}");
+    assert!(
+        unexpected.is_empty(),
+        "error-level findings in documents AWS ran:\n{}",
+        unexpected.join("\n")
+    );
+    let stale: Vec<_> = CORPUS_EXCEPTIONS
+        .iter()
+        .filter(|e| !seen_exceptions.contains(&e.0))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "listed exceptions that no longer occur: {stale:?}"
+    );
 }

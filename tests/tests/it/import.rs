@@ -350,6 +350,8 @@ fn random_text(rng: &mut Rng) -> String {
         "${HOME}",
         "é",
         "\u{1}",
+        "\u{7f}",
+        "\u{85}",
         "  \n",
         "///",
         "//",

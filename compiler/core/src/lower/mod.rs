@@ -19,6 +19,8 @@ mod steps;
 pub use cond::OPERATORS;
 pub use expr::reference_text;
 
+use sha2::Digest as _;
+
 use crate::catalog::Catalog;
 use crate::diagnostic::Diagnostic;
 use crate::model::{self, DocKind, Key, Node, Parameter, Value};
@@ -30,6 +32,11 @@ use crate::syntax::ast::{self, DocItem, Item, MapLit};
 pub trait FileLoader {
     /// The text of `path`, relative to the file `from`; `Err` says why not.
     fn load(&self, from: FileId, path: &str) -> Result<String, String>;
+
+    /// The bytes of `path` (for `attachment`, whose files are often binary).
+    fn load_bytes(&self, from: FileId, path: &str) -> Result<Vec<u8>, String> {
+        self.load(from, path).map(String::into_bytes)
+    }
 }
 
 /// A loader for contexts without files (tests, the importer's in-memory check).
@@ -196,13 +203,16 @@ impl Lowerer<'_> {
                     );
                     out.variables.get_or_insert_with(Vec::new).push(var);
                 }
-                DocItem::Files(map) => out.files = Some(self.map(map)),
+                DocItem::Files(map) => {
+                    let files = self.map(map);
+                    self.add_files(&mut out, files);
+                }
                 DocItem::Tags(_) => {} // deployment metadata, never in the document
-                DocItem::Attachment(a) => self.diags.push(
-                    Diagnostic::error("E0211", a.span, "`attachment` is not supported yet")
-                        .with_label("checksums are not computed by this version")
-                        .with_help("declare the attachment in `files { \"x.zip\": { checksums: { sha256: \"…\" } } }`"),
-                ),
+                DocItem::Attachment(a) => {
+                    if let Some(entry) = self.attachment(a) {
+                        self.add_files(&mut out, entry);
+                    }
+                }
                 DocItem::Outputs(list) => {
                     let items = list
                         .entries
@@ -217,9 +227,9 @@ impl Lowerer<'_> {
                 DocItem::Step(step) => statements.push(step),
                 DocItem::Plugin(p) => {
                     let body = self.map(&p.body);
-                    let config = out.runtime_config.get_or_insert_with(|| {
-                        Node::new(Value::Map(Vec::new()), p.span)
-                    });
+                    let config = out
+                        .runtime_config
+                        .get_or_insert_with(|| Node::new(Value::Map(Vec::new()), p.span));
                     if let Value::Map(entries) = &mut config.value {
                         entries.push((
                             Key {
@@ -274,6 +284,9 @@ impl Lowerer<'_> {
         secret: bool,
         span: Span,
     ) -> Parameter {
+        if ty.quoted {
+            self.literals.push(ty.span);
+        }
         let mut param = Parameter {
             name: Key {
                 name: name.text.clone(),
@@ -369,6 +382,91 @@ impl Lowerer<'_> {
                 continue;
             }
             doc.extra.push((key, value));
+        }
+    }
+
+    /// `attachment "x.zip" = file("dist/x.zip")`: a `files` entry with the
+    /// file's SHA-256, computed now (no `size`: AWS does not require it).
+    fn attachment(&mut self, a: &ast::Attachment) -> Option<Node> {
+        let path = match &a.value.kind {
+            ast::ExprKind::Call { func, args } if func.text == "file" => match args.as_slice() {
+                [ast::Expr {
+                    kind: ast::ExprKind::String(s),
+                    ..
+                }] => Some(s.value.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(path) = path else {
+            self.diags.push(
+                Diagnostic::error("E0211", a.value.span, "an attachment is a `file(\"…\")`")
+                    .with_label("expected `file(\"path\")` here")
+                    .with_help("write `attachment \"x.zip\" = file(\"dist/x.zip\")`"),
+            );
+            return None;
+        };
+        let bytes = match self.loader.load_bytes(self.file, &path) {
+            Ok(b) => b,
+            Err(why) => {
+                self.diags.push(
+                    Diagnostic::error(
+                        "E0205",
+                        a.value.span,
+                        format!("cannot attach `{path}`: {why}"),
+                    )
+                    .with_label("this file")
+                    .with_help(
+                        "paths are relative to the runbook and must stay inside the project",
+                    ),
+                );
+                return None;
+            }
+        };
+        let digest = sha2::Sha256::digest(&bytes);
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let span = a.span;
+        let key = |name: &str, span: Span| Key {
+            name: name.to_string(),
+            span,
+        };
+        let checksums = Node::new(
+            Value::Map(vec![(key("sha256", span), Node::string(hex, span))]),
+            span,
+        );
+        let entry = Node::new(Value::Map(vec![(key("checksums", span), checksums)]), span);
+        Some(Node::new(
+            Value::Map(vec![(key(&a.name.value, a.name.span), entry)]),
+            span,
+        ))
+    }
+
+    /// Merges `files` entries (from `files { }` or an attachment) in source order.
+    fn add_files(&mut self, doc: &mut model::Document, files: Node) {
+        let Value::Map(new) = files.value else {
+            return;
+        };
+        let target = doc
+            .files
+            .get_or_insert_with(|| Node::new(Value::Map(Vec::new()), files.span));
+        let Value::Map(entries) = &mut target.value else {
+            return;
+        };
+        for (k, v) in new {
+            if let Some((first, _)) = entries.iter().find(|(e, _)| e.name == k.name) {
+                self.diags.push(
+                    Diagnostic::error(
+                        "E0214",
+                        k.span,
+                        format!("the file `{}` is declared twice", k.name),
+                    )
+                    .with_label("declared again here")
+                    .with_secondary(first.span, "first here")
+                    .with_help("keep one `files` entry or `attachment` per file name"),
+                );
+                continue;
+            }
+            entries.push((k, v));
         }
     }
 }

@@ -1,0 +1,65 @@
+//! `ssmc build [PATHS] [-o DIR] [--format json|yaml]`: check, then write one
+//! SSM document per `command`/`automation`, named `DIR/<DocumentName>.<ext>`.
+//! Nothing is written when any file has an error; each file is written atomically.
+
+use std::path::{Path, PathBuf};
+
+use ssmc_core::codegen::{self, read::Format};
+use ssmc_core::pipeline;
+
+use super::{
+    counts, load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK,
+};
+use crate::files::{project_root, write_atomic, ProjectLoader};
+
+pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
+    let paths = paths_or_cwd(paths);
+    let mut loaded = match load_sources(&paths) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let root = project_root(paths.first().map_or(Path::new("."), PathBuf::as_path));
+    let loader = ProjectLoader {
+        root,
+        paths: loaded.paths.clone(),
+    };
+    let result = pipeline::compile(&mut loaded.sources, &loaded.ids, &loader);
+    report(&result.diagnostics, &loaded.sources);
+    if result.has_errors() {
+        eprintln!(
+            "build failed: {}; nothing was written",
+            counts(&result.diagnostics)
+        );
+        return EXIT_ERRORS;
+    }
+    let ext = match format {
+        Format::Json => "json",
+        Format::Yaml => "yaml",
+    };
+    // Render everything first, so a failure cannot leave half a build behind.
+    let outputs: Vec<(PathBuf, String)> = result
+        .documents()
+        .map(|(_, doc)| {
+            (
+                out_dir.join(format!("{}.{ext}", doc.name)),
+                codegen::emit(doc, format),
+            )
+        })
+        .collect();
+    for (path, text) in &outputs {
+        if let Err(e) = write_atomic(path, text) {
+            eprintln!("error: {e}");
+            return EXIT_FAILURE;
+        }
+    }
+    let n = outputs.len();
+    eprintln!(
+        "built {n} {} into {}",
+        plural(n, "document"),
+        out_dir.display()
+    );
+    EXIT_OK
+}

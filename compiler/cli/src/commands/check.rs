@@ -1,0 +1,43 @@
+//! `ssmc check [PATHS]`: parse and type-check every `.rbk`; print diagnostics.
+
+use std::path::PathBuf;
+
+use ssmc_core::pipeline;
+
+use super::{
+    counts, load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK,
+};
+use crate::files::{project_root, ProjectLoader};
+
+pub fn run(paths: &[PathBuf]) -> u8 {
+    let paths = paths_or_cwd(paths);
+    let mut loaded = match load_sources(&paths) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let root = project_root(
+        paths
+            .first()
+            .map_or(std::path::Path::new("."), PathBuf::as_path),
+    );
+    let loader = ProjectLoader {
+        root,
+        paths: loaded.paths.clone(),
+    };
+    let result = pipeline::compile(&mut loaded.sources, &loaded.ids, &loader);
+    report(&result.diagnostics, &loaded.sources);
+    let n = loaded.ids.len();
+    eprintln!(
+        "checked {n} {}: {}",
+        plural(n, "file"),
+        counts(&result.diagnostics)
+    );
+    if result.has_errors() {
+        EXIT_ERRORS
+    } else {
+        EXIT_OK
+    }
+}

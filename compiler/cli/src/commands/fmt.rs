@@ -1,0 +1,71 @@
+//! `ssmc fmt [--check] [PATHS]`: rewrite sources in the canonical style.
+//! A file with syntax errors is reported and left untouched.
+
+use std::path::PathBuf;
+
+use ssmc_core::{fmt, syntax};
+
+use super::{load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
+use crate::files::{read_text, write_atomic};
+
+pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
+    let paths = paths_or_cwd(paths);
+    let loaded = match load_sources(&paths) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let mut failed = false;
+    let mut changed = 0usize;
+    for &id in &loaded.ids {
+        let Some(source) = loaded.sources.get(id) else {
+            continue;
+        };
+        let Some(path) = loaded.paths.get(id.0 as usize) else {
+            continue;
+        };
+        let parsed = syntax::parse(id, &source.text);
+        if parsed
+            .diagnostics
+            .iter()
+            .any(ssmc_core::Diagnostic::is_error)
+        {
+            report(&parsed.diagnostics, &loaded.sources);
+            eprintln!("{}: not formatted: it has syntax errors", path.display());
+            failed = true;
+            continue;
+        }
+        let formatted = fmt::format_file(&parsed.ast, Some(&source.text));
+        // Compare with the bytes on disk: CRLF or a BOM is also a difference.
+        let on_disk = read_text(path).unwrap_or_default();
+        if formatted == on_disk {
+            continue;
+        }
+        changed += 1;
+        if check_only {
+            eprintln!("would reformat {}", path.display());
+        } else if let Err(e) = write_atomic(path, &formatted) {
+            eprintln!("error: {e}");
+            return EXIT_FAILURE;
+        }
+    }
+    let n = loaded.ids.len();
+    if check_only {
+        eprintln!(
+            "{changed} of {n} {} would be reformatted",
+            plural(n, "file")
+        );
+        if changed > 0 {
+            failed = true;
+        }
+    } else {
+        eprintln!("reformatted {changed} of {n} {}", plural(n, "file"));
+    }
+    if failed {
+        EXIT_ERRORS
+    } else {
+        EXIT_OK
+    }
+}

@@ -1,0 +1,93 @@
+//! One module per subcommand. Each returns the process exit status:
+//! 0 nothing at error level, 1 errors in the input, 2 the command could not
+//! do its job (see docs/cli.md).
+
+pub mod build;
+pub mod check;
+pub mod fmt;
+pub mod import;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use ssmc_core::{Diagnostic, Severity, SourceMap};
+
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_ERRORS: u8 = 1;
+pub const EXIT_FAILURE: u8 = 2;
+
+/// Prints diagnostics on stderr (colour only on a terminal).
+pub fn report(diags: &[Diagnostic], sources: &SourceMap) {
+    if diags.is_empty() {
+        return;
+    }
+    let color = std::io::stderr().is_terminal();
+    eprint!("{}", crate::render::render(diags, sources, color));
+}
+
+/// "2 errors, 1 warning" for summaries.
+pub fn counts(diags: &[Diagnostic]) -> String {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    format!(
+        "{} {}, {} {}",
+        errors,
+        plural(errors, "error"),
+        warnings,
+        plural(warnings, "warning")
+    )
+}
+
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// The paths to work on: the given ones, or the current folder.
+pub fn paths_or_cwd(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    }
+}
+
+/// Source files loaded into a source map, with their paths by `FileId`.
+pub struct Loaded {
+    pub sources: SourceMap,
+    pub ids: Vec<ssmc_core::FileId>,
+    pub paths: Vec<PathBuf>,
+}
+
+/// Finds and reads every `.rbk` under `paths`. A file that cannot be read is
+/// an error message (exit 2).
+pub fn load_sources(paths: &[PathBuf]) -> Result<Loaded, String> {
+    let files = crate::files::discover(paths, &["rbk"])?;
+    let mut sources = SourceMap::new();
+    let mut ids = Vec::new();
+    let mut by_id: Vec<PathBuf> = Vec::new();
+    for path in files {
+        let text = crate::files::read_text(&path)?;
+        let id = sources.add(path.display().to_string(), &text);
+        // Keep paths indexed by FileId (the map may hold other files first).
+        while by_id.len() < id.0 as usize {
+            by_id.push(PathBuf::new());
+        }
+        by_id.push(path);
+        ids.push(id);
+    }
+    Ok(Loaded {
+        sources,
+        ids,
+        paths: by_id,
+    })
+}

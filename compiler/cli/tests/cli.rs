@@ -1,0 +1,247 @@
+//! The command-line contract (docs/cli.md), run against the real binary.
+//!
+//! Asserts exit codes (0 clean, 1 errors, 2 could not do the job), that
+//! diagnostics carry `file:line:col`, that a failed build writes nothing,
+//! that `fmt` restores the canonical form, and that `file(…)` cannot leave
+//! the project.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn ssmc(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ssmc"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("ssmc runs")
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ssmc-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn copy_examples(to: &Path) {
+    let src = repo().join("examples");
+    for entry in std::fs::read_dir(&src).expect("examples") {
+        let path = entry.expect("entry").path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
+        } else if path.is_dir() {
+            let sub = to.join(path.file_name().expect("name"));
+            std::fs::create_dir_all(&sub).expect("mkdir");
+            for f in std::fs::read_dir(&path).expect("dir") {
+                let f = f.expect("entry").path();
+                std::fs::copy(&f, sub.join(f.file_name().expect("name"))).expect("copy");
+            }
+        }
+    }
+}
+
+#[test]
+fn examples_check_clean_and_build() {
+    let out = ssmc(&["check", "examples"], &repo());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = temp_dir("build");
+    let out = ssmc(
+        &[
+            "build",
+            "examples",
+            "-o",
+            dir.to_str().expect("utf8"),
+            "--format",
+            "json",
+        ],
+        &repo(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let built = std::fs::read_dir(&dir).expect("out dir").count();
+    let examples = std::fs::read_dir(repo().join("examples"))
+        .expect("examples")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "rbk"))
+        })
+        .count();
+    assert_eq!(built, examples, "one document per example");
+}
+
+#[test]
+fn broken_copies_of_every_example_fail_with_a_location_and_write_nothing() {
+    for entry in std::fs::read_dir(repo().join("examples")).expect("examples") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "rbk") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("read");
+        let breakages = [
+            (
+                "truncated",
+                text.get(..text.len() / 2).unwrap_or("").to_string(),
+            ),
+            (
+                "garbage",
+                format!(
+                    "{}\n%%% )( garbage ]] \n{}",
+                    text.get(..text.len() / 3).unwrap_or(""),
+                    text.get(text.len() / 3..).unwrap_or("")
+                ),
+            ),
+            ("unclosed", text.replacen('}', "", 1)),
+        ];
+        for (kind, broken) in breakages {
+            let dir = temp_dir(&format!("broken-{kind}"));
+            let file = dir.join("broken.rbk");
+            std::fs::write(&file, broken).expect("write");
+            let out_dir = dir.join("out");
+            let out = ssmc(&["build", "broken.rbk", "-o", "out"], &dir);
+            let err = stderr(&out);
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{kind} copy of {}: {err}",
+                path.display()
+            );
+            assert!(
+                err.contains("broken.rbk:"),
+                "{kind} copy of {}: no file:line:col in\n{err}",
+                path.display()
+            );
+            assert!(!out_dir.exists(), "{kind}: a failed build wrote output");
+        }
+    }
+}
+
+#[test]
+fn three_separate_faults_are_all_reported() {
+    let dir = temp_dir("three");
+    std::fs::write(
+        dir.join("faults.rbk"),
+        "automation Faults {\n  step A = aws:sleep { Duration: \"PT1M\" \n  stpe B = aws:sleep {}\n  param X: = 3\n}\n",
+    )
+    .expect("write");
+    let out = ssmc(&["check", "faults.rbk"], &dir);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for line in ["faults.rbk:2:", "faults.rbk:3:", "faults.rbk:4:"] {
+        assert!(err.contains(line), "missing a fault at {line} in\n{err}");
+    }
+}
+
+#[test]
+fn fmt_check_passes_on_examples_and_restores_reindented_copies() {
+    let out = ssmc(&["fmt", "--check", "examples"], &repo());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = temp_dir("fmt");
+    copy_examples(&dir);
+    for entry in std::fs::read_dir(&dir).expect("dir") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "rbk") {
+            let text = std::fs::read_to_string(&path).expect("read");
+            // Shift every line right: block strings keep their content because
+            // their closing delimiter moves with them.
+            let mangled: String = text.lines().map(|l| format!("   {l}\n")).collect();
+            std::fs::write(&path, mangled).expect("write");
+        }
+    }
+    let out = ssmc(&["fmt", "--check", "."], &dir);
+    assert_eq!(out.status.code(), Some(1), "mangled copies must differ");
+    let out = ssmc(&["fmt", "."], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for entry in std::fs::read_dir(&dir).expect("dir") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "rbk") {
+            let name = path.file_name().expect("name");
+            let original =
+                std::fs::read_to_string(repo().join("examples").join(name)).expect("read");
+            let restored = std::fs::read_to_string(&path).expect("read");
+            assert_eq!(original, restored, "fmt did not restore {}", path.display());
+        }
+    }
+}
+
+#[test]
+fn fmt_leaves_a_file_with_syntax_errors_untouched() {
+    let dir = temp_dir("fmt-broken");
+    let broken = "automation X {\n    step A = aws:sleep {\n";
+    std::fs::write(dir.join("x.rbk"), broken).expect("write");
+    let out = ssmc(&["fmt", "x.rbk"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("x.rbk")).expect("read"),
+        broken
+    );
+}
+
+#[test]
+fn commands_not_built_yet_say_so_and_exit_2() {
+    for args in [
+        vec!["lint"],
+        vec!["explain", "SSM100"],
+        vec!["lsp"],
+        vec!["init"],
+        vec!["graph", "x.rbk"],
+    ] {
+        let out = ssmc(&args, &repo());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("not implemented yet"), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?} printed output");
+    }
+}
+
+#[test]
+fn unreadable_input_exits_2() {
+    let out = ssmc(&["check", "no/such/path.rbk"], &repo());
+    assert_eq!(out.status.code(), Some(2));
+    let dir = temp_dir("utf8");
+    std::fs::write(dir.join("bad.rbk"), b"automation X {\xff\xfe}\n").expect("write");
+    let out = ssmc(&["check", "bad.rbk"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("offset 14"), "{}", stderr(&out));
+}
+
+#[test]
+fn file_includes_cannot_leave_the_project() {
+    let dir = temp_dir("escape");
+    let project = dir.join("project");
+    std::fs::create_dir_all(&project).expect("mkdir");
+    std::fs::write(project.join("ssmc.toml"), "").expect("write");
+    std::fs::write(dir.join("secret.txt"), "top secret\n").expect("write");
+    let runbook = |path: &str| {
+        format!(
+            "/// Doc.\ncommand Escape {{\n  /// Step.\n  step Run = aws:runShellScript {{ runCommand: lines file(\"{path}\") }}\n}}\n"
+        )
+    };
+    std::fs::write(project.join("dots.rbk"), runbook("../secret.txt")).expect("write");
+    let out = ssmc(&["build", "dots.rbk", "-o", "out"], &project);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("leaves the project"),
+        "{}",
+        stderr(&out)
+    );
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.join("secret.txt"), project.join("link.txt"))
+            .expect("symlink");
+        std::fs::write(project.join("dots.rbk"), runbook("link.txt")).expect("write");
+        let out = ssmc(&["build", "dots.rbk", "-o", "out"], &project);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("leaves the project"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert!(!project.join("out").exists());
+}
