@@ -1,4 +1,5 @@
-//! The `ssmc` command line as a library (so tests can reach the renderer).
+//! The `ssmc` command line as a library: the commands and the renderer, so that
+//! integration tests drive exactly what the binary does.
 
 pub mod commands;
 pub mod files;

@@ -1,22 +1,163 @@
-//! Placeholder plain renderer; replaced by the ariadne renderer from the syntax branch.
-use ssmc_core::{Diagnostic, SourceMap};
+//! Diagnostics → text for a terminal (ariadne), the only place that draws them.
+//!
+//! Input: diagnostics (byte spans) and the [`SourceMap`] holding their files.
+//! Output: one string; with `color = false` plain text, stable for snapshots.
+//! Invariants: every rendered diagnostic names its place as `name:line:col`
+//! (1-based, columns in characters): ariadne's header `╭─[ name:line:col ]`, or the
+//! first line of the plain fallback;
+//! spans are clamped to the text so a bad span can never make rendering fail.
 
-pub fn render(diags: &[Diagnostic], sources: &SourceMap, _color: bool) -> String {
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use ariadne::{CharSet, Color, Config, IndexType, Label, Report, ReportKind};
+use ssmc_core::diagnostic::{Diagnostic, Severity};
+use ssmc_core::span::{SourceFile, SourceMap, Span};
+
+/// Renders every diagnostic, in the order given, separated by blank lines.
+pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
     let mut out = String::new();
     for d in diags {
-        let (name, lc) = sources
-            .get(d.primary.span.file)
-            .map(|f| (f.name.clone(), f.lines.line_col(d.primary.span.start)))
-            .unwrap_or_else(|| (String::new(), ssmc_core::span::LineCol { line: 0, col: 0 }));
-        out.push_str(&format!(
-            "{}[{}]: {}\n  --> {}:{}:{}\n",
-            d.severity.as_str(),
-            d.code,
-            d.message,
-            name,
-            lc.line + 1,
-            lc.col + 1
-        ));
+        out.push_str(&render_one(d, sources, color));
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
     }
     out
+}
+
+/// `name:line:col` of a span's start (1-based), or `<unknown>` for a file not in the map.
+pub fn location(span: Span, sources: &SourceMap) -> String {
+    match sources.get(span.file) {
+        Some(f) => {
+            let lc = f.lines.line_col(span.start);
+            format!("{}:{}:{}", f.name, lc.line + 1, lc.col + 1)
+        }
+        None => "<unknown>".to_string(),
+    }
+}
+
+/// A span's byte range clamped to the file's text and to character boundaries.
+fn clamp(file: &SourceFile, span: Span) -> Range<usize> {
+    let text = &file.text;
+    let fix = |mut o: usize| {
+        o = o.min(text.len());
+        while o > 0 && !text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    };
+    let start = fix(span.start as usize);
+    let end = fix(span.end as usize).max(start);
+    start..end
+}
+
+fn render_one(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
+    let (kind, paint) = match d.severity {
+        Severity::Error => (ReportKind::Error, Color::Red),
+        Severity::Warning => (ReportKind::Warning, Color::Yellow),
+        Severity::Info => (ReportKind::Advice, Color::Blue),
+    };
+    let loc = location(d.primary.span, sources);
+    let Some(file) = sources.get(d.primary.span.file) else {
+        return plain(d, &loc);
+    };
+    let config = Config::default()
+        .with_color(color)
+        .with_index_type(IndexType::Byte)
+        .with_char_set(CharSet::Unicode);
+    let id = file.name.clone();
+    let mut report = Report::build(kind, (id.clone(), clamp(file, d.primary.span)))
+        .with_config(config)
+        .with_code(d.code)
+        .with_message(&d.message);
+    let mut primary = Label::new((id, clamp(file, d.primary.span))).with_order(0);
+    if !d.primary.text.is_empty() {
+        primary = primary.with_message(&d.primary.text);
+    }
+    if color {
+        primary = primary.with_color(paint);
+    }
+    report = report.with_label(primary);
+    let mut files: Vec<&SourceFile> = vec![file];
+    for (i, l) in d.secondary.iter().enumerate() {
+        let Some(f) = sources.get(l.span.file) else {
+            continue;
+        };
+        if !files.iter().any(|x| x.id == f.id) {
+            files.push(f);
+        }
+        let mut label = Label::new((f.name.clone(), clamp(f, l.span)))
+            .with_order(i32::try_from(i + 1).unwrap_or(i32::MAX));
+        if !l.text.is_empty() {
+            label = label.with_message(&l.text);
+        }
+        if color {
+            label = label.with_color(Color::Blue);
+        }
+        report = report.with_label(label);
+    }
+    if let Some(help) = &d.help {
+        report = report.with_help(help);
+    }
+    let cache = ariadne::sources(
+        files
+            .iter()
+            .map(|f| (f.name.clone(), f.text.to_string()))
+            .collect::<Vec<_>>(),
+    );
+    let mut buf = Vec::new();
+    if report.finish().write(cache, &mut buf).is_err() {
+        return plain(d, &loc);
+    }
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// A fallback without source excerpts (file unknown, or ariadne failed).
+fn plain(d: &Diagnostic, loc: &str) -> String {
+    let mut s = format!(
+        "{}[{}]: {} ({loc})\n",
+        d.severity.as_str(),
+        d.code,
+        d.message
+    );
+    if !d.primary.text.is_empty() {
+        let _ = writeln!(s, "  label: {}", d.primary.text);
+    }
+    if let Some(h) = &d.help {
+        let _ = writeln!(s, "  help: {h}");
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ssmc_core::diagnostic::Diagnostic;
+
+    #[test]
+    fn plain_rendering_names_the_place_and_has_no_escapes() {
+        let mut map = SourceMap::new();
+        let f = map.add("a.rbk", "automation A {\n  stpe S = aws:sleep {}\n}\n");
+        let d = Diagnostic::error("E0009", Span::new(f, 17, 21), "unknown keyword `stpe`")
+            .with_label("not a keyword here")
+            .with_secondary(Span::new(f, 13, 14), "the document opened here")
+            .with_help("did you mean `step`?");
+        let out = render(&[d], &map, false);
+        assert!(out.contains("a.rbk:2:3"), "{out}");
+        assert!(out.contains("not a keyword here"), "{out}");
+        assert!(out.contains("the document opened here"), "{out}");
+        assert!(out.contains("did you mean `step`?"), "{out}");
+        assert!(!out.contains('\u{1b}'), "{out}");
+    }
+
+    #[test]
+    fn spans_past_the_end_and_unknown_files_do_not_fail() {
+        let mut map = SourceMap::new();
+        let f = map.add("é.rbk", "é");
+        let d = Diagnostic::error("E0011", Span::new(f, 1, 99), "unexpected end of file");
+        assert!(render(&[d], &map, false).contains("é.rbk:1:1"));
+        let d = Diagnostic::error("E0011", Span::new(ssmc_core::FileId(7), 0, 1), "x");
+        assert!(render(&[d], &map, true).contains("<unknown>"));
+    }
 }

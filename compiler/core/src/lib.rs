@@ -11,6 +11,7 @@ pub mod codegen;
 pub mod diagnostic;
 pub mod fmt;
 pub mod import;
+pub mod lint;
 pub mod lower;
 pub mod model;
 pub mod pipeline;

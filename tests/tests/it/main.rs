@@ -3,7 +3,10 @@
 mod build;
 mod check;
 mod codegen;
+mod docs;
 mod examples;
 mod fmt;
+mod harness;
+mod parse;
 mod spec;
 mod stdlib;

@@ -114,10 +114,37 @@ fn expected_found(
             }
         }
     }
-    // "a line break" is noise next to concrete alternatives, unless alone.
-    if items.len() > 1 {
-        items.retain(|i| i != "a line break" && i != "the end of the file");
+    // Ways a finished value could continue (`.`, `(`, operators), a line break and the
+    // end of the file are noise next to what the construct needs, unless alone.
+    const NOISE: &[&str] = &[
+        "a line break",
+        "the end of the file",
+        "`.`",
+        "`(`",
+        "`==`",
+        "`!=`",
+        "`<`",
+        "`>`",
+        "`<=`",
+        "`>=`",
+        "`&&`",
+        "`||`",
+    ];
+    let essential: Vec<String> = items
+        .iter()
+        .filter(|i| !NOISE.contains(&i.as_str()))
+        .cloned()
+        .collect();
+    if !essential.is_empty() {
+        items = essential;
     }
+    // A label such as "`,` or `}`" already names the tokens it stands for.
+    let labels: Vec<String> = items
+        .iter()
+        .filter(|i| i.contains(" or "))
+        .cloned()
+        .collect();
+    items.retain(|i| i.contains(' ') || !labels.iter().any(|l| l.contains(i.as_str())));
     let expected_text = join_or(&items);
 
     let Some(found) = found else {

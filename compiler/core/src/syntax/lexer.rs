@@ -130,12 +130,23 @@ impl<'s> Lexer<'s> {
             self.pos += 1;
         }
         let text = self.src.get(start..self.pos).unwrap_or("");
-        // `lit` immediately before a string marks it literal (no references inside).
+        // `lit` before a string (`lit"…"`, `lit """`) marks it literal.
         if text == "lit" {
-            match self.peek() {
-                Some(b'"') => return self.string(start, true),
-                Some(b'#') => return self.hash_string(start, true),
-                _ => {}
+            let mut at = self.pos;
+            while matches!(self.bytes.get(at), Some(b' ' | b'\t')) {
+                at += 1;
+            }
+            let mut h = at;
+            while self.bytes.get(h) == Some(&b'#') {
+                h += 1;
+            }
+            if self.bytes.get(h) == Some(&b'"') {
+                self.pos = at;
+                return if h > at {
+                    self.hash_string(start, true)
+                } else {
+                    self.string(start, true)
+                };
             }
         }
         self.push(Tok::Ident(text.to_string()), start..self.pos);

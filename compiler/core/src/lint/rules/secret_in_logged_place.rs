@@ -1,0 +1,56 @@
+use crate::check::{check_document, codes};
+use crate::declare_rule;
+use crate::lint::LintContext;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a secret (`{{ssm-secure:…}}`, `{{resolve:secretsmanager:…}}`, a parameter
+    /// declared `secret`) that flows where SSM logs or returns it: a step output, an
+    /// Automation API call's parameters, an approval message, a script payload, a
+    /// description. This is the checker's `secret-flow` analysis; the rule brings it to
+    /// raw JSON/YAML documents, where the checker's findings are lint findings.
+    ///
+    /// ## Why is this bad?
+    /// Automation records each step's resolved inputs in the execution's details and API
+    /// calls in CloudTrail; outputs and descriptions are returned in plain text. Only
+    /// Command document steps (resolved on the node) and the `Parameters` of
+    /// `aws:runCommand` keep a SecureString secret.
+    ///
+    /// ## Example
+    /// ```rbk
+    /// automation Notify {
+    ///   step Send = aws:executeAwsApi { Service: "sns", Api: "Publish", TopicArn: "arn:aws:sns:us-east-1:111122223333:ops", Message: "{{ssm-secure:/ops/token}}" }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```rbk
+    /// automation Notify {
+    ///   step Send = aws:runCommand {
+    ///     DocumentName: "Ops-SendWithToken",
+    ///     InstanceIds: ["{{ automation:EXECUTION_ID }}"],
+    ///     Parameters: { Token: ["{{ssm-secure:/ops/token}}"] },
+    ///   }
+    /// }
+    /// ```
+    pub SecretInLoggedPlace { name: "secret-in-logged-place", default: Error, fix: Never }
+}
+
+pub(crate) fn check(cx: &mut LintContext<'_>) {
+    let flows: Vec<_> = check_document(cx.doc, cx.catalog)
+        .into_iter()
+        .filter(|d| d.code == codes::SECRET_FLOW)
+        .collect();
+    for f in flows {
+        let mut d = cx
+            .finding(f.primary.span, f.message)
+            .with_label(f.primary.text);
+        for s in f.secondary {
+            d = d.with_secondary(s.span, s.text);
+        }
+        if let Some(h) = f.help {
+            d = d.with_help(h);
+        }
+        cx.report(d);
+    }
+}

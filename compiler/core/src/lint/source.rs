@@ -1,0 +1,127 @@
+//! Linting whole files: a `.rbk` source or a raw JSON/YAML document.
+//!
+//! Input: a file's normalised text (as held by the `SourceMap`), the catalog
+//! and the config. Output: every finding of the file, suppressions applied.
+//! `.rbk`: parse → lower → lint each document (syntax and lowering errors are
+//! reported, since nothing else can be linted then). Raw documents: read with
+//! positions → the checker's structural findings plus the lint rules
+//! (the checker's `secret-flow` findings become `secret-in-logged-place`).
+//! Invariant: a file that is not an SSM document is [`FileOutcome::NotSsm`],
+//! never an error.
+
+use crate::catalog::{self, Catalog};
+use crate::check::{self, codes};
+use crate::codegen::read;
+use crate::codegen::Format;
+use crate::diagnostic::{self, Diagnostic};
+use crate::lint::suppress::{self, CommentStyle};
+use crate::lint::{lint_document_with, DocInfo, LintConfig, Origin};
+use crate::lower::{self, FileLoader};
+use crate::span::FileId;
+use crate::syntax::{self, ast};
+
+/// What linting one file gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileOutcome {
+    Findings(Vec<Diagnostic>),
+    /// JSON/YAML that is not an SSM document (no `schemaVersion`, not a map): skipped.
+    NotSsm(String),
+}
+
+/// Lints a `.rbk` source.
+pub fn lint_rbk(
+    file: FileId,
+    text: &str,
+    catalog: &Catalog,
+    config: &LintConfig,
+    loader: &dyn FileLoader,
+) -> Vec<Diagnostic> {
+    let parsed = syntax::parse(file, text);
+    let mut diags = parsed.diagnostics;
+    let mut catalog = catalog.clone();
+    diags.extend(catalog::load_decls(&parsed.ast.items, &mut catalog));
+    if diags.iter().any(Diagnostic::is_error) {
+        diagnostic::sort(&mut diags);
+        return diags;
+    }
+    let lowered = lower::lower_file_full(&parsed.ast, file, &catalog, loader);
+    diags.extend(lowered.diagnostics);
+    if diags.iter().any(Diagnostic::is_error) {
+        diagnostic::sort(&mut diags);
+        return diags;
+    }
+    let ast_docs: Vec<&ast::Document> = parsed
+        .ast
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            ast::Item::Document(d) => Some(d),
+            _ => None,
+        })
+        .collect();
+    for (i, doc) in lowered.documents.iter().enumerate() {
+        let ast_doc = ast_docs.get(i).copied().filter(|d| d.name.text == doc.name);
+        let tags: Option<Vec<String>> = ast_doc.and_then(|d| {
+            d.items.iter().find_map(|item| match item {
+                ast::DocItem::Tags(m) => Some(m.entries.iter().map(|e| key_text(&e.key)).collect()),
+                _ => None,
+            })
+        });
+        let info = DocInfo {
+            origin: Origin::Rbk,
+            source: Some((file, text)),
+            tags: tags.as_deref(),
+            anchor: ast_doc.map(|d| d.name.span),
+        };
+        diags.extend(lint_document_with(doc, &catalog, config, &info));
+    }
+    let sups = suppress::collect(file, text, CommentStyle::Slashes);
+    suppress::apply(diags, &sups, config)
+}
+
+fn key_text(key: &ast::Key) -> String {
+    key.text.clone()
+}
+
+/// Lints a JSON or YAML file that may hold an SSM document; `name` is the
+/// document's name (the file stem).
+pub fn lint_raw(
+    file: FileId,
+    name: &str,
+    text: &str,
+    format: Format,
+    catalog: &Catalog,
+    config: &LintConfig,
+) -> FileOutcome {
+    let node = match read::parse(file, text, format) {
+        Ok(n) => n,
+        Err(d) => return FileOutcome::Findings(vec![d]),
+    };
+    let doc = match read::document_from_node(name, &node) {
+        Ok(doc) => doc,
+        Err(diags) if read::is_not_ssm(&diags) => {
+            let why = diags
+                .first()
+                .map_or_else(String::new, |d| d.message.clone());
+            return FileOutcome::NotSsm(why);
+        }
+        Err(diags) => return FileOutcome::Findings(diags),
+    };
+    let mut diags: Vec<Diagnostic> = check::check_document(&doc, catalog)
+        .into_iter()
+        .filter(|d| d.code != codes::SECRET_FLOW && d.code != codes::PLAINTEXT_SECRET_DEFAULT)
+        .collect();
+    let info = DocInfo {
+        origin: Origin::Raw,
+        source: Some((file, text)),
+        tags: None,
+        anchor: None,
+    };
+    diags.extend(lint_document_with(&doc, catalog, config, &info));
+    diagnostic::sort(&mut diags);
+    let sups = match format {
+        Format::Yaml => suppress::collect(file, text, CommentStyle::Hash),
+        Format::Json => Vec::new(),
+    };
+    FileOutcome::Findings(suppress::apply(diags, &sups, config))
+}

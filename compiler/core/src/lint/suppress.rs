@@ -1,0 +1,234 @@
+//! Inline suppression: `// ssmc: allow(rule-name) reason` in `.rbk`,
+//! `# ssmc: allow(rule-name) reason` in YAML (JSON has no comments).
+//!
+//! Input: a file's normalised text and the findings in it. Output: the
+//! findings left, plus `invalid-suppression` (no reason, unknown rule) and
+//! `unused-suppression` findings. A comment alone on its line covers the next
+//! line that is not blank or a comment; a trailing comment covers its own line.
+//! Invariants: pure text scanning, no panics; a finding is matched by rule
+//! name, by code, or by the checker's name for its code.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lint::{registry, LintConfig};
+use crate::span::{FileId, Span};
+
+/// The comment syntax of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CommentStyle {
+    /// `//` comments (`.rbk`).
+    Slashes,
+    /// `#` comments (YAML).
+    Hash,
+}
+
+/// One `ssmc: allow(...)` comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    pub rules: Vec<String>,
+    pub reason: String,
+    /// The comment text.
+    pub comment: Span,
+    /// The line (start to end) whose findings it silences.
+    pub covers: Span,
+}
+
+const MARK: &str = "ssmc: allow(";
+
+/// Every suppression comment in `text`.
+pub fn collect(file: FileId, text: &str, style: CommentStyle) -> Vec<Suppression> {
+    let mut lines = Vec::new();
+    let mut at = 0usize;
+    for line in text.split('\n') {
+        lines.push((at, line));
+        at += line.len() + 1;
+    }
+    let mut out = Vec::new();
+    for (i, (start, line)) in lines.iter().enumerate() {
+        let Some(comment_at) = comment_start(line, style) else {
+            continue;
+        };
+        let Some(comment) = line.get(comment_at..) else {
+            continue;
+        };
+        let Some(m) = comment.find(MARK) else {
+            continue;
+        };
+        let after = comment.get(m + MARK.len()..).unwrap_or("");
+        let Some(close) = after.find(')') else {
+            continue;
+        };
+        let rules = after
+            .get(..close)
+            .unwrap_or("")
+            .split(',')
+            .map(|r| r.trim().to_string())
+            .filter(|r| !r.is_empty())
+            .collect();
+        let reason = after
+            .get(close + 1..)
+            .unwrap_or("")
+            .trim_start_matches([':', ' ', '\t', '-'])
+            .trim()
+            .to_string();
+        let own_line = line.get(..comment_at).unwrap_or("").trim().is_empty();
+        let covers = if own_line {
+            lines
+                .iter()
+                .skip(i + 1)
+                .find(|(_, l)| {
+                    !l.trim().is_empty()
+                        && comment_start(l, style)
+                            .is_none_or(|c| c > l.len() - l.trim_start().len())
+                })
+                .map_or(Span::point(file, *start), |(s, l)| {
+                    Span::new(file, *s, s + l.len())
+                })
+        } else {
+            Span::new(file, *start, start + line.len())
+        };
+        out.push(Suppression {
+            rules,
+            reason,
+            comment: Span::new(file, start + comment_at, start + line.len()),
+            covers,
+        });
+    }
+    out
+}
+
+/// Where a comment starts on a line (outside strings, approximately).
+fn comment_start(line: &str, style: CommentStyle) -> Option<usize> {
+    match style {
+        CommentStyle::Slashes => {
+            let mut in_str = false;
+            let bytes = line.as_bytes();
+            let mut i = 0;
+            while let Some(&b) = bytes.get(i) {
+                match b {
+                    b'"' if i == 0 || bytes.get(i - 1) != Some(&b'\\') => in_str = !in_str,
+                    b'/' if !in_str && bytes.get(i + 1) == Some(&b'/') => return Some(i),
+                    _ => {}
+                }
+                i += 1;
+            }
+            None
+        }
+        CommentStyle::Hash => line.match_indices('#').map(|(i, _)| i).find(|&i| {
+            i == 0
+                || line
+                    .as_bytes()
+                    .get(i - 1)
+                    .is_some_and(|b| *b == b' ' || *b == b'\t')
+        }),
+    }
+}
+
+/// Whether `name` (a rule name, a code, or a checker name) names diagnostic `d`.
+fn names(name: &str, d: &Diagnostic) -> bool {
+    if name.eq_ignore_ascii_case(d.code) {
+        return true;
+    }
+    if registry::by_code(d.code).is_some_and(|r| r.name() == name) {
+        return true;
+    }
+    if crate::check::codes::info(d.code).is_some_and(|c| c.name == name) {
+        return true;
+    }
+    // The checker calls the flow a lint rule reports on raw documents `secret-flow`.
+    name == "secret-flow"
+        && registry::by_code(d.code).is_some_and(|r| r.name() == "secret-in-logged-place")
+}
+
+fn known(name: &str) -> bool {
+    registry::find(name).is_some()
+        || crate::check::codes::ALL
+            .iter()
+            .any(|c| c.name == name || c.code.eq_ignore_ascii_case(name))
+}
+
+/// Drops the findings the suppressions cover and reports the suppressions
+/// that are malformed or silence nothing (at the levels `config` gives).
+pub fn apply(diags: Vec<Diagnostic>, sups: &[Suppression], config: &LintConfig) -> Vec<Diagnostic> {
+    let level = |name: &str| registry::find(name).and_then(|e| config.level(e));
+    let code = |name: &str| registry::find(name).map_or("SSM210", |e| e.code);
+    let mut used = vec![false; sups.len()];
+    let mut out: Vec<Diagnostic> = Vec::new();
+    for d in diags {
+        let at = d.primary.span;
+        let hit = sups.iter().position(|s| {
+            s.covers.file == at.file
+                && s.covers.start <= at.start
+                && at.start <= s.covers.end
+                && s.rules.iter().any(|r| names(r, &d))
+        });
+        match hit.and_then(|i| used.get_mut(i)) {
+            Some(u) => *u = true,
+            None => out.push(d),
+        }
+    }
+    for (s, used) in sups.iter().zip(used) {
+        let unknown: Vec<&String> = s.rules.iter().filter(|r| !known(r)).collect();
+        if let Some(sev) = level("invalid-suppression") {
+            if s.rules.is_empty() {
+                out.push(invalid(
+                    code("invalid-suppression"),
+                    sev,
+                    s.comment,
+                    "suppression names no rule",
+                ));
+            }
+            for r in &unknown {
+                let mut d = invalid(
+                    code("invalid-suppression"),
+                    sev,
+                    s.comment,
+                    format!("suppression names unknown rule `{r}`"),
+                );
+                if let Some(best) =
+                    crate::diagnostic::did_you_mean(r, registry::RULES.iter().map(|e| e.name()))
+                {
+                    d = d.with_help(format!("did you mean `{best}`?"));
+                }
+                out.push(d);
+            }
+            if s.reason.is_empty() && !s.rules.is_empty() {
+                out.push(
+                    invalid(
+                        code("invalid-suppression"),
+                        sev,
+                        s.comment,
+                        "suppression gives no reason",
+                    )
+                    .with_help(
+                        "say why the rule does not apply here: `ssmc: allow(rule-name) the reason`",
+                    ),
+                );
+            }
+        }
+        if !used && unknown.is_empty() && !s.rules.is_empty() {
+            if let Some(sev) = level("unused-suppression") {
+                out.push(
+                    Diagnostic::new(
+                        code("unused-suppression"),
+                        sev,
+                        s.comment,
+                        format!("suppression of `{}` silences nothing", s.rules.join(", ")),
+                    )
+                    .with_label("no finding of this rule on the line it covers")
+                    .with_help("remove the comment, or move it to the line before the finding"),
+                );
+            }
+        }
+    }
+    crate::diagnostic::sort(&mut out);
+    out
+}
+
+fn invalid(
+    code: &'static str,
+    sev: Severity,
+    span: Span,
+    message: impl Into<String>,
+) -> Diagnostic {
+    Diagnostic::new(code, sev, span, message).with_label("this suppression")
+}

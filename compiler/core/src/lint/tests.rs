@@ -1,0 +1,232 @@
+//! Unit tests of the linter: the registry holds itself to its rules, every
+//! rule's documented Example fires and its Use-instead does not, and the
+//! secret detectors catch real shapes and stay quiet on references and prose.
+
+use std::collections::HashSet;
+
+use super::docs::{code_block, section, HEADINGS};
+use super::secrets::{is_secret_name, scan};
+use super::source::lint_rbk;
+use super::{LintConfig, RULES};
+use crate::catalog::{self, Catalog};
+use crate::diagnostic::Diagnostic;
+use crate::lower::NoFiles;
+use crate::span::SourceMap;
+
+fn stdlib() -> (SourceMap, Catalog) {
+    let mut sources = SourceMap::new();
+    let (catalog, diags) = catalog::load_stdlib(&mut sources);
+    assert!(diags.is_empty(), "stdlib: {diags:?}");
+    (sources, catalog)
+}
+
+fn lint_text(text: &str) -> Vec<Diagnostic> {
+    let (mut sources, catalog) = stdlib();
+    let file = sources.add("example.rbk", text);
+    let src = sources.get(file).map(|f| f.text.clone()).expect("added");
+    lint_rbk(file, &src, &catalog, &LintConfig::default(), &NoFiles)
+}
+
+#[test]
+fn codes_and_names_are_unique_and_well_formed() {
+    let mut codes = HashSet::new();
+    let mut names = HashSet::new();
+    for r in RULES {
+        assert!(codes.insert(r.code), "duplicate code {}", r.code);
+        assert!(names.insert(r.name()), "duplicate name {}", r.name());
+        assert!(r.code.len() == 6 && r.code.starts_with("SSM"), "{}", r.code);
+        assert!(
+            matches!(r.code.as_bytes().get(3), Some(b'1'..=b'4')),
+            "{}: range 1xx-4xx",
+            r.code
+        );
+        assert!(
+            r.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            "{}",
+            r.name()
+        );
+        assert!(
+            crate::check::codes::ALL.iter().all(|c| c.name != r.name()),
+            "{} is a checker name",
+            r.name()
+        );
+    }
+}
+
+#[test]
+fn every_rule_documents_the_four_headings() {
+    for r in RULES {
+        for h in HEADINGS {
+            assert!(
+                !section(r.meta().docs, h).is_empty(),
+                "{} lacks `## {h}`",
+                r.code
+            );
+        }
+        for h in ["Example", "Use instead"] {
+            assert!(
+                code_block(&section(r.meta().docs, h)).is_some(),
+                "{} `## {h}` has no code block",
+                r.code
+            );
+        }
+        assert!(!r.summary().is_empty());
+    }
+}
+
+/// The docs are tests: the Example fires the rule, the Use-instead does not.
+#[test]
+fn examples_fire_and_fixes_do_not() {
+    for r in RULES {
+        let fires = |h: &str| {
+            let (lang, code) = code_block(&section(r.meta().docs, h)).expect("a code block");
+            assert_eq!(lang, "rbk", "{} {h}", r.code);
+            let diags = lint_text(&code);
+            assert!(
+                diags.iter().all(|d| d.code.starts_with("SSM")),
+                "{} {h}: the example must compile: {diags:#?}",
+                r.code
+            );
+            diags.iter().any(|d| d.code == r.code)
+        };
+        if r.meta().external && r.name() == "shellcheck" {
+            continue; // run by the CLI; tested there when shellcheck is installed
+        }
+        assert!(
+            fires("Example"),
+            "{} {}: the Example does not fire",
+            r.code,
+            r.name()
+        );
+        assert!(
+            !fires("Use instead"),
+            "{} {}: the Use-instead block fires",
+            r.code,
+            r.name()
+        );
+    }
+}
+
+fn secrets(text: &str) -> Vec<&str> {
+    scan(text)
+        .into_iter()
+        .filter_map(|h| text.get(h.range))
+        .collect()
+}
+
+#[test]
+fn secret_shapes_are_found() {
+    assert_eq!(secrets("mysql -u root -pS3cretPw db"), ["S3cretPw"]);
+    assert_eq!(secrets("sshpass -p hunter22 ssh host"), ["hunter22"]);
+    assert_eq!(secrets("psql --password=Tr0ub4dor host"), ["Tr0ub4dor"]);
+    assert_eq!(secrets("export DB_PASSWORD=Tr0ub4dor3"), ["Tr0ub4dor3"]);
+    assert_eq!(secrets(r#"$password = "Tr0ub4dor3""#), ["Tr0ub4dor3"]);
+    assert_eq!(
+        secrets("postgres://app:Sup3rSecret@db.internal:5432/shop"),
+        ["Sup3rSecret"]
+    );
+    assert_eq!(
+        secrets("curl https://api.example.com/x?access_token=abcdef123456"),
+        ["abcdef123456"]
+    );
+    assert_eq!(
+        secrets("-----BEGIN RSA PRIVATE KEY-----\nMIIE"),
+        ["-----BEGIN RSA PRIVATE KEY-----"]
+    );
+    assert_eq!(
+        secrets("AWS_ACCESS_KEY_ID=AKIAQWERTYUIOPASDFGH AWS_SECRET_ACCESS_KEY=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"),
+        ["AKIAQWERTYUIOPASDFGH", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzzzz1234"]
+    );
+    assert_eq!(
+        secrets(r#"ConvertTo-SecureString "P@ssw0rd1" -AsPlainText -Force"#),
+        ["P@ssw0rd1"]
+    );
+}
+
+#[test]
+fn references_variables_and_prose_are_quiet() {
+    for quiet in [
+        "mysql -u root -p{{ssm-secure:/db/pw}} db",
+        "psql --password={{resolve:secretsmanager:prod/db:SecretString:password}}",
+        "export DB_PASSWORD={{ DbPassword }}",
+        "export DB_PASSWORD=$(aws ssm get-parameter --name /db/pw --with-decryption)",
+        "PASSWORD=$DB_PASSWORD",
+        "The password of the admin user, stored as a SecureString parameter.",
+        "Password: the database password",
+        "password = get_password()",
+        "docker login --username AWS --password-stdin 123.dkr.ecr.amazonaws.com",
+        "mkdir -p /opt/app",
+        "postgres://app:{{ssm-secure:/db/pw}}@db/shop",
+        "AKIAIOSFODNN7EXAMPLE",
+        "aws secretsmanager get-secret-value --secret-id prod/db",
+    ] {
+        assert_eq!(secrets(quiet), Vec::<&str>::new(), "{quiet}");
+    }
+}
+
+#[test]
+fn secret_names_exclude_pointers_to_secrets() {
+    for yes in [
+        "DbPassword",
+        "ApiToken",
+        "ClientSecret",
+        "apiKey",
+        "AdminPassword",
+        "SecretKey",
+    ] {
+        assert!(is_secret_name(yes), "{yes}");
+    }
+    for no in [
+        "PasswordParameterName",
+        "SecretArn",
+        "TokenExpiry",
+        "SecretId",
+        "InstanceId",
+        "RotatePassword",
+    ] {
+        assert!(!is_secret_name(no), "{no}");
+    }
+}
+
+#[test]
+fn suppression_needs_a_reason_and_must_silence_something() {
+    let text = "command Show {\n  // ssmc: allow(flat-parameter-name)\n  step Run = aws:runShellScript { runCommand: [\"echo {{ssm:DbHost}}\"] }\n}\n";
+    let codes: Vec<&str> = lint_text(text).iter().map(|d| d.code).collect();
+    assert!(
+        codes.contains(&"SSM210") && !codes.contains(&"SSM203"),
+        "{codes:?}"
+    );
+    let text = text.replace(
+        "flat-parameter-name)",
+        "flat-parameter-name) shared legacy name",
+    );
+    let codes: Vec<&str> = lint_text(&text).iter().map(|d| d.code).collect();
+    assert!(
+        !codes.contains(&"SSM210") && !codes.contains(&"SSM203"),
+        "{codes:?}"
+    );
+    let text = text.replace("DbHost", "/app/prod/db-host");
+    let codes: Vec<&str> = lint_text(&text).iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"SSM211"), "{codes:?}");
+}
+
+#[test]
+fn config_turns_rules_off_and_changes_levels() {
+    let (mut sources, catalog) = stdlib();
+    let text = "command Show {\n  step Run = aws:runShellScript { runCommand: [\"echo {{ssm:DbHost}}\"] }\n}\n";
+    let file = sources.add("x.rbk", text);
+    let off = LintConfig {
+        levels: vec![("flat-parameter-name".into(), None)],
+    };
+    assert!(lint_rbk(file, text, &catalog, &off, &NoFiles)
+        .iter()
+        .all(|d| d.code != "SSM203"));
+    let err = LintConfig {
+        levels: vec![("SSM203".into(), Some(crate::Severity::Error))],
+    };
+    let d = lint_rbk(file, text, &catalog, &err, &NoFiles);
+    assert!(
+        d.iter().any(|d| d.code == "SSM203" && d.is_error()),
+        "{d:?}"
+    );
+}
