@@ -54,10 +54,20 @@ fn with_cursor(find: &str, delta: usize) -> String {
 }
 
 #[test]
-fn clean_script_has_no_diagnostics() {
+fn clean_script_has_no_errors_and_lint_findings_are_reported() {
     let a = analyse(SCRIPT);
-    assert!(a.diagnostics.is_empty(), "{:#?}", a.diagnostics);
+    assert!(
+        !a.diagnostics.iter().any(|d| d.is_error()),
+        "{:#?}",
+        a.diagnostics
+    );
     assert!(a.parsed_clean);
+    // No `assume_role`: the linter's missing-assume-role rule fires.
+    assert!(
+        a.diagnostics.iter().any(|d| d.code == "SSM106"),
+        "{:#?}",
+        a.diagnostics
+    );
 }
 
 #[test]
