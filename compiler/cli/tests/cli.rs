@@ -186,8 +186,6 @@ fn fmt_leaves_a_file_with_syntax_errors_untouched() {
 #[test]
 fn commands_not_built_yet_say_so_and_exit_2() {
     for args in [
-        vec!["lint"],
-        vec!["explain", "SSM100"],
         vec!["init"],
         vec!["graph", "x.rbk"],
     ] {
