@@ -270,6 +270,19 @@ fn completion_elsewhere_offers_keywords_params_and_steps() {
 }
 
 #[test]
+fn completion_after_step_dot_offers_its_outputs() {
+    let src = "automation X {\n  step A = aws:executeAwsApi { Service: \"ec2\", Api: \"X\" }\n    outputs { Id: String = \"$.Id\" }\n  step B = aws:sleep { Duration: A.$0 }\n}\n";
+    let (a, o) = fixture(src);
+    let items = a.complete(o);
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(
+        (items[0].label.as_str(), items[0].kind),
+        ("Id", CompletionKind::Output)
+    );
+    assert_eq!(items[0].detail.as_deref(), Some("String"));
+}
+
+#[test]
 fn utf16_positions_with_non_ascii_text() {
     // `é` is 2 bytes and 1 UTF-16 unit; `😀` is 4 bytes and 2 units.
     let src = "automation X {\n  /// café 😀\n  param P: String\n  step A = aws:sleep { Duration: \"😀{{ P }}\" }\n}\n";
