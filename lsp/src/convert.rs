@@ -169,6 +169,7 @@ pub fn completion_item(c: CompletionItem) -> lsp::CompletionItem {
         CompletionKind::Param => lsp::CompletionItemKind::VARIABLE,
         CompletionKind::Var => lsp::CompletionItemKind::VARIABLE,
         CompletionKind::Step => lsp::CompletionItemKind::REFERENCE,
+        CompletionKind::Output => lsp::CompletionItemKind::FIELD,
     };
     lsp::CompletionItem {
         label: c.label,
