@@ -1,11 +1,6 @@
-<<<<<<< HEAD
-//! The `ssmc` command line as a library: rendering and (later) the commands, so that
-//! integration tests drive exactly what the binary does.
-
-=======
-//! The `ssmc` command line as a library (so tests can reach the renderer).
+//! The `ssmc` command line as a library: the commands, file work and the
+//! renderer, so that integration tests drive exactly what the binary does.
 
 pub mod commands;
 pub mod files;
->>>>>>> main
 pub mod render;

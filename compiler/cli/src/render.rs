@@ -1,4 +1,3 @@
-<<<<<<< HEAD
 //! Diagnostics → text for a terminal (ariadne), the only place that draws them.
 //!
 //! Input: diagnostics (byte spans) and the [`SourceMap`] holding their files.
@@ -162,27 +161,3 @@ mod tests {
         assert!(render(&[d], &map, true).contains("<unknown>"));
     }
 }
-=======
-//! Placeholder plain renderer; replaced by the ariadne renderer from the syntax branch.
-use ssmc_core::{Diagnostic, SourceMap};
-
-pub fn render(diags: &[Diagnostic], sources: &SourceMap, _color: bool) -> String {
-    let mut out = String::new();
-    for d in diags {
-        let (name, lc) = sources
-            .get(d.primary.span.file)
-            .map(|f| (f.name.clone(), f.lines.line_col(d.primary.span.start)))
-            .unwrap_or_else(|| (String::new(), ssmc_core::span::LineCol { line: 0, col: 0 }));
-        out.push_str(&format!(
-            "{}[{}]: {}\n  --> {}:{}:{}\n",
-            d.severity.as_str(),
-            d.code,
-            d.message,
-            name,
-            lc.line + 1,
-            lc.col + 1
-        ));
-    }
-    out
-}
->>>>>>> main
