@@ -1,5 +1,5 @@
-//! The `ssmc` command line as a library: the commands, file work and the
-//! renderer, so that integration tests drive exactly what the binary does.
+//! The `ssmc` command line as a library: the commands and the renderer, so that
+//! integration tests drive exactly what the binary does.
 
 pub mod commands;
 pub mod files;

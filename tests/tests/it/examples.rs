@@ -10,9 +10,9 @@
 use std::path::{Path, PathBuf};
 
 use ssmc_core::codegen::{self, read, Format};
-use ssmc_core::lower::{self, FileLoader};
+use ssmc_core::lower::FileLoader;
 use ssmc_core::model::Document;
-use ssmc_core::{catalog, check, fmt, syntax, Diagnostic, FileId, SourceMap};
+use ssmc_core::{fmt, pipeline, syntax, Diagnostic, FileId, SourceMap};
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -46,25 +46,19 @@ impl FileLoader for ExamplesLoader {
     }
 }
 
-/// Parses, lowers and checks one source against the stdlib catalog, as
-/// `ssmc check` does; returns the documents and every diagnostic.
+/// Compiles one source with the pipeline `ssmc check` and `ssmc build` use;
+/// returns the documents and every diagnostic, described.
 fn compile(name: &str, text: &str) -> (Vec<Document>, String) {
+    let (result, sources) = compile_raw(name, text);
+    let docs = result.documents().map(|(_, d)| d.clone()).collect();
+    (docs, describe(&result.diagnostics, &sources))
+}
+
+fn compile_raw(name: &str, text: &str) -> (pipeline::Compilation, SourceMap) {
     let mut sources = SourceMap::new();
-    let (catalog, mut diags) = catalog::load_stdlib(&mut sources);
     let id = sources.add(name.to_string(), text);
-    let src = sources.get(id).expect("just added").text.clone();
-    let parsed = syntax::parse(id, &src);
-    diags.extend(parsed.diagnostics);
-    let lowered = lower::lower_file_full(&parsed.ast, id, &catalog, &ExamplesLoader);
-    diags.extend(lowered.diagnostics);
-    let opts = check::CheckOptions {
-        literal_spans: lowered.literal_spans,
-        ..check::CheckOptions::default()
-    };
-    for doc in &lowered.documents {
-        diags.extend(check::check_document_with(doc, &catalog, &opts));
-    }
-    (lowered.documents, describe(&diags, &sources))
+    let result = pipeline::compile(&mut sources, &[id], &ExamplesLoader);
+    (result, sources)
 }
 
 /// `path:line:column: severity[code]: message` for each diagnostic, so a failure shows what broke.
@@ -294,4 +288,47 @@ fn readme_runbooks_parse_without_diagnostics() {
             describe(&parsed.diagnostics, &sources)
         );
     }
+}
+
+/// The `ssmc check` session the README shows: `examples/patch-fleet.rbk` with
+/// `MaxConcurrency` misspelt in its first stage. The README must show exactly
+/// what ssmc prints (the renderer of the CLI, without colour; trailing spaces aside).
+#[test]
+fn readme_check_output_is_what_ssmc_prints() {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("README.md exists");
+    let command = "$ ssmc check patch-fleet.rbk";
+    let shown: String = readme
+        .lines()
+        .skip_while(|l| *l != command)
+        .skip(1)
+        .take_while(|l| !l.starts_with("```"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(
+        !shown.is_empty(),
+        "README.md should show `{command}` and its output"
+    );
+
+    let text =
+        std::fs::read_to_string(examples_dir().join("patch-fleet.rbk")).expect("the example");
+    let typo = text.replacen("MaxConcurrency: \"1\"", "MaxConcurency: \"1\"", 1);
+    assert_ne!(
+        typo, text,
+        "patch-fleet.rbk no longer has `MaxConcurrency: \"1\"`"
+    );
+    let (result, sources) = compile_raw("patch-fleet.rbk", &typo);
+    let printed = format!(
+        "{}checked 1 file: {}\n",
+        ssmc::render::render(&result.diagnostics, &sources, false),
+        ssmc::commands::counts(&result.diagnostics)
+    );
+    // Trailing spaces (the renderer pads some lines) are not kept in Markdown.
+    let trimmed: String = printed
+        .lines()
+        .map(|l| format!("{}\n", l.trim_end()))
+        .collect();
+    assert_eq!(
+        shown, trimmed,
+        "README.md's `ssmc check` output is not what ssmc prints"
+    );
 }

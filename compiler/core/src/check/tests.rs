@@ -3,206 +3,25 @@
 use super::*;
 use crate::catalog::{ActionSig, Catalog, InputSig, OutputSig};
 use crate::diagnostic::Severity;
-use crate::model::{DocKind, Document, Key, Node, Parameter, Step, Value};
+use crate::model::{DocKind, Document, Key, Node, Value};
 use crate::span::{FileId, Span};
 use crate::types::Ty;
 
-// ---- a span-keeping JSON reader for test documents (stands in for codegen::read) ----
+// ---- test documents: JSON text through the codegen reader ----
 
-struct Json<'a> {
-    s: &'a [u8],
-    i: usize,
-}
-
-impl Json<'_> {
-    fn ws(&mut self) {
-        while matches!(self.s.get(self.i), Some(b' ' | b'\n' | b'\t' | b'\r')) {
-            self.i += 1;
-        }
-    }
-    fn value(&mut self) -> Node {
-        self.ws();
-        let start = self.i;
-        let value = match self.s[self.i] {
-            b'{' => {
-                self.i += 1;
-                let mut entries = Vec::new();
-                loop {
-                    self.ws();
-                    if self.s[self.i] == b'}' {
-                        self.i += 1;
-                        break;
-                    }
-                    let k = self.value();
-                    let key = Key {
-                        name: k.as_str().unwrap().to_string(),
-                        span: k.span,
-                    };
-                    self.ws();
-                    assert_eq!(self.s[self.i], b':');
-                    self.i += 1;
-                    entries.push((key, self.value()));
-                    self.ws();
-                    if self.s[self.i] == b',' {
-                        self.i += 1;
-                    }
-                }
-                Value::Map(entries)
-            }
-            b'[' => {
-                self.i += 1;
-                let mut items = Vec::new();
-                loop {
-                    self.ws();
-                    if self.s[self.i] == b']' {
-                        self.i += 1;
-                        break;
-                    }
-                    items.push(self.value());
-                    self.ws();
-                    if self.s[self.i] == b',' {
-                        self.i += 1;
-                    }
-                }
-                Value::List(items)
-            }
-            b'"' => {
-                let mut end = self.i + 1;
-                while self.s[end] != b'"' {
-                    end += if self.s[end] == b'\\' { 2 } else { 1 };
-                }
-                let text = std::str::from_utf8(&self.s[self.i..=end]).unwrap();
-                self.i = end + 1;
-                Value::String(serde_json::from_str(text).unwrap())
-            }
-            _ => {
-                let mut end = self.i;
-                while end < self.s.len() && !b",]} \n".contains(&self.s[end]) {
-                    end += 1;
-                }
-                let text = std::str::from_utf8(&self.s[self.i..end]).unwrap();
-                self.i = end;
-                match text {
-                    "true" => Value::Bool(true),
-                    "false" => Value::Bool(false),
-                    "null" => Value::Null,
-                    t => t
-                        .parse::<i64>()
-                        .map_or_else(|_| Value::Float(t.parse().unwrap()), Value::Int),
-                }
-            }
-        };
-        Node::new(value, Span::new(FileId(0), start, self.i))
-    }
-}
-
-fn take(map: &mut Vec<(Key, Node)>, key: &str) -> Option<Node> {
-    let i = map.iter().position(|(k, _)| k.name == key)?;
-    Some(map.remove(i).1)
-}
-
-fn params(node: Option<Node>) -> Option<Vec<Parameter>> {
-    let Value::Map(entries) = node?.value else {
-        panic!("parameters")
-    };
-    Some(
-        entries
-            .into_iter()
-            .map(|(name, def)| {
-                let span = def.span;
-                let Value::Map(mut attrs) = def.value else {
-                    panic!("parameter")
-                };
-                let secret = take(&mut attrs, "secret").is_some();
-                Parameter {
-                    name,
-                    ty: take(&mut attrs, "type"),
-                    description: take(&mut attrs, "description"),
-                    default: take(&mut attrs, "default"),
-                    attrs,
-                    secret,
-                    span,
-                }
-            })
-            .collect(),
-    )
-}
-
-fn step(node: Node) -> Step {
-    let span = node.span;
-    let Value::Map(mut m) = node.value else {
-        panic!("step")
-    };
-    let mut inputs = take(&mut m, "inputs");
-    let mut loop_steps = None;
-    if let Some(Node {
-        value: Value::Map(entries),
-        ..
-    }) = &mut inputs
-    {
-        if let Some(i) = entries.iter().position(|(k, _)| k.name == "Steps") {
-            let (_, body) = entries.remove(i);
-            loop_steps = Some(body.as_list().unwrap().iter().cloned().map(step).collect());
-        }
-    }
-    Step {
-        name: take(&mut m, "name").unwrap(),
-        action: take(&mut m, "action").unwrap(),
-        description: take(&mut m, "description"),
-        on_failure: take(&mut m, "onFailure"),
-        on_cancel: take(&mut m, "onCancel"),
-        next_step: take(&mut m, "nextStep"),
-        is_end: take(&mut m, "isEnd"),
-        is_critical: take(&mut m, "isCritical"),
-        max_attempts: take(&mut m, "maxAttempts"),
-        timeout_seconds: take(&mut m, "timeoutSeconds"),
-        precondition: take(&mut m, "precondition"),
-        inputs,
-        loop_steps,
-        loop_steps_index: 0,
-        outputs: take(&mut m, "outputs"),
-        extra: m,
-        span,
-    }
-}
-
+/// Reads `src` as a JSON document; a parameter attribute `"secret": true`
+/// stands for the `.rbk` `secret` marker (the reader keeps it as an attribute).
 fn doc(src: &str) -> Document {
-    doc_from_node(
-        Json {
-            s: src.as_bytes(),
-            i: 0,
+    let mut d =
+        crate::codegen::read::read_document(FileId(0), "test", src, crate::codegen::Format::Json)
+            .unwrap_or_else(|e| panic!("test document does not read: {e:?}"));
+    for p in d.parameters.iter_mut().flatten() {
+        if let Some(i) = p.attrs.iter().position(|(k, _)| k.name == "secret") {
+            p.attrs.remove(i);
+            p.secret = true;
         }
-        .value(),
-    )
-}
-
-fn doc_from_node(root: Node) -> Document {
-    let span = root.span;
-    let Value::Map(mut m) = root.value else {
-        panic!("document")
-    };
-    let schema_version = take(&mut m, "schemaVersion").unwrap();
-    let kind = if schema_version.as_str() == Some("0.3") {
-        DocKind::Automation
-    } else {
-        DocKind::Command
-    };
-    Document {
-        name: "test".into(),
-        kind,
-        schema_version,
-        description: take(&mut m, "description"),
-        assume_role: take(&mut m, "assumeRole"),
-        parameters: params(take(&mut m, "parameters")),
-        variables: params(take(&mut m, "variables")),
-        files: take(&mut m, "files"),
-        steps: take(&mut m, "mainSteps")
-            .map(|s| s.as_list().unwrap().iter().cloned().map(step).collect()),
-        runtime_config: take(&mut m, "runtimeConfig"),
-        outputs: take(&mut m, "outputs"),
-        extra: m,
-        span,
     }
+    d
 }
 
 // ---- a small catalog ----
@@ -689,8 +508,15 @@ fn parameter_types_and_defaults() {
 
 #[test]
 fn duplicate_parameters() {
-    let src = auto(r#""A": {"type": "String"}, "A": {"type": "String"}"#, SLEEP);
-    assert_eq!(codes_of(&src), vec![codes::DUPLICATE_PARAMETER]);
+    // JSON readers keep one of two equal keys; lowered `.rbk` keeps both: build that.
+    let mut d = doc(&auto(r#""A": {"type": "String"}"#, SLEEP));
+    let params = d.parameters.as_mut().unwrap();
+    params.push(params[0].clone());
+    let codes: Vec<_> = check_document(&d, &catalog())
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, vec![codes::DUPLICATE_PARAMETER]);
 }
 
 #[test]
