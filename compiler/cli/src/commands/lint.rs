@@ -69,16 +69,17 @@ pub fn parse_config(text: &str) -> Result<ProjectConfig, String> {
             if registry::find(name).is_none() {
                 return Err(format!("`lint.rules`: unknown rule `{name}`"));
             }
-            let level =
-                match level.as_str() {
-                    Some("off") => None,
-                    Some("error") => Some(Severity::Error),
-                    Some("warning" | "warn") => Some(Severity::Warning),
-                    Some("info") => Some(Severity::Info),
-                    _ => return Err(format!(
+            let level = match level.as_str() {
+                Some("off") => None,
+                Some("error") => Some(Severity::Error),
+                Some("warning" | "warn") => Some(Severity::Warning),
+                Some("info") => Some(Severity::Info),
+                _ => {
+                    return Err(format!(
                         "`lint.rules.{name}`: expected \"off\", \"info\", \"warning\" or \"error\""
-                    )),
-                };
+                    ))
+                }
+            };
             cfg.lint.levels.push((name.clone(), level));
         }
     }
