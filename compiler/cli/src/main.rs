@@ -135,7 +135,7 @@ fn run(cli: Cli) -> u8 {
             commands::lint::run(&paths, format, fix)
         }
         Command::Explain { rule } => commands::explain::run(&rule),
-        Command::Lsp => not_yet("lsp"),
+        Command::Lsp => ssmc_lsp::run(),
         Command::Init { .. } => not_yet("init"),
         Command::Graph { .. } => not_yet("graph"),
     }

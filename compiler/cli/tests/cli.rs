@@ -185,13 +185,7 @@ fn fmt_leaves_a_file_with_syntax_errors_untouched() {
 
 #[test]
 fn commands_not_built_yet_say_so_and_exit_2() {
-    for args in [
-        vec!["lint"],
-        vec!["explain", "SSM100"],
-        vec!["lsp"],
-        vec!["init"],
-        vec!["graph", "x.rbk"],
-    ] {
+    for args in [vec!["init"], vec!["graph", "x.rbk"]] {
         let out = ssmc(&args, &repo());
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(stderr(&out).contains("not implemented yet"), "{args:?}");
