@@ -344,3 +344,44 @@ fn corpus_lints_without_crashing() {
         "error-level lint findings on the corpus: {counts:?}"
     );
 }
+
+#[test]
+fn shellcheck_findings_map_to_the_document() {
+    if !ssmc::commands::shellcheck::available() {
+        eprintln!("skipped: shellcheck is not on PATH");
+        return;
+    }
+    let text = "schemaVersion: \"2.2\"\ndescription: Clean.\nmainSteps:\n  - name: Run\n    action: aws:runShellScript\n    inputs:\n      runCommand:\n        - echo {{ global:REGION }}\n        - |\n          cd /opt\n          rm -rf $DIR/*\n";
+    let mut sources = SourceMap::new();
+    let catalog = stdlib(&mut sources);
+    let id = sources.add("clean.yaml", text);
+    let src = sources.get(id).map(|f| f.text.to_string()).expect("added");
+    let docs = ssmc_core::lint::source::documents(
+        id,
+        "clean",
+        &src,
+        Some(Format::Yaml),
+        &catalog,
+        &NoFiles,
+    );
+    let doc = docs.first().expect("a document");
+    let diags = ssmc::commands::shellcheck::check(doc, (id, &src), ssmc_core::Severity::Warning);
+    let at: Vec<(String, u32, u32)> = diags
+        .iter()
+        .map(|d| {
+            let (l, c, _, _) = ssmc::commands::lint::position(d.primary.span, &sources);
+            (d.message.split(':').next().unwrap_or("").to_string(), l, c)
+        })
+        .collect();
+    // `cd /opt` on line 10 (SC2164) and `$DIR` on line 11, column 18 (SC2086); the
+    // masked `{{ global:REGION }}` gives nothing.
+    assert!(
+        at.contains(&("shellcheck SC2164".to_string(), 10, 11)),
+        "{at:?}"
+    );
+    assert!(
+        at.contains(&("shellcheck SC2086".to_string(), 11, 18)),
+        "{at:?}"
+    );
+    assert!(at.iter().all(|(_, l, _)| *l != 8), "{at:?}");
+}

@@ -13,7 +13,8 @@ use serde_json::{json, Value as Json};
 use ssmc_core::catalog;
 use ssmc_core::codegen::Format;
 use ssmc_core::diagnostic::{Diagnostic, Severity};
-use ssmc_core::lint::source::{lint_raw, lint_rbk, FileOutcome};
+use ssmc_core::lint::source::{documents, lint_raw, lint_rbk, FileOutcome};
+use ssmc_core::lint::suppress::{self, CommentStyle};
 use ssmc_core::lint::{docs, registry, LintConfig};
 use ssmc_core::span::{FileId, SourceMap, Span};
 
@@ -152,6 +153,9 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool) -> u8 {
     if !stdlib_diags.is_empty() {
         report(&stdlib_diags, &sources);
     }
+    let shellcheck_level = registry::find("shellcheck")
+        .and_then(|r| config.lint.level(r))
+        .filter(|_| super::shellcheck::available());
     let mut linted: Vec<Linted> = Vec::new();
     let mut diags: Vec<Diagnostic> = Vec::new();
     let mut by_id: Vec<PathBuf> = Vec::new();
@@ -197,6 +201,35 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool) -> u8 {
             }
         };
         diags.extend(found);
+        if let Some(level) = shellcheck_level {
+            let fmt = Format::from_path_ext(&path.to_string_lossy());
+            let name = path
+                .file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+            let loader = ProjectLoader {
+                root: root.clone(),
+                paths: by_id.clone(),
+            };
+            let mut found = Vec::new();
+            for doc in documents(id, &name, &src, fmt, &catalog, &loader) {
+                found.extend(super::shellcheck::check(&doc, (id, &src), level));
+            }
+            let sups = suppress::collect(
+                id,
+                &src,
+                if fmt.is_some() {
+                    CommentStyle::Hash
+                } else {
+                    CommentStyle::Slashes
+                },
+            );
+            // Unused-suppression findings were reported with the other rules.
+            diags.extend(
+                suppress::apply(found, &sups, &config.lint)
+                    .into_iter()
+                    .filter(|d| d.code == "SSM209"),
+            );
+        }
         linted.push(Linted { id, path, rel });
     }
     if fix {

@@ -8,6 +8,7 @@ pub mod explain;
 pub mod fmt;
 pub mod import;
 pub mod lint;
+pub mod shellcheck;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;

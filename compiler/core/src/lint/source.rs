@@ -125,3 +125,32 @@ pub fn lint_raw(
     };
     FileOutcome::Findings(suppress::apply(diags, &sups, config))
 }
+
+/// The documents of a file, for checks run outside the core (shellcheck):
+/// lowered `.rbk` documents (`format: None`) or the one raw document.
+/// Files with errors give no documents (their findings come from [`lint_rbk`]/[`lint_raw`]).
+pub fn documents(
+    file: FileId,
+    name: &str,
+    text: &str,
+    format: Option<Format>,
+    catalog: &Catalog,
+    loader: &dyn FileLoader,
+) -> Vec<crate::model::Document> {
+    match format {
+        Some(fmt) => read::parse(file, text, fmt)
+            .ok()
+            .and_then(|node| read::document_from_node(name, &node).ok())
+            .into_iter()
+            .collect(),
+        None => {
+            let parsed = syntax::parse(file, text);
+            if parsed.diagnostics.iter().any(Diagnostic::is_error) {
+                return Vec::new();
+            }
+            let mut catalog = catalog.clone();
+            let _ = catalog::load_decls(&parsed.ast.items, &mut catalog);
+            lower::lower_file_full(&parsed.ast, file, &catalog, loader).documents
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Rule `shellcheck` (SSM209): runs `shellcheck` on embedded shell scripts and
+//! maps its findings back to the line and column in the document.
+//!
+//! Input: a document and the text of its file. Output: SSM209 diagnostics.
+//! Invariants: does nothing when `shellcheck` is not on PATH; `{{ … }}`
+//! references are masked with `x`s of the same length so columns still match.
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use serde_json::Value as Json;
+use ssmc_core::diagnostic::{Diagnostic, Severity};
+use ssmc_core::lint::locate_in;
+use ssmc_core::lint::walk::{scripts, Lang};
+use ssmc_core::model::{Document, Node};
+use ssmc_core::span::FileId;
+use ssmc_core::syntax::refs::find_refs;
+
+/// Whether `shellcheck` can be run.
+pub fn available() -> bool {
+    Command::new("shellcheck")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn mask(s: &str) -> String {
+    let mut out = s.to_string();
+    for r in find_refs(s) {
+        if let Some(part) = s.get(r.range.clone()) {
+            out.replace_range(r.range.clone(), &"x".repeat(part.len()));
+        }
+    }
+    out
+}
+
+fn run(script: &str) -> Option<Vec<Json>> {
+    let mut child = Command::new("shellcheck")
+        .args(["-f", "json", "-s", "bash", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    child.stdin.take()?.write_all(script.as_bytes()).ok()?;
+    let out = child.wait_with_output().ok()?;
+    serde_json::from_slice::<Json>(&out.stdout)
+        .ok()?
+        .as_array()
+        .cloned()
+}
+
+/// Byte offset of 1-based `col` (characters) in `line`.
+fn byte_at(line: &str, col: u64) -> usize {
+    let n = usize::try_from(col.saturating_sub(1)).unwrap_or(0);
+    line.char_indices().nth(n).map_or(line.len(), |(i, _)| i)
+}
+
+/// SSM209 findings for every shell script of `doc`.
+pub fn check(doc: &Document, source: (FileId, &str), severity: Severity) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for script in scripts(doc) {
+        if script.lang != Lang::Shell {
+            continue;
+        }
+        // (node, byte offset of the line in the node's value, the line's text)
+        let mut lines: Vec<(&Node, usize, String)> = Vec::new();
+        for node in &script.lines {
+            let Some(value) = node.as_str() else { continue };
+            let mut at = 0;
+            for l in value.split('\n') {
+                lines.push((node, at, mask(l)));
+                at += l.len() + 1;
+            }
+        }
+        let text: String = lines
+            .iter()
+            .map(|(_, _, l)| l.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n";
+        let Some(findings) = run(&text) else { continue };
+        for f in findings {
+            let (Some(line), Some(col), Some(code), Some(msg)) = (
+                f["line"].as_u64(),
+                f["column"].as_u64(),
+                f["code"].as_u64(),
+                f["message"].as_str(),
+            ) else {
+                continue;
+            };
+            let Some((node, off, ltext)) =
+                lines.get(usize::try_from(line).unwrap_or(0).saturating_sub(1))
+            else {
+                continue;
+            };
+            let start = byte_at(ltext, col);
+            let end = if f["endLine"].as_u64() == Some(line) {
+                byte_at(ltext, f["endColumn"].as_u64().unwrap_or(col)).max(start)
+            } else {
+                ltext.len()
+            };
+            let span = locate_in(node, off + start..off + end, Some(source));
+            diags.push(
+                Diagnostic::new(
+                    "SSM209",
+                    severity,
+                    span,
+                    format!("shellcheck SC{code}: {msg}"),
+                )
+                .with_help(format!("see https://www.shellcheck.net/wiki/SC{code}")),
+            );
+        }
+    }
+    diags
+}
