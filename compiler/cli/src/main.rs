@@ -125,9 +125,17 @@ fn run(cli: Cli) -> u8 {
         Command::Check { paths } => commands::check::run(&paths),
         Command::Fmt { check, paths } => commands::fmt::run(&paths, check),
         Command::Import { docs, out } => commands::import::run(&docs, &out),
-        Command::Lint { .. } => not_yet("lint"),
-        Command::Explain { .. } => not_yet("explain"),
-        Command::Lsp => not_yet("lsp"),
+        Command::Lint { paths, format, fix } => {
+            let format = match format {
+                LintFormat::Human => commands::lint::LintOutput::Human,
+                LintFormat::Json => commands::lint::LintOutput::Json,
+                LintFormat::Sarif => commands::lint::LintOutput::Sarif,
+                LintFormat::Github => commands::lint::LintOutput::Github,
+            };
+            commands::lint::run(&paths, format, fix)
+        }
+        Command::Explain { rule } => commands::explain::run(&rule),
+        Command::Lsp => ssmc_lsp::run(),
         Command::Init { .. } => not_yet("init"),
         Command::Graph { .. } => not_yet("graph"),
     }

@@ -188,7 +188,6 @@ fn commands_not_built_yet_say_so_and_exit_2() {
     for args in [
         vec!["lint"],
         vec!["explain", "SSM100"],
-        vec!["lsp"],
         vec!["init"],
         vec!["graph", "x.rbk"],
     ] {

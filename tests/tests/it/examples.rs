@@ -2,17 +2,20 @@
 //!
 //! Input: every `examples/*.rbk` and every fenced code block of `README.md`
 //! that holds a runbook.
-//! Asserts: the seven examples the README lists exist, and each example and
+//! Asserts: the seven examples the README lists exist; each example and
 //! README runbook parses, lowers and checks with zero diagnostics (of any
-//! severity) and is in the canonical layout `ssmc fmt` prints. These files are documentation, so a change to the language that
-//! breaks them must fail here.
+//! severity) and is in the canonical layout `ssmc fmt` prints; each example has
+//! no `ssmc lint` finding under the default rules, builds to JSON (snapshotted)
+//! and YAML, and the README's `ssmc check` session is what ssmc prints. These
+//! files are documentation, so a change that breaks them must fail here.
 
 use std::path::{Path, PathBuf};
 
 use ssmc_core::codegen::{self, read, Format};
-use ssmc_core::lower::{self, FileLoader};
+use ssmc_core::lint::{source::lint_rbk, LintConfig};
+use ssmc_core::lower::FileLoader;
 use ssmc_core::model::Document;
-use ssmc_core::{catalog, check, fmt, syntax, Diagnostic, FileId, SourceMap};
+use ssmc_core::{catalog, fmt, import, pipeline, syntax, Diagnostic, FileId, SourceMap};
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -46,25 +49,19 @@ impl FileLoader for ExamplesLoader {
     }
 }
 
-/// Parses, lowers and checks one source against the stdlib catalog, as
-/// `ssmc check` does; returns the documents and every diagnostic.
+/// Compiles one source with the pipeline `ssmc check` and `ssmc build` use;
+/// returns the documents and every diagnostic, described.
 fn compile(name: &str, text: &str) -> (Vec<Document>, String) {
+    let (result, sources) = compile_raw(name, text);
+    let docs = result.documents().map(|(_, d)| d.clone()).collect();
+    (docs, describe(&result.diagnostics, &sources))
+}
+
+fn compile_raw(name: &str, text: &str) -> (pipeline::Compilation, SourceMap) {
     let mut sources = SourceMap::new();
-    let (catalog, mut diags) = catalog::load_stdlib(&mut sources);
     let id = sources.add(name.to_string(), text);
-    let src = sources.get(id).expect("just added").text.clone();
-    let parsed = syntax::parse(id, &src);
-    diags.extend(parsed.diagnostics);
-    let lowered = lower::lower_file_full(&parsed.ast, id, &catalog, &ExamplesLoader);
-    diags.extend(lowered.diagnostics);
-    let opts = check::CheckOptions {
-        literal_spans: lowered.literal_spans,
-        ..check::CheckOptions::default()
-    };
-    for doc in &lowered.documents {
-        diags.extend(check::check_document_with(doc, &catalog, &opts));
-    }
-    (lowered.documents, describe(&diags, &sources))
+    let result = pipeline::compile(&mut sources, &[id], &ExamplesLoader);
+    (result, sources)
 }
 
 /// `path:line:column: severity[code]: message` for each diagnostic, so a failure shows what broke.
@@ -147,6 +144,23 @@ fn every_example_checks_without_diagnostics() {
             "RestartService",
         ]
     );
+}
+
+/// The examples follow the best practices they are meant to teach.
+#[test]
+fn every_example_is_lint_clean() {
+    for (name, text) in read_examples() {
+        let mut sources = SourceMap::new();
+        let (catalog, _) = catalog::load_stdlib(&mut sources);
+        let id = sources.add(name.clone(), &text);
+        let src = sources.get(id).expect("just added").text.clone();
+        let findings = lint_rbk(id, &src, &catalog, &LintConfig::default(), &ExamplesLoader);
+        assert!(
+            findings.is_empty(),
+            "{name} has lint findings:\n{}",
+            describe(&findings, &sources)
+        );
+    }
 }
 
 /// What `ssmc build examples --format json` writes, one snapshot per document;
@@ -294,4 +308,99 @@ fn readme_runbooks_parse_without_diagnostics() {
             describe(&parsed.diagnostics, &sources)
         );
     }
+}
+
+/// The output the README shows after the line `command` in a fenced block.
+fn readme_session(command: &str) -> String {
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("README.md exists");
+    let shown: String = readme
+        .lines()
+        .skip_while(|l| *l != command)
+        .skip(1)
+        .take_while(|l| !l.starts_with("```"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(
+        !shown.is_empty(),
+        "README.md should show `{command}` and its output"
+    );
+    shown
+}
+
+/// `examples/patch-fleet.rbk` with `from` replaced by `to` (once).
+fn patch_fleet_with(from: &str, to: &str) -> String {
+    let text =
+        std::fs::read_to_string(examples_dir().join("patch-fleet.rbk")).expect("the example");
+    let changed = text.replacen(from, to, 1);
+    assert_ne!(changed, text, "patch-fleet.rbk no longer has `{from}`");
+    changed
+}
+
+/// Rendered diagnostics and the summary line, as the CLI prints them without
+/// colour; trailing spaces (the renderer pads some lines) are not kept in Markdown.
+fn printed(diags: &[Diagnostic], sources: &SourceMap, summary: &str) -> String {
+    let text = format!(
+        "{}{summary} 1 file: {}\n",
+        ssmc::render::render(diags, sources, false),
+        ssmc::commands::counts(diags)
+    );
+    text.lines()
+        .map(|l| format!("{}\n", l.trim_end()))
+        .collect()
+}
+
+/// The `ssmc check` session the README shows: `examples/patch-fleet.rbk` with
+/// `MaxConcurrency` misspelt in its first stage.
+#[test]
+fn readme_check_session_is_what_ssmc_prints() {
+    let shown = readme_session("$ ssmc check patch-fleet.rbk");
+    let text = patch_fleet_with("MaxConcurrency: \"1\"", "MaxConcurency: \"1\"");
+    let (result, sources) = compile_raw("patch-fleet.rbk", &text);
+    assert_eq!(
+        shown,
+        printed(&result.diagnostics, &sources, "checked"),
+        "README.md's `ssmc check` output is not what ssmc prints"
+    );
+}
+
+/// The `ssmc lint` session the README shows: `examples/patch-fleet.rbk` whose
+/// second stage has lost its rate controls.
+#[test]
+fn readme_lint_session_is_what_ssmc_prints() {
+    let shown = readme_session("$ ssmc lint patch-fleet.rbk");
+    let text = patch_fleet_with("    MaxConcurrency: \"10%\",\n    MaxErrors: \"5%\",\n", "");
+    let mut sources = SourceMap::new();
+    let (catalog, _) = catalog::load_stdlib(&mut sources);
+    let id = sources.add("patch-fleet.rbk", &text);
+    let src = sources.get(id).expect("just added").text.clone();
+    let findings = lint_rbk(id, &src, &catalog, &LintConfig::default(), &ExamplesLoader);
+    assert_eq!(
+        shown,
+        printed(&findings, &sources, "linted"),
+        "README.md's `ssmc lint` output is not what ssmc prints"
+    );
+}
+
+/// The `ssmc import` example of the README is what ssmc writes for AWS's
+/// `AWS-RestartEC2Instance` (skipped when `../shared/corpus` is absent).
+#[test]
+fn readme_import_example_is_what_ssmc_writes() {
+    let Some(path) = ssmc_tests::corpus_files().into_iter().find(|p| {
+        p.file_name()
+            .is_some_and(|n| n == "AWS-RestartEC2Instance.json")
+    }) else {
+        eprintln!("no ../shared/corpus here: skipped");
+        return;
+    };
+    let shown = readme_runbooks()
+        .into_iter()
+        .find(|b| b.contains("automation \"AWS-RestartEC2Instance\""))
+        .expect("README.md shows the imported AWS-RestartEC2Instance");
+    let text = std::fs::read_to_string(&path).expect("the corpus document");
+    let doc = read::read_document(FileId(0), "AWS-RestartEC2Instance", &text, Format::Json)
+        .expect("the corpus document reads");
+    let mut sources = SourceMap::new();
+    let (catalog, _) = catalog::load_stdlib(&mut sources);
+    let imported = import::import_document(&doc, &catalog);
+    assert_eq!(shown, fmt::format_file(&imported.ast, None));
 }

@@ -7,6 +7,7 @@ mod docs;
 mod examples;
 mod fmt;
 mod harness;
+mod import;
 mod parse;
 mod spec;
 mod stdlib;

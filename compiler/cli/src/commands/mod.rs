@@ -4,8 +4,10 @@
 
 pub mod build;
 pub mod check;
+pub mod explain;
 pub mod fmt;
 pub mod import;
+pub mod lint;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;

@@ -8,6 +8,7 @@
 //! operator; otherwise the AWS-named method form, which names it.
 
 use super::names::sp;
+use super::refs::WholeRef;
 use super::value::{expr, float_text, mk, string_expr, Refs, ValueCx};
 use crate::model::{Key, Node, Value};
 use crate::syntax::ast::{CmpOp, Cond, Expr, ExprKind, MapLit, Name};
@@ -27,13 +28,17 @@ const OPERATORS: &[&str] = &[
     "BooleanEquals",
 ];
 
+/// Declared parameter and variable types by reference text (`P`, `variable:X`),
+/// as the lowering reads them to choose the operator of `a == Ref`.
+pub(crate) type Types = [(String, String)];
+
 /// Keys that make up a condition (all other keys of a choice are extra).
 pub(crate) fn is_condition_key(k: &str) -> bool {
     matches!(k, "And" | "Or" | "Not" | "Variable") || OPERATORS.contains(&k)
 }
 
 /// The condition for these keys, or `None` when only `raw` can say it.
-pub(crate) fn cond(entries: &[(Key, Node)], depth: usize) -> Option<Cond> {
+pub(crate) fn cond(entries: &[(Key, Node)], types: &Types, depth: usize) -> Option<Cond> {
     if depth > super::value::MAX_DEPTH {
         return None;
     }
@@ -45,7 +50,7 @@ pub(crate) fn cond(entries: &[(Key, Node)], depth: usize) -> Option<Cond> {
             }
             let items = items
                 .iter()
-                .map(|item| cond(item.as_map()?, depth + 1).map(group))
+                .map(|item| cond(item.as_map()?, types, depth + 1).map(group))
                 .collect::<Option<Vec<Cond>>>()?;
             Some(if k.name == "And" {
                 Cond::And { items, span: sp() }
@@ -54,7 +59,7 @@ pub(crate) fn cond(entries: &[(Key, Node)], depth: usize) -> Option<Cond> {
             })
         }
         [(k, v)] if k.name == "Not" => {
-            let inner = cond(v.as_map()?, depth + 1)?;
+            let inner = cond(v.as_map()?, types, depth + 1)?;
             Some(match inner {
                 Cond::Compare {
                     left,
@@ -86,7 +91,7 @@ pub(crate) fn cond(entries: &[(Key, Node)], depth: usize) -> Option<Cond> {
                 return None;
             }
             let left = string_expr(var.as_str()?, Refs::Bare);
-            Some(compare(left, op, value))
+            Some(compare(left, op, value, types))
         }
         _ => None,
     }
@@ -107,7 +112,7 @@ fn group(c: Cond) -> Cond {
     }
 }
 
-fn compare(left: Expr, op: &str, value: &Node) -> Cond {
+fn compare(left: Expr, op: &str, value: &Node, types: &Types) -> Cond {
     let cmp = |op: CmpOp, right: Expr| Cond::Compare {
         left: left.clone(),
         op,
@@ -117,6 +122,11 @@ fn compare(left: Expr, op: &str, value: &Node) -> Cond {
     match (op, &value.value) {
         ("StringEquals", Value::String(s)) if super::refs::whole_ref(s).is_none() => {
             cmp(CmpOp::Eq, string_expr(s, Refs::Verbatim))
+        }
+        ("StringEquals" | "BooleanEquals" | "NumericEquals", Value::String(s))
+            if equality_by_type(s, types) == Some(op) =>
+        {
+            cmp(CmpOp::Eq, string_expr(s, Refs::Bare))
         }
         ("BooleanEquals", Value::Bool(b)) => cmp(CmpOp::Eq, mk(ExprKind::Bool(*b))),
         ("NumericEquals", Value::Int(i)) => cmp(CmpOp::Eq, mk(ExprKind::Int(*i))),
@@ -147,6 +157,27 @@ fn compare(left: Expr, op: &str, value: &Node) -> Cond {
             }
         }
     }
+}
+
+/// The operator the lowering picks for `a == Ref` when `s` is a whole-value
+/// reference: by the referenced parameter's or variable's declared type.
+fn equality_by_type(s: &str, types: &Types) -> Option<&'static str> {
+    let r = super::refs::whole_ref(s)?;
+    let text = match &r {
+        WholeRef::Path(parts) => parts.join("."),
+        WholeRef::Prefixed("var", x) => format!("variable:{x}"),
+        WholeRef::Prefixed(prefix, x) => format!("{prefix}:{x}"),
+        WholeRef::Ssm { .. } => return None,
+    };
+    let declared = types
+        .iter()
+        .find(|(n, _)| *n == text)
+        .map(|(_, t)| t.as_str());
+    Some(match declared {
+        Some("Integer") => "NumericEquals",
+        Some("Boolean") => "BooleanEquals",
+        _ => "StringEquals",
+    })
 }
 
 fn number(value: &Node) -> Expr {
@@ -189,6 +220,11 @@ mod tests {
         }
     }
 
+    fn cond_(entries: &[(Key, Node)], depth: usize) -> Option<Cond> {
+        let types = [("B".to_string(), "Boolean".to_string())];
+        cond(entries, &types, depth)
+    }
+
     fn leaf(op: &str, value: Value) -> Vec<(Key, Node)> {
         vec![
             (k("Variable"), n(Value::String("{{ P }}".into()))),
@@ -198,22 +234,26 @@ mod tests {
 
     #[test]
     fn equality_uses_the_operator_form_only_for_the_matching_literal_type() {
-        let c = cond(&leaf("StringEquals", Value::String("a".into())), 0);
+        let c = cond_(&leaf("StringEquals", Value::String("a".into())), 0);
         assert!(matches!(c, Some(Cond::Compare { op: CmpOp::Eq, .. })));
-        let c = cond(&leaf("BooleanEquals", Value::Bool(true)), 0);
+        let c = cond_(&leaf("BooleanEquals", Value::Bool(true)), 0);
         assert!(matches!(c, Some(Cond::Compare { op: CmpOp::Eq, .. })));
         // A string compared numerically keeps the AWS operator's name.
-        let c = cond(&leaf("NumericEquals", Value::String("1".into())), 0);
+        let c = cond_(&leaf("NumericEquals", Value::String("1".into())), 0);
         assert!(matches!(c, Some(Cond::Method { .. })));
-        // A reference on the right would let the lowering pick the operator by type.
-        let c = cond(&leaf("StringEquals", Value::String("{{ Q }}".into())), 0);
+        // A reference on the right: `==` where its declared type picks the same operator.
+        let c = cond_(&leaf("StringEquals", Value::String("{{ Q }}".into())), 0);
+        assert!(matches!(c, Some(Cond::Compare { op: CmpOp::Eq, .. })));
+        let c = cond_(&leaf("StringEquals", Value::String("{{ B }}".into())), 0);
         assert!(matches!(c, Some(Cond::Method { .. })));
+        let c = cond_(&leaf("BooleanEquals", Value::String("{{ B }}".into())), 0);
+        assert!(matches!(c, Some(Cond::Compare { op: CmpOp::Eq, .. })));
     }
 
     #[test]
     fn not_of_an_equality_is_written_as_not_equal() {
         let inner = n(Value::Map(leaf("StringEquals", Value::String("a".into()))));
-        let c = cond(&[(k("Not"), inner)], 0);
+        let c = cond_(&[(k("Not"), inner)], 0);
         assert!(matches!(c, Some(Cond::Compare { op: CmpOp::Ne, .. })));
     }
 
@@ -225,7 +265,7 @@ mod tests {
             k("Or"),
             n(Value::List(vec![a.clone(), b])),
         )]));
-        let Some(Cond::And { items, .. }) = cond(&[(k("And"), n(Value::List(vec![a, or])))], 0)
+        let Some(Cond::And { items, .. }) = cond_(&[(k("And"), n(Value::List(vec![a, or])))], 0)
         else {
             panic!("expected an And");
         };
@@ -234,12 +274,12 @@ mod tests {
 
     #[test]
     fn unknown_shapes_are_left_to_raw() {
-        assert!(cond(&leaf("Matches", Value::String("a".into())), 0).is_none());
+        assert!(cond_(&leaf("Matches", Value::String("a".into())), 0).is_none());
         let one = n(Value::List(vec![n(Value::Map(leaf(
             "Contains",
             Value::Null,
         )))]));
-        assert!(cond(&[(k("And"), one)], 0).is_none());
-        assert!(cond(&[], 0).is_none());
+        assert!(cond_(&[(k("And"), one)], 0).is_none());
+        assert!(cond_(&[], 0).is_none());
     }
 }

@@ -10,7 +10,7 @@
 //! at all (a step name that is not `[A-Za-z0-9_]+`, a non-string `nextStep`)
 //! is reported as an error.
 
-use super::cond::{cond, is_condition_key, raw_cond};
+use super::cond::{cond, is_condition_key, raw_cond, Types};
 use super::names::{self, document_name, sp};
 use super::text::{doc_comment_ok, quoted, string_lit};
 use super::value::{expr, map_lit, mk, Refs, ValueCx, MAX_DEPTH};
@@ -24,6 +24,8 @@ use crate::syntax::ast::{
 
 pub(crate) struct Cx<'a> {
     pub kind: DocKind,
+    /// Declared parameter and variable types (see [`super::cond::Types`]).
+    pub types: Vec<(String, String)>,
     pub diags: &'a mut Vec<Diagnostic>,
 }
 
@@ -80,6 +82,23 @@ fn default_schema(kind: DocKind) -> &'static str {
 }
 
 pub(crate) fn document(doc: &model::Document, cx: &mut Cx<'_>) -> ast::Document {
+    let declared = |p: &model::Parameter, prefix: &str| {
+        p.ty.as_ref()
+            .and_then(Node::as_str)
+            .map(|t| (format!("{prefix}{}", p.name.name), t.to_string()))
+    };
+    cx.types = doc
+        .parameters
+        .iter()
+        .flatten()
+        .filter_map(|p| declared(p, ""))
+        .chain(
+            doc.variables
+                .iter()
+                .flatten()
+                .filter_map(|v| declared(v, "variable:")),
+        )
+        .collect();
     let mut items = Vec::new();
     let mut raw: Vec<(Key, Node)> = Vec::new();
     let raw_key = |name: &str| Key {
@@ -570,7 +589,7 @@ fn step_outputs(v: &Node) -> Option<Vec<OutputDecl>> {
 fn body(s: &model::Step, cx: &mut Cx<'_>, raw: &mut Vec<(Key, Node)>, depth: usize) -> StepBody {
     let action = s.action_str();
     if action == "aws:branch" && s.precondition.is_none() && s.loop_steps.is_none() {
-        if let Some(branch) = s.inputs.as_ref().and_then(branch) {
+        if let Some(branch) = s.inputs.as_ref().and_then(|i| branch(i, &cx.types)) {
             return StepBody::Branch(branch);
         }
     }
@@ -642,7 +661,7 @@ fn body(s: &model::Step, cx: &mut Cx<'_>, raw: &mut Vec<(Key, Node)>, depth: usi
                     .as_ref()
                     .and_then(|i| i.get("LoopCondition"))
                     .and_then(Node::as_map)
-                    .and_then(|m| cond(m, 0))
+                    .and_then(|m| cond(m, &cx.types, 0))
                 {
                     e.value = mk(ExprKind::Cond(Box::new(c)));
                 }
@@ -714,7 +733,7 @@ fn precondition(p: &Node, cx: &mut Cx<'_>) -> Precondition {
 
 /// A flat `branch { when C -> X … else -> Y }` when the inputs are exactly
 /// `Choices` (a list of maps with a string `NextStep`) and an optional string `Default`.
-fn branch(inputs: &Node) -> Option<BranchStep> {
+fn branch(inputs: &Node, types: &Types) -> Option<BranchStep> {
     let mut choices = None;
     let mut default = None;
     for (k, v) in inputs.as_map()? {
@@ -723,7 +742,7 @@ fn branch(inputs: &Node) -> Option<BranchStep> {
                 choices = Some(
                     v.as_list()?
                         .iter()
-                        .map(choice)
+                        .map(|c| choice(c, types))
                         .collect::<Option<Vec<_>>>()?,
                 );
             }
@@ -738,7 +757,7 @@ fn branch(inputs: &Node) -> Option<BranchStep> {
     })
 }
 
-fn choice(c: &Node) -> Option<BranchChoice> {
+fn choice(c: &Node, types: &Types) -> Option<BranchChoice> {
     let entries = c.as_map()?;
     let mut target = None;
     let mut condition: Vec<(Key, Node)> = Vec::new();
@@ -755,7 +774,7 @@ fn choice(c: &Node) -> Option<BranchChoice> {
             extra.push((k.clone(), v.clone()));
         }
     }
-    let (condition, raw) = match cond(&condition, 0) {
+    let (condition, raw) = match cond(&condition, types, 0) {
         Some(c) => (c, extra),
         None => {
             let all: Vec<(Key, Node)> = entries

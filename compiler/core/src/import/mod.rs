@@ -50,6 +50,7 @@ pub fn import_document(doc: &model::Document, catalog: &Catalog) -> Imported {
         doc,
         &mut flat::Cx {
             kind: doc.kind,
+            types: Vec::new(),
             diags: &mut diagnostics,
         },
     );

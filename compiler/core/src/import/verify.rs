@@ -9,9 +9,10 @@
 //! difference.
 
 use crate::catalog::Catalog;
+use crate::codegen;
 use crate::lower::{self, NoFiles};
-use crate::model::{self, Key, Node, Value};
-use crate::span::{FileId, Span};
+use crate::model::{self, Node, Value};
+use crate::span::FileId;
 use crate::syntax::ast;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -24,7 +25,7 @@ pub(crate) struct Original {
 impl Original {
     pub(crate) fn new(doc: &model::Document) -> Original {
         Original {
-            value: normalized(&document_node(doc)),
+            value: normalized(&codegen::to_node(doc)),
         }
     }
 
@@ -41,7 +42,7 @@ impl Original {
         let [doc] = docs.as_slice() else {
             return false;
         };
-        normalized(&document_node(doc)).same(&self.value)
+        normalized(&codegen::to_node(doc)).same(&self.value)
     }
 }
 
@@ -65,100 +66,4 @@ pub fn normalized(node: &Node) -> Value {
         }
     }
     root
-}
-
-/// The document as one value tree (the keys `codegen` emits; order is free
-/// here, as the comparison ignores it).
-// TODO(#5): use `codegen::to_node` once codegen is on main; this mirrors it.
-pub(crate) fn document_node(doc: &model::Document) -> Node {
-    let mut map = Vec::new();
-    push(&mut map, "schemaVersion", Some(&doc.schema_version));
-    push(&mut map, "description", doc.description.as_ref());
-    push(&mut map, "assumeRole", doc.assume_role.as_ref());
-    if let Some(params) = &doc.parameters {
-        map.push(entry("parameters", params_node(params)));
-    }
-    if let Some(vars) = &doc.variables {
-        map.push(entry("variables", params_node(vars)));
-    }
-    push(&mut map, "files", doc.files.as_ref());
-    push(&mut map, "runtimeConfig", doc.runtime_config.as_ref());
-    if let Some(steps) = &doc.steps {
-        map.push(entry("mainSteps", steps_node(steps)));
-    }
-    push(&mut map, "outputs", doc.outputs.as_ref());
-    map.extend(doc.extra.iter().cloned());
-    Node::new(Value::Map(map), doc.span)
-}
-
-fn entry(name: &str, node: Node) -> (Key, Node) {
-    (
-        Key {
-            name: name.to_string(),
-            span: node.span,
-        },
-        node,
-    )
-}
-
-fn push(map: &mut Vec<(Key, Node)>, name: &str, node: Option<&Node>) {
-    if let Some(node) = node {
-        map.push(entry(name, node.clone()));
-    }
-}
-
-fn params_node(params: &[model::Parameter]) -> Node {
-    let map = params
-        .iter()
-        .map(|p| {
-            let mut attrs = Vec::new();
-            push(&mut attrs, "type", p.ty.as_ref());
-            push(&mut attrs, "description", p.description.as_ref());
-            push(&mut attrs, "default", p.default.as_ref());
-            attrs.extend(p.attrs.iter().cloned());
-            (p.name.clone(), Node::new(Value::Map(attrs), p.span))
-        })
-        .collect();
-    Node::new(Value::Map(map), Span::default())
-}
-
-fn steps_node(steps: &[model::Step]) -> Node {
-    Node::new(
-        Value::List(steps.iter().map(step_node).collect()),
-        Span::default(),
-    )
-}
-
-fn step_node(step: &model::Step) -> Node {
-    let mut map = Vec::new();
-    push(&mut map, "name", Some(&step.name));
-    push(&mut map, "action", Some(&step.action));
-    push(&mut map, "description", step.description.as_ref());
-    push(&mut map, "onFailure", step.on_failure.as_ref());
-    push(&mut map, "onCancel", step.on_cancel.as_ref());
-    push(&mut map, "nextStep", step.next_step.as_ref());
-    push(&mut map, "isEnd", step.is_end.as_ref());
-    push(&mut map, "isCritical", step.is_critical.as_ref());
-    push(&mut map, "maxAttempts", step.max_attempts.as_ref());
-    push(&mut map, "timeoutSeconds", step.timeout_seconds.as_ref());
-    push(&mut map, "precondition", step.precondition.as_ref());
-    let inputs = match (&step.loop_steps, &step.inputs) {
-        (None, inputs) => inputs.clone(),
-        (Some(body), None) => Some(Node::new(
-            Value::Map(vec![entry("Steps", steps_node(body))]),
-            step.span,
-        )),
-        (Some(body), Some(node)) => match &node.value {
-            Value::Map(entries) => {
-                let mut entries = entries.clone();
-                entries.push(entry("Steps", steps_node(body)));
-                Some(Node::new(Value::Map(entries), node.span))
-            }
-            _ => Some(node.clone()),
-        },
-    };
-    push(&mut map, "inputs", inputs.as_ref());
-    push(&mut map, "outputs", step.outputs.as_ref());
-    map.extend(step.extra.iter().cloned());
-    Node::new(Value::Map(map), step.span)
 }

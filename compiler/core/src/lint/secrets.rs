@@ -71,7 +71,9 @@ static SECURE_STRING: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a captured value is not a literal secret: a reference, a
 /// variable, a substitution, a placeholder, or empty.
 pub fn is_indirect(value: &str) -> bool {
-    let v = value.trim_matches(|c| c == '"' || c == '\'');
+    let v = value
+        .trim_matches(|c| c == '"' || c == '\'')
+        .trim_end_matches([')', ':', ']', '.', ';', ',']);
     if v.len() < 3 {
         return true;
     }
@@ -84,6 +86,10 @@ pub fn is_indirect(value: &str) -> bool {
         || v.starts_with('(')
         || v.starts_with('[')
         || v.starts_with('@')
+        || v.starts_with('{')
+        || v.to_ascii_lowercase().contains("example")
+        || v.starts_with('{')
+        || v.to_ascii_lowercase().contains("example")
         || v.contains("$(")
         || v.contains("${")
         || v.chars()
@@ -219,7 +225,8 @@ pub fn scan(text: &str) -> Vec<Hit> {
         let quoted = !quote.as_str().is_empty();
         // Unquoted values count only in shell style (`PW=x`, no spaces), so
         // that code (`password = get_password()`) and prose stay quiet.
-        let shell_style = sp1.as_str().is_empty() && sp2.as_str().is_empty();
+        let colon = text.get(sp1.end()..=sp1.end()) == Some(":");
+        let shell_style = sp1.as_str().is_empty() && sp2.as_str().is_empty() && !colon;
         let closed = quoted
             && text
                 .get(m.end()..)
@@ -238,10 +245,9 @@ pub fn scan(text: &str) -> Vec<Hit> {
 /// A lower-case English word or identifier (`password=required`, `token: string`)
 /// is a description of a value, not a value.
 fn looks_like_word(v: &str) -> bool {
-    v.chars()
-        .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-')
-        && !v.chars().any(|c| c.is_ascii_digit())
-        && v.len() <= 12
+    let v = v.trim_end_matches([')', ':', ']', '.', ';', ',']);
+    let ident = v.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    ident || (v.chars().all(|c| c.is_ascii_lowercase() || c == '-') && v.len() <= 12)
 }
 
 /// Whether a parameter name says it holds a secret (`DbPassword`, `ApiToken`),
@@ -310,6 +316,13 @@ pub fn is_secret_name(name: &str) -> bool {
         && !lower.ends_with("secretkey")
         && !lower.ends_with("privatekey")
         && !lower.ends_with("accesskey");
+    // Pagination and IMDS settings, not credentials.
+    let not_credential = ["nexttoken", "pagetoken", "continuationtoken", "tokens"]
+        .iter()
+        .any(|w| lower.ends_with(w));
+    if not_credential {
+        return false;
+    }
     !pointer_word
         && !lower.starts_with("rotate")
         && !lower.starts_with("reset")

@@ -2,7 +2,8 @@ use crate::check::flow::FlowGraph;
 use crate::declare_rule;
 use crate::lint::walk::{all_steps, input};
 use crate::lint::LintContext;
-use crate::model::{Node, Step};
+use crate::model::{Node, Step, Value};
+use crate::syntax::refs::{find_refs, RefKind};
 
 declare_rule! {
     /// ## What it does
@@ -10,6 +11,9 @@ declare_rule! {
     /// rebooting instances; deleting stacks, images, snapshots, volumes, databases or
     /// parameters) that no `aws:approve` step precedes on every path.
     ///
+    /// The rule flags destruction of what the runbook selects itself (from a query, a
+    /// previous step's output, or a written ID), not of what the caller names in a
+    /// parameter (`{{ InstanceId }}`): naming the target is the caller's decision.
     /// Resources the runbook creates itself (a temporary stack, image or instance) may be
     /// cleaned up without approval: the rule stays quiet when the runbook also creates that
     /// kind of resource.
@@ -21,19 +25,21 @@ declare_rule! {
     ///
     /// ## Example
     /// ```rbk
-    /// automation Retire {
-    ///   param InstanceId: String
-    ///   step Terminate = aws:changeInstanceState { InstanceIds: [InstanceId], DesiredState: "terminated" }
+    /// automation RetireIdle {
+    ///   step Find = aws:executeAwsApi { Service: "ec2", Api: "DescribeInstances" }
+    ///     outputs { Ids: StringList = "$.Reservations..Instances..InstanceId" }
+    ///   step Terminate = aws:changeInstanceState { InstanceIds: Find.Ids, DesiredState: "terminated" }
     /// }
     /// ```
     ///
     /// ## Use instead
     /// ```rbk
-    /// automation Retire {
-    ///   param InstanceId: String
+    /// automation RetireIdle {
     ///   param Approvers: StringList
+    ///   step Find = aws:executeAwsApi { Service: "ec2", Api: "DescribeInstances" }
+    ///     outputs { Ids: StringList = "$.Reservations..Instances..InstanceId" }
     ///   step Approve = aws:approve { Approvers: Approvers, MinRequiredApprovals: 1 } timeout 1d
-    ///   step Terminate = aws:changeInstanceState { InstanceIds: [InstanceId], DesiredState: "terminated" }
+    ///   step Terminate = aws:changeInstanceState { InstanceIds: Find.Ids, DesiredState: "terminated" }
     /// }
     /// ```
     pub DestructiveWithoutApproval { name: "destructive-without-approval", default: Warning, fix: Never }
@@ -43,7 +49,7 @@ declare_rule! {
 /// the runbook's own resources plausible.
 const DESTRUCTIVE_APIS: &[(&str, &[&str])] = &[
     ("TerminateInstances", &["RunInstances", "aws:runInstances"]),
-    ("StopInstances", &[]),
+    ("StopInstances", &["RunInstances", "aws:runInstances"]),
     ("RebootInstances", &[]),
     ("DeleteStack", &["CreateStack", "aws:createStack"]),
     (
@@ -98,7 +104,10 @@ fn destroys(step: &Step) -> Option<(String, &'static [&'static str])> {
                     "terminates instances".into(),
                     &["RunInstances", "aws:runInstances"][..],
                 )),
-                "stopped" => Some(("stops instances".into(), &[][..])),
+                "stopped" => Some((
+                    "stops instances".into(),
+                    &["RunInstances", "aws:runInstances"][..],
+                )),
                 _ => None,
             }
         }
@@ -121,6 +130,49 @@ fn destroys(step: &Step) -> Option<(String, &'static [&'static str])> {
     }
 }
 
+/// Whether the caller names the target: every reference in the step's inputs is
+/// a parameter, and no ID is written out.
+fn caller_named(step: &Step) -> bool {
+    let mut refs = Vec::new();
+    let mut literal_target = false;
+    if let Some(inputs) = &step.inputs {
+        collect(inputs, 0, &mut refs, &mut literal_target);
+    }
+    !literal_target && !refs.is_empty() && refs.iter().all(|k| *k == RefKind::Param)
+}
+
+fn collect(n: &Node, depth: usize, refs: &mut Vec<RefKind>, literal: &mut bool) {
+    if depth > crate::lint::walk::MAX_DEPTH {
+        return;
+    }
+    match &n.value {
+        Value::String(s) => {
+            let found = find_refs(s);
+            if found.is_empty()
+                && (s.starts_with("i-")
+                    || s.starts_with("ami-")
+                    || s.starts_with("snap-")
+                    || s.starts_with("vol-"))
+            {
+                *literal = true;
+            }
+            refs.extend(
+                found
+                    .into_iter()
+                    .map(|r| r.kind)
+                    .filter(|k| !matches!(k, RefKind::Global | RefKind::Automation)),
+            );
+        }
+        Value::List(items) => items
+            .iter()
+            .for_each(|i| collect(i, depth + 1, refs, literal)),
+        Value::Map(entries) => entries
+            .iter()
+            .for_each(|(_, v)| collect(v, depth + 1, refs, literal)),
+        _ => {}
+    }
+}
+
 fn creates(steps: &[&Step], creators: &[&str]) -> bool {
     steps.iter().any(|s| {
         creators.contains(&s.action_str())
@@ -140,7 +192,7 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         .iter()
         .filter_map(|s| {
             let (what, creators) = destroys(s)?;
-            (!creates(&steps, creators)).then_some((*s, what))
+            (!creates(&steps, creators) && !caller_named(s)).then_some((*s, what))
         })
         .collect();
     if found.is_empty() {

@@ -6,7 +6,8 @@ use crate::syntax::refs::{find_refs, RefKind};
 declare_rule! {
     /// ## What it does
     /// Flags an Automation runbook without an `assumeRole`, one whose `assumeRole` is a
-    /// hard-coded ARN, and one whose role parameter is not of type `AWS::IAM::Role::Arn`.
+    /// hard-coded ARN, and (in `.rbk` sources) one whose role parameter is not of type
+    /// `AWS::IAM::Role::Arn`.
     ///
     /// ## Why is this bad?
     /// Without `assumeRole` the runbook runs with the permissions of whoever starts it,
@@ -70,7 +71,9 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         return; // the checker reports an unknown parameter
     };
     let ty = param.ty.as_ref().and_then(Node::as_str).unwrap_or("String");
-    if ty != "AWS::IAM::Role::Arn" {
+    // Many AWS-published runbooks type the role `String`; the type is checked
+    // in new `.rbk` sources, where fixing it costs nothing.
+    if ty != "AWS::IAM::Role::Arn" && cx.info.origin == crate::lint::Origin::Rbk {
         let span = param.ty.as_ref().map_or(param.name.span, |t| t.span);
         let d = cx
             .finding(

@@ -3,10 +3,10 @@ use crate::lint::walk::all_steps;
 use crate::lint::LintContext;
 
 /// Automation actions that wait or poll until something happens.
+/// (`aws:runCommand` and `aws:executeAutomation` are bounded by the command's
+/// and the child runbook's own timeouts, so they are not listed.)
 const WAITING: &[&str] = &[
     "aws:waitForAwsResourceProperty",
-    "aws:runCommand",
-    "aws:executeAutomation",
     "aws:approve",
     "aws:executeStateMachine",
 ];
@@ -14,8 +14,9 @@ const WAITING: &[&str] = &[
 declare_rule! {
     /// ## What it does
     /// Flags an Automation step that waits or polls (`aws:waitForAwsResourceProperty`,
-    /// `aws:runCommand`, `aws:executeAutomation`, `aws:approve`, `aws:executeStateMachine`)
-    /// without a `timeoutSeconds`.
+    /// `aws:approve`, `aws:executeStateMachine`) without a `timeoutSeconds`.
+    /// (`aws:runCommand` and `aws:executeAutomation` are bounded by the command's and
+    /// the child runbook's own timeouts.)
     ///
     /// ## Why is this bad?
     /// The step then waits as long as the action's default allows (up to a week for an

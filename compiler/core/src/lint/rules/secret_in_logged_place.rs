@@ -1,6 +1,7 @@
 use crate::check::{check_document, codes};
 use crate::declare_rule;
-use crate::lint::LintContext;
+use crate::lint::secrets::is_secret_name;
+use crate::lint::{LintContext, Origin};
 
 declare_rule! {
     /// ## What it does
@@ -37,9 +38,25 @@ declare_rule! {
 }
 
 pub(crate) fn check(cx: &mut LintContext<'_>) {
+    // A raw document cannot declare a parameter secret: a secret-named
+    // parameter whose default is a SecureString reference is the right pattern.
+    let secret_defaults: Vec<crate::span::Span> = cx
+        .doc
+        .parameters
+        .iter()
+        .flatten()
+        .filter(|p| cx.info.origin == Origin::Raw && is_secret_name(&p.name.name))
+        .filter_map(|p| p.default.as_ref().map(|d| d.span))
+        .collect();
     let flows: Vec<_> = check_document(cx.doc, cx.catalog)
         .into_iter()
         .filter(|d| d.code == codes::SECRET_FLOW)
+        .filter(|d| {
+            let at = d.primary.span;
+            !secret_defaults
+                .iter()
+                .any(|s| s.file == at.file && s.start <= at.start && at.end <= s.end)
+        })
         .collect();
     for f in flows {
         let mut d = cx

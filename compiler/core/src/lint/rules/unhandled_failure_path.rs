@@ -81,7 +81,18 @@ fn read_only(step: &Step) -> bool {
         | "aws:updateVariable" => true,
         "aws:executeAwsApi" => input(step, "Api")
             .and_then(Node::as_str)
-            .is_some_and(|a| ["Describe", "Get", "List"].iter().any(|p| a.starts_with(p))),
+            // Reads and notifications change nothing a rollback would undo.
+            .is_some_and(|a| {
+                ["Describe", "Get", "List"].iter().any(|p| a.starts_with(p))
+                    || [
+                        "Publish",
+                        "SendEmail",
+                        "PutMetricData",
+                        "PutEvents",
+                        "SendMessage",
+                    ]
+                    .contains(&a)
+            }),
         _ => false,
     }
 }

@@ -10,7 +10,9 @@ declare_rule! {
     /// ## What it does
     /// Flags a parameter, a variable, or an Automation step output that nothing in the
     /// document uses (no `{{ Name }}`, `{{ variable:Name }}`, `{{ Step.Output }}`, no
-    /// `aws:updateVariable`, not listed in the document's `outputs`).
+    /// `aws:updateVariable`). Step outputs are checked in `.rbk` documents that list their
+    /// `outputs` (otherwise callers may read any step output from the execution, as
+    /// AWS-published runbooks expect).
     ///
     /// ## Why is this bad?
     /// Callers fill in parameters that change nothing, and readers look for an effect
@@ -81,7 +83,10 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
             ));
         }
     }
-    if cx.is_automation() {
+    // Step outputs are also read by people and callers through the execution's
+    // details; only a document that lists its `outputs` says which ones matter.
+    if cx.is_automation() && cx.doc.outputs.is_some() && cx.info.origin == crate::lint::Origin::Rbk
+    {
         for step in all_steps(cx.doc) {
             for out in step.outputs.as_ref().and_then(Node::as_list).unwrap_or(&[]) {
                 let Some(name) = out

@@ -1,0 +1,483 @@
+//! `ssmc lint [PATHS] [--format human|json|sarif|github] [--fix]`.
+//!
+//! Input: files and folders (`.rbk`, and `.json`/`.yaml`/`.yml` that are SSM
+//! documents; other JSON/YAML is skipped with a note), `ssmc.toml` at the
+//! project root (`[lint] ignore`, `[lint.rules]`). Output: findings on stderr
+//! (human) or stdout (json, sarif, github); with `--fix`, safe fixes written
+//! atomically and listed on stderr. Exit: 0 nothing at error level, 1 a
+//! finding at error level, 2 the command could not do its job.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value as Json};
+use ssmc_core::catalog;
+use ssmc_core::codegen::Format;
+use ssmc_core::diagnostic::{Diagnostic, Severity};
+use ssmc_core::lint::source::{lint_raw, lint_rbk, FileOutcome};
+use ssmc_core::lint::{docs, registry, LintConfig};
+use ssmc_core::span::{FileId, SourceMap, Span};
+
+use super::{counts, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
+use crate::files::{discover, project_root, read_text, write_atomic, ProjectLoader};
+
+/// The output formats of `ssmc lint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LintOutput {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+/// `ssmc.toml`'s `[lint]` table.
+#[derive(Debug, Default)]
+pub struct ProjectConfig {
+    pub lint: LintConfig,
+    /// Glob patterns (relative to the project root) of paths not linted.
+    pub ignore: Vec<String>,
+    /// Base URL of `docs/rules.md` for SARIF `helpUri` (default: the relative path).
+    pub docs_url: Option<String>,
+}
+
+/// Reads `[lint]` from an `ssmc.toml` text.
+pub fn parse_config(text: &str) -> Result<ProjectConfig, String> {
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.to_string())?;
+    let mut cfg = ProjectConfig::default();
+    let Some(lint) = table.get("lint") else {
+        return Ok(cfg);
+    };
+    let lint = lint.as_table().ok_or("`lint` must be a table")?;
+    if let Some(ignore) = lint.get("ignore") {
+        let list = ignore
+            .as_array()
+            .ok_or("`lint.ignore` must be a list of glob patterns")?;
+        for p in list {
+            cfg.ignore.push(
+                p.as_str()
+                    .ok_or("`lint.ignore` entries must be strings")?
+                    .to_string(),
+            );
+        }
+    }
+    if let Some(url) = lint.get("docs_url").and_then(toml::Value::as_str) {
+        cfg.docs_url = Some(url.to_string());
+    }
+    if let Some(rules) = lint.get("rules") {
+        let rules = rules.as_table().ok_or("`lint.rules` must be a table")?;
+        for (name, level) in rules {
+            if registry::find(name).is_none() {
+                return Err(format!("`lint.rules`: unknown rule `{name}`"));
+            }
+            let level =
+                match level.as_str() {
+                    Some("off") => None,
+                    Some("error") => Some(Severity::Error),
+                    Some("warning" | "warn") => Some(Severity::Warning),
+                    Some("info") => Some(Severity::Info),
+                    _ => return Err(format!(
+                        "`lint.rules.{name}`: expected \"off\", \"info\", \"warning\" or \"error\""
+                    )),
+                };
+            cfg.lint.levels.push((name.clone(), level));
+        }
+    }
+    Ok(cfg)
+}
+
+/// Whether `path` (relative, `/`-separated) matches a glob with `*`, `**` and `?`.
+pub fn glob_match(pattern: &str, path: &str) -> bool {
+    fn go(p: &[u8], s: &[u8]) -> bool {
+        match p.split_first() {
+            None => s.is_empty(),
+            Some((b'*', rest)) if rest.first() == Some(&b'*') => {
+                let rest = rest.get(1..).unwrap_or(&[]);
+                let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+                (0..=s.len()).any(|i| {
+                    (i == 0 || s.get(i - 1) == Some(&b'/') || rest.is_empty())
+                        && go(rest, s.get(i..).unwrap_or(&[]))
+                })
+            }
+            Some((b'*', rest)) => (0..=s.len())
+                .take_while(|&i| i == 0 || s.get(i - 1) != Some(&b'/'))
+                .any(|i| go(rest, s.get(i..).unwrap_or(&[]))),
+            Some((b'?', rest)) => {
+                s.first().is_some_and(|c| *c != b'/') && go(rest, s.get(1..).unwrap_or(&[]))
+            }
+            Some((c, rest)) => s.first() == Some(c) && go(rest, s.get(1..).unwrap_or(&[])),
+        }
+    }
+    go(pattern.as_bytes(), path.as_bytes())
+}
+
+fn relative(path: &Path, root: &Path) -> String {
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let rel = abs
+        .strip_prefix(root)
+        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf);
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+/// One linted file.
+struct Linted {
+    id: FileId,
+    path: PathBuf,
+    /// Path relative to the project root, `/`-separated (for SARIF and annotations).
+    rel: String,
+}
+
+pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool) -> u8 {
+    let paths = paths_or_cwd(paths);
+    let root = project_root(paths.first().map_or(Path::new("."), PathBuf::as_path));
+    let root = std::fs::canonicalize(&root).unwrap_or(root);
+    let config = match std::fs::read_to_string(root.join("ssmc.toml")) {
+        Ok(text) => match parse_config(&text) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("error: {}: {e}", root.join("ssmc.toml").display());
+                return EXIT_FAILURE;
+            }
+        },
+        Err(_) => ProjectConfig::default(),
+    };
+    let files = match discover(&paths, &["rbk", "json", "yaml", "yml"]) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let mut sources = SourceMap::new();
+    let (catalog, stdlib_diags) = catalog::load_stdlib(&mut sources);
+    if !stdlib_diags.is_empty() {
+        report(&stdlib_diags, &sources);
+    }
+    let mut linted: Vec<Linted> = Vec::new();
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let mut by_id: Vec<PathBuf> = Vec::new();
+    for path in files {
+        let rel = relative(&path, &root);
+        if config.ignore.iter().any(|g| glob_match(g, &rel)) {
+            continue;
+        }
+        let text = match read_text(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_FAILURE;
+            }
+        };
+        let id = sources.add(path.display().to_string(), &text);
+        while by_id.len() < id.0 as usize {
+            by_id.push(PathBuf::new());
+        }
+        by_id.push(path.clone());
+        let Some(src) = sources.get(id).map(|f| f.text.clone()) else {
+            continue;
+        };
+        let found = match Format::from_path_ext(&path.to_string_lossy()) {
+            None => {
+                let loader = ProjectLoader {
+                    root: root.clone(),
+                    paths: by_id.clone(),
+                };
+                lint_rbk(id, &src, &catalog, &config.lint, &loader)
+            }
+            Some(fmt) => {
+                let name = path
+                    .file_stem()
+                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                match lint_raw(id, &name, &src, fmt, &catalog, &config.lint) {
+                    FileOutcome::Findings(d) => d,
+                    FileOutcome::NotSsm(why) => {
+                        eprintln!("note: skipped {}: {why}", path.display());
+                        continue;
+                    }
+                }
+            }
+        };
+        diags.extend(found);
+        linted.push(Linted { id, path, rel });
+    }
+    if fix {
+        match apply_fixes(&linted, &sources, &diags) {
+            Ok(fixed) => diags.retain(|d| !fixed.contains(&(d.code, d.primary.span))),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_FAILURE;
+            }
+        }
+    }
+    let rel_of = |id: FileId| {
+        linted
+            .iter()
+            .find(|l| l.id == id)
+            .map_or_else(String::new, |l| l.rel.clone())
+    };
+    match format {
+        LintOutput::Human => {
+            report(&diags, &sources);
+            let n = linted.len();
+            eprintln!("linted {n} {}: {}", plural(n, "file"), counts(&diags));
+        }
+        LintOutput::Json => {
+            let items: Vec<Json> = diags
+                .iter()
+                .map(|d| json_finding(d, &sources, &rel_of))
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&Json::Array(items)).unwrap_or_default()
+            );
+        }
+        LintOutput::Sarif => {
+            let sarif = sarif(&diags, &sources, &rel_of, config.docs_url.as_deref());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&sarif).unwrap_or_default()
+            );
+        }
+        LintOutput::Github => {
+            for d in &diags {
+                println!("{}", github_line(d, &sources, &rel_of));
+            }
+        }
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        EXIT_ERRORS
+    } else {
+        EXIT_OK
+    }
+}
+
+/// 1-based `(line, column, end_line, end_column)` of a span (columns in characters).
+pub fn position(span: Span, sources: &SourceMap) -> (u32, u32, u32, u32) {
+    let Some(file) = sources.get(span.file) else {
+        return (1, 1, 1, 1);
+    };
+    let a = file.lines.line_col(span.start);
+    let b = file.lines.line_col(span.end);
+    (a.line + 1, a.col + 1, b.line + 1, b.col + 1)
+}
+
+fn json_finding(d: &Diagnostic, sources: &SourceMap, rel_of: &dyn Fn(FileId) -> String) -> Json {
+    let (line, column, end_line, end_column) = position(d.primary.span, sources);
+    let mut o = json!({
+        "rule": d.code,
+        "name": rule_name(d.code),
+        "severity": d.severity.as_str(),
+        "message": d.message,
+        "file": rel_of(d.primary.span.file),
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+    });
+    if let Some(h) = &d.help {
+        o["help"] = json!(h);
+    }
+    if let Some(f) = &d.fix {
+        let edits: Vec<Json> = f
+            .edits
+            .iter()
+            .map(|e| {
+                let (l, c, el, ec) = position(e.span, sources);
+                json!({"line": l, "column": c, "end_line": el, "end_column": ec, "replacement": e.replacement})
+            })
+            .collect();
+        o["fix"] = json!({"message": f.message, "edits": edits});
+    }
+    o
+}
+
+fn rule_name(code: &str) -> &'static str {
+    registry::by_code(code)
+        .map(|r| r.name())
+        .or_else(|| ssmc_core::check::codes::info(code).map(|c| c.name))
+        .unwrap_or("")
+}
+
+fn sarif_level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// SARIF 2.1.0 for GitHub code scanning: every lint rule in `tool.driver.rules`
+/// (plus the checker codes that occur), results with regions.
+pub fn sarif(
+    diags: &[Diagnostic],
+    sources: &SourceMap,
+    rel_of: &dyn Fn(FileId) -> String,
+    docs_url: Option<&str>,
+) -> Json {
+    let base = docs_url.unwrap_or("docs/rules.md");
+    let mut rules: Vec<Json> = registry::RULES
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "name": r.name(),
+                "shortDescription": {"text": r.summary()},
+                "fullDescription": {"text": docs::section(&docs::markdown(r), "Why is this bad?").replace('\n', " ")},
+                "helpUri": format!("{base}#{}", docs::anchor(r)),
+                "help": {"text": docs::explain(r), "markdown": docs::markdown(r)},
+                "defaultConfiguration": {"level": sarif_level(r.meta().default)},
+                "properties": {"tags": [category(r.code)]},
+            })
+        })
+        .collect();
+    let mut ids: Vec<String> = registry::RULES.iter().map(|r| r.code.to_string()).collect();
+    for d in diags {
+        if !ids.iter().any(|i| i == d.code) {
+            ids.push(d.code.to_string());
+            let summary = ssmc_core::check::codes::info(d.code)
+                .map_or("a compiler diagnostic", |c| c.summary);
+            rules.push(json!({
+                "id": d.code,
+                "name": rule_name(d.code),
+                "shortDescription": {"text": summary},
+                "fullDescription": {"text": summary},
+                "helpUri": "docs/language.md",
+                "defaultConfiguration": {"level": sarif_level(d.severity)},
+            }));
+        }
+    }
+    let results: Vec<Json> = diags
+        .iter()
+        .map(|d| {
+            let (l, c, el, ec) = position(d.primary.span, sources);
+            let mut text = d.message.clone();
+            if let Some(h) = &d.help {
+                text.push_str(&format!(" (help: {h})"));
+            }
+            json!({
+                "ruleId": d.code,
+                "ruleIndex": ids.iter().position(|i| i == d.code).unwrap_or(0),
+                "level": sarif_level(d.severity),
+                "message": {"text": text},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": rel_of(d.primary.span.file), "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": l, "startColumn": c, "endLine": el, "endColumn": ec.max(if el == l { c } else { 1 })},
+                    }
+                }],
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "ssmc",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    })
+}
+
+fn category(code: &str) -> &'static str {
+    match code.as_bytes().get(3) {
+        Some(b'1') => "correctness",
+        Some(b'2') => "style",
+        Some(b'3') => "security",
+        _ => "portability",
+    }
+}
+
+/// Escapes per the workflow-command rules (`%`, CR, LF; in properties also `:` and `,`).
+fn escape(s: &str, property: bool) -> String {
+    let mut out = s
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
+    if property {
+        out = out.replace(':', "%3A").replace(',', "%2C");
+    }
+    out
+}
+
+/// One GitHub Actions workflow annotation.
+pub fn github_line(
+    d: &Diagnostic,
+    sources: &SourceMap,
+    rel_of: &dyn Fn(FileId) -> String,
+) -> String {
+    let (l, c, el, ec) = position(d.primary.span, sources);
+    let kind = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    let title = format!("{} {}", d.code, rule_name(d.code));
+    format!(
+        "::{kind} file={},line={l},col={c},endLine={el},endColumn={ec},title={}::{}",
+        escape(&rel_of(d.primary.span.file), true),
+        escape(title.trim(), true),
+        escape(&d.message, false)
+    )
+}
+
+/// Applies every fix whose edits do not overlap another's, file by file,
+/// each file written atomically. Returns the findings fixed.
+fn apply_fixes(
+    linted: &[Linted],
+    sources: &SourceMap,
+    diags: &[Diagnostic],
+) -> Result<Vec<(&'static str, Span)>, String> {
+    let mut per_file: BTreeMap<FileId, Vec<&Diagnostic>> = BTreeMap::new();
+    for d in diags.iter().filter(|d| d.fix.is_some()) {
+        per_file.entry(d.primary.span.file).or_default().push(d);
+    }
+    let mut fixed = Vec::new();
+    for (id, ds) in per_file {
+        let (Some(file), Some(l)) = (sources.get(id), linted.iter().find(|l| l.id == id)) else {
+            continue;
+        };
+        let mut edits: Vec<(Span, &str)> = Vec::new();
+        let mut done = Vec::new();
+        for d in ds {
+            let Some(f) = &d.fix else { continue };
+            let overlaps = f.edits.iter().any(|e| {
+                e.span.file != id
+                    || edits.iter().any(|(s, _)| {
+                        s.start < e.span.end.max(e.span.start + 1)
+                            && e.span.start < s.end.max(s.start + 1)
+                    })
+            });
+            if overlaps {
+                continue;
+            }
+            edits.extend(f.edits.iter().map(|e| (e.span, e.replacement.as_str())));
+            done.push(d);
+        }
+        edits.sort_by_key(|e| std::cmp::Reverse(e.0.start));
+        let mut text = file.text.to_string();
+        for (span, repl) in &edits {
+            if text.get(span.range()).is_none() {
+                return Err(format!(
+                    "{}: a fix points outside the file",
+                    l.path.display()
+                ));
+            }
+            text.replace_range(span.range(), repl);
+        }
+        write_atomic(&l.path, &text)?;
+        for d in done {
+            let (line, col, _, _) = position(d.primary.span, sources);
+            let msg = d.fix.as_ref().map_or("", |f| f.message.as_str());
+            eprintln!(
+                "fixed {}:{line}:{col}: [{}] {msg}",
+                l.path.display(),
+                d.code
+            );
+            fixed.push((d.code, d.primary.span));
+        }
+    }
+    Ok(fixed)
+}

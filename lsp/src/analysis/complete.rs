@@ -1,0 +1,273 @@
+//! Completion: keywords, action names after `step X = `, the input names of
+//! the action whose inputs map the cursor is in (required ones first), and
+//! the parameters, variables and steps of the enclosing document.
+//!
+//! Input: a byte offset in the normalised text. Output: [`CompletionItem`]s.
+//! Invariant: the context is read from the text around the cursor, so it
+//! works while the line being typed does not parse yet; the names offered
+//! come from the catalog and the last parse.
+
+use super::hover::action_markdown;
+use super::index::Target;
+use super::Analysis;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompletionKind {
+    Keyword,
+    Action,
+    Input,
+    Param,
+    Var,
+    Step,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompletionItem {
+    pub label: String,
+    pub kind: CompletionKind,
+    pub detail: Option<String>,
+    /// Markdown documentation.
+    pub documentation: Option<String>,
+    /// Text to insert when it differs from the label.
+    pub insert_text: Option<String>,
+    /// Sort key (required inputs before optional ones).
+    pub sort_text: Option<String>,
+}
+
+impl CompletionItem {
+    fn new(label: impl Into<String>, kind: CompletionKind) -> CompletionItem {
+        CompletionItem {
+            label: label.into(),
+            kind,
+            detail: None,
+            documentation: None,
+            insert_text: None,
+            sort_text: None,
+        }
+    }
+}
+
+const KEYWORDS: &[&str] = &[
+    "automation",
+    "command",
+    "step",
+    "param",
+    "var",
+    "secret",
+    "if",
+    "else",
+    "guard",
+    "match",
+    "branch",
+    "when",
+    "do",
+    "goto",
+    "end",
+    "on_failure",
+    "on_cancel",
+    "abort",
+    "continue",
+    "timeout",
+    "attempts",
+    "critical",
+    "outputs",
+    "description",
+    "schema",
+    "assume_role",
+    "defaults",
+    "raw",
+    "files",
+    "tags",
+    "attachment",
+    "plugin",
+    "action",
+    "extern",
+    "input",
+    "output",
+    "required",
+    "lit",
+    "lines",
+    "true",
+    "false",
+    "null",
+];
+
+impl Analysis {
+    pub fn complete(&self, offset: u32) -> Vec<CompletionItem> {
+        let offset = clamp(&self.text, offset as usize);
+        let Some(before_cursor) = self.text.get(..offset) else {
+            return Vec::new();
+        };
+        let line_start = before_cursor.rfind('\n').map_or(0, |i| i + 1);
+        let line = before_cursor.get(line_start..).unwrap_or("");
+        let word_len = line
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
+            .count();
+        let before_word = line
+            .get(..line.len().saturating_sub(word_len))
+            .unwrap_or("");
+        let lead = before_word.trim();
+        if lead.starts_with("step ") && lead.ends_with('=') {
+            return self.complete_actions(offset);
+        }
+        if let Some((open, action)) = enclosing_inputs(before_cursor) {
+            let at_key = matches!(lead.chars().last(), None | Some('{' | ','));
+            if at_key {
+                return self.complete_inputs(&action, open, offset);
+            }
+        }
+        self.complete_names(offset)
+    }
+
+    fn doc_at(&self, offset: usize) -> Option<usize> {
+        let o = u32::try_from(offset).ok()?;
+        (0..)
+            .map_while(|i| self.defs(i).map(|d| (i, d)))
+            .find(|(_, d)| d.span.start <= o && o <= d.span.end)
+            .map(|(i, _)| i)
+    }
+
+    fn complete_actions(&self, offset: usize) -> Vec<CompletionItem> {
+        let automation = self
+            .doc_at(offset)
+            .and_then(|i| self.defs(i))
+            .map(|d| d.is_automation);
+        self.catalog
+            .actions
+            .iter()
+            .filter(|a| match automation {
+                Some(true) => a.allows(ssmc_core::model::DocKind::Automation),
+                Some(false) => a.allows(ssmc_core::model::DocKind::Command),
+                None => true,
+            })
+            .map(|a| CompletionItem {
+                detail: a.docs.lines().next().map(str::to_string),
+                documentation: Some(action_markdown(a)),
+                ..CompletionItem::new(a.name.clone(), CompletionKind::Action)
+            })
+            .collect()
+    }
+
+    /// Inputs of `action` not yet written in the map opened at `open`.
+    fn complete_inputs(&self, action: &str, open: usize, offset: usize) -> Vec<CompletionItem> {
+        let Some(sig) = self.catalog.action(action) else {
+            return Vec::new();
+        };
+        let close = matching_close(&self.text, open).unwrap_or(self.text.len());
+        let present: Vec<&str> = self
+            .occurrences()
+            .iter()
+            .filter(|o| (o.span.start as usize) > open && (o.span.end as usize) < close)
+            .filter(|o| !(o.span.start as usize <= offset && offset <= o.span.end as usize))
+            .filter_map(|o| match &o.target {
+                Target::InputKey { key, .. } => Some(key.as_str()),
+                _ => None,
+            })
+            .collect();
+        let mut items: Vec<CompletionItem> = sig
+            .inputs
+            .iter()
+            .filter(|i| !present.contains(&i.name.as_str()))
+            .map(|i| {
+                let req = if i.required { "required" } else { "optional" };
+                CompletionItem {
+                    detail: Some(format!("{} ({req})", i.ty)),
+                    documentation: (!i.docs.is_empty()).then(|| i.docs.clone()),
+                    insert_text: Some(format!("{}: ", i.name)),
+                    sort_text: Some(format!("{}_{}", u8::from(!i.required), i.name)),
+                    ..CompletionItem::new(i.name.clone(), CompletionKind::Input)
+                }
+            })
+            .collect();
+        items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+        items
+    }
+
+    fn complete_names(&self, offset: usize) -> Vec<CompletionItem> {
+        let mut items: Vec<CompletionItem> = KEYWORDS
+            .iter()
+            .map(|k| CompletionItem::new(*k, CompletionKind::Keyword))
+            .collect();
+        if let Some(defs) = self.doc_at(offset).and_then(|i| self.defs(i)) {
+            for p in &defs.params {
+                items.push(CompletionItem {
+                    detail: p.ty.clone(),
+                    documentation: p.docs.clone(),
+                    ..CompletionItem::new(p.name.clone(), CompletionKind::Param)
+                });
+            }
+            for v in &defs.vars {
+                items.push(CompletionItem {
+                    detail: v.ty.clone(),
+                    documentation: v.docs.clone(),
+                    insert_text: Some(format!("var.{}", v.name)),
+                    ..CompletionItem::new(format!("var.{}", v.name), CompletionKind::Var)
+                });
+            }
+            for s in &defs.steps {
+                items.push(CompletionItem {
+                    detail: s.action.clone(),
+                    documentation: s.docs.clone(),
+                    ..CompletionItem::new(s.name.clone(), CompletionKind::Step)
+                });
+            }
+        }
+        items
+    }
+}
+
+fn clamp(text: &str, offset: usize) -> usize {
+    let mut o = offset.min(text.len());
+    while o > 0 && !text.is_char_boundary(o) {
+        o -= 1;
+    }
+    o
+}
+
+/// The innermost unclosed `{` before the cursor, and the action named before
+/// it when that brace opens an action step's inputs (`= aws:x {`, `= aws:x when … {`).
+fn enclosing_inputs(before: &str) -> Option<(usize, String)> {
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in before.char_indices().rev() {
+        match c {
+            '}' => depth += 1,
+            '{' if depth == 0 => {
+                open = Some(i);
+                break;
+            }
+            '{' => depth -= 1,
+            _ => {}
+        }
+    }
+    let open = open?;
+    let head = before.get(..open)?;
+    let line = head.get(head.rfind('\n').map_or(0, |i| i + 1)..)?;
+    let (_, after_eq) = line.rsplit_once('=')?;
+    let token = after_eq.split_whitespace().next()?.trim_matches('"');
+    let valid = token.contains(':')
+        && token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == ':' || c == '_' || c == '-');
+    valid.then(|| (open, token.to_string()))
+}
+
+/// The `}` closing the `{` at `open`, if any.
+fn matching_close(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text.get(open..)?.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}

@@ -1,0 +1,187 @@
+//! Conversions between the analysis layer (byte spans of normalised text,
+//! core diagnostics) and LSP types (UTF-16 positions).
+//!
+//! Input: an [`Analysis`] or raw document text and LSP positions/ranges.
+//! Output: LSP ranges, diagnostics, symbols, folding ranges, hovers and
+//! completion items; document text with content changes applied.
+//! Invariant: any position a client sends is clamped into the text (past the
+//! end of a line → end of that line, past the last line → end of text), so
+//! no conversion can fail or panic.
+
+use ssmc_core::span::{LineCol, LineIndex, Span};
+use ssmc_core::{Diagnostic, Severity};
+use tower_lsp_server::ls_types as lsp;
+
+use crate::analysis::{Analysis, CompletionItem, CompletionKind, HoverInfo, Symbol, SymbolKind};
+
+pub fn position(index: &LineIndex, offset: u32) -> lsp::Position {
+    let lc = index.line_col_utf16(offset);
+    lsp::Position::new(lc.line, lc.col)
+}
+
+pub fn range(index: &LineIndex, span: Span) -> lsp::Range {
+    lsp::Range::new(position(index, span.start), position(index, span.end))
+}
+
+/// The byte offset of an LSP position (clamped into the text).
+pub fn offset(index: &LineIndex, pos: lsp::Position) -> u32 {
+    index.offset_utf16(LineCol {
+        line: pos.line,
+        col: pos.character,
+    })
+}
+
+/// Applies one content change (a range edit, or the whole text) to `text`.
+pub fn apply_change(text: &mut String, change: &lsp::TextDocumentContentChangeEvent) {
+    let Some(r) = change.range else {
+        text.clone_from(&change.text);
+        return;
+    };
+    let index = LineIndex::new(text);
+    let a = offset(&index, r.start) as usize;
+    let b = offset(&index, r.end) as usize;
+    let (start, end) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+    if text.is_char_boundary(start) && text.is_char_boundary(end) {
+        text.replace_range(start..end, &change.text);
+    }
+}
+
+pub fn diagnostic(analysis: &Analysis, uri: &lsp::Uri, d: &Diagnostic) -> lsp::Diagnostic {
+    let index = &analysis.index;
+    let severity = match d.severity {
+        Severity::Error => lsp::DiagnosticSeverity::ERROR,
+        Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+        Severity::Info => lsp::DiagnosticSeverity::INFORMATION,
+    };
+    let mut message = d.message.clone();
+    if let Some(help) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    let related: Vec<lsp::DiagnosticRelatedInformation> = d
+        .secondary
+        .iter()
+        .filter(|l| l.span.file == analysis.file)
+        .map(|l| lsp::DiagnosticRelatedInformation {
+            location: lsp::Location::new(uri.clone(), range(index, l.span)),
+            message: l.text.clone(),
+        })
+        .collect();
+    lsp::Diagnostic {
+        range: range(index, d.primary.span),
+        severity: Some(severity),
+        code: Some(lsp::NumberOrString::String(d.code.to_string())),
+        source: Some("ssmc".to_string()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        ..lsp::Diagnostic::default()
+    }
+}
+
+pub fn diagnostics(analysis: &Analysis, uri: &lsp::Uri) -> Vec<lsp::Diagnostic> {
+    analysis
+        .diagnostics
+        .iter()
+        .map(|d| diagnostic(analysis, uri, d))
+        .collect()
+}
+
+/// One edit replacing the whole raw text with `formatted`, or none when equal.
+pub fn format_edits(raw: &str, formatted: &str) -> Vec<lsp::TextEdit> {
+    if raw == formatted {
+        return Vec::new();
+    }
+    let index = LineIndex::new(raw);
+    let end = position(&index, u32::try_from(raw.len()).unwrap_or(u32::MAX));
+    vec![lsp::TextEdit::new(
+        lsp::Range::new(lsp::Position::new(0, 0), end),
+        formatted.to_string(),
+    )]
+}
+
+#[expect(deprecated, reason = "DocumentSymbol::deprecated must be given")]
+pub fn symbol(index: &LineIndex, s: &Symbol) -> lsp::DocumentSymbol {
+    let kind = match s.kind {
+        SymbolKind::Document => lsp::SymbolKind::MODULE,
+        SymbolKind::Action => lsp::SymbolKind::INTERFACE,
+        SymbolKind::Param => lsp::SymbolKind::PROPERTY,
+        SymbolKind::Var => lsp::SymbolKind::VARIABLE,
+        SymbolKind::Step => lsp::SymbolKind::FUNCTION,
+    };
+    let children: Vec<lsp::DocumentSymbol> = s.children.iter().map(|c| symbol(index, c)).collect();
+    let full = range(index, s.span);
+    let mut selection = range(index, s.selection);
+    // The protocol requires the selection inside the full range.
+    if selection.start < full.start || selection.end > full.end {
+        selection = full;
+    }
+    lsp::DocumentSymbol {
+        name: if s.name.is_empty() {
+            "?".to_string()
+        } else {
+            s.name.clone()
+        },
+        detail: s.detail.clone(),
+        kind,
+        tags: None,
+        deprecated: None,
+        range: full,
+        selection_range: selection,
+        children: (!children.is_empty()).then_some(children),
+    }
+}
+
+pub fn folding_ranges(analysis: &Analysis) -> Vec<lsp::FoldingRange> {
+    let index = &analysis.index;
+    let mut out: Vec<lsp::FoldingRange> = analysis
+        .folding_spans()
+        .into_iter()
+        .filter_map(|span| {
+            let start = index.line_col_utf16(span.start).line;
+            let end = index.line_col_utf16(span.end).line;
+            (end > start).then_some(lsp::FoldingRange {
+                start_line: start,
+                end_line: end,
+                ..lsp::FoldingRange::default()
+            })
+        })
+        .collect();
+    out.sort_by_key(|f| (f.start_line, f.end_line));
+    out.dedup_by_key(|f| (f.start_line, f.end_line));
+    out
+}
+
+pub fn hover(index: &LineIndex, h: HoverInfo) -> lsp::Hover {
+    lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value: h.markdown,
+        }),
+        range: Some(range(index, h.span)),
+    }
+}
+
+pub fn completion_item(c: CompletionItem) -> lsp::CompletionItem {
+    let kind = match c.kind {
+        CompletionKind::Keyword => lsp::CompletionItemKind::KEYWORD,
+        CompletionKind::Action => lsp::CompletionItemKind::FUNCTION,
+        CompletionKind::Input => lsp::CompletionItemKind::FIELD,
+        CompletionKind::Param => lsp::CompletionItemKind::VARIABLE,
+        CompletionKind::Var => lsp::CompletionItemKind::VARIABLE,
+        CompletionKind::Step => lsp::CompletionItemKind::REFERENCE,
+    };
+    lsp::CompletionItem {
+        label: c.label,
+        kind: Some(kind),
+        detail: c.detail,
+        documentation: c.documentation.map(|d| {
+            lsp::Documentation::MarkupContent(lsp::MarkupContent {
+                kind: lsp::MarkupKind::Markdown,
+                value: d,
+            })
+        }),
+        insert_text: c.insert_text,
+        sort_text: c.sort_text,
+        ..lsp::CompletionItem::default()
+    }
+}

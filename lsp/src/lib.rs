@@ -1,0 +1,27 @@
+//! ssmc-lsp: the language server behind `ssmc lsp`.
+//!
+//! Input: LSP JSON-RPC on stdin. Output: responses and notifications on stdout.
+//! Layers: [`analysis`] (protocol-free queries on one document, reusing the
+//! compiler's pipeline), [`convert`] (byte spans ↔ UTF-16 LSP positions,
+//! core data → LSP types), `server` (locks, converts and replies).
+
+pub mod analysis;
+pub mod convert;
+mod loader;
+mod server;
+
+/// Serves LSP over stdin/stdout until the client exits; returns the exit code.
+pub fn run() -> u8 {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the language server runtime: {e}");
+            return 1;
+        }
+    };
+    runtime.block_on(server::serve());
+    0
+}
