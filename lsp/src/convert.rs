@@ -169,6 +169,7 @@ pub fn completion_item(c: CompletionItem) -> lsp::CompletionItem {
         CompletionKind::Param => lsp::CompletionItemKind::VARIABLE,
         CompletionKind::Var => lsp::CompletionItemKind::VARIABLE,
         CompletionKind::Step => lsp::CompletionItemKind::REFERENCE,
+        CompletionKind::Output => lsp::CompletionItemKind::FIELD,
     };
     lsp::CompletionItem {
         label: c.label,
@@ -183,5 +184,68 @@ pub fn completion_item(c: CompletionItem) -> lsp::CompletionItem {
         insert_text: c.insert_text,
         sort_text: c.sort_text,
         ..lsp::CompletionItem::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(
+        l1: u32,
+        c1: u32,
+        l2: u32,
+        c2: u32,
+        text: &str,
+    ) -> lsp::TextDocumentContentChangeEvent {
+        lsp::TextDocumentContentChangeEvent {
+            range: Some(lsp::Range::new(
+                lsp::Position::new(l1, c1),
+                lsp::Position::new(l2, c2),
+            )),
+            range_length: None,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn incremental_edits_count_utf16_units() {
+        // `😀` is two UTF-16 units: column 3 on line 1 is right after it.
+        let mut text = "a\n😀x = 1\n".to_string();
+        apply_change(&mut text, &change(1, 2, 1, 3, "y"));
+        assert_eq!(text, "a\n😀y = 1\n");
+        // A position inside the surrogate pair never splits the character.
+        apply_change(&mut text, &change(1, 1, 1, 1, "!"));
+        assert!(text.is_char_boundary(text.len()) && text.contains("😀"));
+    }
+
+    #[test]
+    fn out_of_range_positions_are_clamped() {
+        let mut text = "ab\ncd".to_string();
+        apply_change(&mut text, &change(9, 9, 99, 0, "!"));
+        assert_eq!(text, "ab\ncd!");
+        apply_change(&mut text, &change(0, 50, 0, 1, "-"));
+        assert_eq!(text, "a-\ncd!", "reversed range is normalised");
+        apply_change(
+            &mut text,
+            &lsp::TextDocumentContentChangeEvent {
+                range: None,
+                range_length: None,
+                text: "whole".to_string(),
+            },
+        );
+        assert_eq!(text, "whole");
+    }
+
+    #[test]
+    fn ranges_are_utf16_and_format_edit_covers_the_raw_text() {
+        let index = LineIndex::new("é😀z\n");
+        let file = ssmc_core::FileId(0);
+        let r = range(&index, Span::new(file, 6, 7));
+        assert_eq!((r.start.character, r.end.character), (3, 4));
+        let edits = format_edits("x\r\ny", "x\ny\n");
+        assert_eq!(edits.len(), 1);
+        assert_eq!(edits[0].range.end, lsp::Position::new(1, 1));
+        assert!(format_edits("same\n", "same\n").is_empty());
     }
 }

@@ -124,7 +124,11 @@ impl LanguageServer for Backend {
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 definition_provider: Some(OneOf::Left(true)),
                 completion_provider: Some(CompletionOptions {
-                    trigger_characters: Some(vec![" ".to_string(), ":".to_string()]),
+                    trigger_characters: Some(vec![
+                        " ".to_string(),
+                        ":".to_string(),
+                        ".".to_string(),
+                    ]),
                     ..CompletionOptions::default()
                 }),
                 ..ServerCapabilities::default()

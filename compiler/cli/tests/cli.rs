@@ -185,12 +185,7 @@ fn fmt_leaves_a_file_with_syntax_errors_untouched() {
 
 #[test]
 fn commands_not_built_yet_say_so_and_exit_2() {
-    for args in [
-        vec!["lint"],
-        vec!["explain", "SSM100"],
-        vec!["init"],
-        vec!["graph", "x.rbk"],
-    ] {
+    for args in [vec!["init"], vec!["graph", "x.rbk"]] {
         let out = ssmc(&args, &repo());
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(stderr(&out).contains("not implemented yet"), "{args:?}");
@@ -243,4 +238,25 @@ fn file_includes_cannot_leave_the_project() {
         );
     }
     assert!(!project.join("out").exists());
+}
+
+#[test]
+fn an_allow_comment_with_a_reason_silences_its_rule_on_the_next_line() {
+    let dir = temp_dir("allow");
+    let runbook = |allow: &str| {
+        format!(
+            "/// Doc.\nautomation AllowDemo {{\n  /// A secret.\n  param Token: String secret\n\n  /// Step.\n  step Call = aws:executeAwsApi {{\n    Service: \"sns\",\n    Api: \"Publish\",\n    TopicArn: \"arn:aws:sns:us-east-1:111122223333:t\",\n{allow}    Message: \"token {{{{ Token }}}}\",\n  }}\n}}\n"
+        )
+    };
+    std::fs::write(dir.join("a.rbk"), runbook("")).expect("write");
+    let out = ssmc(&["check", "a.rbk"], &dir);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("E3001"), "{}", stderr(&out));
+    std::fs::write(
+        dir.join("a.rbk"),
+        runbook("    // ssmc: allow(secret-flow): only the on-call team reads this topic\n"),
+    )
+    .expect("write");
+    let out = ssmc(&["check", "a.rbk"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }

@@ -164,7 +164,19 @@ fn diagnostics_change_hover_format_symbols_over_stdio() {
     assert_eq!(caps["hoverProvider"], json!(true));
 
     // Broken: an unknown action.
-    let broken = "automation Restart {\n  /// The instance.\n  param Id: String\n  step Stop = aws:stopp { Service: \"ec2\", Api: \"StopInstances\", InstanceIds: [Id] }\n}\n";
+    // Lint-clean once the action is fixed (description, assume_role, tags).
+    let broken = concat!(
+        "/// Stops an instance.\n",
+        "automation Restart {\n",
+        "  assume_role Role\n",
+        "  tags { Team: \"ops\", Function: \"restart\", Environment: \"all\" }\n",
+        "  /// The role.\n",
+        "  param Role: AWS::IAM::Role::Arn\n",
+        "  /// The instance.\n",
+        "  param Id: String\n",
+        "  step Stop = aws:stopp { Service: \"ec2\", Api: \"StopInstances\", InstanceIds: [Id] }\n",
+        "}\n",
+    );
     c.notify(
         "textDocument/didOpen",
         json!({"textDocument": {"uri": URI, "languageId": "ssmc", "version": 1, "text": broken}}),
@@ -180,7 +192,7 @@ fn diagnostics_change_hover_format_symbols_over_stdio() {
         "{d}"
     );
     assert_eq!(d["severity"], json!(1));
-    assert_eq!(d["range"]["start"]["line"], json!(3), "{d}");
+    assert_eq!(d["range"]["start"]["line"], json!(8), "{d}");
     let col = "  step Stop = ".len();
     assert_eq!(d["range"]["start"]["character"], json!(col), "{d}");
 
@@ -190,20 +202,20 @@ fn diagnostics_change_hover_format_symbols_over_stdio() {
         json!({
             "textDocument": {"uri": URI, "version": 2},
             "contentChanges": [{
-                "range": {"start": {"line": 3, "character": col}, "end": {"line": 3, "character": col + "aws:stopp".len()}},
+                "range": {"start": {"line": 8, "character": col}, "end": {"line": 8, "character": col + "aws:stopp".len()}},
                 "text": "aws:executeAwsApi"
             }]
         }),
     );
     let diags = c.diagnostics(URI, 2);
-    assert!(diags.is_empty(), "fixed: {diags:?}");
+    assert!(diags.is_empty(), "fixed (checker and linter): {diags:?}");
 
     // Hover on the parameter reference `Id` inside `[Id]`.
     let line = "  step Stop = aws:executeAwsApi { Service: \"ec2\", Api: \"StopInstances\", InstanceIds: [Id] }";
     let col = line.find("[Id]").expect("ref") + 1;
     let hover = c.request(
         "textDocument/hover",
-        json!({"textDocument": {"uri": URI}, "position": {"line": 3, "character": col}}),
+        json!({"textDocument": {"uri": URI}, "position": {"line": 8, "character": col}}),
     );
     let text = hover["result"]["contents"]["value"]
         .as_str()
@@ -213,15 +225,33 @@ fn diagnostics_change_hover_format_symbols_over_stdio() {
         "{hover}"
     );
 
-    // Go to definition of the same reference: the param's name on line 2.
+    // Go to definition of the same reference: the param's name on line 7.
     let def = c.request(
         "textDocument/definition",
-        json!({"textDocument": {"uri": URI}, "position": {"line": 3, "character": col}}),
+        json!({"textDocument": {"uri": URI}, "position": {"line": 8, "character": col}}),
     );
     assert_eq!(
         def["result"]["range"]["start"],
-        json!({"line": 2, "character": 8}),
+        json!({"line": 7, "character": 8}),
         "{def}"
+    );
+
+    // Completion of the action name after `step Stop = aws:ex`.
+    let at = "  step Stop = aws:ex".len();
+    let comp = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 8, "character": at}}),
+    );
+    let labels: Vec<&str> = comp["result"]
+        .as_array()
+        .expect("completion items")
+        .iter()
+        .map(|i| i["label"].as_str().expect("label"))
+        .collect();
+    assert!(labels.contains(&"aws:executeAwsApi"), "{labels:?}");
+    assert!(
+        !labels.contains(&"step"),
+        "only actions after `=`: {labels:?}"
     );
 
     // Symbols: the document with its param and step.
@@ -237,7 +267,7 @@ fn diagnostics_change_hover_format_symbols_over_stdio() {
         .iter()
         .map(|c| c["name"].as_str().expect("name"))
         .collect();
-    assert_eq!(children, ["Id", "Stop"]);
+    assert_eq!(children, ["Role", "Id", "Stop"]);
 
     // Formatting: the text is already canonical except the long step line; any edit must parse back.
     let fmt = c.request(

@@ -70,9 +70,18 @@ pub fn compile(sources: &mut SourceMap, files: &[FileId], loader: &dyn FileLoade
             let lowered_clean = !lowered.diagnostics.iter().any(Diagnostic::is_error);
             diagnostics.extend(lowered.diagnostics);
             if lowered_clean {
+                // `// ssmc: allow(rule): reason` comments silence a rule on
+                // their own line and the next.
+                let text = sources
+                    .get(file)
+                    .map(|f| f.text.clone())
+                    .unwrap_or_default();
+                let (allows, allow_diags) =
+                    check::allows::allows_from_comments(&ast.comments, &text);
+                diagnostics.extend(allow_diags);
                 let options = check::CheckOptions {
                     literal_spans: lowered.literal_spans,
-                    ..check::CheckOptions::default()
+                    allows,
                 };
                 for doc in &lowered.documents {
                     diagnostics.extend(check::check_document_with(doc, &catalog, &options));

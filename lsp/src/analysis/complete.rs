@@ -1,6 +1,7 @@
 //! Completion: keywords, action names after `step X = `, the input names of
-//! the action whose inputs map the cursor is in (required ones first), and
-//! the parameters, variables and steps of the enclosing document.
+//! the action whose inputs map the cursor is in (required ones first), a
+//! step's outputs after `Step.`, and the parameters, variables and steps of
+//! the enclosing document.
 //!
 //! Input: a byte offset in the normalised text. Output: [`CompletionItem`]s.
 //! Invariant: the context is read from the text around the cursor, so it
@@ -19,6 +20,8 @@ pub enum CompletionKind {
     Param,
     Var,
     Step,
+    /// A step output after `Step.`.
+    Output,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +115,17 @@ impl Analysis {
         if lead.starts_with("step ") && lead.ends_with('=') {
             return self.complete_actions(offset);
         }
+        if let Some(step) = before_word.strip_suffix('.') {
+            let step_len = step
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .count();
+            let name = step
+                .get(step.len().saturating_sub(step_len)..)
+                .unwrap_or("");
+            return self.complete_outputs(name, offset);
+        }
         if let Some((open, action)) = enclosing_inputs(before_cursor) {
             let at_key = matches!(lead.chars().last(), None | Some('{' | ','));
             if at_key {
@@ -182,6 +196,37 @@ impl Analysis {
             })
             .collect();
         items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+        items
+    }
+
+    /// After `Step.`: the step's declared outputs, then its action's outputs.
+    fn complete_outputs(&self, step: &str, offset: usize) -> Vec<CompletionItem> {
+        let Some(def) = self
+            .doc_at(offset)
+            .and_then(|i| self.defs(i))
+            .and_then(|d| d.step(step))
+        else {
+            return Vec::new();
+        };
+        let mut items: Vec<CompletionItem> = def
+            .outputs
+            .iter()
+            .map(|o| CompletionItem {
+                detail: o.ty.clone(),
+                documentation: o.docs.clone(),
+                ..CompletionItem::new(o.name.clone(), CompletionKind::Output)
+            })
+            .collect();
+        let sig = def.action.as_deref().and_then(|a| self.catalog.action(a));
+        for o in sig.iter().flat_map(|s| &s.outputs) {
+            if !items.iter().any(|i| i.label == o.name) {
+                items.push(CompletionItem {
+                    detail: Some(o.ty.to_string()),
+                    documentation: (!o.docs.is_empty()).then(|| o.docs.clone()),
+                    ..CompletionItem::new(o.name.clone(), CompletionKind::Output)
+                });
+            }
+        }
         items
     }
 

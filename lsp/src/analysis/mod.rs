@@ -49,6 +49,23 @@ pub struct Analysis {
     defs: Vec<DocDefs>,
 }
 
+/// The linter's findings (`SSMxxx`, default rule levels,
+/// `// ssmc: allow(rule) reason` suppressions applied). The linter re-parses and lowers the file itself,
+/// against a stdlib-only catalog (it loads the file's own declarations).
+fn lint_findings(
+    sources: &mut SourceMap,
+    file: FileId,
+    text: &str,
+    loader: &dyn FileLoader,
+) -> Vec<Diagnostic> {
+    let (stdlib, _) = ssmc_core::catalog::load_stdlib(sources);
+    let config = ssmc_core::lint::LintConfig::default();
+    ssmc_core::lint::source::lint_rbk(file, text, &stdlib, &config, loader)
+        .into_iter()
+        .filter(|d| d.code.starts_with("SSM") && d.primary.span.file == file)
+        .collect()
+}
+
 impl Analysis {
     /// Compiles `text` as the file `name` (parse, lower, check with the stdlib catalog).
     pub fn new(name: &str, text: &str, loader: &dyn FileLoader) -> Analysis {
@@ -59,11 +76,15 @@ impl Analysis {
             .map(|f| f.text.to_string())
             .unwrap_or_default();
         let compilation = pipeline::compile(&mut sources, &[file], loader);
-        let diagnostics: Vec<Diagnostic> = compilation
+        let mut diagnostics: Vec<Diagnostic> = compilation
             .diagnostics
             .into_iter()
             .filter(|d| d.primary.span.file == file)
             .collect();
+        if !diagnostics.iter().any(Diagnostic::is_error) {
+            diagnostics.extend(lint_findings(&mut sources, file, &normalised, loader));
+            ssmc_core::diagnostic::sort(&mut diagnostics);
+        }
         let (ast, parsed_clean) = compilation
             .files
             .into_iter()

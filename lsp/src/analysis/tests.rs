@@ -54,10 +54,20 @@ fn with_cursor(find: &str, delta: usize) -> String {
 }
 
 #[test]
-fn clean_script_has_no_diagnostics() {
+fn clean_script_has_no_errors_and_lint_findings_are_reported() {
     let a = analyse(SCRIPT);
-    assert!(a.diagnostics.is_empty(), "{:#?}", a.diagnostics);
+    assert!(
+        !a.diagnostics.iter().any(|d| d.is_error()),
+        "{:#?}",
+        a.diagnostics
+    );
     assert!(a.parsed_clean);
+    // No `assume_role`: the linter's missing-assume-role rule fires.
+    assert!(
+        a.diagnostics.iter().any(|d| d.code == "SSM106"),
+        "{:#?}",
+        a.diagnostics
+    );
 }
 
 #[test]
@@ -257,6 +267,19 @@ fn completion_elsewhere_offers_keywords_params_and_steps() {
     assert!(items
         .iter()
         .any(|i| i.label == "A" && i.kind == CompletionKind::Step));
+}
+
+#[test]
+fn completion_after_step_dot_offers_its_outputs() {
+    let src = "automation X {\n  step A = aws:executeAwsApi { Service: \"ec2\", Api: \"X\" }\n    outputs { Id: String = \"$.Id\" }\n  step B = aws:sleep { Duration: A.$0 }\n}\n";
+    let (a, o) = fixture(src);
+    let items = a.complete(o);
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(
+        (items[0].label.as_str(), items[0].kind),
+        ("Id", CompletionKind::Output)
+    );
+    assert_eq!(items[0].detail.as_deref(), Some("String"));
 }
 
 #[test]

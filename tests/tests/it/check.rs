@@ -131,11 +131,6 @@ const CORPUS_EXCEPTIONS: &[(&str, &str, &str)] = &[
         "uses the undocumented AWS-internal actions aws:putServerUpgradeMetrics and aws:shareSQLMedia (need extern declarations)",
     ),
     (
-        "aws-ASGChangeStandbyState.json",
-        "E1005",
-        "an AWS sample passes aws:invokeLambdaFunction `Payload` as a map (`{}`) where AWS documents a String of JSON text; the catalog keeps the documented type",
-    ),
-    (
         "aurora-postgres-cluster-loadtest-failover-ssm-template.json",
         "E3001",
         "a {{resolve:secretsmanager:…}} reference as a plain parameter's default: the secret-flow rule's very case (the importer writes an allow)",

@@ -8,6 +8,7 @@ mod examples;
 mod fmt;
 mod harness;
 mod import;
+mod lint;
 mod parse;
 mod spec;
 mod stdlib;

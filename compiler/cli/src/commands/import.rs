@@ -55,11 +55,7 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
         };
         let imported = import::import_document(&doc, &catalog);
         report(&imported.diagnostics, &sources);
-        for decl in imported.extern_actions {
-            if !externs.iter().any(|e| e.name.value == decl.name.value) {
-                externs.push(decl);
-            }
-        }
+        externs.extend(imported.extern_actions);
         let rbk = fmt::format_file(&imported.ast, None);
         let target = out_dir.join(format!("{stem}.rbk"));
         if let Err(e) = write_atomic(&target, &rbk) {
@@ -69,9 +65,12 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
         written += 1;
     }
     if !externs.is_empty() {
-        externs.sort_by(|a, b| a.name.value.cmp(&b.name.value));
+        // One declaration per action, with every output any document uses.
         let ast = SourceFileAst {
-            items: externs.into_iter().map(Item::Action).collect(),
+            items: import::merge_extern_actions(externs)
+                .into_iter()
+                .map(Item::Action)
+                .collect(),
             comments: Vec::new(),
         };
         let target = out_dir.join("actions.rbk");

@@ -7,7 +7,6 @@
 //! atomically and listed on stderr. Exit: 0 nothing at error level, 1 a
 //! finding at error level, 2 the command could not do its job.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value as Json};
@@ -69,16 +68,17 @@ pub fn parse_config(text: &str) -> Result<ProjectConfig, String> {
             if registry::find(name).is_none() {
                 return Err(format!("`lint.rules`: unknown rule `{name}`"));
             }
-            let level =
-                match level.as_str() {
-                    Some("off") => None,
-                    Some("error") => Some(Severity::Error),
-                    Some("warning" | "warn") => Some(Severity::Warning),
-                    Some("info") => Some(Severity::Info),
-                    _ => return Err(format!(
+            let level = match level.as_str() {
+                Some("off") => None,
+                Some("error") => Some(Severity::Error),
+                Some("warning" | "warn") => Some(Severity::Warning),
+                Some("info") => Some(Severity::Info),
+                _ => {
+                    return Err(format!(
                         "`lint.rules.{name}`: expected \"off\", \"info\", \"warning\" or \"error\""
-                    )),
-                };
+                    ))
+                }
+            };
             cfg.lint.levels.push((name.clone(), level));
         }
     }
@@ -423,49 +423,56 @@ pub fn github_line(
     )
 }
 
-/// Applies every fix whose edits do not overlap another's, file by file,
-/// each file written atomically. Returns the findings fixed.
+/// The text of file `id` with every fix of `diags` applied whose edits do not
+/// overlap an earlier one's; returns the new text and the findings fixed.
+pub fn fixed_text<'d>(
+    text: &str,
+    id: FileId,
+    diags: &'d [Diagnostic],
+) -> (String, Vec<&'d Diagnostic>) {
+    let mut edits: Vec<(Span, &str)> = Vec::new();
+    let mut done = Vec::new();
+    for d in diags.iter().filter(|d| d.primary.span.file == id) {
+        let Some(f) = &d.fix else { continue };
+        let bad = f.edits.iter().any(|e| {
+            e.span.file != id
+                || text.get(e.span.range()).is_none()
+                || edits.iter().any(|(s, _)| {
+                    s.start < e.span.end.max(e.span.start + 1)
+                        && e.span.start < s.end.max(s.start + 1)
+                })
+        });
+        if bad {
+            continue;
+        }
+        edits.extend(f.edits.iter().map(|e| (e.span, e.replacement.as_str())));
+        done.push(d);
+    }
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0.start));
+    let mut out = text.to_string();
+    for (span, repl) in edits {
+        if out.get(span.range()).is_some() {
+            out.replace_range(span.range(), repl);
+        }
+    }
+    (out, done)
+}
+
+/// Applies the safe fixes file by file, each file written atomically.
+/// Returns the findings fixed.
 fn apply_fixes(
     linted: &[Linted],
     sources: &SourceMap,
     diags: &[Diagnostic],
 ) -> Result<Vec<(&'static str, Span)>, String> {
-    let mut per_file: BTreeMap<FileId, Vec<&Diagnostic>> = BTreeMap::new();
-    for d in diags.iter().filter(|d| d.fix.is_some()) {
-        per_file.entry(d.primary.span.file).or_default().push(d);
-    }
     let mut fixed = Vec::new();
-    for (id, ds) in per_file {
-        let (Some(file), Some(l)) = (sources.get(id), linted.iter().find(|l| l.id == id)) else {
+    for l in linted {
+        let Some(file) = sources.get(l.id) else {
             continue;
         };
-        let mut edits: Vec<(Span, &str)> = Vec::new();
-        let mut done = Vec::new();
-        for d in ds {
-            let Some(f) = &d.fix else { continue };
-            let overlaps = f.edits.iter().any(|e| {
-                e.span.file != id
-                    || edits.iter().any(|(s, _)| {
-                        s.start < e.span.end.max(e.span.start + 1)
-                            && e.span.start < s.end.max(s.start + 1)
-                    })
-            });
-            if overlaps {
-                continue;
-            }
-            edits.extend(f.edits.iter().map(|e| (e.span, e.replacement.as_str())));
-            done.push(d);
-        }
-        edits.sort_by_key(|e| std::cmp::Reverse(e.0.start));
-        let mut text = file.text.to_string();
-        for (span, repl) in &edits {
-            if text.get(span.range()).is_none() {
-                return Err(format!(
-                    "{}: a fix points outside the file",
-                    l.path.display()
-                ));
-            }
-            text.replace_range(span.range(), repl);
+        let (text, done) = fixed_text(&file.text, l.id, diags);
+        if done.is_empty() {
+            continue;
         }
         write_atomic(&l.path, &text)?;
         for d in done {

@@ -1,0 +1,346 @@
+//! The linter over fixtures, its generated docs, its CI formats, and the corpus.
+//!
+//! - `tests/fixtures/lint/<CODE>_<name>.{rbk,yaml,json}`: each file holds a case that
+//!   fires rule CODE and one that does not; snapshotted as source and findings
+//!   (exact line:column in the file, raw documents included).
+//! - `docs/rules.md` is generated from the rules' docs; `UPDATE_DOCS=1` rewrites it.
+//! - The corpus run (skipped when `../shared/corpus` is absent) must not crash;
+//!   with `UPDATE_DOCS=1` it rewrites the counts table in `docs/lint-corpus.md`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use ssmc::commands::lint::{fixed_text, github_line, glob_match, parse_config, sarif};
+use ssmc_core::catalog::{self, Catalog};
+use ssmc_core::codegen::Format;
+use ssmc_core::diagnostic::Diagnostic;
+use ssmc_core::lint::source::{lint_raw, lint_rbk, FileOutcome};
+use ssmc_core::lint::{docs, LintConfig, RULES};
+use ssmc_core::lower::NoFiles;
+use ssmc_core::span::{FileId, SourceMap};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn stdlib(sources: &mut SourceMap) -> Catalog {
+    let (catalog, diags) = catalog::load_stdlib(sources);
+    assert!(diags.is_empty(), "the stdlib must load cleanly: {diags:?}");
+    catalog
+}
+
+/// Lints one file's text as `name` (its extension picks the reader).
+fn lint_file(
+    sources: &mut SourceMap,
+    catalog: &Catalog,
+    name: &str,
+    text: &str,
+) -> (FileId, Option<Vec<Diagnostic>>) {
+    let id = sources.add(name, text);
+    let src = sources.get(id).map(|f| f.text.clone()).expect("added");
+    let cfg = LintConfig::default();
+    let out = match Format::from_path_ext(name) {
+        None => Some(lint_rbk(id, &src, catalog, &cfg, &NoFiles)),
+        Some(fmt) => {
+            let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+            match lint_raw(id, stem, &src, fmt, catalog, &cfg) {
+                FileOutcome::Findings(d) => Some(d),
+                FileOutcome::NotSsm(_) => None,
+            }
+        }
+    };
+    (id, out)
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("tests/fixtures/lint"))
+        .expect("fixtures/lint")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_fixture_fires_its_rule_at_the_right_place() {
+    insta::glob!("../../fixtures/lint", "*.*", |path| {
+        let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+        let code = name.split('_').next().expect("code prefix");
+        let text = std::fs::read_to_string(path).expect("fixture");
+        let mut sources = SourceMap::new();
+        let catalog = stdlib(&mut sources);
+        let (_, diags) = lint_file(&mut sources, &catalog, name, &text);
+        let diags = diags.expect("an SSM document");
+        assert!(
+            diags.iter().any(|d| d.code == code),
+            "{name}: {code} does not fire: {diags:#?}"
+        );
+        let rendered = ssmc::render::render(&diags, &sources, false);
+        insta::assert_snapshot!(format!("--- SOURCE\n{text}--- FINDINGS\n{rendered}"));
+    });
+}
+
+#[test]
+fn every_rule_has_a_fixture_or_a_tested_example() {
+    let names: Vec<String> = fixtures()
+        .iter()
+        .filter_map(|p| p.file_name().and_then(|n| n.to_str()).map(str::to_string))
+        .collect();
+    let mut missing = Vec::new();
+    for r in RULES {
+        let has = names
+            .iter()
+            .any(|n| n.starts_with(&format!("{}_{}", r.code, r.name().replace('-', "_"))));
+        // The rbk Example of every rule is a test in ssmc-core (lint::tests).
+        if !has && !matches!(r.name(), "shellcheck") {
+            missing.push(r.code);
+        }
+    }
+    assert!(missing.len() <= 2, "rules without a fixture: {missing:?}");
+}
+
+#[test]
+fn docs_rules_md_is_fresh() {
+    let path = repo().join("docs/rules.md");
+    let want = docs::rules_markdown();
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &want).expect("write docs/rules.md");
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "docs/rules.md is stale: run `UPDATE_DOCS=1 cargo test -p ssmc-tests docs_rules_md`"
+    );
+}
+
+fn lint_fixture(name: &str) -> (SourceMap, FileId, String, Vec<Diagnostic>) {
+    let text =
+        std::fs::read_to_string(repo().join("tests/fixtures/lint").join(name)).expect("fixture");
+    let mut sources = SourceMap::new();
+    let catalog = stdlib(&mut sources);
+    let (id, diags) = lint_file(&mut sources, &catalog, name, &text);
+    let src = sources.get(id).map(|f| f.text.to_string()).expect("added");
+    (sources, id, src, diags.expect("an SSM document"))
+}
+
+/// A minimal SARIF 2.1.0 schema of our own: the parts GitHub code scanning reads.
+const SARIF_SCHEMA: &str = r#"{
+  "type": "object",
+  "required": ["version", "runs"],
+  "properties": {
+    "version": {"const": "2.1.0"},
+    "runs": {"type": "array", "minItems": 1, "items": {
+      "type": "object", "required": ["tool", "results"],
+      "properties": {
+        "tool": {"type": "object", "required": ["driver"], "properties": {"driver": {
+          "type": "object", "required": ["name", "rules"],
+          "properties": {"name": {"type": "string"}, "rules": {"type": "array", "items": {
+            "type": "object", "required": ["id", "shortDescription", "fullDescription", "helpUri"],
+            "properties": {
+              "id": {"type": "string"},
+              "shortDescription": {"type": "object", "required": ["text"]},
+              "fullDescription": {"type": "object", "required": ["text"]},
+              "helpUri": {"type": "string"},
+              "defaultConfiguration": {"type": "object", "properties": {"level": {"enum": ["none", "note", "warning", "error"]}}}
+            }}}}}}},
+        "results": {"type": "array", "items": {
+          "type": "object", "required": ["ruleId", "message", "locations"],
+          "properties": {
+            "level": {"enum": ["none", "note", "warning", "error"]},
+            "message": {"type": "object", "required": ["text"]},
+            "locations": {"type": "array", "minItems": 1, "items": {"type": "object", "required": ["physicalLocation"],
+              "properties": {"physicalLocation": {"type": "object", "required": ["artifactLocation", "region"],
+                "properties": {
+                  "artifactLocation": {"type": "object", "required": ["uri"]},
+                  "region": {"type": "object", "required": ["startLine", "startColumn"],
+                    "properties": {"startLine": {"type": "integer", "minimum": 1}, "startColumn": {"type": "integer", "minimum": 1},
+                      "endLine": {"type": "integer", "minimum": 1}, "endColumn": {"type": "integer", "minimum": 1}}}}}}}}
+          }}}
+      }}}
+  }
+}"#;
+
+#[test]
+fn sarif_is_well_formed_and_points_at_the_finding() {
+    let (sources, id, _, diags) = lint_fixture("SSM301_plaintext_secret.yaml");
+    let rel = |_: FileId| "tests/fixtures/lint/SSM301_plaintext_secret.yaml".to_string();
+    let out = sarif(&diags, &sources, &rel, None);
+    let schema: serde_json::Value = serde_json::from_str(SARIF_SCHEMA).expect("schema");
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    let errors: Vec<String> = validator.iter_errors(&out).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let rules = out["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
+    assert!(rules.len() >= RULES.len());
+    let results = out["runs"][0]["results"].as_array().expect("results");
+    let first = results
+        .iter()
+        .find(|r| r["ruleId"] == "SSM301")
+        .expect("an SSM301 result");
+    let idx = first["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+    assert_eq!(rules[idx]["id"], "SSM301");
+    let region = &first["locations"][0]["physicalLocation"]["region"];
+    // `--password=hunter2x` on line 8: the value starts at column 41.
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(8), Some(41))
+    );
+    assert_eq!(region["endColumn"].as_u64(), Some(49));
+    let _ = id;
+}
+
+#[test]
+fn github_annotations_escape_and_locate() {
+    let (sources, _, _, diags) = lint_fixture("SSM301_plaintext_secret.yaml");
+    let rel = |_: FileId| "docs/x,y.yaml".to_string();
+    let d = diags.iter().find(|d| d.code == "SSM301").expect("finding");
+    insta::assert_snapshot!(github_line(d, &sources, &rel), @"::error file=docs/x%2Cy.yaml,line=8,col=41,endLine=8,endColumn=49,title=SSM301 plaintext-secret::plaintext secret: a password on a command line");
+}
+
+#[test]
+fn fix_replaces_a_deprecated_runtime_in_yaml() {
+    let (_, id, src, diags) = lint_fixture("SSM401_deprecated_runtime.yaml");
+    let (fixed, done) = fixed_text(&src, id, &diags);
+    assert_eq!(done.len(), 1);
+    assert!(fixed.contains("Runtime: python3.11\n      Handler: main\n      Script: \"def main(events, context):\\n    return {}\\n\"\n  - name: Current"));
+    assert!(!fixed.contains("python3.6"));
+    // The fixed document lints clean of the rule.
+    let mut sources = SourceMap::new();
+    let catalog = stdlib(&mut sources);
+    let (_, again) = lint_file(&mut sources, &catalog, "fixed.yaml", &fixed);
+    assert!(again.expect("doc").iter().all(|d| d.code != "SSM401"));
+}
+
+#[test]
+fn fix_declares_a_secret_parameter_in_rbk() {
+    let (_, id, src, diags) = lint_fixture("SSM302_plaintext_secret_parameter.rbk");
+    let (fixed, done) = fixed_text(&src, id, &diags);
+    assert_eq!(done.len(), 1, "{diags:#?}");
+    assert!(
+        fixed.contains("param DbPassword: String secret\n"),
+        "{fixed}"
+    );
+}
+
+#[test]
+fn config_reads_levels_and_ignores() {
+    let cfg = parse_config("[lint]\nignore = [\"legacy/**\", \"*.tmp.yaml\"]\n[lint.rules]\nmissing-timeout = \"off\"\nSSM201 = \"error\"\n")
+        .expect("valid config");
+    assert_eq!(cfg.ignore, ["legacy/**", "*.tmp.yaml"]);
+    let timeout = ssmc_core::lint::find("missing-timeout").expect("rule");
+    let desc = ssmc_core::lint::find("SSM201").expect("rule");
+    assert_eq!(cfg.lint.level(timeout), None);
+    assert_eq!(cfg.lint.level(desc), Some(ssmc_core::Severity::Error));
+    assert!(parse_config("[lint.rules]\nno-such-rule = \"off\"\n").is_err());
+    assert!(parse_config("[lint.rules]\nmissing-timeout = \"loud\"\n").is_err());
+    assert!(glob_match("legacy/**", "legacy/a/b.yaml"));
+    assert!(glob_match("**/*.json", "a/b/c.json"));
+    assert!(glob_match("*.tmp.yaml", "x.tmp.yaml"));
+    assert!(!glob_match("*.tmp.yaml", "dir/x.tmp.yaml"));
+    assert!(!glob_match("legacy/**", "src/legacy.yaml"));
+}
+
+#[test]
+fn files_that_are_not_ssm_documents_are_skipped() {
+    let mut sources = SourceMap::new();
+    let catalog = stdlib(&mut sources);
+    let (_, out) = lint_file(
+        &mut sources,
+        &catalog,
+        "package.json",
+        "{\"name\": \"x\", \"version\": \"1.0.0\"}",
+    );
+    assert!(out.is_none());
+    let (_, out) = lint_file(&mut sources, &catalog, "ci.yaml", "on: push\njobs: {}\n");
+    assert!(out.is_none());
+}
+
+/// `shared/corpus` beside the repository or an ancestor of it.
+fn corpus_dir() -> Option<PathBuf> {
+    let start = repo();
+    let mut dir = Some(start.as_path());
+    while let Some(d) = dir {
+        let candidate = d.join("shared/corpus");
+        if candidate.join("MANIFEST.tsv").is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+const BEGIN: &str = "<!-- corpus counts: begin -->";
+const END: &str = "<!-- corpus counts: end -->";
+
+#[test]
+fn corpus_lints_without_crashing() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("skipped: ../shared/corpus is absent");
+        return;
+    };
+    let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("manifest");
+    let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut docs = 0usize;
+    let mut files_with_findings = 0usize;
+    for line in manifest.lines().skip(1) {
+        let Some(file) = line.split('\t').nth(6) else {
+            continue;
+        };
+        let Ok(text) = std::fs::read_to_string(dir.join(file)) else {
+            continue;
+        };
+        let mut sources = SourceMap::new();
+        let catalog = stdlib(&mut sources);
+        let (_, out) = lint_file(&mut sources, &catalog, file, &text);
+        let Some(diags) = out else { continue };
+        docs += 1;
+        if diags.iter().any(|d| d.code.starts_with("SSM")) {
+            files_with_findings += 1;
+        }
+        for d in diags.iter().filter(|d| d.code.starts_with("SSM")) {
+            *counts
+                .entry((d.code.to_string(), d.severity.as_str().to_string()))
+                .or_default() += 1;
+        }
+    }
+    assert!(docs > 300, "the corpus holds 387 documents; read {docs}");
+    let mut table = format!(
+        "{BEGIN}\n{docs} documents linted, {files_with_findings} with at least one lint finding.\n\n| code | name | level | findings |\n| --- | --- | --- | --- |\n"
+    );
+    for r in RULES {
+        let n: usize = counts
+            .iter()
+            .filter(|((c, _), _)| c == r.code)
+            .map(|(_, n)| n)
+            .sum();
+        table.push_str(&format!(
+            "| {} | `{}` | {} | {n} |\n",
+            r.code,
+            r.name(),
+            r.meta().default.as_str()
+        ));
+    }
+    table.push_str(END);
+    let path = repo().join("docs/lint-corpus.md");
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        let new = match (have.find(BEGIN), have.find(END)) {
+            (Some(a), Some(b)) => format!("{}{table}{}", &have[..a], &have[b + END.len()..]),
+            _ => format!("# Lint findings on the corpus\n\n{table}\n"),
+        };
+        std::fs::write(&path, new).expect("write docs/lint-corpus.md");
+    }
+    // Every error-level lint finding on AWS's and the community's documents must be
+    // one a reviewer agrees with; today there are none.
+    let errors: usize = counts
+        .iter()
+        .filter(|((_, s), _)| s == "error")
+        .map(|(_, n)| n)
+        .sum();
+    assert_eq!(
+        errors, 0,
+        "error-level lint findings on the corpus: {counts:?}"
+    );
+}
