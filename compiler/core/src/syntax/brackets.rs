@@ -30,10 +30,13 @@ struct Open {
     what: &'static str,
 }
 
+/// `quiet_eof`: the lexer already reported why the file ends early (an unclosed
+/// block string), so brackets left open at the end are not reported again.
 pub fn balance(
     file: FileId,
     text: &str,
     tokens: Vec<(Tok, Range<usize>)>,
+    quiet_eof: bool,
 ) -> (Vec<(Tok, Range<usize>)>, Vec<Diagnostic>) {
     let heuristic = !already_balanced(&tokens);
     let mut b = Balancer {
@@ -54,10 +57,24 @@ pub fn balance(
             i += 1;
             continue;
         }
+        let line_start = at_line_start;
         if heuristic && at_line_start {
             b.close_by_indentation(&tok, r.start);
         }
         at_line_start = false;
+        // Broken files only: a closer starting a line indented deeper than the construct
+        // it would close is a stray one (the usual extra `}`).
+        if heuristic && line_start && tok.is_closer() {
+            let (indent, line) = b.line_info(r.start);
+            if b.stack
+                .last()
+                .is_some_and(|top| top.line < line && top.indent < indent)
+            {
+                b.stray(&tok, r);
+                i += 1;
+                continue;
+            }
+        }
         if tok.is_opener() {
             if b.stack.len() >= MAX_DEPTH {
                 let end = region_end(&tokens, i);
@@ -103,11 +120,22 @@ pub fn balance(
         }
         i += 1;
     }
-    let eof = text.len();
-    while let Some(open) = b.stack.pop() {
-        if !swallowed_to_eof {
-            b.unclosed(&open, eof, "the file ends here");
+    // At the end of the file: one diagnostic for the innermost open bracket, naming
+    // the outer ones as secondary labels (they are one mistake: a truncated file).
+    if !swallowed_to_eof && !quiet_eof {
+        if let Some(inner) = b.stack.last() {
+            let mut d = b.unclosed_diag(inner, "the file ends here");
+            for outer in b.stack.iter().rev().skip(1) {
+                let closer = outer.tok.closer_of().unwrap_or(Tok::RBrace);
+                d = d.with_secondary(
+                    b.span(outer.span.clone()),
+                    format!("the {} opened here also needs {closer}", outer.what),
+                );
+            }
+            b.diags.push(d);
         }
+    }
+    while let Some(open) = b.stack.pop() {
         let at = b.last_end().max(open.span.end);
         let closer = open.tok.closer_of().unwrap_or(Tok::RBrace);
         b.out.push((closer, at..at));
@@ -219,10 +247,15 @@ impl Balancer<'_> {
         }
     }
 
-    fn unclosed(&mut self, open: &Open, at: usize, at_label: &str) {
+    fn unclosed(&mut self, open: &Open, at_label: &str) {
+        let d = self.unclosed_diag(open, at_label);
+        self.diags.push(d);
+    }
+
+    fn unclosed_diag(&self, open: &Open, at_label: &str) -> Diagnostic {
         let closer = open.tok.closer_of().unwrap_or(Tok::RBrace);
         let last = self.last_end();
-        let d = Diagnostic::error(
+        Diagnostic::error(
             codes::UNCLOSED_DELIMITER,
             self.span(last.max(open.span.end)..last.max(open.span.end)),
             format!("expected {closer} to close the {} opened here", open.what),
@@ -235,9 +268,7 @@ impl Balancer<'_> {
         .with_help(format!(
             "add {closer}; {at_label}, so the {} cannot continue past it",
             open.what
-        ));
-        let _ = at;
-        self.diags.push(d);
+        ))
     }
 
     /// Broken files only: a line that starts at or left of an open construct's
@@ -257,7 +288,7 @@ impl Balancer<'_> {
                 break;
             }
             let Some(open) = self.stack.pop() else { break };
-            self.unclosed(&open, offset, "the next line is indented outside it");
+            self.unclosed(&open, "the next line is indented outside it");
             let at = self.last_end();
             let closer = open.tok.closer_of().unwrap_or(Tok::RBrace);
             // Insert the closer before the newline(s) that end the previous line.
@@ -276,6 +307,29 @@ impl Balancer<'_> {
             self.out.push((tok, r));
             return;
         }
+        // `["a", "b"}`: the wrong closer for a bracket opened on the same line is a typo
+        // for the right one.
+        let (_, line) = self.line_info(r.start);
+        if let Some(top) = self.stack.last() {
+            if top.line == line {
+                let expected = top.tok.closer_of().unwrap_or(Tok::RBrace);
+                let d = Diagnostic::error(
+                    codes::UNMATCHED_CLOSER,
+                    self.span(r.clone()),
+                    format!("mismatched {tok}: expected {expected}"),
+                )
+                .with_label(format!("expected {expected} here"))
+                .with_secondary(
+                    self.span(top.span.clone()),
+                    format!("the {} opened here", top.what),
+                )
+                .with_help(format!("close the {} with {expected}", top.what));
+                self.diags.push(d);
+                self.stack.pop();
+                self.out.push((expected, r));
+                return;
+            }
+        }
         let matching = self
             .stack
             .iter()
@@ -285,7 +339,7 @@ impl Balancer<'_> {
                 // Everything opened after the match is unclosed: close it here.
                 while self.stack.len() > k + 1 {
                     let Some(open) = self.stack.pop() else { break };
-                    self.unclosed(&open, r.start, &format!("{tok} closes an outer bracket"));
+                    self.unclosed(&open, &format!("{tok} closes an outer bracket"));
                     let at = self.last_end();
                     let closer = open.tok.closer_of().unwrap_or(Tok::RBrace);
                     self.out.push((closer, at..at));
@@ -293,31 +347,34 @@ impl Balancer<'_> {
                 self.stack.pop();
                 self.out.push((tok, r));
             }
-            None => {
-                let opener = match tok {
-                    Tok::RBracket => "`[`",
-                    Tok::RParen => "`(`",
-                    _ => "`{`",
-                };
-                let mut d = Diagnostic::error(
-                    codes::UNMATCHED_CLOSER,
-                    self.span(r),
-                    format!("unexpected {tok}"),
-                )
-                .with_label(format!("no open {opener} to close here"));
-                if let Some(top) = self.stack.last() {
-                    let expected = top.tok.closer_of().unwrap_or(Tok::RBrace);
-                    let top_span = self.span(top.span.clone());
-                    let what = top.what;
-                    d = d
-                        .with_secondary(top_span, format!("the {what} opened here is still open"))
-                        .with_help(format!("remove it, or close the {what} with {expected}"));
-                } else {
-                    d = d.with_help("remove it");
-                }
-                self.diags.push(d);
-            }
+            None => self.stray(&tok, r),
         }
+    }
+
+    /// A closer with nothing (or the wrong thing) open: reported and dropped.
+    fn stray(&mut self, tok: &Tok, r: Range<usize>) {
+        let opener = match tok {
+            Tok::RBracket => "`[`",
+            Tok::RParen => "`(`",
+            _ => "`{`",
+        };
+        let mut d = Diagnostic::error(
+            codes::UNMATCHED_CLOSER,
+            self.span(r),
+            format!("unexpected {tok}"),
+        )
+        .with_label(format!("no open {opener} to close here"));
+        if let Some(top) = self.stack.last() {
+            let expected = top.tok.closer_of().unwrap_or(Tok::RBrace);
+            let top_span = self.span(top.span.clone());
+            let what = top.what;
+            d = d
+                .with_secondary(top_span, format!("the {what} opened here is still open"))
+                .with_help(format!("remove it, or close the {what} with {expected}"));
+        } else {
+            d = d.with_help("remove it");
+        }
+        self.diags.push(d);
     }
 
     fn too_deep(&mut self, r: Range<usize>) {

@@ -36,3 +36,24 @@ pub const EXPECTED_CONDITION: &str = "E0015";
 pub const BAD_BACKTICK_NAME: &str = "E0016";
 /// A method call that is not one of the AWS condition operators.
 pub const UNKNOWN_METHOD: &str = "E0017";
+
+/// Every code above, to turn a code carried as text back into the constant.
+pub const ALL: &[&str] = &[
+    UNEXPECTED_CHAR,
+    UNTERMINATED_STRING,
+    BAD_ESCAPE,
+    BAD_BLOCK_INDENT,
+    CONTROL_CHAR,
+    UNCLOSED_DELIMITER,
+    UNMATCHED_CLOSER,
+    TOO_DEEP,
+    UNKNOWN_KEYWORD,
+    UNEXPECTED_TOKEN,
+    UNEXPECTED_EOF,
+    MIXED_AND_OR,
+    BAD_NUMBER,
+    BAD_BLOCK_STRING,
+    EXPECTED_CONDITION,
+    BAD_BACKTICK_NAME,
+    UNKNOWN_METHOD,
+];

@@ -35,14 +35,12 @@ pub fn convert(
 
 fn from_custom(span: Span, msg: &str) -> Diagnostic {
     let mut parts = msg.split(SEP);
-    let code = match parts.next().unwrap_or("") {
-        "E0003" => codes::BAD_ESCAPE,
-        "E0012" => codes::MIXED_AND_OR,
-        "E0013" => codes::BAD_NUMBER,
-        "E0015" => codes::EXPECTED_CONDITION,
-        "E0017" => codes::UNKNOWN_METHOD,
-        _ => codes::UNEXPECTED_TOKEN,
-    };
+    let raw_code = parts.next().unwrap_or("");
+    let code = codes::ALL
+        .iter()
+        .copied()
+        .find(|c| *c == raw_code)
+        .unwrap_or(codes::UNEXPECTED_TOKEN);
     let message = parts.next().unwrap_or("syntax error");
     let label = parts.next().unwrap_or("");
     let help = parts.next().unwrap_or("");
@@ -145,7 +143,13 @@ fn expected_found(
         .cloned()
         .collect();
     items.retain(|i| i.contains(' ') || !labels.iter().any(|l| l.contains(i.as_str())));
-    let expected_text = join_or(&items);
+    // Long lists read badly: name the first few.
+    let expected_text = if items.len() > 6 {
+        let head = items.get(..5).unwrap_or(&[]).join(", ");
+        format!("{head} or another of {} items", items.len())
+    } else {
+        join_or(&items)
+    };
 
     let Some(found) = found else {
         let at = Span::new(file, text_len, text_len);
@@ -242,6 +246,12 @@ fn help_for(items: &[String], found: &Tok) -> Option<String> {
     }
     if has(parser::L_CLAUSE) {
         return Some("after a step's body come its clauses: `timeout 10m`, `on_failure abort`, `goto Next`, …".to_string());
+    }
+    if has("`automation`, `command` or `action`") {
+        return Some(
+            "a file holds documents (`automation Name { … }`, `command Name { … }`) and `action` declarations; everything else goes inside a document"
+                .to_string(),
+        );
     }
     if has(parser::L_DOC_ITEM) || has(parser::L_STATEMENT) {
         return Some(

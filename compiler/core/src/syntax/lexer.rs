@@ -439,12 +439,43 @@ impl<'s> Lexer<'s> {
                 Some(b'<') => Tok::Lt,
                 Some(b'>') => Tok::Gt,
                 Some(b'!') => Tok::Bang,
+                Some(b'\'') => return self.single_quoted(),
                 _ => return self.unexpected(),
             };
             (t, 1)
         };
         self.pos += len;
         self.push(tok, start..self.pos);
+    }
+
+    /// `'text'`: a common slip; reported once and read as the string it was meant to be.
+    fn single_quoted(&mut self) {
+        let start = self.pos;
+        let line_end = self.line_end(start + 1);
+        let rest = self.src.get(start + 1..line_end).unwrap_or("");
+        let Some(close) = rest.find('\'') else {
+            return self.unexpected();
+        };
+        let end = start + 1 + close + 1;
+        let value = rest.get(..close).unwrap_or("").to_string();
+        let d = Diagnostic::error(
+            codes::UNEXPECTED_CHAR,
+            self.span(start..end),
+            "strings are written in double quotes",
+        )
+        .with_label("single quotes do not make a string")
+        .with_help(format!(
+            "write \"{value}\" (or #\"{value}\"# to avoid escapes)"
+        ));
+        self.error(d);
+        self.check_controls(start..end);
+        self.pos = end;
+        let tok = StrTok {
+            value,
+            style: StringStyle::Quoted,
+            lit: false,
+        };
+        self.push(Tok::Str(tok), start..end);
     }
 
     /// A run of characters that start no token: one diagnostic, one error token.

@@ -38,8 +38,11 @@ pub struct Parsed {
 pub fn parse(file: FileId, text: &str) -> Parsed {
     let lexed = lexer::lex(file, text);
     let mut diagnostics = lexed.diagnostics;
-    let (tokens, bracket_diags) = brackets::balance(file, text, lexed.tokens);
-    diagnostics.extend(bracket_diags);
+    let quiet_eof = diagnostics.iter().any(|d| {
+        d.code == codes::BAD_BLOCK_STRING && d.message.contains("to close the block string")
+    });
+    let (tokens, bracket_diags) = brackets::balance(file, text, lexed.tokens, quiet_eof);
+    diagnostics.extend(bracket_diags.iter().cloned());
 
     let tokens: Vec<parser::TokSpan> = tokens
         .into_iter()
@@ -51,6 +54,9 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
         .into_output_errors();
     for e in &errors {
         if let Some(d) = errors::convert(file, text.len(), e) {
+            if explained_by_bracket_fix(&d, &bracket_diags) {
+                continue;
+            }
             // One place, one complaint: keep the first diagnostic at a position.
             if !diagnostics
                 .iter()
@@ -64,4 +70,23 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
     ast.comments = lexed.comments;
     diagnostic::sort(&mut diagnostics);
     Parsed { ast, diagnostics }
+}
+
+/// A parser complaint about a missing closer inside a construct whose closer the
+/// bracket pass already reported missing is the same mistake, said twice.
+fn explained_by_bracket_fix(d: &Diagnostic, bracket_diags: &[Diagnostic]) -> bool {
+    bracket_diags.iter().any(|u| {
+        if u.code != codes::UNCLOSED_DELIMITER {
+            return false;
+        }
+        let Some(opener) = u.secondary.first() else {
+            return false;
+        };
+        let closer = u.message.split('`').nth(1).unwrap_or("");
+        let at = d.primary.span.start;
+        !closer.is_empty()
+            && opener.span.start <= at
+            && at <= u.primary.span.end
+            && d.message.contains(&format!("`{closer}`"))
+    })
 }

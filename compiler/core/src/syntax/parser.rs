@@ -250,6 +250,22 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         .or_not()
         .boxed();
 
+    // A doc comment with nothing after it to document.
+    let dangling_doc = select! { Tok::DocComment(_) = e => e.span() }
+        .then_ignore(nl())
+        .then_ignore(just(Tok::RBrace).ignored().or(end()).rewind())
+        .validate(move |s, _e, emitter| {
+            emitter.emit(custom(
+                s,
+                codes::UNEXPECTED_TOKEN,
+                "doc comment documents nothing",
+                "nothing follows this doc comment",
+                "put it right before the document, param, var, step or output it describes, or make it a `//` comment",
+            ));
+            s
+        })
+        .boxed();
+
     // ---- values and conditions ----
     let mut value: Rec<'t, Expr> = Recursive::declare();
 
@@ -813,6 +829,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         .ignore_then(
             stmt.clone()
                 .map(Ok)
+                .or(dangling_doc.clone().map(Err))
                 .recover_with(via_parser(skip_statement().map(Err)))
                 .then_ignore(stmt_end.clone())
                 .then_ignore(nl())
@@ -1027,12 +1044,41 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         })
         .boxed();
 
+    // A word that is neither a step-body keyword nor the start of `prefix:action`:
+    // reported once, and the rest of the statement is skipped.
+    let unknown_body = ident_sp
+        .clone()
+        .filter(|(w, _): &(String, SimpleSpan)| !STEP_BODY_KWS.contains(&w.as_str()))
+        .then_ignore(just(Tok::Colon).not())
+        .then_ignore(skip_tree(&[Tok::Newline]).repeated())
+        .validate(move |(word, wspan), _e, emitter| {
+            let err = match crate::diagnostic::did_you_mean(&word, STEP_BODY_KWS.iter().copied()) {
+                Some(k) => custom(
+                    wspan,
+                    codes::UNKNOWN_KEYWORD,
+                    &format!("unknown keyword `{word}`: did you mean `{k}`?"),
+                    "not a keyword here",
+                    "after `step Name =` comes an action name like `aws:runCommand`, or `branch`, `if`, `guard` or `match`",
+                ),
+                None => custom(
+                    wspan,
+                    codes::UNEXPECTED_TOKEN,
+                    &format!("expected an action name like `aws:runCommand`, found `{word}`"),
+                    "not an action name",
+                    "an action name is a prefix and a name joined by `:`; `branch`, `if`, `guard` and `match` also start a step body",
+                ),
+            };
+            emitter.emit(err);
+            StepBody::Error(sp(wspan))
+        });
+
     let step_body = choice((
         branch_body,
         if_body.clone(),
         guard_body.clone(),
         match_body.clone(),
         action_body,
+        unknown_body,
     ))
     .labelled(L_STEP_BODY)
     .boxed();
@@ -1177,6 +1223,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         )))
         .map(|(docs, item)| attach_docs(item, docs))
         .or(stmt.clone().map(DocItem::Step))
+        .or(dangling_doc.clone().map(move |s| DocItem::Error(sp(s))))
         .labelled(L_DOC_ITEM)
         .boxed();
 
@@ -1340,8 +1387,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         .then(
             document
                 .map(Item::Document)
-                .or(action_decl.map(Item::Action))
-                .labelled(L_TOP),
+                .or(action_decl.map(Item::Action)),
         )
         .map(|((docs, attrs), item)| match item {
             Item::Document(mut d) => {
@@ -1356,6 +1402,8 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
             }
             other => other,
         })
+        .labelled(L_TOP)
+        .or(dangling_doc.map(move |s| Item::Error(sp(s))))
         .boxed();
 
     nl().ignore_then(

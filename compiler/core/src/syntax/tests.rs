@@ -275,3 +275,36 @@ fn nesting_just_under_the_limit_fits_a_small_stack() {
         assert!(diags.is_empty(), "{diags:#?}");
     }
 }
+
+#[test]
+fn syntax_codes_are_unique() {
+    let mut all = codes::ALL.to_vec();
+    all.sort_unstable();
+    all.dedup();
+    assert_eq!(all.len(), codes::ALL.len());
+}
+
+#[test]
+fn custom_errors_keep_their_code() {
+    let m = messages("automation A {\n  step S = brnch {}\n}\n");
+    assert_eq!(
+        m,
+        vec!["E0009 unknown keyword `brnch`: did you mean `branch`?".to_string()]
+    );
+}
+
+#[test]
+fn single_quotes_are_one_error_and_read_as_a_string() {
+    let m = messages("automation A {\n  param P: String = 'x'\n}\n");
+    assert_eq!(
+        m,
+        vec!["E0001 strings are written in double quotes".to_string()]
+    );
+}
+
+#[test]
+fn truncated_file_is_one_diagnostic() {
+    let m = messages("automation A {\n  step S = aws:sleep {\n    X: [1,");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].starts_with("E0006 expected `]`"), "{m:?}");
+}
