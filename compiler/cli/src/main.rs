@@ -30,6 +30,13 @@ enum LintFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum GraphFormat {
     Mermaid,
     Dot,
@@ -64,6 +71,9 @@ enum Command {
         /// Apply safe fixes.
         #[arg(long)]
         fix: bool,
+        /// The least severe finding that fails the run (exit 1).
+        #[arg(long, value_enum, default_value = "error")]
+        fail_on: FailOn,
     },
     /// Rewrite sources in the canonical style.
     Fmt {
@@ -125,14 +135,24 @@ fn run(cli: Cli) -> u8 {
         Command::Check { paths } => commands::check::run(&paths),
         Command::Fmt { check, paths } => commands::fmt::run(&paths, check),
         Command::Import { docs, out } => commands::import::run(&docs, &out),
-        Command::Lint { paths, format, fix } => {
+        Command::Lint {
+            paths,
+            format,
+            fix,
+            fail_on,
+        } => {
             let format = match format {
                 LintFormat::Human => commands::lint::LintOutput::Human,
                 LintFormat::Json => commands::lint::LintOutput::Json,
                 LintFormat::Sarif => commands::lint::LintOutput::Sarif,
                 LintFormat::Github => commands::lint::LintOutput::Github,
             };
-            commands::lint::run(&paths, format, fix)
+            let fail_on = match fail_on {
+                FailOn::Error => ssmc_core::Severity::Error,
+                FailOn::Warning => ssmc_core::Severity::Warning,
+                FailOn::Info => ssmc_core::Severity::Info,
+            };
+            commands::lint::run(&paths, format, fix, fail_on)
         }
         Command::Explain { rule } => commands::explain::run(&rule),
         Command::Lsp => ssmc_lsp::run(),

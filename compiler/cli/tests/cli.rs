@@ -260,3 +260,19 @@ fn an_allow_comment_with_a_reason_silences_its_rule_on_the_next_line() {
     let out = ssmc(&["check", "a.rbk"], &dir);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+#[test]
+fn lint_fail_on_sets_the_level_that_fails_the_run() {
+    let dir = temp_dir("fail-on");
+    std::fs::write(
+        dir.join("a.rbk"),
+        "automation NoDocs {\n  step Wait = aws:sleep { Duration: \"PT1M\" } timeout 2m\n}\n",
+    )
+    .expect("write");
+    // Only warnings here: the default gate (errors) passes, a warning gate fails.
+    let out = ssmc(&["lint", "a.rbk"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Warning"), "{}", stderr(&out));
+    let out = ssmc(&["lint", "--fail-on", "warning", "a.rbk"], &dir);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}

@@ -127,7 +127,9 @@ struct Linted {
     rel: String,
 }
 
-pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool) -> u8 {
+/// Runs the linter. The run fails (exit 1) when a finding is at `fail_on` or
+/// more severe: `Error` by default, `Warning` for a strict gate, `Info` for all.
+pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) -> u8 {
     let paths = paths_or_cwd(paths);
     let root = project_root(paths.first().map_or(Path::new("."), PathBuf::as_path));
     let root = std::fs::canonicalize(&root).unwrap_or(root);
@@ -276,7 +278,8 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool) -> u8 {
             }
         }
     }
-    if diags.iter().any(Diagnostic::is_error) {
+    // Severity orders Error < Warning < Info: "at least as severe" is `<=`.
+    if diags.iter().any(|d| d.severity <= fail_on) {
         EXIT_ERRORS
     } else {
         EXIT_OK
