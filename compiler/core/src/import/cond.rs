@@ -14,19 +14,7 @@ use crate::model::{Key, Node, Value};
 use crate::syntax::ast::{CmpOp, Cond, Expr, ExprKind, MapLit, Name};
 
 /// The AWS comparison operators a choice may use.
-const OPERATORS: &[&str] = &[
-    "StringEquals",
-    "EqualsIgnoreCase",
-    "StartsWith",
-    "EndsWith",
-    "Contains",
-    "NumericEquals",
-    "NumericGreater",
-    "NumericLesser",
-    "NumericGreaterOrEquals",
-    "NumericLesserOrEquals",
-    "BooleanEquals",
-];
+const OPERATORS: &[&str] = crate::syntax::ast::CONDITION_OPERATORS;
 
 /// Declared parameter and variable types by reference text (`P`, `variable:X`),
 /// as the lowering reads them to choose the operator of `a == Ref`.

@@ -13,19 +13,7 @@ use crate::span::Span;
 use crate::syntax::ast::{CmpOp, Cond, Expr, ExprKind, Name, Precondition};
 
 /// AWS's named operators, usable as methods: `a.EqualsIgnoreCase("x")`.
-pub const OPERATORS: &[&str] = &[
-    "StringEquals",
-    "EqualsIgnoreCase",
-    "StartsWith",
-    "EndsWith",
-    "Contains",
-    "NumericEquals",
-    "NumericGreater",
-    "NumericLesser",
-    "NumericGreaterOrEquals",
-    "NumericLesserOrEquals",
-    "BooleanEquals",
-];
+pub const OPERATORS: &[&str] = crate::syntax::ast::CONDITION_OPERATORS;
 
 const PLATFORMS: &[(&str, &str)] = &[
     ("linux", "Linux"),

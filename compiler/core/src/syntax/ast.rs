@@ -524,6 +524,23 @@ impl Cond {
     }
 }
 
+/// AWS's named branch operators, written as methods in conditions
+/// (`a.EqualsIgnoreCase("x")`): the one list the parser, the lowering and the
+/// importer share.
+pub const CONDITION_OPERATORS: &[&str] = &[
+    "StringEquals",
+    "EqualsIgnoreCase",
+    "StartsWith",
+    "EndsWith",
+    "Contains",
+    "NumericEquals",
+    "NumericGreater",
+    "NumericLesser",
+    "NumericGreaterOrEquals",
+    "NumericLesserOrEquals",
+    "BooleanEquals",
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CmpOp {
     Eq,

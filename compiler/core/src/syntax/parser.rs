@@ -83,19 +83,7 @@ pub const CLAUSE_KWS: &[&str] = &[
 pub const STEP_BODY_KWS: &[&str] = &["branch", "if", "guard", "match"];
 pub const MEMBER_KWS: &[&str] = &["input", "output"];
 
-pub const METHODS: &[&str] = &[
-    "StringEquals",
-    "EqualsIgnoreCase",
-    "StartsWith",
-    "EndsWith",
-    "Contains",
-    "NumericEquals",
-    "NumericGreater",
-    "NumericLesser",
-    "NumericGreaterOrEquals",
-    "NumericLesserOrEquals",
-    "BooleanEquals",
-];
+pub const METHODS: &[&str] = crate::syntax::ast::CONDITION_OPERATORS;
 
 /// A stack check: chumsky grows the stack (stacker) only at `Recursive` parsers, and
 /// in debug builds one nesting level of values spans more frames than its 64 KiB red
