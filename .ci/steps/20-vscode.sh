@@ -23,7 +23,7 @@ echo "grammar tests (vscode-tmgrammar-test)"
 npm run --silent test:grammar
 
 echo "unit tests (node --test)"
-npm run --silent test:unit
+SSMC="$ssmc" npm run --silent test:unit
 
 echo "snippets compile"
 snippets=$(mktemp -d)

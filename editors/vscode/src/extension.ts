@@ -102,6 +102,22 @@ export function currentClient(): LanguageClient | undefined {
   return client;
 }
 
+/** Go to definition into the stdlib answers `ssmc-stdlib:///…` URIs (docs/lsp.md); their text comes from the server. */
+const STDLIB_SCHEME = "ssmc-stdlib";
+
+async function stdlibSource(uri: vscode.Uri): Promise<string> {
+  if (client === undefined || !client.isRunning()) {
+    return "// the ssmc language server is not running";
+  }
+  try {
+    const r = await client.sendRequest<unknown>("ssmc/stdlibSource", { uri: uri.toString() });
+    const text = (r as { text?: unknown } | null)?.text;
+    return typeof text === "string" ? text : `// ssmc/stdlibSource gave no text for ${uri.toString()}`;
+  } catch (e) {
+    return `// ssmc could not read ${uri.toString()}: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
 async function buildCurrentFile(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (editor === undefined || editor.document.languageId !== "ssmc" || editor.document.uri.scheme !== "file") {
@@ -151,6 +167,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     preview,
     graph,
     vscode.workspace.registerTextDocumentContentProvider(CompiledPreview.scheme, preview),
+    vscode.workspace.registerTextDocumentContentProvider(STDLIB_SCHEME, { provideTextDocumentContent: stdlibSource }),
     vscode.commands.registerCommand("ssmc.buildCurrentFile", buildCurrentFile),
     vscode.commands.registerCommand("ssmc.showCompiledDocument", () => preview.show()),
     vscode.commands.registerCommand("ssmc.showFlowGraph", () => graph.show()),
