@@ -11,6 +11,7 @@ pub mod check;
 pub mod codegen;
 pub mod diagnostic;
 pub mod fmt;
+pub mod graph;
 pub mod import;
 pub mod lint;
 pub mod lower;
