@@ -7,8 +7,12 @@
 
 pub mod analysis;
 pub mod convert;
+mod graph;
 mod loader;
 mod server;
+mod workspace;
+
+pub use server::{serve_io, DEBOUNCE};
 
 /// Serves LSP over stdin/stdout until the client exits; returns the exit code.
 pub fn run() -> u8 {
