@@ -4,7 +4,8 @@
 //! Input: one such step whose inputs are a map. Output: an unknown service
 //! (E1027) or API (E1028) with a did-you-mean, a non-canonical spelling SSM
 //! accepts (I1002), a streaming operation (E1033), then the request
-//! parameters ([`params`]) and the selectors ([`outputs`]) against the
+//! parameters (`params`) and the selectors (`outputs`, parsed by
+//! [`selector`], walked over the response by `walk`) against the
 //! operation's shapes.
 //!
 //! Invariants: a `Service` or `Api` that is not a literal (a `{{ … }}`
@@ -12,7 +13,10 @@
 //! about (the name inside its literal, the parameter key, the value, the
 //! selector segment).
 
+mod outputs;
 mod params;
+pub(crate) mod selector;
+mod walk;
 
 #[cfg(test)]
 mod tests;
@@ -58,6 +62,7 @@ impl Checker<'_> {
             .filter(|(k, _)| !OWN_INPUTS.contains(&k.name.as_str()))
             .collect();
         self.check_request(i, step, inputs, &params, svc, op);
+        self.check_api_outputs(step, inputs, svc, op);
     }
 
     /// The service and operation a step names, reporting what names nothing.
