@@ -322,6 +322,7 @@ fn deep(svc: &Service, cur: Yield, seg: &Segment, n: usize) -> Result<Yield, Imp
     let mut seen = HashSet::new();
     let mut stack = start;
     let mut found: Vec<ShapeId> = Vec::new();
+    let mut all_names: Vec<String> = Vec::new();
     let mut open = false;
     while let Some(id) = stack.pop() {
         if !seen.insert(id) {
@@ -332,6 +333,7 @@ fn deep(svc: &Service, cur: Yield, seg: &Segment, n: usize) -> Result<Yield, Imp
             ShapeKind::Structure { document: true, .. } => open = true,
             ShapeKind::Structure { members, .. } => {
                 for m in members {
+                    all_names.push(m.name.clone());
                     if &m.name == name {
                         found.push(m.shape);
                     }
@@ -347,10 +349,12 @@ fn deep(svc: &Service, cur: Yield, seg: &Segment, n: usize) -> Result<Yield, Imp
         }
     }
     if found.is_empty() && !open {
+        all_names.sort();
+        all_names.dedup();
         return Err(Impossible {
             segment: n,
             message: format!("no member `{name}` exists at any depth below here"),
-            members: Vec::new(),
+            members: all_names,
             range: None,
         });
     }
