@@ -219,7 +219,10 @@ fn mutants(doc: &Document, step: usize) -> Vec<Mutant> {
         .and_then(|l| l.first())
         .and_then(|o| o.get("Selector"))
         .or_else(|| inputs.get("PropertySelector"));
-    if let Some(sel) = selector.and_then(Node::as_str).filter(|s| !s.contains("{{")) {
+    if let Some(sel) = selector
+        .and_then(Node::as_str)
+        .filter(|s| !s.contains("{{"))
+    {
         // The last `.Name` segment made of letters only.
         let last = sel
             .rsplit('.')
@@ -252,7 +255,11 @@ fn set_selector(doc: &Document, step: usize, old: &str, new: &str) -> Document {
     let mut nodes: Vec<&mut Node> = Vec::new();
     if let Some(Value::List(l)) = s.outputs.as_mut().map(|o| &mut o.value) {
         if let Some(Value::Map(m)) = l.first_mut().map(|n| &mut n.value) {
-            nodes.extend(m.iter_mut().filter(|(k, _)| k.name == "Selector").map(|(_, v)| v));
+            nodes.extend(
+                m.iter_mut()
+                    .filter(|(k, _)| k.name == "Selector")
+                    .map(|(_, v)| v),
+            );
         }
     }
     if let Some(Value::Map(m)) = s.inputs.as_mut().map(|o| &mut o.value) {
@@ -330,13 +337,15 @@ fn corpus_mutants_are_reported_with_the_right_suggestion() {
                     }
                 }
                 let diags = check_document(&m.doc, &catalog);
-                let hit = diags
-                    .iter()
-                    .find(|d| d.code == m.code && within(d, outer));
+                let hit = diags.iter().find(|d| d.code == m.code && within(d, outer));
                 let entry = tally.entry(m.kind).or_default();
                 entry.0 += 1;
                 let Some(hit) = hit else {
-                    misses.push(format!("{rel} step {}: {} not reported", s.name_str(), m.kind));
+                    misses.push(format!(
+                        "{rel} step {}: {} not reported",
+                        s.name_str(),
+                        m.kind
+                    ));
                     continue;
                 };
                 entry.1 += 1;
@@ -375,7 +384,20 @@ fn corpus_mutants_are_reported_with_the_right_suggestion() {
     for m in &misses {
         println!("  {m}");
     }
-    assert!(all > 500, "expected many mutants from the corpus, made {all}");
-    assert_eq!(found, all, "every mutant must be reported:\n{}", misses.join("\n"));
-    assert_eq!(right, all, "every mutant must carry the right suggestion:\n{}", misses.join("\n"));
+    assert!(
+        all > 500,
+        "expected many mutants from the corpus, made {all}"
+    );
+    assert_eq!(
+        found,
+        all,
+        "every mutant must be reported:\n{}",
+        misses.join("\n")
+    );
+    assert_eq!(
+        right,
+        all,
+        "every mutant must carry the right suggestion:\n{}",
+        misses.join("\n")
+    );
 }

@@ -49,6 +49,24 @@ fn literal(node: &Node) -> Option<&str> {
     node.as_str().filter(|s| find_refs(s).is_empty())
 }
 
+/// Whether `key` is a request parameter of the operation an AWS API step's
+/// inputs name (ecs `UpdateService` takes `service`, spelt like `Service`).
+pub(crate) fn is_api_parameter(inputs: &Node, key: &str) -> bool {
+    let cat = awsapi::catalog();
+    let found = || {
+        let entry = names::service(cat, literal(inputs.get("Service")?)?)?;
+        let svc = cat.decoded(entry);
+        let (op, _) = names::operation(svc, literal(inputs.get("Api")?)?)?;
+        match &svc.shape(op.input?)?.kind {
+            crate::awsapi::ShapeKind::Structure { members, .. } => {
+                Some(members.iter().any(|m| m.name == key))
+            }
+            _ => Some(false),
+        }
+    };
+    found().unwrap_or(false)
+}
+
 impl Checker<'_> {
     pub(crate) fn check_aws_api(&mut self, i: usize, step: &Step, inputs: &Node) {
         let Some((svc, op)) = self.resolve_api(inputs) else {

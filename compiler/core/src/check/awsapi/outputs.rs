@@ -105,7 +105,7 @@ impl Checker<'_> {
                 let names = imp.members.iter().map(String::as_str);
                 d = match suggest(word, names) {
                     Some(m) => d.with_help(format!("did you mean `{m}`?")),
-                    None if imp.members.is_empty() => d,
+                    None if imp.members.is_empty() || imp.deep => d,
                     None => d.with_help(format!(
                         "its members are {}",
                         super::params::list_names(imp.members.iter().map(String::as_str))

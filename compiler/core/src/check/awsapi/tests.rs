@@ -197,3 +197,14 @@ fn desired_values_against_the_enum() {
     insta::assert_snapshot!(wait(r#"["runing"]"#), @"W1009 warning: `runing` is not a value of `InstanceStateName` in the model @ `runing` [did you mean `running`?]");
     insta::assert_snapshot!(render(&step("aws:assertAwsResourceProperty", r#""Service": "ec2", "Api": "DescribeInstances", "PropertySelector": "$.Reservations[0].Instances[0].Stat.Name", "DesiredValues": ["running"]"#, "")), @"E1034 error: selector `$.Reservations[0].Instances[0].Stat.Name` never matches a `DescribeInstances` response @ `Stat` [did you mean `State`?]");
 }
+
+#[test]
+fn an_api_parameter_spelt_like_an_own_input_is_no_near_miss() {
+    // ecs UpdateService takes `service` (and `cluster`), not a slip of `Service`.
+    assert_eq!(
+        api(
+            r#""Service": "ecs", "Api": "UpdateService", "cluster": "c", "service": "s", "desiredCount": 0"#
+        ),
+        ""
+    );
+}

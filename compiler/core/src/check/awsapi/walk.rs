@@ -49,6 +49,8 @@ pub(crate) struct Impossible {
     pub members: Vec<String>,
     /// The byte range (in the selector) to point at, when narrower than the segment.
     pub range: Option<Range<usize>>,
+    /// `members` are every name below (`..name`): for a suggestion, too many to list.
+    pub deep: bool,
 }
 
 const META_MEMBERS: &[&str] = &[
@@ -150,6 +152,7 @@ fn member(svc: &Service, at: At, name: &str, n: usize) -> Result<At, Impossible>
         message: format!("{what} has no member `{name}`"),
         members,
         range: None,
+        deep: false,
     };
     match at {
         At::Any => Ok(At::Any),
@@ -183,6 +186,7 @@ fn member(svc: &Service, at: At, name: &str, n: usize) -> Result<At, Impossible>
             message: format!("a scalar has no member `{name}`"),
             members: Vec::new(),
             range: None,
+            deep: false,
         }),
         At::Shape(id) => {
             let Some(shape) = svc.shape(id) else {
@@ -210,6 +214,7 @@ fn member(svc: &Service, at: At, name: &str, n: usize) -> Result<At, Impossible>
                     ),
                     members: Vec::new(),
                     range: None,
+                    deep: false,
                 }),
             }
         }
@@ -273,6 +278,7 @@ fn not_a_list(svc: &Service, at: At, n: usize) -> Impossible {
         message: format!("{what}, not a list: an index, slice or filter never matches"),
         members,
         range: None,
+        deep: false,
     }
 }
 
@@ -356,6 +362,7 @@ fn deep(svc: &Service, cur: Yield, seg: &Segment, n: usize) -> Result<Yield, Imp
             message: format!("no member `{name}` exists at any depth below here"),
             members: all_names,
             range: None,
+            deep: true,
         });
     }
     let at = match found.as_slice() {
