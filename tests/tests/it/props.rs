@@ -298,7 +298,7 @@ fn secret_program(default: &str, expr: &str, sinks: &[Sink]) -> String {
                 "  step S{n} = aws:runCommand {{\n    DocumentName: \"ConfigureDb\",\n    InstanceIds: [\"i-0123456789abcdef0\"],\n    Parameters: {{ password: [{expr}] }},\n  }}\n"
             )),
             Sink::ApiInput => out.push_str(&format!(
-                "  step S{n} = aws:executeAwsApi {{ Service: \"ssm\", Api: \"PutParameter\", Value: {expr} }}\n"
+                "  step S{n} = aws:executeAwsApi {{ Service: \"ssm\", Api: \"PutParameter\", Name: \"/app/copy\", Value: {expr} }}\n"
             )),
             Sink::ApproveMessage => out.push_str(&format!(
                 "  step S{n} = aws:approve {{ Approvers: [\"arn:aws:iam::123456789012:role/a\"], Message: {expr} }}\n"
