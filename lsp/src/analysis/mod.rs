@@ -85,29 +85,30 @@ pub struct Analysis {
     defs: Vec<DocDefs>,
 }
 
-/// The linter's findings (`SSMxxx`, default rule levels,
-/// `// ssmc: allow(rule) reason` suppressions applied). The linter re-parses and lowers the file itself,
-/// against the stdlib and the workspace files' declarations (it loads the file's own).
+/// The linter's findings (`SSMxxx`, default rule levels, `// ssmc: allow(rule) reason`
+/// suppressions applied) on the documents the pipeline lowered: the linter sees
+/// the same tree, documents and catalog as the checker (no second parse).
 fn lint_findings(
-    sources: &mut SourceMap,
-    file: FileId,
-    context: &[FileId],
+    file: &pipeline::FileOutput,
     text: &str,
-    loader: &dyn FileLoader,
+    catalog: &Catalog,
+    so_far: &[Diagnostic],
 ) -> Vec<Diagnostic> {
-    let (mut catalog, _) = ssmc_core::catalog::load_stdlib(sources);
-    // Other files' declarations, as the compile saw them (the linter adds this file's own).
-    for &id in context {
-        if let Some(f) = sources.get(id) {
-            let parsed = ssmc_core::syntax::parse(id, &f.text);
-            let _ = ssmc_core::catalog::load_decls(&parsed.ast.items, &mut catalog);
-        }
-    }
     let config = ssmc_core::lint::LintConfig::default();
-    ssmc_core::lint::source::lint_rbk(file, text, &catalog, &config, loader)
-        .into_iter()
-        .filter(|d| d.code.starts_with("SSM") && d.primary.span.file == file)
-        .collect()
+    // The compile's own findings go in too, so a suppression naming one of them counts as used.
+    let earlier: Vec<Diagnostic> = so_far.to_vec();
+    ssmc_core::lint::source::lint_lowered(
+        file.file,
+        text,
+        &file.ast,
+        &file.documents,
+        catalog,
+        &config,
+        earlier,
+    )
+    .into_iter()
+    .filter(|d| d.code.starts_with("SSM") && d.primary.span.file == file.file)
+    .collect()
 }
 
 impl Analysis {
@@ -146,22 +147,15 @@ impl Analysis {
             .into_iter()
             .filter(|d| d.primary.span.file == file)
             .collect();
+        let this = compilation.files.into_iter().find(|f| f.file == file);
         if !diagnostics.iter().any(Diagnostic::is_error) {
-            diagnostics.extend(lint_findings(
-                &mut sources,
-                file,
-                &others,
-                &normalised,
-                loader,
-            ));
-            ssmc_core::diagnostic::sort(&mut diagnostics);
+            if let Some(this) = &this {
+                let found = lint_findings(this, &normalised, &compilation.catalog, &diagnostics);
+                diagnostics.extend(found);
+                ssmc_core::diagnostic::sort(&mut diagnostics);
+            }
         }
-        let (ast, parsed_clean) = compilation
-            .files
-            .into_iter()
-            .find(|f| f.file == file)
-            .map(|f| (f.ast, f.parsed_clean))
-            .unwrap_or_default();
+        let (ast, parsed_clean) = this.map(|f| (f.ast, f.parsed_clean)).unwrap_or_default();
         let (occurrences, defs) = index::collect(&ast, &normalised);
         Analysis {
             index: LineIndex::new(&normalised),
