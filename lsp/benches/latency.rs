@@ -24,11 +24,14 @@ const URI: &str = "file:///bench/big.rbk";
 /// A 3,000-line automation runbook: parameters, then steps with outputs,
 /// references in values, conditions and `{{ … }}` interpolations.
 fn runbook() -> String {
-    let mut s = String::from("/// A generated runbook for the latency benchmark.\nautomation Big {\n");
+    let mut s =
+        String::from("/// A generated runbook for the latency benchmark.\nautomation Big {\n");
     s.push_str("  assume_role Role\n  tags { Team: \"ops\", Function: \"bench\", Environment: \"test\" }\n");
     s.push_str("  /// The role.\n  param Role: AWS::IAM::Role::Arn\n");
     for i in 0..20 {
-        s.push_str(&format!("  /// Instance {i}.\n  param Instance{i}: String = \"i-{i:017}\"\n"));
+        s.push_str(&format!(
+            "  /// Instance {i}.\n  param Instance{i}: String = \"i-{i:017}\"\n"
+        ));
     }
     let mut i = 0;
     while s.lines().count() < 2_990 {
@@ -95,7 +98,10 @@ impl Client {
     }
 }
 
-async fn read_frames(out: ReadHalf<DuplexStream>, tx: tokio::sync::mpsc::UnboundedSender<(Instant, Value)>) {
+async fn read_frames(
+    out: ReadHalf<DuplexStream>,
+    tx: tokio::sync::mpsc::UnboundedSender<(Instant, Value)>,
+) {
     let mut reader = BufReader::new(out);
     loop {
         let mut len = None;
@@ -183,7 +189,9 @@ async fn bench(rounds: usize) {
     )
     .await;
     let (at, first) = c.diagnostics(1).await;
-    let count = first["params"]["diagnostics"].as_array().map_or(0, Vec::len);
+    let count = first["params"]["diagnostics"]
+        .as_array()
+        .map_or(0, Vec::len);
     println!(
         "didOpen → diagnostics: {:.1} ms ({count} diagnostics)",
         (at - opened).as_secs_f64() * 1000.0
@@ -205,20 +213,22 @@ async fn bench(rounds: usize) {
         tokio::time::sleep(pause).await;
         version += 1;
         let sent = Instant::now();
-        c.notify("textDocument/didChange", change(version, col)).await;
+        c.notify("textDocument/didChange", change(version, col))
+            .await;
         col += 1;
         let (at, _) = c.diagnostics(version).await;
         diag.push(at - sent);
     }
 
     // (2) completion on an analysed document, after `Describe7.`.
-    let completion = |line: usize, character: usize| {
-        json!({"textDocument": {"uri": URI}, "position": {"line": line, "character": character}})
-    };
+    let completion = |line: usize, character: usize| json!({"textDocument": {"uri": URI}, "position": {"line": line, "character": character}});
     let (step_line, step_col) = text
         .lines()
         .enumerate()
-        .find_map(|(i, l)| l.find("Describe7.State").map(|c| (i, c + "Describe7.".len())))
+        .find_map(|(i, l)| {
+            l.find("Describe7.State")
+                .map(|c| (i, c + "Describe7.".len()))
+        })
         .expect("a step output reference");
     let mut warm = Vec::with_capacity(rounds);
     for _ in 0..rounds {
@@ -236,7 +246,8 @@ async fn bench(rounds: usize) {
         tokio::time::sleep(pause).await;
         version += 1;
         let sent = Instant::now();
-        c.notify("textDocument/didChange", change(version, col)).await;
+        c.notify("textDocument/didChange", change(version, col))
+            .await;
         col += 1;
         let (at, r) = c
             .request("textDocument/completion", completion(edit_line, col))
@@ -282,11 +293,14 @@ fn phases(rounds: usize) {
     time("parse (lex + brackets + parser)", &mut || {
         let _ = ssmc_core::syntax::parse(FileId(0), &text);
     });
-    time("pipeline::compile (stdlib, parse, lower, check)", &mut || {
-        let mut sources = SourceMap::new();
-        let f = sources.add("big.rbk", &text);
-        let _ = ssmc_core::pipeline::compile(&mut sources, &[f], &NoFiles);
-    });
+    time(
+        "pipeline::compile (stdlib, parse, lower, check)",
+        &mut || {
+            let mut sources = SourceMap::new();
+            let f = sources.add("big.rbk", &text);
+            let _ = ssmc_core::pipeline::compile(&mut sources, &[f], &NoFiles);
+        },
+    );
     time("lint_rbk (parse, lower, lint)", &mut || {
         let mut sources = SourceMap::new();
         let f = sources.add("big.rbk", &text);
@@ -301,7 +315,11 @@ fn phases(rounds: usize) {
     let mut codes: Vec<&str> = a.diagnostics.iter().map(|d| d.code).collect();
     codes.sort_unstable();
     codes.dedup();
-    println!("  ({} diagnostics: {})", a.diagnostics.len(), codes.join(", "));
+    println!(
+        "  ({} diagnostics: {})",
+        a.diagnostics.len(),
+        codes.join(", ")
+    );
 }
 
 fn main() {

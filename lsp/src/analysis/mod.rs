@@ -111,6 +111,17 @@ fn lint_findings(
     .collect()
 }
 
+/// The stdlib's files and catalog, loaded once per process: every analysis
+/// starts from a copy (the files keep their ids, so catalog spans stay right).
+fn stdlib() -> &'static (SourceMap, Catalog) {
+    static STDLIB: std::sync::OnceLock<(SourceMap, Catalog)> = std::sync::OnceLock::new();
+    STDLIB.get_or_init(|| {
+        let mut sources = SourceMap::new();
+        let (catalog, _) = ssmc_core::catalog::load_stdlib(&mut sources);
+        (sources, catalog)
+    })
+}
+
 impl Analysis {
     /// Compiles `text` as the file `name` (parse, lower, check with the stdlib catalog).
     pub fn new(name: &str, text: &str, loader: &dyn FileLoader) -> Analysis {
@@ -127,7 +138,8 @@ impl Analysis {
         loader: &dyn FileLoader,
         context: &[ContextFile<'_>],
     ) -> Analysis {
-        let mut sources = SourceMap::new();
+        let (stdlib_sources, stdlib_catalog) = stdlib();
+        let mut sources = stdlib_sources.clone();
         let file = sources.add(name, text);
         let normalised: String = sources
             .get(file)
@@ -141,7 +153,13 @@ impl Analysis {
         let all: Vec<FileId> = std::iter::once(file)
             .chain(others.iter().copied())
             .collect();
-        let compilation = pipeline::compile(&mut sources, &all, loader);
+        let compilation = pipeline::compile_with_catalog(
+            &mut sources,
+            &all,
+            loader,
+            stdlib_catalog.clone(),
+            Vec::new(),
+        );
         let mut diagnostics: Vec<Diagnostic> = compilation
             .diagnostics
             .into_iter()

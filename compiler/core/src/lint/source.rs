@@ -50,7 +50,15 @@ pub fn lint_rbk(
         diagnostic::sort(&mut diags);
         return diags;
     }
-    lint_lowered(file, text, &parsed.ast, &lowered.documents, &catalog, config, diags)
+    lint_lowered(
+        file,
+        text,
+        &parsed.ast,
+        &lowered.documents,
+        &catalog,
+        config,
+        diags,
+    )
 }
 
 /// Lints the documents already lowered from `ast` (the file `file` with
