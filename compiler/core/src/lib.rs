@@ -5,11 +5,13 @@
 //! JSON/YAML documents enter at `model` through `codegen::read`, and `import`
 //! folds a model back into syntax that `fmt` prints.
 
+pub mod awsapi;
 pub mod catalog;
 pub mod check;
 pub mod codegen;
 pub mod diagnostic;
 pub mod fmt;
+pub mod graph;
 pub mod import;
 pub mod lint;
 pub mod lower;
