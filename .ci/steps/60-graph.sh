@@ -5,7 +5,7 @@
 # as SVG within 10 seconds.
 set -euo pipefail
 root=$(pwd)
-ssmc="$root/target/release/ssmc"
+ssmc=${SSMC:-"$root/target/release/ssmc"}
 
 tests/graph-render/regenerate.sh --check "$ssmc"
 

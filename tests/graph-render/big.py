@@ -20,4 +20,4 @@ for i in range(n):
     else:
         steps.append({"name": f"S{i}", "action": "aws:sleep", "inputs": {"Duration": "PT1S"},
                       "onFailure": f"step:S{n - 1}"})
-json.dump({"schemaVersion": "0.3", "parameters": {"P": {"type": "String"}}, "mainSteps": steps}, sys.stdout)
+json.dump({"schemaVersion": "0.3", "parameters": {"P": {"type": "String"}}, "mainSteps": steps}, sys.stdout, separators=(",", ":"))

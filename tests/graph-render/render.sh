@@ -20,9 +20,11 @@ inputs=("$root"/examples/*.rbk "$root"/tests/fixtures/graph/*)
 md="$out/graphs.md"
 : >"$md"
 for f in "${inputs[@]}"; do
-  printf '## %s\n\n```mermaid\n' "$(basename "$f")" >>"$md"
-  "$ssmc" graph "$f" --format mermaid 2>/dev/null >>"$md"
-  printf '```\n\n' >>"$md"
+  {
+    printf '## %s\n\n```mermaid\n' "$(basename "$f")"
+    "$ssmc" graph "$f" --format mermaid 2>/dev/null
+    printf '```\n\n'
+  } >>"$md"
 done
 "$here/node_modules/.bin/mmdc" --quiet -p "$here/puppeteer.json" -i "$md" -o "$out/rendered.md" >/dev/null
 count=$(find "$out" -name 'rendered-*.svg' | wc -l)
