@@ -12,7 +12,10 @@ use ssmc_core::span::{LineCol, LineIndex, Span};
 use ssmc_core::{Diagnostic, Severity};
 use tower_lsp_server::ls_types as lsp;
 
-use crate::analysis::{Analysis, CompletionItem, CompletionKind, HoverInfo, Symbol, SymbolKind};
+use crate::analysis::{
+    Analysis, CodeAction, CodeActionKind, CompletionItem, CompletionKind, Edit, HoverInfo,
+    InlayHint, InlayKind, SemToken, Symbol, SymbolKind, TokenKind, TOKEN_KINDS,
+};
 
 pub fn position(index: &LineIndex, offset: u32) -> lsp::Position {
     let lc = index.line_col_utf16(offset);
@@ -184,6 +187,101 @@ pub fn completion_item(c: CompletionItem) -> lsp::CompletionItem {
         insert_text: c.insert_text,
         sort_text: c.sort_text,
         ..lsp::CompletionItem::default()
+    }
+}
+
+pub fn text_edit(a: &Analysis, e: &Edit) -> lsp::TextEdit {
+    lsp::TextEdit::new(range(&a.index, e.span), e.text.clone())
+}
+
+pub fn code_action(a: &Analysis, uri: &lsp::Uri, c: CodeAction) -> lsp::CodeAction {
+    let edits = c.edits.iter().map(|e| text_edit(a, e)).collect();
+    let diagnostic = a
+        .diagnostics
+        .get(c.diagnostic)
+        .map(|d| diagnostic(a, uri, d));
+    lsp::CodeAction {
+        title: c.title,
+        kind: Some(lsp::CodeActionKind::QUICKFIX),
+        diagnostics: diagnostic.map(|d| vec![d]),
+        edit: Some(lsp::WorkspaceEdit {
+            changes: Some(std::collections::HashMap::from([(uri.clone(), edits)])),
+            ..lsp::WorkspaceEdit::default()
+        }),
+        is_preferred: Some(c.kind == CodeActionKind::QuickFix),
+        ..lsp::CodeAction::default()
+    }
+}
+
+fn token_type(k: TokenKind) -> lsp::SemanticTokenType {
+    match k {
+        TokenKind::Keyword => lsp::SemanticTokenType::KEYWORD,
+        TokenKind::String => lsp::SemanticTokenType::STRING,
+        TokenKind::Number => lsp::SemanticTokenType::NUMBER,
+        TokenKind::Comment => lsp::SemanticTokenType::COMMENT,
+        TokenKind::Parameter => lsp::SemanticTokenType::PARAMETER,
+        TokenKind::Variable => lsp::SemanticTokenType::VARIABLE,
+        TokenKind::Step => lsp::SemanticTokenType::FUNCTION,
+        TokenKind::Property => lsp::SemanticTokenType::PROPERTY,
+        TokenKind::Action => lsp::SemanticTokenType::MACRO,
+    }
+}
+
+/// The legend: token types in [`TOKEN_KINDS`] order; one modifier, `declaration`.
+pub fn semantic_legend() -> lsp::SemanticTokensLegend {
+    lsp::SemanticTokensLegend {
+        token_types: TOKEN_KINDS.iter().map(|k| token_type(*k)).collect(),
+        token_modifiers: vec![lsp::SemanticTokenModifier::DECLARATION],
+    }
+}
+
+/// Relative (delta) encoding of single-line tokens, lengths in UTF-16 units.
+pub fn semantic_tokens(a: &Analysis, tokens: &[SemToken]) -> Vec<lsp::SemanticToken> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let (mut prev_line, mut prev_col) = (0u32, 0u32);
+    for t in tokens {
+        let start = a.index.line_col_utf16(t.start);
+        let len: usize = a
+            .text
+            .get(t.start as usize..t.end as usize)
+            .map_or(0, |s| s.encode_utf16().count());
+        let Ok(length) = u32::try_from(len) else {
+            continue;
+        };
+        if length == 0 {
+            continue;
+        }
+        let delta_line = start.line.saturating_sub(prev_line);
+        let delta_start = if delta_line == 0 {
+            start.col.saturating_sub(prev_col)
+        } else {
+            start.col
+        };
+        out.push(lsp::SemanticToken {
+            delta_line,
+            delta_start,
+            length,
+            token_type: t.kind.index(),
+            token_modifiers_bitset: u32::from(t.declaration),
+        });
+        (prev_line, prev_col) = (start.line, start.col);
+    }
+    out
+}
+
+pub fn inlay_hint(a: &Analysis, h: &InlayHint) -> lsp::InlayHint {
+    lsp::InlayHint {
+        position: position(&a.index, h.offset),
+        label: lsp::InlayHintLabel::String(h.label.clone()),
+        kind: Some(match h.kind {
+            InlayKind::Type => lsp::InlayHintKind::TYPE,
+            InlayKind::Value => lsp::InlayHintKind::PARAMETER,
+        }),
+        text_edits: None,
+        tooltip: None,
+        padding_left: Some(h.kind == InlayKind::Value),
+        padding_right: None,
+        data: None,
     }
 }
 

@@ -9,6 +9,9 @@ pub mod analysis;
 pub mod convert;
 mod loader;
 mod server;
+mod workspace;
+
+pub use server::{serve_io, DEBOUNCE};
 
 /// Serves LSP over stdin/stdout until the client exits; returns the exit code.
 pub fn run() -> u8 {

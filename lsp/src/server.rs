@@ -2,43 +2,105 @@
 //!
 //! Input: LSP messages (through tower-lsp-server). Output: replies and
 //! `publishDiagnostics` notifications.
-//! Invariants: handlers only lock, convert and reply; every analysis call
-//! runs under `catch_unwind`, so a panic in one request answers a JSON-RPC
-//! internal error (or no diagnostics) and the server keeps serving; the lock
-//! is never held across an `.await` or while compiling.
+//! Invariants: handlers only lock, convert and reply; every analysis and
+//! every query runs under `catch_unwind` ([`guard`]), so a panic in one
+//! request answers a JSON-RPC internal error and the server keeps serving;
+//! the lock is never held across an `.await` or while compiling. A request
+//! always sees the latest text (a stale analysis is redone first);
+//! diagnostics are published only for the version they were computed from,
+//! and only while it is still the latest (see [`Backend::schedule`]).
+//!
+//! Adding a request: a standard one is a method of the `LanguageServer`
+//! impl; a custom one (`ssmc/…`) is a `.custom_method` line in [`serve`] and
+//! an `impl Backend` method taking `(&self, params)` (e.g. in its own module).
 
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, ContextFile};
 use crate::convert;
 use crate::loader::DirLoader;
+use crate::workspace;
+
+/// Changes closer together than this are analysed once, for the latest
+/// version; a change after a quiet spell is analysed at once.
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// Names a request (or `analysis`) that panics on purpose, for the
+/// end-to-end test of the never-die rule; unset in normal use.
+const TEST_PANIC_ENV: &str = "SSMC_LSP_TEST_PANIC";
 
 struct Doc {
     /// The text as the client has it (not normalised), for applying edits.
     text: String,
     version: i32,
     analysis: Option<Arc<Analysis>>,
+    /// The version `analysis` was computed from.
+    analysed: Option<i32>,
+    /// A diagnostics task is waiting to run for this document.
+    scheduled: bool,
+    /// When its last analysis started (for the debounce).
+    last_run: Option<Instant>,
+}
+
+impl Doc {
+    fn new(text: String, version: i32) -> Doc {
+        Doc {
+            text,
+            version,
+            analysis: None,
+            analysed: None,
+            scheduled: false,
+            last_run: None,
+        }
+    }
+
+    fn declares_actions(&self) -> bool {
+        crate::analysis::declares_actions(&self.text)
+    }
+}
+
+#[derive(Default)]
+struct Shared {
+    docs: Mutex<HashMap<Uri, Doc>>,
+    /// Workspace `.rbk` files on disk that declare actions, by URI.
+    disk: Mutex<HashMap<Uri, String>>,
+    test_panic: Option<String>,
 }
 
 pub struct Backend {
     client: Client,
-    docs: Mutex<HashMap<Uri, Doc>>,
+    shared: Arc<Shared>,
+}
+
+/// Builds the service: the standard requests plus the custom ones.
+pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
+    let shared = Arc::new(Shared {
+        test_panic: std::env::var(TEST_PANIC_ENV).ok(),
+        ..Shared::default()
+    });
+    LspService::build(|client| Backend { client, shared })
+        .custom_method("ssmc/stdlibSource", Backend::stdlib_source)
+        .finish()
 }
 
 pub async fn serve() {
-    let (service, socket) = LspService::new(|client| Backend {
-        client,
-        docs: Mutex::new(HashMap::new()),
-    });
-    Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-        .serve(service)
-        .await;
+    serve_io(tokio::io::stdin(), tokio::io::stdout()).await;
+}
+
+/// Serves on any byte streams (stdio in `ssmc lsp`, in-memory pipes in the benchmark).
+pub async fn serve_io(
+    input: impl tokio::io::AsyncRead + Unpin,
+    output: impl tokio::io::AsyncWrite,
+) {
+    let (service, socket) = service();
+    Server::new(input, output, socket).serve(service).await;
 }
 
 fn internal(what: &str) -> Error {
@@ -47,92 +109,243 @@ fn internal(what: &str) -> Error {
     e
 }
 
-impl Backend {
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic never happens while a lock is held, but stay usable if it did.
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Runs `f`, turning a panic into `None` (the panic message still goes to stderr).
+fn guard<T>(f: impl FnOnce() -> T) -> Option<T> {
+    catch_unwind(AssertUnwindSafe(f)).ok()
+}
+
+impl Shared {
     fn docs(&self) -> MutexGuard<'_, HashMap<Uri, Doc>> {
-        // A panic never happens while the lock is held, but stay usable if it did.
-        self.docs
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        lock(&self.docs)
     }
 
-    fn analysis(&self, uri: &Uri) -> Option<Arc<Analysis>> {
-        self.docs().get(uri).and_then(|d| d.analysis.clone())
+    fn maybe_panic(&self, what: &str) {
+        if self.test_panic.as_deref() == Some(what) {
+            #[expect(
+                clippy::panic,
+                reason = "the never-die test hook, off unless the env var is set"
+            )]
+            {
+                panic!("{TEST_PANIC_ENV}: a deliberate panic in {what}");
+            }
+        }
     }
 
-    /// Runs `f` on the document's analysis, catching panics.
+    /// The other files whose action declarations this document may use.
+    fn context(&self, uri: &Uri) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let docs = self.docs();
+        for (u, d) in docs.iter() {
+            if u != uri && d.declares_actions() {
+                out.push((u.as_str().to_string(), d.text.clone()));
+            }
+        }
+        for (u, text) in lock(&self.disk).iter() {
+            if u != uri && !docs.contains_key(u) {
+                out.push((u.as_str().to_string(), text.clone()));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// The analysis of the document's latest text, computed now if stale.
+    /// `None` for an unknown document or when analysing panicked.
+    fn analysis(&self, uri: &Uri) -> Option<(Arc<Analysis>, i32)> {
+        let (text, version) = {
+            let mut docs = self.docs();
+            let doc = docs.get_mut(uri)?;
+            if let (Some(a), Some(v)) = (&doc.analysis, doc.analysed) {
+                if v == doc.version {
+                    return Some((a.clone(), v));
+                }
+            }
+            doc.last_run = Some(Instant::now());
+            (doc.text.clone(), doc.version)
+        };
+        let context = self.context(uri);
+        let path = uri.to_file_path();
+        let dir = path
+            .as_ref()
+            .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        let name = uri.as_str().to_string();
+        let loader = DirLoader { dir };
+        let analysis = guard(|| {
+            self.maybe_panic("analysis");
+            let ctx: Vec<ContextFile<'_>> = context
+                .iter()
+                .map(|(name, text)| ContextFile { name, text })
+                .collect();
+            Analysis::with_context(&name, &text, &loader, &ctx)
+        })
+        .map(Arc::new);
+        let mut docs = self.docs();
+        let doc = docs.get_mut(uri)?;
+        if doc.version == version {
+            doc.analysis.clone_from(&analysis);
+            doc.analysed = Some(version);
+        }
+        analysis.map(|a| (a, version))
+    }
+}
+
+impl Backend {
+    /// Runs `f` on the latest analysis of `uri`, catching panics.
     fn query<T>(
         &self,
         uri: &Uri,
         what: &str,
         f: impl FnOnce(&Analysis) -> Option<T>,
     ) -> Result<Option<T>> {
-        let Some(analysis) = self.analysis(uri) else {
+        if !self.shared.docs().contains_key(uri) {
             return Ok(None);
+        }
+        let Some((analysis, _)) = self.shared.analysis(uri) else {
+            return Err(internal(what));
         };
-        catch_unwind(AssertUnwindSafe(|| f(&analysis))).map_err(|_| internal(what))
+        guard(|| {
+            self.shared.maybe_panic(what);
+            f(&analysis)
+        })
+        .ok_or_else(|| internal(what))
     }
 
-    /// Re-analyses the document and publishes its diagnostics.
-    async fn refresh(&self, uri: Uri) {
-        let Some((text, version)) = self.docs().get(&uri).map(|d| (d.text.clone(), d.version))
-        else {
-            return;
-        };
-        let dir = uri
-            .to_file_path()
-            .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
-        let name = uri
-            .to_file_path()
-            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .unwrap_or_else(|| uri.as_str().to_string());
-        let loader = DirLoader { dir };
-        let analysis = catch_unwind(AssertUnwindSafe(|| Analysis::new(&name, &text, &loader))).ok();
-        let diagnostics = analysis
-            .as_ref()
-            .and_then(|a| catch_unwind(AssertUnwindSafe(|| convert::diagnostics(a, &uri))).ok())
-            .unwrap_or_default();
-        {
-            let mut docs = self.docs();
+    /// Like [`Backend::query`] for answers that may be refused with a message.
+    fn query_result<T>(
+        &self,
+        uri: &Uri,
+        what: &str,
+        f: impl FnOnce(&Analysis) -> std::result::Result<Option<T>, String>,
+    ) -> Result<Option<T>> {
+        match self.query(uri, what, |a| Some(f(a)))? {
+            None => Ok(None),
+            Some(Ok(v)) => Ok(v),
+            Some(Err(message)) => {
+                let mut e = Error::invalid_request();
+                e.message = message.into();
+                Err(e)
+            }
+        }
+    }
+
+    /// Publishes the document's diagnostics after the debounce; one task per
+    /// document at a time, always for the latest version at the time it runs.
+    fn schedule(&self, uri: Uri) {
+        let wait = {
+            let mut docs = self.shared.docs();
             let Some(doc) = docs.get_mut(&uri) else {
                 return;
             };
-            if doc.version != version {
-                return; // a newer change will publish its own
+            if doc.scheduled {
+                return;
             }
-            doc.analysis = analysis.map(Arc::new);
+            doc.scheduled = true;
+            doc.last_run
+                .map_or(Duration::ZERO, |t| DEBOUNCE.saturating_sub(t.elapsed()))
+        };
+        let shared = self.shared.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if !wait.is_zero() {
+                tokio::time::sleep(wait).await;
+            }
+            if let Some(doc) = shared.docs().get_mut(&uri) {
+                doc.scheduled = false;
+            }
+            let Some((analysis, version)) = shared.analysis(&uri) else {
+                return;
+            };
+            let Some(diagnostics) = guard(|| convert::diagnostics(&analysis, &uri)) else {
+                return;
+            };
+            // Never publish for a version the client has already moved past.
+            if shared.docs().get(&uri).map(|d| d.version) != Some(version) {
+                return;
+            }
+            client
+                .publish_diagnostics(uri, diagnostics, Some(version))
+                .await;
+        });
+    }
+
+    /// Re-publishes every other open document (their compile includes this one's declarations).
+    fn schedule_others(&self, uri: &Uri) {
+        let others: Vec<Uri> = {
+            let mut docs = self.shared.docs();
+            docs.iter_mut()
+                .filter(|(u, _)| *u != uri)
+                .map(|(u, d)| {
+                    d.analysed = None;
+                    u.clone()
+                })
+                .collect()
+        };
+        for u in others {
+            self.schedule(u);
         }
-        self.client
-            .publish_diagnostics(uri, diagnostics, Some(version))
-            .await;
+    }
+
+    /// A location in this document, a stdlib file or a workspace file.
+    fn location(a: &Analysis, uri: &Uri, span: ssmc_core::Span) -> Option<Location> {
+        if span.file == a.file {
+            return Some(Location::new(uri.clone(), convert::range(&a.index, span)));
+        }
+        let (name, index) = a.file_info(span.file)?;
+        let target = workspace::uri_of_file_name(name)?;
+        Some(Location::new(target, convert::range(index, span)))
+    }
+
+    /// `ssmc/stdlibSource {uri}` → `{text}`: the text of an `ssmc-stdlib:` URI
+    /// that go to definition answered (nothing is written to disk).
+    async fn stdlib_source(&self, params: StdlibSourceParams) -> Result<StdlibSource> {
+        match workspace::stdlib_text(&params.uri) {
+            Some(text) => Ok(StdlibSource {
+                text: text.to_string(),
+            }),
+            None => {
+                let mut e = Error::invalid_params("not an ssmc-stdlib: URI of a stdlib file");
+                e.data = Some(serde_json::Value::String(params.uri.as_str().to_string()));
+                Err(e)
+            }
+        }
     }
 }
 
+#[derive(Debug, serde::Deserialize)]
+pub struct StdlibSourceParams {
+    pub uri: Uri,
+}
+
+#[derive(Debug, serde::Serialize)]
+pub struct StdlibSource {
+    pub text: String,
+}
+
 impl LanguageServer for Backend {
-    async fn initialize(&self, _: InitializeParams) -> Result<InitializeResult> {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let mut roots: Vec<Uri> = params
+            .workspace_folders
+            .unwrap_or_default()
+            .into_iter()
+            .map(|f| f.uri)
+            .collect();
+        #[expect(deprecated, reason = "older clients only send rootUri")]
+        if let Some(root) = params.root_uri {
+            roots.push(root);
+        }
+        let found = guard(|| workspace::scan(&roots)).unwrap_or_default();
+        *lock(&self.shared.disk) = found;
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "ssmc".to_string(),
                 version: Some(env!("CARGO_PKG_VERSION").to_string()),
             }),
-            capabilities: ServerCapabilities {
-                text_document_sync: Some(TextDocumentSyncCapability::Kind(
-                    TextDocumentSyncKind::INCREMENTAL,
-                )),
-                document_formatting_provider: Some(OneOf::Left(true)),
-                document_symbol_provider: Some(OneOf::Left(true)),
-                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
-                hover_provider: Some(HoverProviderCapability::Simple(true)),
-                definition_provider: Some(OneOf::Left(true)),
-                completion_provider: Some(CompletionOptions {
-                    trigger_characters: Some(vec![
-                        " ".to_string(),
-                        ":".to_string(),
-                        ".".to_string(),
-                    ]),
-                    ..CompletionOptions::default()
-                }),
-                ..ServerCapabilities::default()
-            },
+            capabilities: capabilities(),
             ..InitializeResult::default()
         })
     }
@@ -143,44 +356,75 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        self.docs().insert(
-            doc.uri.clone(),
-            Doc {
-                text: doc.text,
-                version: doc.version,
-                analysis: None,
-            },
-        );
-        self.refresh(doc.uri).await;
+        let declares = {
+            let mut docs = self.shared.docs();
+            let d = Doc::new(doc.text, doc.version);
+            let declares = d.declares_actions();
+            docs.insert(doc.uri.clone(), d);
+            declares
+        };
+        if declares {
+            self.schedule_others(&doc.uri);
+        }
+        self.schedule(doc.uri);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
-        {
-            let mut docs = self.docs();
+        let declares = {
+            let mut docs = self.shared.docs();
             let Some(doc) = docs.get_mut(&uri) else {
                 return;
             };
-            for change in &params.content_changes {
-                convert::apply_change(&mut doc.text, change);
+            let before = doc.declares_actions();
+            let text = &mut doc.text;
+            let changes = &params.content_changes;
+            if guard(|| changes.iter().for_each(|c| convert::apply_change(text, c))).is_none() {
+                // Unreachable by design; the text may be half-edited, so resync is the client's.
+                doc.text.clear();
             }
             doc.version = params.text_document.version;
+            before || doc.declares_actions()
+        };
+        if declares {
+            self.schedule_others(&uri);
         }
-        self.refresh(uri).await;
+        self.schedule(uri);
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        // The saved text is what other (closed) files will see from now on.
+        let uri = params.text_document.uri;
+        let text = self.shared.docs().get(&uri).map(|d| d.text.clone());
+        if let Some(text) = text {
+            let mut disk = lock(&self.shared.disk);
+            if crate::analysis::declares_actions(&text) {
+                disk.insert(uri, text);
+            } else {
+                disk.remove(&uri);
+            }
+        }
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        self.docs().remove(&uri);
+        let declared = self
+            .shared
+            .docs()
+            .remove(&uri)
+            .is_some_and(|d| d.declares_actions());
+        if declared {
+            self.schedule_others(&uri);
+        }
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
         let uri = params.text_document.uri;
-        let Some(raw) = self.docs().get(&uri).map(|d| d.text.clone()) else {
+        let Some(raw) = self.shared.docs().get(&uri).map(|d| d.text.clone()) else {
             return Ok(None);
         };
-        self.query(&uri, "formatting", |a| {
+        self.query(&uri, "textDocument/formatting", |a| {
             a.format().map(|f| convert::format_edits(&raw, &f))
         })
     }
@@ -189,25 +433,31 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        self.query(&params.text_document.uri, "documentSymbol", |a| {
-            let symbols = a
-                .symbols()
-                .iter()
-                .map(|s| convert::symbol(&a.index, s))
-                .collect();
-            Some(DocumentSymbolResponse::Nested(symbols))
-        })
+        self.query(
+            &params.text_document.uri,
+            "textDocument/documentSymbol",
+            |a| {
+                let symbols = a
+                    .symbols()
+                    .iter()
+                    .map(|s| convert::symbol(&a.index, s))
+                    .collect();
+                Some(DocumentSymbolResponse::Nested(symbols))
+            },
+        )
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        self.query(&params.text_document.uri, "foldingRange", |a| {
-            Some(convert::folding_ranges(a))
-        })
+        self.query(
+            &params.text_document.uri,
+            "textDocument/foldingRange",
+            |a| Some(convert::folding_ranges(a)),
+        )
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        self.query(&p.text_document.uri, "hover", |a| {
+        self.query(&p.text_document.uri, "textDocument/hover", |a| {
             let at = convert::offset(&a.index, p.position);
             a.hover(at).map(|h| convert::hover(&a.index, h))
         })
@@ -219,17 +469,109 @@ impl LanguageServer for Backend {
     ) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
         let uri = p.text_document.uri;
-        self.query(&uri, "definition", |a| {
+        self.query(&uri, "textDocument/definition", |a| {
             let at = convert::offset(&a.index, p.position);
             let span = a.definition(at)?;
-            let location = Location::new(uri.clone(), convert::range(&a.index, span));
-            Some(GotoDefinitionResponse::Scalar(location))
+            Backend::location(a, &uri, span).map(GotoDefinitionResponse::Scalar)
+        })
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let p = params.text_document_position;
+        let uri = p.text_document.uri;
+        let include = params.context.include_declaration;
+        let found = self.query(&uri, "textDocument/references", |a| {
+            let at = convert::offset(&a.index, p.position);
+            let here: Vec<Location> = a
+                .references(at, include)
+                .into_iter()
+                .filter_map(|s| Backend::location(a, &uri, s))
+                .collect();
+            Some((here, a.action_at(at)))
+        })?;
+        let Some((mut here, action)) = found else {
+            return Ok(None);
+        };
+        if let Some(action) = action {
+            self.action_uses_elsewhere(&uri, &action, &mut here);
+        }
+        Ok((!here.is_empty()).then_some(here))
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        self.query_result(
+            &params.text_document.uri,
+            "textDocument/prepareRename",
+            |a| {
+                let at = convert::offset(&a.index, params.position);
+                let (span, placeholder) = a.prepare_rename(at).map_err(|e| e.0)?;
+                Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
+                    range: convert::range(&a.index, span),
+                    placeholder,
+                }))
+            },
+        )
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let p = params.text_document_position;
+        let uri = p.text_document.uri;
+        self.query_result(&uri, "textDocument/rename", |a| {
+            let at = convert::offset(&a.index, p.position);
+            let edits = a.rename(at, &params.new_name).map_err(|e| e.0)?;
+            let edits = edits.iter().map(|e| convert::text_edit(a, e)).collect();
+            Ok(Some(WorkspaceEdit {
+                changes: Some(HashMap::from([(uri.clone(), edits)])),
+                ..WorkspaceEdit::default()
+            }))
+        })
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        self.query(&uri, "textDocument/codeAction", |a| {
+            let start = convert::offset(&a.index, params.range.start);
+            let end = convert::offset(&a.index, params.range.end);
+            let actions: Vec<CodeActionOrCommand> = a
+                .code_actions(start.min(end), start.max(end))
+                .into_iter()
+                .map(|c| CodeActionOrCommand::CodeAction(convert::code_action(a, &uri, c)))
+                .collect();
+            Some(actions)
+        })
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        self.query(
+            &params.text_document.uri,
+            "textDocument/semanticTokens/full",
+            |a| {
+                Some(SemanticTokensResult::Tokens(SemanticTokens {
+                    result_id: None,
+                    data: convert::semantic_tokens(a, &a.semantic_tokens()),
+                }))
+            },
+        )
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.query(&params.text_document.uri, "textDocument/inlayHint", |a| {
+            let start = convert::offset(&a.index, params.range.start);
+            let end = convert::offset(&a.index, params.range.end);
+            let hints = a.inlay_hints(start.min(end), start.max(end));
+            Some(hints.iter().map(|h| convert::inlay_hint(a, h)).collect())
         })
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let p = params.text_document_position;
-        self.query(&p.text_document.uri, "completion", |a| {
+        self.query(&p.text_document.uri, "textDocument/completion", |a| {
             let at = convert::offset(&a.index, p.position);
             let items: Vec<_> = a
                 .complete(at)
@@ -238,5 +580,77 @@ impl LanguageServer for Backend {
                 .collect();
             Some(CompletionResponse::Array(items))
         })
+    }
+}
+
+impl Backend {
+    /// Adds the uses of an action in the other open documents (actions are
+    /// the only names files share).
+    fn action_uses_elsewhere(&self, uri: &Uri, action: &str, out: &mut Vec<Location>) {
+        let others: Vec<Uri> = self
+            .shared
+            .docs()
+            .keys()
+            .filter(|u| *u != uri)
+            .cloned()
+            .collect();
+        for other in others {
+            let Some((a, _)) = self.shared.analysis(&other) else {
+                continue;
+            };
+            let found = guard(|| {
+                a.action_uses(action)
+                    .into_iter()
+                    .filter_map(|s| Backend::location(&a, &other, s))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+            for l in found {
+                if !out.contains(&l) {
+                    out.push(l);
+                }
+            }
+        }
+    }
+}
+
+fn capabilities() -> ServerCapabilities {
+    ServerCapabilities {
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
+        document_formatting_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+            SemanticTokensOptions {
+                legend: convert::semantic_legend(),
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                range: None,
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            },
+        )),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec![" ".to_string(), ":".to_string(), ".".to_string()]),
+            ..CompletionOptions::default()
+        }),
+        ..ServerCapabilities::default()
     }
 }

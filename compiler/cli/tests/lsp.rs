@@ -61,8 +61,13 @@ fn read_messages(stdout: impl Read, tx: std::sync::mpsc::Sender<Value>) {
 
 impl Client {
     fn start() -> Client {
+        Client::start_with(&[])
+    }
+
+    fn start_with(env: &[(&str, &str)]) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ssmc"))
             .arg("lsp")
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -157,7 +162,7 @@ fn diagnostics_change_hover_format_symbols_over_stdio() {
     let init = c.initialize();
     let caps = &init["result"]["capabilities"];
     assert_eq!(
-        caps["textDocumentSync"],
+        caps["textDocumentSync"]["change"],
         json!(2),
         "incremental sync: {init}"
     );
@@ -395,5 +400,477 @@ fn garbage_positions_and_edits_do_not_kill_the_server() {
         json!({"textDocument": {"uri": uri}}),
     );
     assert!(r.get("result").is_some(), "{r}");
+    c.shutdown_and_exit();
+}
+
+fn open(c: &mut Client, uri: &str, text: &str) -> Vec<Value> {
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "ssmc", "version": 1, "text": text}}),
+    );
+    c.diagnostics(uri, 1)
+}
+
+fn at(uri: &str, line: usize, character: usize) -> Value {
+    json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
+}
+
+/// The (line, character) of the `nth` occurrence of `needle` in `text`, plus `delta` characters (ASCII text).
+fn pos_of(text: &str, needle: &str, nth: usize, delta: usize) -> (usize, usize) {
+    let mut from = 0;
+    let mut found = 0;
+    for _ in 0..=nth {
+        found = from + text[from..].find(needle).expect("needle in text");
+        from = found + 1;
+    }
+    let line = text[..found].matches('\n').count();
+    let col = found - text[..found].rfind('\n').map_or(0, |i| i + 1);
+    (line, col + delta)
+}
+
+const FLOW: &str = "automation Restart {\n  param InstanceId: String\n  step Stop = aws:executeAwsApi { Service: \"ec2\", Api: \"StopInstances\", InstanceIds: [InstanceId] }\n    outputs { State: String = \"$.StoppingInstances[0].CurrentState.Name\" }\n  step Check = if Stop.State == \"stopped\" {\n    step Note = aws:executeScript { Runtime: \"python3.11\", Handler: \"main\", Script: \"\"\"\n      def main(events, context):\n          return \"{{ InstanceId }} {{ Stop.State }}\"\n      \"\"\" }\n  } else {\n    goto Stop\n  } timeout 1h\n}\n";
+
+#[test]
+fn references_rename_and_stdlib_definition_over_stdio() {
+    let mut c = Client::start();
+    let init = c.initialize();
+    let caps = &init["result"]["capabilities"];
+    assert_eq!(caps["referencesProvider"], json!(true), "{init}");
+    assert_eq!(
+        caps["renameProvider"]["prepareProvider"],
+        json!(true),
+        "{init}"
+    );
+    let uri = "file:///tmp/ssmc-lsp-test/flow.rbk";
+    let diags = open(&mut c, uri, FLOW);
+    assert!(
+        diags.iter().all(|d| d["severity"] != json!(1)),
+        "no errors: {diags:?}"
+    );
+
+    // References of the step `Stop` from `goto Stop`: declaration, condition, script, goto.
+    let (l, ch) = pos_of(FLOW, "goto Stop", 0, 6);
+    let mut params = at(uri, l, ch);
+    params["context"] = json!({"includeDeclaration": true});
+    let refs = c.request("textDocument/references", params);
+    let lines: Vec<u64> = refs["result"]
+        .as_array()
+        .expect("locations")
+        .iter()
+        .map(|l| l["range"]["start"]["line"].as_u64().expect("line"))
+        .collect();
+    assert_eq!(lines, [2, 4, 7, 10], "{refs}");
+
+    // prepareRename on the parameter inside the script's `{{ InstanceId }}`.
+    let (l, ch) = pos_of(FLOW, "{{ InstanceId", 0, 4);
+    let prep = c.request("textDocument/prepareRename", at(uri, l, ch));
+    assert_eq!(prep["result"]["placeholder"], json!("InstanceId"), "{prep}");
+    assert_eq!(
+        prep["result"]["range"]["start"],
+        json!({"line": l, "character": ch - 1}),
+        "{prep}"
+    );
+    let mut params = at(uri, l, ch);
+    params["newName"] = json!("Target");
+    let rename = c.request("textDocument/rename", params);
+    let edits = rename["result"]["changes"][uri].as_array().expect("edits");
+    assert_eq!(
+        edits.len(),
+        3,
+        "declaration, [InstanceId], script: {rename}"
+    );
+    assert!(edits.iter().all(|e| e["newText"] == json!("Target")));
+
+    // Renaming an action is refused with a message.
+    let (l, ch) = pos_of(FLOW, "aws:executeAwsApi", 0, 3);
+    let prep = c.request("textDocument/prepareRename", at(uri, l, ch));
+    assert!(
+        prep["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("action")),
+        "{prep}"
+    );
+
+    // Go to definition of a stdlib action: an ssmc-stdlib: URI whose text the server serves.
+    let def = c.request("textDocument/definition", at(uri, l, ch));
+    let target = def["result"]["uri"].as_str().expect("uri").to_string();
+    assert_eq!(
+        target, "ssmc-stdlib:///actions/automation/aws-api.rbk",
+        "{def}"
+    );
+    let src = c.request("ssmc/stdlibSource", json!({"uri": target}));
+    let text = src["result"]["text"].as_str().expect("text");
+    let line = def["result"]["range"]["start"]["line"]
+        .as_u64()
+        .expect("line") as usize;
+    assert!(
+        text.lines()
+            .skip(line)
+            .take(3)
+            .any(|l| l.contains("action \"aws:executeAwsApi\"")),
+        "{def}"
+    );
+    let bad = c.request("ssmc/stdlibSource", json!({"uri": "file:///etc/passwd"}));
+    assert!(bad.get("error").is_some(), "{bad}");
+    c.shutdown_and_exit();
+}
+
+#[test]
+fn actions_declared_in_other_files_over_stdio() {
+    let dir = std::env::temp_dir().join(format!("ssmc-lsp-ws-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("lib")).expect("temp dir");
+    let lib = "/// Restarts the thing.\nextern action \"aws:restartThing\" for automation {\n  input Name: String required\n}\n";
+    std::fs::write(dir.join("lib/actions.rbk"), lib).expect("write lib");
+    let user = "automation X {\n  step A = aws:restartThing { Name: \"web\" }\n}\n";
+    let root = format!("file://{}", dir.display());
+    let user_uri = format!("{root}/user.rbk");
+    let lib_uri = format!("{root}/lib/actions.rbk");
+
+    let mut c = Client::start();
+    let r = c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": {}}),
+    );
+    assert!(r.get("result").is_some(), "{r}");
+    c.notify("initialized", json!({}));
+    // The library is only on disk: the workspace scan finds it.
+    let diags = open(&mut c, &user_uri, user);
+    assert!(
+        diags.iter().all(|d| d["severity"] != json!(1)),
+        "the action is known: {diags:?}"
+    );
+    let def = c.request("textDocument/definition", at(&user_uri, 1, 13));
+    assert_eq!(def["result"]["uri"], json!(lib_uri), "{def}");
+
+    // Open the library and drop the declaration: the user file gets an error, unsaved.
+    open(&mut c, &lib_uri, lib);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": lib_uri, "version": 2},
+               "contentChanges": [{"text": "// nothing declared\n"}]}),
+    );
+    let msg = c.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == json!(user_uri)
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().any(|d| d["severity"] == json!(1)))
+    });
+    assert!(
+        msg["params"]["diagnostics"]
+            .to_string()
+            .contains("aws:restartThing"),
+        "{msg}"
+    );
+    c.shutdown_and_exit();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn code_actions_semantic_tokens_and_inlay_hints_over_stdio() {
+    let mut c = Client::start();
+    let init = c.initialize();
+    let legend = &init["result"]["capabilities"]["semanticTokensProvider"]["legend"];
+    let types: Vec<&str> = legend["tokenTypes"]
+        .as_array()
+        .expect("legend")
+        .iter()
+        .map(|t| t.as_str().expect("type"))
+        .collect();
+    let uri = "file:///tmp/ssmc-lsp-test/actions.rbk";
+    let text = "automation Hello {\n  param P: String\n  step Run = aws:executeScript { Runtime: \"python3.6\", Handler: \"main\", Script: \"{{ P }}\" } timeout 1h\n}\n";
+    let diags = open(&mut c, uri, text);
+    let deprecated = diags
+        .iter()
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("deprecated"))
+        })
+        .expect("deprecated-runtime finding")
+        .clone();
+
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": deprecated["range"],
+               "context": {"diagnostics": [deprecated]}}),
+    );
+    let list = actions["result"].as_array().expect("actions");
+    let fix = list
+        .iter()
+        .find(|a| a["isPreferred"] == json!(true))
+        .expect("the rule's fix");
+    assert_eq!(fix["kind"], json!("quickfix"));
+    assert_eq!(
+        fix["edit"]["changes"][uri][0]["newText"],
+        json!("python3.11"),
+        "{fix}"
+    );
+    let suppress = list
+        .iter()
+        .find(|a| a["title"].as_str().is_some_and(|t| t.contains("suppress")))
+        .expect("suppress action");
+    assert_eq!(
+        suppress["edit"]["changes"][uri][0]["newText"],
+        json!("  // ssmc: allow(deprecated-runtime): <reason>\n"),
+        "{suppress}"
+    );
+    assert_eq!(
+        suppress["edit"]["changes"][uri][0]["range"]["start"],
+        json!({"line": 2, "character": 0})
+    );
+
+    // Semantic tokens: decode and find the parameter used inside the string.
+    let toks = c.request(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let data: Vec<u64> = toks["result"]["data"]
+        .as_array()
+        .expect("data")
+        .iter()
+        .map(|v| v.as_u64().expect("number"))
+        .collect();
+    assert_eq!(data.len() % 5, 0);
+    let (mut line, mut col) = (0u64, 0u64);
+    let mut decoded = Vec::new();
+    for t in data.chunks(5) {
+        if t[0] > 0 {
+            col = 0;
+        }
+        line += t[0];
+        col += t[1];
+        let lines: Vec<&str> = text.lines().collect();
+        let word = &lines[line as usize][col as usize..(col + t[2]) as usize];
+        decoded.push((word.to_string(), types[t[3] as usize].to_string()));
+    }
+    assert!(
+        decoded.contains(&("P".to_string(), "parameter".to_string())),
+        "{decoded:?}"
+    );
+    assert!(
+        decoded.contains(&("automation".to_string(), "keyword".to_string())),
+        "{decoded:?}"
+    );
+    assert_eq!(
+        decoded
+            .iter()
+            .filter(|(w, t)| w == "P" && t == "parameter")
+            .count(),
+        2,
+        "declaration and the use in the string: {decoded:?}"
+    );
+
+    let hints = c.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}}}),
+    );
+    let hint = &hints["result"][0];
+    assert_eq!(hint["label"], json!("= 3600s"), "{hints}");
+    let after_1h = text.lines().nth(2).expect("line").find("1h").expect("1h") + 2;
+    assert_eq!(hint["position"], json!({"line": 2, "character": after_1h}));
+    c.shutdown_and_exit();
+}
+
+#[test]
+fn a_panicking_request_answers_an_error_and_the_server_keeps_serving() {
+    let mut c = Client::start_with(&[("SSMC_LSP_TEST_PANIC", "textDocument/hover")]);
+    c.initialize();
+    let uri = "file:///tmp/ssmc-lsp-test/panic.rbk";
+    open(&mut c, uri, FLOW);
+    for _ in 0..3 {
+        let r = c.request("textDocument/hover", at(uri, 1, 10));
+        assert_eq!(r["error"]["code"], json!(-32603), "internal error: {r}");
+        let r = c.request("textDocument/definition", at(uri, 2, 88));
+        assert_eq!(
+            r["result"]["range"]["start"]["line"],
+            json!(1),
+            "still serving: {r}"
+        );
+    }
+    c.shutdown_and_exit();
+
+    // A panic while analysing: requests answer an error, the server lives on.
+    let mut c = Client::start_with(&[("SSMC_LSP_TEST_PANIC", "analysis")]);
+    c.initialize();
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "ssmc", "version": 1, "text": FLOW}}),
+    );
+    let r = c.request("textDocument/hover", at(uri, 1, 10));
+    assert_eq!(r["error"]["code"], json!(-32603), "{r}");
+    let r = c.request("textDocument/hover", at("file:///never-opened.rbk", 0, 0));
+    assert_eq!(r["result"], Value::Null, "{r}");
+    c.shutdown_and_exit();
+}
+
+#[test]
+fn rapid_changes_publish_only_the_latest_version() {
+    let mut c = Client::start();
+    c.initialize();
+    let uri = "file:///tmp/ssmc-lsp-test/rapid.rbk";
+    open(&mut c, uri, FLOW);
+    let last = 40i64;
+    for version in 2..=last {
+        // Type `x` characters one by one into a comment at the end.
+        let text = if version == 2 { "// " } else { "x" };
+        let line = FLOW.lines().count();
+        let ch = if version == 2 {
+            0
+        } else {
+            3 + (version - 3) as usize
+        };
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"range": {"start": {"line": line, "character": ch},
+                                                 "end": {"line": line, "character": ch}}, "text": text}]}),
+        );
+    }
+    let mut published = Vec::new();
+    loop {
+        let m = c.wait_for(|m| m["method"] == "textDocument/publishDiagnostics");
+        let v = m["params"]["version"].as_i64().expect("version");
+        published.push(v);
+        if v == last {
+            break;
+        }
+    }
+    assert!(
+        published.windows(2).all(|w| w[0] < w[1]),
+        "never an older version after a newer one: {published:?}"
+    );
+    assert!(
+        published.len() < (last - 1) as usize,
+        "changes in a burst are analysed together: {published:?}"
+    );
+    // The final text is what the server holds: a comment line of `x`s.
+    let syms = c.request(
+        "textDocument/foldingRange",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert!(syms.get("result").is_some());
+    c.shutdown_and_exit();
+}
+
+/// Every request the server answers, at `pos`.
+fn every_request(c: &mut Client, uri: &str, pos: &Value) {
+    let doc = json!({"uri": uri});
+    let range = json!({"start": pos, "end": pos});
+    let requests = [
+        (
+            "textDocument/hover",
+            json!({"textDocument": doc, "position": pos}),
+        ),
+        (
+            "textDocument/definition",
+            json!({"textDocument": doc, "position": pos}),
+        ),
+        (
+            "textDocument/completion",
+            json!({"textDocument": doc, "position": pos}),
+        ),
+        (
+            "textDocument/references",
+            json!({"textDocument": doc, "position": pos, "context": {"includeDeclaration": true}}),
+        ),
+        (
+            "textDocument/prepareRename",
+            json!({"textDocument": doc, "position": pos}),
+        ),
+        (
+            "textDocument/rename",
+            json!({"textDocument": doc, "position": pos, "newName": "Renamed"}),
+        ),
+        (
+            "textDocument/codeAction",
+            json!({"textDocument": doc, "range": range, "context": {"diagnostics": []}}),
+        ),
+        (
+            "textDocument/inlayHint",
+            json!({"textDocument": doc, "range": {"start": {"line": 0, "character": 0}, "end": pos}}),
+        ),
+        (
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": doc}),
+        ),
+        ("textDocument/documentSymbol", json!({"textDocument": doc})),
+        ("textDocument/foldingRange", json!({"textDocument": doc})),
+        (
+            "textDocument/formatting",
+            json!({"textDocument": doc, "options": {"tabSize": 2, "insertSpaces": true}}),
+        ),
+    ];
+    for (method, params) in requests {
+        let r = c.request(method, params);
+        assert!(
+            r.get("result").is_some() || r["error"]["code"].is_i64(),
+            "{method}: {r}"
+        );
+    }
+}
+
+#[test]
+fn abuse_random_edits_then_every_request() {
+    let mut c = Client::start();
+    c.initialize();
+    let uri = "file:///tmp/ssmc-lsp-test/abuse.rbk";
+    let start = format!("/// é😀 café\n{FLOW}automation Two {{\n  param 𝒫: String\n}}\n");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "ssmc", "version": 1, "text": start}}),
+    );
+    // Pieces with multi-byte characters, surrogate pairs in UTF-16, unbalanced brackets.
+    let pieces = [
+        "{",
+        "}",
+        "step ",
+        "= aws:",
+        "\"",
+        "é😀",
+        "\n",
+        "{{ InstanceId }}",
+        "if ",
+        "goto Stop",
+        "",
+        "///x\n",
+        "\"\"\"\n",
+        "𝒫",
+        "\u{0}",
+        "\r\n",
+        "timeout 1h",
+        "Stop.State",
+        "[",
+        "]",
+    ];
+    let mut rng = Lcg(20_251_123);
+    for version in 2..150i64 {
+        let n = |r: &mut Lcg, m: u64| r.next() % m.max(1);
+        // Positions anywhere, including inside surrogate pairs and past the ends.
+        let pos = |r: &mut Lcg| match n(r, 10) {
+            0 => json!({"line": n(r, 1000), "character": u32::MAX}),
+            1 => json!({"line": u32::MAX, "character": n(r, 5)}),
+            _ => json!({"line": n(r, 30), "character": n(r, 90)}),
+        };
+        let (a, b) = (pos(&mut rng), pos(&mut rng));
+        let change = if version % 37 == 0 {
+            json!({"text": start})
+        } else {
+            let piece = pieces[n(&mut rng, pieces.len() as u64) as usize];
+            json!({"range": {"start": a, "end": b}, "text": piece})
+        };
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+        );
+        if version % 3 == 0 {
+            let p = pos(&mut rng);
+            every_request(&mut c, uri, &p);
+        }
+    }
+    // Diagnostics of the final version arrive, and the server still answers.
+    c.diagnostics(uri, 149);
+    every_request(&mut c, uri, &json!({"line": 0, "character": 0}));
     c.shutdown_and_exit();
 }

@@ -95,6 +95,11 @@ const KEYWORDS: &[&str] = &[
     "null",
 ];
 
+/// A word the language reads as a keyword somewhere (keywords are contextual).
+pub fn is_keyword(word: &str) -> bool {
+    KEYWORDS.contains(&word)
+}
+
 impl Analysis {
     pub fn complete(&self, offset: u32) -> Vec<CompletionItem> {
         let offset = clamp(&self.text, offset as usize);

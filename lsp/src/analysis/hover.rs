@@ -87,7 +87,8 @@ impl Analysis {
         Some(s)
     }
 
-    /// Where the name at `offset` is defined, if in this file.
+    /// Where the name at `offset` is defined: in this file, a stdlib file or
+    /// a workspace file declaring actions (see [`Analysis::file_info`]).
     pub fn definition(&self, offset: u32) -> Option<Span> {
         let occ = self.occurrence_at(offset)?;
         let span = match &occ.target {
@@ -106,8 +107,7 @@ impl Analysis {
                 self.catalog.action(action)?.input(key, false)?.span
             }
         };
-        // Actions live in stdlib files unless declared here; only this file's places are answered.
-        (span.file == self.file).then_some(span)
+        Some(span)
     }
 }
 

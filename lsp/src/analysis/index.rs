@@ -95,6 +95,10 @@ pub fn collect(file: &ast::SourceFileAst, text: &str) -> (Vec<Occurrence>, Vec<D
     let mut all_occ = Vec::new();
     let mut all_defs = Vec::new();
     for item in &file.items {
+        if let Item::Action(decl) = item {
+            all_occ.extend(decl_occurrences(decl));
+            continue;
+        }
         let Item::Document(doc) = item else { continue };
         let idx = all_defs.len();
         let defs = doc_defs(doc);
@@ -109,6 +113,31 @@ pub fn collect(file: &ast::SourceFileAst, text: &str) -> (Vec<Occurrence>, Vec<D
         all_defs.push(defs);
     }
     (all_occ, all_defs)
+}
+
+/// An action declaration's name and input names, as definitions.
+fn decl_occurrences(decl: &ast::ActionDecl) -> Vec<Occurrence> {
+    let action = decl.name.value.clone();
+    let mut out = vec![Occurrence {
+        span: decl.name.span,
+        target: Target::Action(action.clone()),
+        doc: None,
+        is_def: true,
+    }];
+    for m in &decl.members {
+        if let ast::ActionMember::Input(i) = m {
+            out.push(Occurrence {
+                span: i.name.span,
+                target: Target::InputKey {
+                    action: action.clone(),
+                    key: i.name.text.clone(),
+                },
+                doc: None,
+                is_def: true,
+            });
+        }
+    }
+    out
 }
 
 fn docs_text(d: Option<&ast::DocComment>) -> Option<String> {

@@ -10,12 +10,17 @@
 //! (`pipeline::compile`): no second parser or model. Queries never panic on
 //! any offset (offsets past the end are clamped or answer nothing).
 
+mod actions;
 mod complete;
 mod hover;
 mod index;
 mod outline;
+mod refs;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_ide;
+mod tokens;
 
 use ssmc_core::catalog::Catalog;
 use ssmc_core::lower::FileLoader;
@@ -26,10 +31,37 @@ use ssmc_core::Diagnostic;
 #[cfg(test)]
 use ssmc_core::Span;
 
+pub use actions::{CodeAction, CodeActionKind};
 pub use complete::{CompletionItem, CompletionKind};
 pub use hover::HoverInfo;
 pub use index::{DocDefs, NameDef, Occurrence, StepDef, Target};
 pub use outline::{Symbol, SymbolKind};
+pub use refs::{Edit, RenameError};
+pub use tokens::{InlayHint, InlayKind, SemToken, TokenKind, TOKEN_KINDS};
+
+/// Another file of the workspace: its name (the server uses its URI) and text.
+/// Only files declaring actions take part in a compile (see [`Analysis::with_context`]).
+#[derive(Debug, Clone, Copy)]
+pub struct ContextFile<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+}
+
+impl ContextFile<'_> {
+    pub fn declares_actions(&self) -> bool {
+        declares_actions(self.text)
+    }
+}
+
+/// Whether a file's text may declare an action (`action …`, `extern action …`):
+/// a cheap text test, so files that only hold documents are never compiled
+/// along with the one being edited.
+pub fn declares_actions(text: &str) -> bool {
+    text.lines().any(|l| {
+        let t = l.trim_start();
+        t.starts_with("action ") || t.starts_with("extern action ")
+    })
+}
 
 /// Everything known about one document at one version.
 #[derive(Debug)]
@@ -43,6 +75,10 @@ pub struct Analysis {
     /// Diagnostics whose primary place is in this document, sorted by place.
     pub diagnostics: Vec<Diagnostic>,
     pub catalog: Catalog,
+    /// Every file of the compile (stdlib files are named `stdlib/actions/…`,
+    /// workspace files by the name their [`ContextFile`] gave), for places
+    /// outside this document.
+    pub sources: SourceMap,
     /// Every name use and definition, for hover and definition.
     occurrences: Vec<Occurrence>,
     /// What each document of the file defines, indexed like `Occurrence::doc`.
@@ -51,16 +87,24 @@ pub struct Analysis {
 
 /// The linter's findings (`SSMxxx`, default rule levels,
 /// `// ssmc: allow(rule) reason` suppressions applied). The linter re-parses and lowers the file itself,
-/// against a stdlib-only catalog (it loads the file's own declarations).
+/// against the stdlib and the workspace files' declarations (it loads the file's own).
 fn lint_findings(
     sources: &mut SourceMap,
     file: FileId,
+    context: &[FileId],
     text: &str,
     loader: &dyn FileLoader,
 ) -> Vec<Diagnostic> {
-    let (stdlib, _) = ssmc_core::catalog::load_stdlib(sources);
+    let (mut catalog, _) = ssmc_core::catalog::load_stdlib(sources);
+    // Other files' declarations, as the compile saw them (the linter adds this file's own).
+    for &id in context {
+        if let Some(f) = sources.get(id) {
+            let parsed = ssmc_core::syntax::parse(id, &f.text);
+            let _ = ssmc_core::catalog::load_decls(&parsed.ast.items, &mut catalog);
+        }
+    }
     let config = ssmc_core::lint::LintConfig::default();
-    ssmc_core::lint::source::lint_rbk(file, text, &stdlib, &config, loader)
+    ssmc_core::lint::source::lint_rbk(file, text, &catalog, &config, loader)
         .into_iter()
         .filter(|d| d.code.starts_with("SSM") && d.primary.span.file == file)
         .collect()
@@ -69,20 +113,47 @@ fn lint_findings(
 impl Analysis {
     /// Compiles `text` as the file `name` (parse, lower, check with the stdlib catalog).
     pub fn new(name: &str, text: &str, loader: &dyn FileLoader) -> Analysis {
+        Analysis::with_context(name, text, loader, &[])
+    }
+
+    /// Compiles `text` as the file `name` together with the workspace files
+    /// of `context` that declare actions (`pipeline::compile` over all of
+    /// them, so their declarations reach this file as they reach `ssmc
+    /// check`); only this file's diagnostics are kept.
+    pub fn with_context(
+        name: &str,
+        text: &str,
+        loader: &dyn FileLoader,
+        context: &[ContextFile<'_>],
+    ) -> Analysis {
         let mut sources = SourceMap::new();
         let file = sources.add(name, text);
         let normalised: String = sources
             .get(file)
             .map(|f| f.text.to_string())
             .unwrap_or_default();
-        let compilation = pipeline::compile(&mut sources, &[file], loader);
+        let others: Vec<FileId> = context
+            .iter()
+            .filter(|c| c.name != name && c.declares_actions())
+            .map(|c| sources.add(c.name, c.text))
+            .collect();
+        let all: Vec<FileId> = std::iter::once(file)
+            .chain(others.iter().copied())
+            .collect();
+        let compilation = pipeline::compile(&mut sources, &all, loader);
         let mut diagnostics: Vec<Diagnostic> = compilation
             .diagnostics
             .into_iter()
             .filter(|d| d.primary.span.file == file)
             .collect();
         if !diagnostics.iter().any(Diagnostic::is_error) {
-            diagnostics.extend(lint_findings(&mut sources, file, &normalised, loader));
+            diagnostics.extend(lint_findings(
+                &mut sources,
+                file,
+                &others,
+                &normalised,
+                loader,
+            ));
             ssmc_core::diagnostic::sort(&mut diagnostics);
         }
         let (ast, parsed_clean) = compilation
@@ -100,6 +171,7 @@ impl Analysis {
             parsed_clean,
             diagnostics,
             catalog: compilation.catalog,
+            sources,
             occurrences,
             defs,
         }
@@ -128,5 +200,10 @@ impl Analysis {
 
     pub fn defs(&self, doc: usize) -> Option<&DocDefs> {
         self.defs.get(doc)
+    }
+
+    /// The name and line index of a file of the compile (this one, stdlib, workspace).
+    pub fn file_info(&self, file: FileId) -> Option<(&str, &LineIndex)> {
+        self.sources.get(file).map(|f| (f.name.as_str(), &f.lines))
     }
 }

@@ -1,0 +1,2 @@
+" .rbk files are ssmc runbooks (docs/language.md).
+autocmd BufRead,BufNewFile *.rbk setfiletype ssmc

@@ -1,0 +1,115 @@
+//! The files around the open documents: workspace `.rbk` files that declare
+//! actions, and the `ssmc-stdlib:` URIs of the embedded stdlib.
+//!
+//! Input: workspace root URIs; file names of an analysis's source map.
+//! Output: the texts of the workspace files that declare actions (by URI);
+//! the URI of a file name (`stdlib/actions/…` → `ssmc-stdlib:///actions/…`,
+//! anything else is already a URI); the stdlib text of an `ssmc-stdlib:` URI.
+//! Invariants: the scan is bounded (depth, file count and size) and skips
+//! hidden folders and `target`; nothing is written to disk (stdlib sources
+//! are served from the binary by `ssmc/stdlibSource`).
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::str::FromStr;
+
+use tower_lsp_server::ls_types::Uri;
+
+use crate::analysis::declares_actions;
+
+/// The URI scheme of stdlib files.
+pub const STDLIB_SCHEME: &str = "ssmc-stdlib";
+
+const MAX_DEPTH: usize = 8;
+const MAX_FILES: usize = 5_000;
+const MAX_BYTES: u64 = 1024 * 1024;
+
+/// The `.rbk` files under `roots` that declare actions.
+pub fn scan(roots: &[Uri]) -> HashMap<Uri, String> {
+    let mut out = HashMap::new();
+    let mut seen = 0usize;
+    for root in roots {
+        if let Some(dir) = root.to_file_path() {
+            walk(&dir, 0, &mut seen, &mut out);
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, depth: usize, seen: &mut usize, out: &mut HashMap<Uri, String>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        *seen += 1;
+        if *seen > MAX_FILES {
+            return;
+        }
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            if !name.starts_with('.') && name != "target" && name != "node_modules" {
+                walk(&path, depth + 1, seen, out);
+            }
+            continue;
+        }
+        if !kind.is_file() || !name.ends_with(".rbk") {
+            continue;
+        }
+        if entry.metadata().map_or(true, |m| m.len() > MAX_BYTES) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        if declares_actions(&text) {
+            if let Some(uri) = Uri::from_file_path(&path) {
+                out.insert(uri, text);
+            }
+        }
+    }
+}
+
+/// The URI of a source-map file name: stdlib files get `ssmc-stdlib:///…`;
+/// every other name the server gives is its document's URI.
+pub fn uri_of_file_name(name: &str) -> Option<Uri> {
+    match name.strip_prefix("stdlib/") {
+        Some(rest) => Uri::from_str(&format!("{STDLIB_SCHEME}:///{rest}")).ok(),
+        None => Uri::from_str(name).ok(),
+    }
+}
+
+/// The embedded text of a stdlib URI (`ssmc-stdlib:///actions/automation/sleep.rbk`).
+pub fn stdlib_text(uri: &Uri) -> Option<&'static str> {
+    let rest = uri
+        .as_str()
+        .strip_prefix(STDLIB_SCHEME)?
+        .strip_prefix(":///")?;
+    ssmc_stdlib::SOURCES
+        .iter()
+        .find(|(name, _)| *name == rest)
+        .map(|(_, text)| *text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stdlib_names_round_trip_through_uris() {
+        let (name, text) = ssmc_stdlib::SOURCES[0];
+        let uri = uri_of_file_name(&format!("stdlib/{name}")).expect("uri");
+        assert_eq!(uri.as_str(), format!("ssmc-stdlib:///{name}"));
+        assert_eq!(stdlib_text(&uri), Some(text));
+        let other = uri_of_file_name("file:///w/lib.rbk").expect("uri");
+        assert_eq!(other.as_str(), "file:///w/lib.rbk");
+        assert_eq!(stdlib_text(&other), None);
+    }
+}
