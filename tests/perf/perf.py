@@ -62,9 +62,13 @@ def run_timed(cmd, cwd=None, env=None):
     return wall, cpu, rss, proc.returncode
 
 
-def best_of(n, cmd, **kw):
-    """n runs: the minimum wall and CPU time (least disturbed by other load), the max RSS."""
+def best_of(n, cmd, ok=(0,), **kw):
+    """n runs: the minimum wall and CPU time (least disturbed by other load), the max RSS.
+    An exit code outside `ok` stops the script: a failed run is not a measurement."""
     runs = [run_timed(cmd, **kw) for _ in range(n)]
+    bad = [r[3] for r in runs if r[3] not in ok]
+    if bad:
+        sys.exit(f"perf: `{' '.join(cmd[:3])} …` exited with {bad[0]}")
     return {
         "wall_s": min(r[0] for r in runs),
         "wall_median_s": statistics.median(r[0] for r in runs),
@@ -183,12 +187,13 @@ def lint_comparison(args, ssmc, work, results):
     # Like for like: cfn-lint does not run shellcheck, so neither does ssmc here;
     # the default run (shellcheck on embedded scripts when installed) is reported too.
     (same / "ssmc.toml").write_text('[lint.rules]\nshellcheck = "off"\n')
-    ssmc_off = best_of(args.runs, [str(ssmc), "lint", str(same)])
+    ssmc_off = best_of(args.runs, [str(ssmc), "lint", str(same)], ok=(0, 1))
     (same / "ssmc.toml").unlink()
-    ssmc_default = best_of(max(1, args.runs // 2), [str(ssmc), "lint", str(same)])
+    ssmc_default = best_of(max(1, args.runs // 2), [str(ssmc), "lint", str(same)], ok=(0, 1))
     template_files = sorted(str(p) for p in templates.glob("*.json"))
     log(f"running cfn-lint on {len(template_files)} templates ({args.cfn_runs} run(s))")
-    cfn_run = best_of(args.cfn_runs, [str(cfn), "--", *template_files])
+    # cfn-lint exits non-zero when it finds something (bit flags 2, 4, 8).
+    cfn_run = best_of(args.cfn_runs, [str(cfn), "--", *template_files], ok=tuple(range(16)))
     results["lint"] = {
         "documents": len(docs),
         "templates": int(wrapped or 0),
