@@ -33,7 +33,8 @@ node test/snippets/expand.js "$snippets" >/dev/null
 echo "vsce package"
 rm -f ssmc-runbooks.vsix
 npx vsce package --allow-missing-repository --skip-license --out ssmc-runbooks.vsix >/dev/null
-listing=$(unzip -l ssmc-runbooks.vsix)
+# Listed with Python's zipfile: `unzip` is not on every fresh machine.
+listing=$(python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' ssmc-runbooks.vsix)
 for f in extension/package.json \
   extension/syntaxes/ssmc.tmLanguage.json \
   extension/syntaxes/ssmc-interpolation.injection.tmLanguage.json \
@@ -42,10 +43,10 @@ for f in extension/package.json \
   extension/out/src/extension.js \
   extension/media/graph.js \
   extension/node_modules/vscode-languageclient/package.json; do
-  grep -q " $f\$" <<<"$listing" || { echo "missing from the .vsix: $f" >&2; exit 1; }
+  grep -qx "$f" <<<"$listing" || { echo "missing from the .vsix: $f" >&2; exit 1; }
 done
 # The packaged manifest contributes the language, the grammar and the settings.
-unzip -p ssmc-runbooks.vsix extension/package.json | node -e '
+python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("extension/package.json").decode())' ssmc-runbooks.vsix | node -e '
   const p = JSON.parse(require("fs").readFileSync(0, "utf8"));
   const c = p.contributes;
   const fail = (m) => { console.error("packaged package.json: " + m); process.exit(1); };

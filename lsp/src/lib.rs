@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod convert;
+mod graph;
 mod loader;
 mod server;
 mod workspace;

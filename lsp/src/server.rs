@@ -87,6 +87,7 @@ pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
     });
     LspService::build(|client| Backend { client, shared })
         .custom_method("ssmc/stdlibSource", Backend::stdlib_source)
+        .custom_method("ssmc/graph", Backend::graph)
         .finish()
 }
 
@@ -195,6 +196,11 @@ impl Shared {
 }
 
 impl Backend {
+    /// The latest text of an open document (`ssmc/graph` draws it, see `graph.rs`).
+    pub(crate) fn open_text(&self, uri: &Uri) -> Option<String> {
+        self.shared.docs().get(uri).map(|d| d.text.clone())
+    }
+
     /// Runs `f` on the latest analysis of `uri`, catching panics.
     fn query<T>(
         &self,

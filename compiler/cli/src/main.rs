@@ -157,7 +157,14 @@ fn run(cli: Cli) -> u8 {
         Command::Explain { rule } => commands::explain::run(&rule),
         Command::Lsp => ssmc_lsp::run(),
         Command::Init { .. } => not_yet("init"),
-        Command::Graph { .. } => not_yet("graph"),
+        Command::Graph { path, format, out } => {
+            let format = match format {
+                GraphFormat::Mermaid => commands::graph::GraphFormat::Mermaid,
+                GraphFormat::Dot => commands::graph::GraphFormat::Dot,
+                GraphFormat::Svg => commands::graph::GraphFormat::Svg,
+            };
+            commands::graph::run(&path, format, out.as_deref())
+        }
     }
 }
 

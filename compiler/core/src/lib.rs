@@ -10,6 +10,7 @@ pub mod check;
 pub mod codegen;
 pub mod diagnostic;
 pub mod fmt;
+pub mod graph;
 pub mod import;
 pub mod lint;
 pub mod lower;

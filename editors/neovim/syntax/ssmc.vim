@@ -1,9 +1,9 @@
 " Vim syntax file
 " Language: ssmc runbooks (.rbk), see docs/language.md
 " Highlights documents, declarations, steps, clauses, control flow, the four
-" string forms with their escapes, `lit`, and SSM's {{ … }} references in
-" strings. Scripts in block strings are highlighted as strings (the VS Code
-" extension embeds shell/PowerShell/Python; Vim does not).
+" string forms with their escapes, `lit`, SSM's {{ … }} references in
+" strings, and scripts in block strings with Vim's sh, ps1 and python syntax
+" where the step's action fixes their language (see "Embedded scripts").
 
 if exists('b:current_syntax')
   finish
@@ -82,6 +82,36 @@ syn match ssmcDuration "\<\%(\d\+d\%(\d\+h\)\=\%(\d\+m\)\=\%(\d\+s\)\=\|\d\+h\%(
 syn match ssmcNumber "-\=\<\d\+\%(\.\d\+\)\=\%([eE][+-]\=\d\+\)\=\>"
 
 syn match ssmcOperator "->\|==\|!=\|>=\|<=\|&&\|||\|[<>!=]"
+
+" Embedded scripts: block strings in steps whose action fixes their language
+" are highlighted with Vim's own sh, ps1 and python syntax files:
+" aws:runShellScript (sh), aws:runPowerShellScript (ps1), aws:executeScript
+" (python), and aws:runCommand after `DocumentName: "AWS-RunShellScript"` or
+" `"AWS-RunPowerShellScript"`. A step's region runs from its action (or that
+" DocumentName) to the next line that starts a step, a doc comment or a
+" control statement, or closes the document; inside, the script regions are
+" defined after ssmcBlockString, so they win where both start. Set
+" g:ssmc_embedded_scripts = 0 to turn this off.
+if get(g:, 'ssmc_embedded_scripts', 1)
+  syn cluster ssmcTop contains=ssmcComment,ssmcDocComment,ssmcLitBlockString,ssmcLitString,ssmcBlockString,ssmcRawString,ssmcString,ssmcAttribute,ssmcBacktickName,ssmcStep,ssmcAction,ssmcTarget,ssmcDecl,ssmcType,ssmcControl,ssmcClause,ssmcItem,ssmcStorage,ssmcFlow,ssmcPlatform,ssmcBuiltin,ssmcConstant,ssmcBuiltinRef,ssmcPseudo,ssmcMethod,ssmcKey,ssmcDuration,ssmcNumber,ssmcOperator
+  let s:step_end = 'end=+\ze\n\s*\%(///\|step\>\|if\>\|guard\>\|match\>\|}\s*$\)+'
+  for [s:lang, s:file, s:starts] in [
+        \ ['Sh', 'sh', ['\<aws:runShellScript\>', '\%(DocumentName\s*:\s*\)\@<="AWS-RunShellScript"']],
+        \ ['Ps', 'ps1', ['\<aws:runPowerShellScript\>', '\%(DocumentName\s*:\s*\)\@<="AWS-RunPowerShellScript"']],
+        \ ['Py', 'python', ['\<aws:executeScript\>']]]
+    unlet! b:current_syntax
+    execute 'syn include @ssmc' . s:lang . 'Syntax syntax/' . s:file . '.vim'
+    unlet! b:current_syntax
+    execute 'syn region ssmc' . s:lang . 'Script matchgroup=ssmcStringDelim start=+\%(\<lit\|#\)\@<!"""\s*$+ end=+^\s*"""+ keepend contained contains=@ssmc' . s:lang . 'Syntax,ssmcInterpolation'
+    execute 'syn region ssmc' . s:lang . 'RawScript matchgroup=ssmcStringDelim start=+\%(\<lit\)\@<!#\z(#*\)"""\s*$+ end=+^\s*"""#\z1+ keepend contained contains=@ssmc' . s:lang . 'Syntax,ssmcInterpolation'
+    for s:start in s:starts
+      " The action name keeps the action colour, a DocumentName value the string colour.
+      let s:group = s:start =~# '^\\<aws' ? 'ssmcAction' : 'ssmcString'
+      execute 'syn region ssmc' . s:lang . 'Step matchgroup=' . s:group . ' start=+' . s:start . '+ ' . s:step_end . ' contains=@ssmcTop,ssmc' . s:lang . 'Script,ssmc' . s:lang . 'RawScript'
+    endfor
+  endfor
+  syn sync minlines=200
+endif
 
 hi def link ssmcComment Comment
 hi def link ssmcDocComment SpecialComment

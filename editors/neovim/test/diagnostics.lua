@@ -61,6 +61,10 @@ local ok, err = pcall(function()
     { "timeout 30m", 8, "ssmcDuration" },
     { "goto TerminateAfterFailure", 5, "ssmcTarget" },
     { "on_failure abort", 11, "ssmcFlow" },
+    -- The runCommand script of AWS-RunShellScript is embedded shell.
+    { '"AWS-RunShellScript"', 1, "ssmcString" },
+    { "dnf install", 0, "ssmcShScript" },
+    { "set -eu", 0, "shSet" },
   }
   for _, e in ipairs(expected) do
     local got = group_at(e[1], e[2])

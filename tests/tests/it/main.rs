@@ -7,6 +7,7 @@ mod docs;
 mod examples;
 mod fmt;
 mod generated;
+mod graph;
 mod harness;
 mod import;
 mod lint;

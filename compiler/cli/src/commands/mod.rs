@@ -6,6 +6,7 @@ pub mod build;
 pub mod check;
 pub mod explain;
 pub mod fmt;
+pub mod graph;
 pub mod import;
 pub mod lint;
 pub mod shellcheck;

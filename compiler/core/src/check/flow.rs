@@ -18,7 +18,9 @@
 //! - an `aws:loop` enters its body (`LoopBody`) or leaves (`LoopExit`, along
 //!   its own `nextStep`/fall-through);
 //! - `onFailure`/`onCancel: step:X` add failure edges;
-//! - jumps may leave a loop body for an enclosing list, never enter a body.
+//! - jumps may leave a loop body for an enclosing list, never enter a body;
+//! - a schema 1.0/1.2 Command document (no `mainSteps`) runs its
+//!   `runtimeConfig` plugins in order: one node per plugin.
 //!
 //! Invariant: edges only name existing nodes; a dangling target is reported
 //! and left out of the graph.
@@ -106,6 +108,15 @@ const MAX_DEPTH: usize = 128;
 impl FlowGraph {
     /// Builds the graph of `doc`, reporting targets that name no step and jumps into loop bodies.
     pub fn build(doc: &Document) -> (FlowGraph, Vec<Diagnostic>) {
+        let (g, _, diags) = FlowGraph::build_with_steps(doc);
+        (g, diags)
+    }
+
+    /// [`FlowGraph::build`], also giving the model step of each node (by node
+    /// id), for readers that need more of a step than its name and action
+    /// (`ssmc graph` reads a branch's choice conditions). The plugin nodes of
+    /// a schema 1.2 document have no step: the list is then shorter than `nodes`.
+    pub fn build_with_steps(doc: &Document) -> (FlowGraph, Vec<&Step>, Vec<Diagnostic>) {
         let mut b = Builder {
             g: FlowGraph::default(),
             steps: Vec::new(),
@@ -119,7 +130,10 @@ impl FlowGraph {
         }
         b.g.entry = b.lists.first().and_then(|(_, l)| l.first().copied());
         b.link();
-        (b.g, b.diags)
+        if doc.steps.is_none() {
+            b.plugins(doc.runtime_config.as_ref());
+        }
+        (b.g, b.steps, b.diags)
     }
 
     /// The node named `name` (the first, if names repeat).
@@ -257,6 +271,37 @@ impl<'a> Builder<'a> {
                     self.collect(body, Some(id), depth + 1);
                 }
             }
+        }
+    }
+
+    /// A schema 1.2 Command document: its `runtimeConfig` plugins run one
+    /// after the other, in the order written; each is a node named as its plugin.
+    fn plugins(&mut self, runtime_config: Option<&Node>) {
+        let Some(plugins) = runtime_config.and_then(Node::as_map) else {
+            return;
+        };
+        let first = self.g.nodes.len();
+        for (key, _) in plugins {
+            let id = self.g.nodes.len();
+            self.g.nodes.push(FlowNode {
+                name: key.name.clone(),
+                action: key.name.clone(),
+                span: key.span,
+                parent: None,
+            });
+            if id > first {
+                self.edge(
+                    id - 1,
+                    EdgeTarget::Step(id),
+                    EdgeKind::FallThrough,
+                    key.span,
+                );
+            }
+        }
+        if let Some(last) = self.g.nodes.len().checked_sub(1).filter(|&l| l >= first) {
+            let span = self.g.nodes.get(last).map_or(Span::default(), |n| n.span);
+            self.edge(last, EdgeTarget::End, EdgeKind::FallThrough, span);
+            self.g.entry = Some(first);
         }
     }
 

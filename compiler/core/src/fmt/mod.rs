@@ -43,6 +43,15 @@ pub fn format_file(ast: &SourceFileAst, source: Option<&str>) -> String {
     p.finish()
 }
 
+/// A condition on one line, as `fmt` prints it (`Environment == "prod"`),
+/// for labels outside a file (`ssmc graph`).
+pub(crate) fn cond_text(c: &crate::syntax::ast::Cond) -> String {
+    let mut p = Printer::new(None, Vec::new());
+    p.flat = true;
+    p.cond(c);
+    p.out
+}
+
 /// The printer state. Output is built line by line; a line anchor is only
 /// ever taken at the start of a line, which is what lets a trailing comment
 /// be appended to the line just finished.

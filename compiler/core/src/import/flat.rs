@@ -82,23 +82,7 @@ fn default_schema(kind: DocKind) -> &'static str {
 }
 
 pub(crate) fn document(doc: &model::Document, cx: &mut Cx<'_>) -> ast::Document {
-    let declared = |p: &model::Parameter, prefix: &str| {
-        p.ty.as_ref()
-            .and_then(Node::as_str)
-            .map(|t| (format!("{prefix}{}", p.name.name), t.to_string()))
-    };
-    cx.types = doc
-        .parameters
-        .iter()
-        .flatten()
-        .filter_map(|p| declared(p, ""))
-        .chain(
-            doc.variables
-                .iter()
-                .flatten()
-                .filter_map(|v| declared(v, "variable:")),
-        )
-        .collect();
+    cx.types = super::declared_types(doc);
     let mut items = Vec::new();
     let mut raw: Vec<(Key, Node)> = Vec::new();
     let raw_key = |name: &str| Key {

@@ -41,6 +41,42 @@ pub struct Imported {
 pub use externs::merge_extern_actions;
 pub use verify::normalized;
 
+/// Declared parameter and variable types by reference text (`P`,
+/// `variable:X`), as the lowering reads them to choose a condition's operator.
+pub(crate) fn declared_types(doc: &model::Document) -> Vec<(String, String)> {
+    let declared = |p: &model::Parameter, prefix: &str| {
+        p.ty.as_ref()
+            .and_then(model::Node::as_str)
+            .map(|t| (format!("{prefix}{}", p.name.name), t.to_string()))
+    };
+    doc.parameters
+        .iter()
+        .flatten()
+        .filter_map(|p| declared(p, ""))
+        .chain(
+            doc.variables
+                .iter()
+                .flatten()
+                .filter_map(|v| declared(v, "variable:")),
+        )
+        .collect()
+}
+
+/// A condition object (a choice without its `NextStep`) as `.rbk` text on
+/// one line: `Environment == "prod"`, `P.Contains("x")`, or `raw { … }` when
+/// only `raw` can say it. `types` comes from [`declared_types`].
+pub(crate) fn condition_text(
+    entries: &[(model::Key, model::Node)],
+    types: &[(String, String)],
+) -> String {
+    let only_cond = entries.iter().all(|(k, _)| cond::is_condition_key(&k.name));
+    let c = only_cond
+        .then(|| cond::cond(entries, types, 0))
+        .flatten()
+        .unwrap_or_else(|| cond::raw_cond(entries));
+    crate::fmt::cond_text(&c)
+}
+
 /// Imports one document. Never fails: what cannot be written exactly is an
 /// error diagnostic (and the closest form is written); a result that does
 /// not lower back to the document is a warning.

@@ -82,6 +82,35 @@ test("every example tokenizes and closes every region it opens", async () => {
   }
 });
 
+test("every runbook block of docs/language.md closes every region it opens", async () => {
+  const grammar = await loadGrammar();
+  const doc = fs.readFileSync(path.join(EXT, "..", "..", "docs", "language.md"), "utf8");
+  // Fenced blocks without a language tag hold runbooks (json and ebnf blocks are tagged).
+  const blocks: string[] = [];
+  let current: string[] | undefined;
+  let tag = "";
+  for (const line of doc.split("\n")) {
+    if (line.startsWith("```")) {
+      if (current === undefined) {
+        current = [];
+        tag = line.slice(3).trim();
+      } else {
+        if (tag === "") {
+          blocks.push(current.join("\n"));
+        }
+        current = undefined;
+      }
+    } else if (current !== undefined) {
+      current.push(line);
+    }
+  }
+  assert.ok(blocks.length >= 20, `runbook blocks found: ${blocks.length}`);
+  blocks.forEach((block, i) => {
+    const r = tokenize(grammar, block);
+    assert.ok(r.closed, `block ${i + 1} (${block.split("\n")[0]}): still open at the end (${r.openAt})`);
+  });
+});
+
 test("the check sees a region left open", async () => {
   const grammar = await loadGrammar();
   assert.equal(tokenize(grammar, "automation A {\n  step S = aws:sleep {").closed, false);

@@ -1,0 +1,81 @@
+//! Unit tests of the drawable graph: kinds, labels, faults.
+
+use super::*;
+use crate::codegen::read::{read_document, Format};
+use crate::span::FileId;
+
+fn graph_of(json: &str) -> Graph {
+    let doc = read_document(FileId(0), "Doc", json, Format::Json).expect("a valid document");
+    of_document(&doc)
+}
+
+#[test]
+fn choice_labels_are_conditions_and_default_is_else() {
+    let g = graph_of(
+        r#"{"schemaVersion":"0.3","parameters":{"Env":{"type":"String"}},"mainSteps":[
+        {"name":"B","action":"aws:branch","inputs":{"Choices":[
+          {"NextStep":"P","Variable":"{{ Env }}","StringEquals":"prod"}],"Default":"Q"}},
+        {"name":"P","action":"aws:sleep","inputs":{"Duration":"PT1S"},"isEnd":true},
+        {"name":"Q","action":"aws:sleep","inputs":{"Duration":"PT1S"}}]}"#,
+    );
+    let labels: Vec<Option<&str>> = g.edges.iter().map(|e| e.label.as_deref()).collect();
+    assert!(labels.contains(&Some("Env == \"prod\"")), "{labels:?}");
+    assert!(labels.contains(&Some("else")), "{labels:?}");
+    assert_eq!(g.nodes.first().map(|n| n.kind), Some(NodeKind::Branch));
+    assert_eq!(g.nodes.get(1).map(|n| n.kind), Some(NodeKind::Wait));
+}
+
+#[test]
+fn dangling_targets_get_one_missing_node_and_unreachable_steps_are_flagged() {
+    let g = graph_of(
+        r#"{"schemaVersion":"0.3","mainSteps":[
+        {"name":"A","action":"aws:sleep","inputs":{"Duration":"PT1S"},"nextStep":"Nope","onFailure":"step:Nope"},
+        {"name":"B","action":"aws:sleep","inputs":{"Duration":"PT1S"}}]}"#,
+    );
+    let missing: Vec<&GraphNode> = g
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Missing)
+        .collect();
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing.first().map(|n| n.title.as_str()), Some("Nope"));
+    assert_eq!(
+        g.edges
+            .iter()
+            .filter(|e| e.style == EdgeStyle::Fault)
+            .count(),
+        2
+    );
+    assert_eq!(g.nodes.get(1).map(|n| n.unreachable), Some(true));
+    assert_eq!(g.nodes.first().map(|n| n.unreachable), Some(false));
+}
+
+#[test]
+fn schema_1_2_plugins_run_in_order() {
+    let g = graph_of(
+        r#"{"schemaVersion":"1.2","runtimeConfig":{
+        "aws:runShellScript":{"properties":[{"runCommand":["echo a"]}]},
+        "aws:runPowerShellScript":{"properties":[{"runCommand":["echo b"]}]}}}"#,
+    );
+    let names: Vec<&str> = g.nodes.iter().map(|n| n.title.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "aws:runShellScript",
+            "aws:runPowerShellScript",
+            "start",
+            "end"
+        ]
+    );
+    let pairs: Vec<(usize, usize)> = g.edges.iter().map(|e| (e.from, e.to)).collect();
+    assert_eq!(pairs, [(2, 0), (0, 1), (1, 3)]);
+}
+
+#[test]
+fn mermaid_labels_cannot_break_out_of_their_quotes() {
+    assert_eq!(
+        mermaid::text(r#"a "b" <c> #d | `e`"#),
+        "a #quot;b#quot; #lt;c#gt; #35;d #124; #96;e#96;"
+    );
+    assert_eq!(dot::quote("a \"b\" \\ c\nd"), r#""a \"b\" \\ c\nd""#);
+}

@@ -1,0 +1,106 @@
+// The extension's custom requests against the real `ssmc lsp`, over the same
+// JSON-RPC library the language client uses (vscode-jsonrpc):
+// - `ssmc/graph` answers either a result that passes parseGraphResult (then
+//   every node's step has a `data-step` element in the SVG and its range
+//   covers the step's name), or MethodNotFound, which the panel turns into
+//   its message;
+// - `ssmc/stdlibSource` answers the text of a stdlib file that go to
+//   definition points into.
+// Needs the binary: $SSMC, else ../../target/release/ssmc; skipped without it.
+import { strict as assert } from "assert";
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import { test } from "node:test";
+import * as os from "os";
+import * as path from "path";
+import { pathToFileURL } from "url";
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+
+import { GRAPH_METHOD, isMethodNotFound, parseGraphResult } from "../../src/graph";
+
+const REPO = path.join(__dirname, "..", "..", "..", "..", "..");
+const SSMC = process.env.SSMC ?? path.join(REPO, "target", "release", "ssmc");
+const skip = fs.existsSync(SSMC) ? false : `no ssmc binary at ${SSMC}`;
+
+/** Opens a document and waits for its first diagnostics, so that the server has analysed it. */
+function open(conn: MessageConnection, uri: string, text: string): Promise<void> {
+  const published = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within 10 s`)), 10_000);
+    conn.onNotification("textDocument/publishDiagnostics", (p: { uri: string }) => {
+      if (p.uri === uri) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "ssmc", version: 1, text } });
+  return published;
+}
+
+async function withServer(fn: (conn: MessageConnection, dir: string) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ssmc-contract-"));
+  const child: ChildProcess = spawn(SSMC, ["lsp"], { cwd: dir, stdio: ["pipe", "pipe", "ignore"] });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  conn.listen();
+  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  try {
+    await conn.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {}, workspaceFolders: null });
+    await conn.sendNotification("initialized", {});
+    await fn(conn, dir);
+    await conn.sendRequest("shutdown");
+    await conn.sendNotification("exit");
+  } finally {
+    clearTimeout(timer);
+    conn.dispose();
+    child.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("ssmc/graph: a result in the contract's shape, or MethodNotFound", { skip }, async () => {
+  await withServer(async (conn, dir) => {
+    const file = path.join(dir, "golden-ami.rbk");
+    const text = fs.readFileSync(path.join(REPO, "examples", "golden-ami.rbk"), "utf8");
+    fs.writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    await open(conn, uri, text);
+    let raw: unknown;
+    try {
+      raw = await conn.sendRequest(GRAPH_METHOD, { textDocument: { uri } });
+    } catch (e) {
+      assert.ok(isMethodNotFound(e), `an error other than MethodNotFound: ${JSON.stringify(e)}`);
+      return; // the panel shows its "not supported yet" message
+    }
+    const result = parseGraphResult(raw);
+    assert.ok(result !== undefined, `the result fits the contract: ${JSON.stringify(raw).slice(0, 200)}`);
+    assert.ok(result.nodes.length > 0, "the example has steps");
+    const lines = text.split("\n");
+    for (const n of result.nodes) {
+      assert.ok(result.svg.includes(`data-step="${n.step}"`), `a data-step element for ${n.step}`);
+      const line = lines[n.range.start.line] ?? "";
+      assert.equal(line.slice(n.range.start.character, n.range.end.character), n.step, `the range of ${n.step} covers its name`);
+    }
+  });
+});
+
+test("ssmc/stdlibSource: the text of a stdlib file", { skip }, async () => {
+  await withServer(async (conn, dir) => {
+    const file = path.join(dir, "a.rbk");
+    const text = 'automation A {\n  step S = aws:sleep { Duration: "PT1S" }\n}\n';
+    fs.writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    await open(conn, uri, text);
+    // Go to definition on the action name points into the stdlib.
+    const def = (await conn.sendRequest("textDocument/definition", { textDocument: { uri }, position: { line: 1, character: 14 } })) as
+      | { uri: string }
+      | { uri: string }[]
+      | { targetUri: string }[]
+      | null;
+    const first = Array.isArray(def) ? def[0] : def;
+    const target = first === null || first === undefined ? undefined : "targetUri" in first ? first.targetUri : first.uri;
+    assert.ok(target?.startsWith("ssmc-stdlib:"), `definition of aws:sleep is in the stdlib: ${JSON.stringify(def)}`);
+    const r = (await conn.sendRequest("ssmc/stdlibSource", { uri: target })) as { text?: unknown };
+    assert.equal(typeof r.text, "string");
+    assert.ok((r.text as string).includes('"aws:sleep"'), "the stdlib file declares aws:sleep");
+  });
+});
