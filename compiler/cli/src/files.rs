@@ -7,8 +7,32 @@ use std::path::{Component, Path, PathBuf};
 use ssmc_core::lower::FileLoader;
 use ssmc_core::FileId;
 
-/// Larger inputs are refused rather than read (bounded memory).
+/// Larger `file(…)` attachments are refused rather than read (bounded memory).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Larger `.rbk` sources and text includes are refused: a runbook compiles to a
+/// document of at most 64 KB (the SSM quota), so 4 MiB of source is far past
+/// any real one, and it keeps time and memory bounded (see docs/robustness.md).
+pub const MAX_SOURCE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Larger `.json`/`.yaml`/`.yml` files are not read as SSM documents: SSM
+/// refuses documents over 64 KB; the largest real one we know is 80 KB.
+pub const MAX_DOCUMENT_BYTES: u64 = 1024 * 1024;
+
+/// The size limit for a text file, by its extension.
+fn text_limit(path: &Path) -> (u64, &'static str) {
+    if has_ext(path, &["json", "yaml", "yml"]) {
+        (
+            MAX_DOCUMENT_BYTES,
+            "an SSM document is at most 64 KB, so files over 1 MiB are not read",
+        )
+    } else {
+        (
+            MAX_SOURCE_BYTES,
+            "a runbook compiles to at most 64 KB, so text files over 4 MiB are not read",
+        )
+    }
+}
 
 /// Finds files with one of `exts` under `paths` (files are taken as given;
 /// folders are walked recursively, skipping hidden folders and `target/`).
@@ -62,20 +86,29 @@ pub fn has_ext(path: &Path, exts: &[&str]) -> bool {
         .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-/// Reads a text file: refuses huge files and reports invalid UTF-8 with its byte offset.
+/// Reads a text file: refuses files over [`text_limit`] and reports invalid
+/// UTF-8 with its byte offset. The size is checked on the open file and the
+/// read is capped, so a file that grows meanwhile cannot slip past the limit.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "`{}` is {} bytes; files over {} bytes are not read",
-            path.display(),
-            meta.len(),
-            MAX_FILE_BYTES
-        ));
+    use std::io::Read as _;
+    let (limit, why) = text_limit(path);
+    let too_big = |len: u64| format!("`{}` is {len} bytes; {why}", path.display());
+    let file =
+        std::fs::File::open(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    let len = file
+        .metadata()
+        .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?
+        .len();
+    if len > limit {
+        return Err(too_big(len));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bytes.len() as u64));
+    }
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "`{}` is not valid UTF-8 (invalid byte at offset {}); save it as UTF-8",

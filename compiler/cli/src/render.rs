@@ -10,15 +10,33 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use ariadne::{CharSet, Color, Config, IndexType, Label, Report, ReportKind};
+use ariadne::{Cache, CharSet, Color, Config, IndexType, Label, Report, ReportKind};
 use ssmc_core::diagnostic::{Diagnostic, Severity};
 use ssmc_core::span::{SourceFile, SourceMap, Span};
 
 /// Renders every diagnostic, in the order given, separated by blank lines.
 pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
+    // One cache for the whole run: building ariadne's line table per
+    // diagnostic made rendering O(diagnostics × file size), which turned a
+    // 60 KB document with a thousand repeated step names into a minute-long hang.
+    let mut names: Vec<&SourceFile> = Vec::new();
+    for d in diags {
+        let spans = std::iter::once(d.primary.span).chain(d.secondary.iter().map(|l| l.span));
+        for f in spans.filter_map(|s| sources.get(s.file)) {
+            if !names.iter().any(|x| x.id == f.id) {
+                names.push(f);
+            }
+        }
+    }
+    let mut cache = ariadne::sources(
+        names
+            .iter()
+            .map(|f| (f.name.clone(), f.text.to_string()))
+            .collect::<Vec<_>>(),
+    );
     let mut out = String::new();
     for d in diags {
-        out.push_str(&render_one(d, sources, color));
+        out.push_str(&render_one(d, sources, color, &mut cache));
         if !out.ends_with('\n') {
             out.push('\n');
         }
@@ -52,7 +70,12 @@ fn clamp(file: &SourceFile, span: Span) -> Range<usize> {
     start..end
 }
 
-fn render_one(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
+fn render_one(
+    d: &Diagnostic,
+    sources: &SourceMap,
+    color: bool,
+    cache: &mut impl Cache<String>,
+) -> String {
     let (kind, paint) = match d.severity {
         Severity::Error => (ReportKind::Error, Color::Red),
         Severity::Warning => (ReportKind::Warning, Color::Yellow),
@@ -62,6 +85,15 @@ fn render_one(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
     let Some(file) = sources.get(d.primary.span.file) else {
         return plain(d, &loc);
     };
+    // An excerpt of a huge line (minified JSON) costs its whole length per
+    // label and per diagnostic, and helps nobody: name the place instead.
+    let labels = std::iter::once(d.primary.span).chain(d.secondary.iter().map(|l| l.span));
+    if labels
+        .filter_map(|s| sources.get(s.file).map(|f| (f, s)))
+        .any(|(f, s)| long_line(f, s))
+    {
+        return plain(d, &loc);
+    }
     let config = Config::default()
         .with_color(color)
         .with_index_type(IndexType::Byte)
@@ -79,14 +111,10 @@ fn render_one(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
         primary = primary.with_color(paint);
     }
     report = report.with_label(primary);
-    let mut files: Vec<&SourceFile> = vec![file];
     for (i, l) in d.secondary.iter().enumerate() {
         let Some(f) = sources.get(l.span.file) else {
             continue;
         };
-        if !files.iter().any(|x| x.id == f.id) {
-            files.push(f);
-        }
         let mut label = Label::new((f.name.clone(), clamp(f, l.span)))
             .with_order(i32::try_from(i + 1).unwrap_or(i32::MAX));
         if !l.text.is_empty() {
@@ -100,17 +128,42 @@ fn render_one(d: &Diagnostic, sources: &SourceMap, color: bool) -> String {
     if let Some(help) = &d.help {
         report = report.with_help(help);
     }
-    let cache = ariadne::sources(
-        files
-            .iter()
-            .map(|f| (f.name.clone(), f.text.to_string()))
-            .collect::<Vec<_>>(),
-    );
     let mut buf = Vec::new();
-    if report.finish().write(cache, &mut buf).is_err() {
+    if report.finish().write(&mut *cache, &mut buf).is_err() {
         return plain(d, &loc);
     }
     String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// Lines longer than this (in bytes) are not shown as excerpts.
+const MAX_EXCERPT_LINE: usize = 1000;
+
+/// Whether the line holding the span's start or its end is longer than
+/// [`MAX_EXCERPT_LINE`]. Scans at most that many bytes each way, so the
+/// check costs the same on a 4 MB one-line file as on a short one.
+fn long_line(file: &SourceFile, span: Span) -> bool {
+    let range = clamp(file, span);
+    let bytes = file.text.as_bytes();
+    let too_long = |at: usize| {
+        let lo = at.saturating_sub(MAX_EXCERPT_LINE + 1);
+        let hi = (at + MAX_EXCERPT_LINE + 1).min(bytes.len());
+        let start = bytes
+            .get(lo..at)
+            .and_then(|b| b.iter().rposition(|&c| c == b'\n'))
+            .map(|i| lo + i + 1);
+        let end = bytes
+            .get(at..hi)
+            .and_then(|b| b.iter().position(|&c| c == b'\n'))
+            .map(|i| at + i);
+        match (
+            start.or((lo == 0).then_some(0)),
+            end.or((hi == bytes.len()).then_some(hi)),
+        ) {
+            (Some(s), Some(e)) => e - s > MAX_EXCERPT_LINE,
+            _ => true,
+        }
+    };
+    too_long(range.start) || too_long(range.end)
 }
 
 /// A fallback without source excerpts (file unknown, or ariadne failed).

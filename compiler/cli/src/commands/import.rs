@@ -16,6 +16,9 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
     let mut sources = SourceMap::new();
     let (catalog, _) = catalog::load_stdlib(&mut sources);
     let mut failed = 0usize;
+    // A file that cannot be read at all (missing, not UTF-8, too large) means
+    // the command could not do its job: exit 2, as every command does.
+    let mut unreadable = false;
     let mut written = 0usize;
     let mut externs: Vec<ssmc_core::syntax::ast::ActionDecl> = Vec::new();
     for path in docs {
@@ -24,6 +27,7 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
             Err(e) => {
                 eprintln!("error: {e}");
                 failed += 1;
+                unreadable = true;
                 continue;
             }
         };
@@ -89,7 +93,11 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
             "{failed} {} could not be imported",
             plural(failed, "document")
         );
-        return EXIT_ERRORS;
+        return if unreadable {
+            EXIT_FAILURE
+        } else {
+            EXIT_ERRORS
+        };
     }
     EXIT_OK
 }

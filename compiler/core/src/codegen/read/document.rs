@@ -49,8 +49,8 @@ pub fn document_from_node(name: &str, root: &Node) -> Result<Document, Vec<Diagn
             codes::NOT_A_MAP,
             root.span,
             format!(
-                "not an SSM document: the top level is a {}, not a map",
-                root.type_name()
+                "not an SSM document: the top level is {}, not a map",
+                a_or_an(root.type_name())
             ),
         )
         .with_label("expected a map with `schemaVersion` and `mainSteps`")
@@ -119,8 +119,8 @@ fn kind_of(version: &Node) -> Result<DocKind, Diagnostic> {
                 codes::UNKNOWN_SCHEMA_VERSION,
                 version.span,
                 format!(
-                    "`schemaVersion` must be a string, found a {}",
-                    other.type_name()
+                    "`schemaVersion` must be a string, found {}",
+                    a_or_an(other.type_name())
                 ),
             )
             .with_label("not a version")
@@ -151,7 +151,7 @@ fn valid_versions_help() -> String {
 
 fn shape_error(node: &Node, message: String, help: &str) -> Diagnostic {
     Diagnostic::error(codes::BAD_SHAPE, node.span, message)
-        .with_label(format!("this is a {}", node.type_name()))
+        .with_label(format!("this is {}", a_or_an(node.type_name())))
         .with_help(help.to_string())
 }
 
@@ -309,4 +309,13 @@ fn split_loop_body(s: &mut Step, diags: &mut Vec<Diagnostic>) {
     s.inputs = Some(Node::new(Value::Map(rest), *span));
     s.loop_steps = Some(body);
     s.loop_steps_index = at;
+}
+
+/// "an integer", "a map": the type name with its article.
+fn a_or_an(type_name: &str) -> String {
+    if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {type_name}")
+    } else {
+        format!("a {type_name}")
+    }
 }

@@ -104,7 +104,7 @@ impl Parser<'_> {
                     .error(
                         self.pos,
                         self.pos + c.len_utf8(),
-                        format!("unexpected `{c}`, expected {what}"),
+                        format!("unexpected `{}`, expected {what}", shown(c)),
                     )
                     .with_label(format!("expected {what}"));
                 d = match c {
@@ -477,4 +477,14 @@ pub(super) fn insert(
     }
     index.insert(key.name.clone(), entries.len());
     entries.push((key, value));
+}
+
+/// A character as a message shows it: control characters (NUL, …) would
+/// print as nothing, so they are escaped (`\0`, `\u{1b}`).
+fn shown(c: char) -> String {
+    if c.is_control() {
+        c.escape_debug().to_string()
+    } else {
+        c.to_string()
+    }
 }

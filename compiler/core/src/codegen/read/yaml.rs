@@ -25,6 +25,17 @@ use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 /// Parses a single-document YAML file.
 pub fn parse_yaml(file: FileId, text: &str) -> Result<Node, Diagnostic> {
     let text = normalize_source(text);
+    // yaml-rust2 takes a NUL for the end of the stream and would silently
+    // drop everything after it; YAML does not allow the character at all.
+    if let Some(at) = text.find('\0') {
+        return Err(Diagnostic::error(
+            codes::INVALID_YAML,
+            Span::new(file, at, at + 1),
+            "a NUL byte in the YAML text",
+        )
+        .with_label("NUL character here")
+        .with_help("YAML does not allow NUL; remove it or save the file as UTF-8 text"));
+    }
     let mut reader = Reader {
         file,
         text: &text,
