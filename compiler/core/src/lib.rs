@@ -5,6 +5,7 @@
 //! JSON/YAML documents enter at `model` through `codegen::read`, and `import`
 //! folds a model back into syntax that `fmt` prints.
 
+pub mod awsapi;
 pub mod catalog;
 pub mod check;
 pub mod codegen;

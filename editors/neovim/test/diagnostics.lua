@@ -77,7 +77,11 @@ local ok, err = pcall(function()
   local function errors()
     return vim.diagnostic.get(buf, { severity = vim.diagnostic.severity.ERROR })
   end
+  -- get_clients is 0.10+, buf_get_clients the 0.7 spelling (removed later).
   local function attached()
+    if vim.lsp.get_clients ~= nil then
+      return #vim.lsp.get_clients({ bufnr = buf }) > 0
+    end
     return next(vim.lsp.buf_get_clients(buf)) ~= nil
   end
 
@@ -137,9 +141,10 @@ local ok, err = pcall(function()
   log("errors cleared after the fix")
 
   -- Stop the server before leaving, so that nothing is left running.
-  vim.lsp.stop_client(vim.lsp.get_active_clients())
+  local all = vim.lsp.get_clients or vim.lsp.get_active_clients
+  vim.lsp.stop_client(all())
   vim.wait(2000, function()
-    return #vim.lsp.get_active_clients() == 0
+    return #all() == 0
   end, 50)
   log("PASS")
 end)

@@ -57,6 +57,17 @@ export async function ssmcPath(): Promise<string | undefined> {
   return undefined;
 }
 
+let fileWatcher: vscode.FileSystemWatcher | undefined;
+
+/** One watcher of `.rbk` and `ssmc.toml` files for the extension's lifetime, shared by restarts. */
+function watcher(context: vscode.ExtensionContext): vscode.FileSystemWatcher {
+  if (fileWatcher === undefined) {
+    fileWatcher = vscode.workspace.createFileSystemWatcher("**/{*.rbk,ssmc.toml}");
+    context.subscriptions.push(fileWatcher);
+  }
+  return fileWatcher;
+}
+
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const command = await ssmcPath();
   if (command === undefined) {
@@ -72,9 +83,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       { scheme: "untitled", language: "ssmc" },
     ],
     outputChannel: output,
-    synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher("**/{*.rbk,ssmc.toml}"),
-    },
+    synchronize: { fileEvents: watcher(context) },
   };
   client = new LanguageClient("ssmc", "ssmc language server", serverOptions, clientOptions);
   const trace = vscode.workspace.getConfiguration("ssmc").get<string>("trace.server", "off");
@@ -85,7 +94,6 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     output.appendLine(`ssmc lsp failed to start: ${String(e)}`);
     void vscode.window.showErrorMessage(`ssmc lsp (${command}) failed to start: ${String(e)}. See the "ssmc" output.`);
   }
-  context.subscriptions.push({ dispose: () => void client?.stop() });
 }
 
 async function restartClient(context: vscode.ExtensionContext): Promise<void> {
@@ -184,6 +192,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+  context.subscriptions.push({ dispose: () => void client?.stop() });
   await startClient(context);
 }
 

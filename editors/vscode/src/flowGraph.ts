@@ -95,7 +95,8 @@ export class FlowGraph implements vscode.Disposable {
       const raw = await client.sendRequest(GRAPH_METHOD, { textDocument: { uri: client.code2ProtocolConverter.asUri(entry.source) } });
       const result = parseGraphResult(raw);
       if (result === undefined) {
-        this.render(entry, { message: "ssmc answered ssmc/graph with no graph (is the file an SSM document or runbook without errors?)." });
+        // The server answers null when nothing can be drawn.
+        this.render(entry, { message: "Nothing to draw: the file has syntax errors, or it is not a runbook or an SSM document. Fix it and save to redraw." });
         return;
       }
       entry.result = result;

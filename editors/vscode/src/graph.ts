@@ -124,7 +124,9 @@ export function graphHtml(p: PageParts): string {
 <title>${escapeHtml(p.title)}</title>
 <style nonce="${p.nonce}">
   body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); }
-  #graph svg { max-width: 100%; height: auto; }
+  /* The SVG draws with fixed light-theme colours: give it a light card in every theme. */
+  #graph { display: inline-block; background: #ffffff; padding: 8px; border-radius: 4px; }
+  #graph svg { max-width: 100%; height: auto; display: block; }
   [data-step] { cursor: pointer; }
   [data-step]:hover { opacity: 0.8; }
   .message { white-space: pre-wrap; }

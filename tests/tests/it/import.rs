@@ -412,11 +412,14 @@ fn random_document(seed: u64) -> String {
     let mut steps = Vec::new();
     for i in 0..steps_n {
         let mut inputs = serde_json::Map::new();
-        inputs.insert("Service".into(), json!("ec2"));
-        inputs.insert("Api".into(), json!("DescribeInstances"));
+        // An API whose `Settings` is a free-form JSON document: any value checks.
+        inputs.insert("Service".into(), json!("cognito-idp"));
+        inputs.insert("Api".into(), json!("UpdateManagedLoginBranding"));
+        let mut settings = serde_json::Map::new();
         for k in 0..rng.below(4) {
-            inputs.insert(format!("In{k}"), random_value(&mut rng, 0));
+            settings.insert(format!("In{k}"), random_value(&mut rng, 0));
         }
+        inputs.insert("Settings".into(), J::Object(settings));
         let mut step = serde_json::Map::new();
         step.insert("name".into(), json!(format!("S{i}")));
         let later = |rng: &mut Rng| format!("S{}", i + 1 + rng.below(steps_n - i - 1));

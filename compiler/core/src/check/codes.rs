@@ -48,6 +48,15 @@ codes! {
     WRONG_KIND_KEY = "E1024", "wrong-kind-key", "a top-level key the document kind or schema does not have";
     NO_STEPS = "E1025", "no-steps", "a document without steps (AWS requires at least one)";
     UNKNOWN_ATTACHMENT = "E1026", "unknown-attachment", "an aws:executeScript Attachment the document's files do not list";
+    UNKNOWN_AWS_SERVICE = "E1027", "unknown-aws-service", "an AWS API step names a service botocore does not know";
+    UNKNOWN_AWS_API = "E1028", "unknown-aws-api", "an AWS API step names an operation its service does not have";
+    UNKNOWN_API_PARAMETER = "E1029", "unknown-api-parameter", "a request parameter the API's input shape does not have";
+    MISSING_API_PARAMETER = "E1030", "missing-api-parameter", "a request parameter the API requires is missing";
+    API_PARAMETER_TYPE = "E1031", "api-parameter-type", "a request parameter of a type the API (after SSM's conversions) rejects";
+    API_VALUE_OUT_OF_RANGE = "E1032", "api-value-out-of-range", "a request value outside the model's enum, min or max";
+    STREAMING_API = "E1033", "streaming-api", "an operation with a streaming request or response, which SSM cannot call";
+    IMPOSSIBLE_SELECTOR = "E1034", "impossible-selector", "a selector segment the API's response can never have";
+    INVALID_SELECTOR = "E1035", "invalid-selector", "a selector SSM's JSONPath dialect cannot parse";
     UNKNOWN_TARGET = "E2001", "unknown-target", "a goto, onFailure, onCancel, NextStep or Default naming no step";
     CYCLE_WITHOUT_EXIT = "E2002", "cycle-without-exit", "steps that can only run each other forever";
     JUMP_INTO_LOOP = "E2003", "jump-into-loop", "a jump into a loop body from outside it";
@@ -61,10 +70,13 @@ codes! {
     NEAR_MISS_INPUT = "W1006", "near-miss-input", "an input an extern or pass-through action accepts, spelt almost like a declared one";
     BAD_ALLOW = "W1007", "bad-allow", "an allow comment without a reason or naming no rule (ignored)";
     DEFAULT_OUTSIDE_PATTERN = "W1005", "default-outside-pattern", "a default its own allowedPattern or length limits refuse (SSM accepts the document; using the default fails)";
+    SELECTOR_TYPE = "W1008", "selector-type", "a selector whose result type does not fit the output's declared Type";
+    DESIRED_VALUE_NOT_IN_ENUM = "W1009", "desired-value-not-in-enum", "a DesiredValues entry the property's enum does not list";
     UNREACHABLE_STEP = "W2001", "unreachable-step", "a step no path from the first step reaches";
     BRANCH_WITHOUT_DEFAULT = "W2002", "branch-without-default", "an aws:branch with no Default";
     NEXT_STEP_WITH_END = "W2003", "next-step-with-end", "a step with both nextStep and isEnd: true";
     MAYBE_NOT_RUN = "W2004", "maybe-not-run", "a reference to a step that does not run on every path to the use";
+    API_SPELLING = "I1002", "api-spelling", "an AWS service or API name spelt other than canonically (SSM accepts it)";
     PSEUDO_PARAMETER = "I1001", "pseudo-parameter", "a Maintenance Window pseudo-parameter (resolved only in a Maintenance Window task)";
 }
 

@@ -26,6 +26,7 @@ pub mod allows;
 pub mod codes;
 pub mod flow;
 
+mod awsapi;
 mod branch;
 mod command;
 mod params;

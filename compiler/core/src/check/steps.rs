@@ -341,6 +341,9 @@ impl Checker<'_> {
             if action == "aws:executeScript" {
                 self.check_attachment(inputs);
             }
+            if super::awsapi::ACTIONS.contains(&action) {
+                self.check_aws_api(i, step, inputs);
+            }
         }
     }
 

@@ -369,7 +369,7 @@ fn branch_choices_are_shape_checked() {
 fn step_outputs_entries_are_shape_checked() {
     let src = auto(
         "",
-        r#"{"name": "A", "action": "aws:executeAwsApi", "inputs": {"Service": "ec2", "Api": "X"}, "outputs": [{"Name": "Id", "Selector": "$.Id", "Type": "Strin"}, {"Name": "B"}]}"#,
+        r#"{"name": "A", "action": "aws:executeAwsApi", "inputs": {"Service": "sqs", "Api": "ListQueues"}, "outputs": [{"Name": "Id", "Selector": "$.QueueUrls", "Type": "Strin"}, {"Name": "B"}]}"#,
     );
     insta::assert_snapshot!(render(&src), @r#"
     E1009 error: unknown output type `Strin` @ `"Strin"` [help: did you mean `String`?]
@@ -381,7 +381,7 @@ fn step_outputs_entries_are_shape_checked() {
 fn references_to_names_that_do_not_exist() {
     let src = auto(
         r#""InstanceId": {"type": "String"}"#,
-        r#"{"name": "Api", "action": "aws:executeAwsApi", "inputs": {"Service": "ec2", "Api": "X", "Id": "{{ InstanceID }}"}, "outputs": [{"Name": "Id", "Selector": "$.Id", "Type": "String"}]},
+        r#"{"name": "Api", "action": "aws:executeAwsApi", "inputs": {"Service": "ec2", "Api": "DescribeInstances", "InstanceIds": ["{{ InstanceID }}"]}, "outputs": [{"Name": "Id", "Selector": "$.Reservations[0].Instances[0].InstanceId", "Type": "String"}]},
            {"name": "Ask", "action": "aws:approve", "inputs": {"Approvers": ["a"], "Message": "{{ Api.Ids }} {{ Apx.Id }} {{ variable:V }} {{ global:REGOIN }} {{ TARGET_ID }}"}}"#,
     );
     insta::assert_snapshot!(render(&src), @r#"
@@ -539,7 +539,7 @@ fn secrets_flow_only_into_allowed_places() {
     let src = auto(
         r#""Pw": {"type": "String", "secret": true}, "Plain": {"type": "String", "default": "{{ssm-secure:/db/pw}}"}"#,
         r#"{"name": "Run", "action": "aws:runCommand", "inputs": {"DocumentName": "D", "InstanceIds": ["i-1"], "Parameters": {"password": "{{ Pw }}"}}},
-           {"name": "Api", "action": "aws:executeAwsApi", "inputs": {"Service": "rds", "Api": "ModifyDBInstance", "MasterUserPassword": "{{ Pw }}"}},
+           {"name": "Api", "action": "aws:executeAwsApi", "inputs": {"Service": "rds", "Api": "ModifyDBInstance", "DBInstanceIdentifier": "db", "MasterUserPassword": "{{ Pw }}"}},
            {"name": "Ask", "action": "aws:approve", "inputs": {"Approvers": ["a"], "Message": "pw {{resolve:secretsmanager:db}}"}}"#,
     );
     insta::assert_snapshot!(render(&src), @r#"
@@ -553,7 +553,7 @@ fn secrets_flow_only_into_allowed_places() {
 fn an_allow_silences_secret_flow_at_its_step_or_place() {
     let src = auto(
         r#""Pw": {"type": "String", "secret": true}"#,
-        r#"{"name": "Api", "action": "aws:executeAwsApi", "inputs": {"Service": "rds", "Api": "X", "P": "{{ Pw }}"}}"#,
+        r#"{"name": "Api", "action": "aws:executeAwsApi", "inputs": {"Service": "rds", "Api": "ModifyDBInstance", "DBInstanceIdentifier": "db", "MasterUserPassword": "{{ Pw }}"}}"#,
     );
     assert_eq!(codes_of(&src), vec![codes::SECRET_FLOW]);
     let by_step = CheckOptions {
@@ -632,7 +632,7 @@ fn keys_of_the_other_kind_and_documents_without_steps() {
 fn near_miss_inputs_of_pass_through_and_extern_actions_warn() {
     let src = auto(
         "",
-        r#"{"name": "A", "action": "aws:executeAwsApi", "inputs": {"Service": "ec2", "Api": "X", "api": "Y", "InstanceIds": ["i"]}},
+        r#"{"name": "A", "action": "aws:executeAwsApi", "inputs": {"Service": "ec2", "Api": "DescribeInstances", "api": "Y", "InstanceIds": ["i"]}},
            {"name": "B", "action": "aws:shareSQLMedia", "inputs": {}}"#,
     );
     insta::assert_snapshot!(render(&src), @r#"

@@ -2,13 +2,14 @@
 // JSON-RPC library the language client uses (vscode-jsonrpc):
 // - `ssmc/graph` answers either a result that passes parseGraphResult (then
 //   every node's step has a `data-step` element in the SVG and its range
-//   covers the step's name), or MethodNotFound, which the panel turns into
-//   its message;
+//   covers the step's name), for an open .rbk and for a JSON document the
+//   client does not sync, or MethodNotFound, which the panel turns into its
+//   message;
 // - `ssmc/stdlibSource` answers the text of a stdlib file that go to
 //   definition points into.
 // Needs the binary: $SSMC, else ../../target/release/ssmc; skipped without it.
 import { strict as assert } from "assert";
-import { ChildProcess, spawn } from "child_process";
+import { ChildProcess, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import { test } from "node:test";
 import * as os from "os";
@@ -16,7 +17,7 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
 
-import { GRAPH_METHOD, isMethodNotFound, parseGraphResult } from "../../src/graph";
+import { GRAPH_METHOD, GraphResult, isMethodNotFound, parseGraphResult } from "../../src/graph";
 
 const REPO = path.join(__dirname, "..", "..", "..", "..", "..");
 const SSMC = process.env.SSMC ?? path.join(REPO, "target", "release", "ssmc");
@@ -57,29 +58,57 @@ async function withServer(fn: (conn: MessageConnection, dir: string) => Promise<
   }
 }
 
+/** The graph of `uri`, or "unsupported" when the server has no `ssmc/graph` (MethodNotFound). */
+async function graphOf(conn: MessageConnection, uri: string): Promise<GraphResult | "unsupported"> {
+  let raw: unknown;
+  try {
+    raw = await conn.sendRequest(GRAPH_METHOD, { textDocument: { uri } });
+  } catch (e) {
+    assert.ok(isMethodNotFound(e), `an error other than MethodNotFound: ${JSON.stringify(e)}`);
+    return "unsupported"; // the panel shows its "not supported yet" message
+  }
+  const result = parseGraphResult(raw);
+  assert.ok(result !== undefined, `the result fits the contract: ${JSON.stringify(raw)?.slice(0, 200)}`);
+  return result;
+}
+
+/**
+ * Every node has a `data-step` element, and its range covers the step's name
+ * in `text` (in JSON the server's range includes the name's quotes: `quoted`).
+ */
+function checkNodes(result: GraphResult, text: string, steps: string[], quoted = false): void {
+  assert.deepEqual(result.nodes.map((n) => n.step).sort(), [...steps].sort(), "one node per step");
+  const lines = text.split("\n");
+  for (const n of result.nodes) {
+    assert.ok(result.svg.includes(`data-step="${n.step}"`), `a data-step element for ${n.step}`);
+    assert.equal(n.range.start.line, n.range.end.line, `the range of ${n.step} is on one line`);
+    const line = lines[n.range.start.line] ?? "";
+    const want = quoted ? `"${n.step}"` : n.step;
+    assert.equal(line.slice(n.range.start.character, n.range.end.character), want, `the range of ${n.step} covers its name`);
+  }
+}
+
 test("ssmc/graph: a result in the contract's shape, or MethodNotFound", { skip }, async () => {
   await withServer(async (conn, dir) => {
     const file = path.join(dir, "golden-ami.rbk");
     const text = fs.readFileSync(path.join(REPO, "examples", "golden-ami.rbk"), "utf8");
     fs.writeFileSync(file, text);
+    const steps = [...text.matchAll(/^\s*step\s+([A-Za-z0-9_]+)\s*=/gm)].map((m) => m[1]);
     const uri = pathToFileURL(file).toString();
     await open(conn, uri, text);
-    let raw: unknown;
-    try {
-      raw = await conn.sendRequest(GRAPH_METHOD, { textDocument: { uri } });
-    } catch (e) {
-      assert.ok(isMethodNotFound(e), `an error other than MethodNotFound: ${JSON.stringify(e)}`);
-      return; // the panel shows its "not supported yet" message
+    const rbk = await graphOf(conn, uri);
+    if (rbk === "unsupported") {
+      return;
     }
-    const result = parseGraphResult(raw);
-    assert.ok(result !== undefined, `the result fits the contract: ${JSON.stringify(raw).slice(0, 200)}`);
-    assert.ok(result.nodes.length > 0, "the example has steps");
-    const lines = text.split("\n");
-    for (const n of result.nodes) {
-      assert.ok(result.svg.includes(`data-step="${n.step}"`), `a data-step element for ${n.step}`);
-      const line = lines[n.range.start.line] ?? "";
-      assert.equal(line.slice(n.range.start.character, n.range.end.character), n.step, `the range of ${n.step} covers its name`);
-    }
+    checkNodes(rbk, text, steps);
+
+    // An SSM document the client does not sync (JSON): the server reads the saved file.
+    const built = spawnSync(SSMC, ["build", file, "-o", dir, "--format", "json"], { encoding: "utf8" });
+    assert.equal(built.status, 0, built.stderr);
+    const jsonFile = path.join(dir, "GoldenAmi.json");
+    const json = await graphOf(conn, pathToFileURL(jsonFile).toString());
+    assert.ok(json !== "unsupported");
+    checkNodes(json, fs.readFileSync(jsonFile, "utf8"), steps, true);
   });
 });
 
