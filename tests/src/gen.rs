@@ -53,23 +53,35 @@ pub struct GenFile {
     pub text: String,
 }
 
-const SERVICES: &[&str] = &[
-    "ec2",
-    "ssm",
-    "s3",
-    "sns",
-    "cloudwatch",
-    "autoscaling",
-    "rds",
-];
-const APIS: &[&str] = &[
-    "DescribeInstances",
-    "DescribeInstanceStatus",
-    "DescribeAlarms",
-    "GetParameter",
-    "DescribeSnapshots",
-    "DescribeVolumes",
-    "ListTagsForResource",
+/// AWS API calls that exist with these parameters (the checker knows botocore's models).
+const CALLS: &[(&str, &str, &str)] = &[
+    ("ec2", "DescribeInstances", "InstanceIds: InstanceIds"),
+    (
+        "ec2",
+        "DescribeInstanceStatus",
+        "InstanceIds: InstanceIds, IncludeAllInstances: true",
+    ),
+    ("ec2", "DescribeSnapshots", "OwnerIds: [\"self\"]"),
+    (
+        "cloudwatch",
+        "DescribeAlarms",
+        "AlarmNames: [\"{{ Application }}-{{ Environment }}-health\"]",
+    ),
+    (
+        "ssm",
+        "GetParameter",
+        "Name: \"/app/{{ Application }}/version\"",
+    ),
+    (
+        "autoscaling",
+        "DescribeAutoScalingGroups",
+        "AutoScalingGroupNames: [\"{{ Application }}-{{ Environment }}\"]",
+    ),
+    (
+        "rds",
+        "DescribeDBInstances",
+        "DBInstanceIdentifier: \"{{ Application }}-db\"",
+    ),
 ];
 const WORDS: &[&str] = &[
     "app", "web", "api", "db", "cache", "queue", "batch", "edge", "auth", "search",
@@ -261,12 +273,14 @@ impl Auto<'_> {
 
     fn api(&mut self, ind: &str, record: bool) -> usize {
         let step = self.name("Describe");
-        let service = self.rng.pick(SERVICES);
-        let api = self.rng.pick(APIS);
+        let (service, api, args) = CALLS.get(self.rng.below(CALLS.len())).copied().unwrap_or((
+            "ec2",
+            "DescribeInstances",
+            "InstanceIds: InstanceIds",
+        ));
         let _ = writeln!(
             self.out,
-            "{ind}/// Read the current state from {service}.\n{ind}step {step} = aws:executeAwsApi {{\n{ind}  Service: \"{service}\",\n{ind}  Api: \"{api}\",\n{ind}  InstanceIds: InstanceIds,\n{ind}  MaxResults: {},\n{ind}}} timeout {}m, attempts {}\n{ind}  outputs {{\n{ind}    State: String = \"$.Items[0].State.Name\",\n{ind}    Count: Integer = \"$.Count\",\n{ind}  }}",
-            5 + self.rng.below(100),
+            "{ind}/// Read the current state from {service}.\n{ind}step {step} = aws:executeAwsApi {{\n{ind}  Service: \"{service}\",\n{ind}  Api: \"{api}\",\n{ind}  {args},\n{ind}}} timeout {}m, attempts {}\n{ind}  outputs {{\n{ind}    State: String = \"$.Items[0].State.Name\",\n{ind}    Count: Integer = \"$.Count\",\n{ind}  }}",
             1 + self.rng.below(10),
             1 + self.rng.below(3)
         );
