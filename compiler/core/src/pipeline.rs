@@ -55,7 +55,20 @@ impl Compilation {
 
 /// Parses, lowers and checks `files` (ids in `sources`), with the stdlib catalog.
 pub fn compile(sources: &mut SourceMap, files: &[FileId], loader: &dyn FileLoader) -> Compilation {
-    let (mut catalog, mut diagnostics) = catalog::load_stdlib(sources);
+    let (catalog, diagnostics) = catalog::load_stdlib(sources);
+    compile_with_catalog(sources, files, loader, catalog, diagnostics)
+}
+
+/// [`compile`] from a stdlib catalog loaded earlier into `sources` (with
+/// `catalog::load_stdlib`, its files keeping their ids), so a caller that
+/// compiles on every keystroke (the language server) parses the stdlib once.
+pub fn compile_with_catalog(
+    sources: &mut SourceMap,
+    files: &[FileId],
+    loader: &dyn FileLoader,
+    mut catalog: Catalog,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Compilation {
     let texts: Vec<(FileId, Arc<str>)> = files
         .iter()
         .filter_map(|&file| sources.get(file).map(|f| (file, f.text.clone())))
