@@ -306,6 +306,12 @@ fn phases(rounds: usize) {
     time("lex", &mut || {
         let _ = ssmc_core::syntax::lexer::lex(FileId(0), &text);
     });
+    time(
+        "parse a 3-line file (building the parser included)",
+        &mut || {
+            let _ = ssmc_core::syntax::parse(FileId(0), "automation X {\n  param P: String\n}\n");
+        },
+    );
     time("parse (lex + brackets + parser)", &mut || {
         let _ = ssmc_core::syntax::parse(FileId(0), &text);
     });
