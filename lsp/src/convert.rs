@@ -185,6 +185,7 @@ pub fn completion_item(c: CompletionItem) -> lsp::CompletionItem {
             })
         }),
         insert_text: c.insert_text,
+        insert_text_format: c.snippet.then_some(lsp::InsertTextFormat::SNIPPET),
         sort_text: c.sort_text,
         ..lsp::CompletionItem::default()
     }

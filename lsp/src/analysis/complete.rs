@@ -33,6 +33,8 @@ pub struct CompletionItem {
     pub documentation: Option<String>,
     /// Text to insert when it differs from the label.
     pub insert_text: Option<String>,
+    /// `insert_text` is an LSP snippet (`$1` tab stops).
+    pub snippet: bool,
     /// Sort key (required inputs before optional ones).
     pub sort_text: Option<String>,
 }
@@ -45,6 +47,7 @@ impl CompletionItem {
             detail: None,
             documentation: None,
             insert_text: None,
+            snippet: false,
             sort_text: None,
         }
     }
@@ -98,6 +101,17 @@ const KEYWORDS: &[&str] = &[
 /// A word the language reads as a keyword somewhere (keywords are contextual).
 pub fn is_keyword(word: &str) -> bool {
     KEYWORDS.contains(&word)
+}
+
+/// A snippet for a value of type `ty`, the cursor where the value goes.
+fn value_snippet(ty: &ssmc_core::types::Ty) -> &'static str {
+    use ssmc_core::types::Ty;
+    match ty {
+        Ty::String | Ty::Aws(_) | Ty::Secret => "\"$1\"",
+        Ty::StringList | Ty::MapList | Ty::List | Ty::AwsList(_) | Ty::Targets => "[$1]",
+        Ty::StringMap | Ty::Map | Ty::Condition => "{ $1 }",
+        _ => "$1",
+    }
 }
 
 impl Analysis {
@@ -194,7 +208,8 @@ impl Analysis {
                 CompletionItem {
                     detail: Some(format!("{} ({req})", i.ty)),
                     documentation: (!i.docs.is_empty()).then(|| i.docs.clone()),
-                    insert_text: Some(format!("{}: ", i.name)),
+                    insert_text: Some(format!("{}: {}", i.name, value_snippet(&i.ty))),
+                    snippet: true,
                     sort_text: Some(format!("{}_{}", u8::from(!i.required), i.name)),
                     ..CompletionItem::new(i.name.clone(), CompletionKind::Input)
                 }

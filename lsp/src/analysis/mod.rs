@@ -85,29 +85,41 @@ pub struct Analysis {
     defs: Vec<DocDefs>,
 }
 
-/// The linter's findings (`SSMxxx`, default rule levels,
-/// `// ssmc: allow(rule) reason` suppressions applied). The linter re-parses and lowers the file itself,
-/// against the stdlib and the workspace files' declarations (it loads the file's own).
+/// The linter's findings (`SSMxxx`, default rule levels, `// ssmc: allow(rule) reason`
+/// suppressions applied) on the documents the pipeline lowered: the linter sees
+/// the same tree, documents and catalog as the checker (no second parse).
 fn lint_findings(
-    sources: &mut SourceMap,
-    file: FileId,
-    context: &[FileId],
+    file: &pipeline::FileOutput,
     text: &str,
-    loader: &dyn FileLoader,
+    catalog: &Catalog,
+    so_far: &[Diagnostic],
 ) -> Vec<Diagnostic> {
-    let (mut catalog, _) = ssmc_core::catalog::load_stdlib(sources);
-    // Other files' declarations, as the compile saw them (the linter adds this file's own).
-    for &id in context {
-        if let Some(f) = sources.get(id) {
-            let parsed = ssmc_core::syntax::parse(id, &f.text);
-            let _ = ssmc_core::catalog::load_decls(&parsed.ast.items, &mut catalog);
-        }
-    }
     let config = ssmc_core::lint::LintConfig::default();
-    ssmc_core::lint::source::lint_rbk(file, text, &catalog, &config, loader)
-        .into_iter()
-        .filter(|d| d.code.starts_with("SSM") && d.primary.span.file == file)
-        .collect()
+    // The compile's own findings go in too, so a suppression naming one of them counts as used.
+    let earlier: Vec<Diagnostic> = so_far.to_vec();
+    ssmc_core::lint::source::lint_lowered(
+        file.file,
+        text,
+        &file.ast,
+        &file.documents,
+        catalog,
+        &config,
+        earlier,
+    )
+    .into_iter()
+    .filter(|d| d.code.starts_with("SSM") && d.primary.span.file == file.file)
+    .collect()
+}
+
+/// The stdlib's files and catalog, loaded once per process: every analysis
+/// starts from a copy (the files keep their ids, so catalog spans stay right).
+fn stdlib() -> &'static (SourceMap, Catalog) {
+    static STDLIB: std::sync::OnceLock<(SourceMap, Catalog)> = std::sync::OnceLock::new();
+    STDLIB.get_or_init(|| {
+        let mut sources = SourceMap::new();
+        let (catalog, _) = ssmc_core::catalog::load_stdlib(&mut sources);
+        (sources, catalog)
+    })
 }
 
 impl Analysis {
@@ -126,7 +138,8 @@ impl Analysis {
         loader: &dyn FileLoader,
         context: &[ContextFile<'_>],
     ) -> Analysis {
-        let mut sources = SourceMap::new();
+        let (stdlib_sources, stdlib_catalog) = stdlib();
+        let mut sources = stdlib_sources.clone();
         let file = sources.add(name, text);
         let normalised: String = sources
             .get(file)
@@ -140,28 +153,27 @@ impl Analysis {
         let all: Vec<FileId> = std::iter::once(file)
             .chain(others.iter().copied())
             .collect();
-        let compilation = pipeline::compile(&mut sources, &all, loader);
+        let compilation = pipeline::compile_with_catalog(
+            &mut sources,
+            &all,
+            loader,
+            stdlib_catalog.clone(),
+            Vec::new(),
+        );
         let mut diagnostics: Vec<Diagnostic> = compilation
             .diagnostics
             .into_iter()
             .filter(|d| d.primary.span.file == file)
             .collect();
+        let this = compilation.files.into_iter().find(|f| f.file == file);
         if !diagnostics.iter().any(Diagnostic::is_error) {
-            diagnostics.extend(lint_findings(
-                &mut sources,
-                file,
-                &others,
-                &normalised,
-                loader,
-            ));
-            ssmc_core::diagnostic::sort(&mut diagnostics);
+            if let Some(this) = &this {
+                let found = lint_findings(this, &normalised, &compilation.catalog, &diagnostics);
+                diagnostics.extend(found);
+                ssmc_core::diagnostic::sort(&mut diagnostics);
+            }
         }
-        let (ast, parsed_clean) = compilation
-            .files
-            .into_iter()
-            .find(|f| f.file == file)
-            .map(|f| (f.ast, f.parsed_clean))
-            .unwrap_or_default();
+        let (ast, parsed_clean) = this.map(|f| (f.ast, f.parsed_clean)).unwrap_or_default();
         let (occurrences, defs) = index::collect(&ast, &normalised);
         Analysis {
             index: LineIndex::new(&normalised),

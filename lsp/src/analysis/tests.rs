@@ -240,7 +240,8 @@ fn completion_offers_missing_inputs_required_first() {
     assert_eq!(labels.first(), Some(&"Service"), "{labels:?}");
     assert!(!labels.contains(&"Api"), "already written: {labels:?}");
     assert!(items.iter().all(|i| i.kind == CompletionKind::Input));
-    assert_eq!(items[0].insert_text.as_deref(), Some("Service: "));
+    assert_eq!(items[0].insert_text.as_deref(), Some("Service: \"$1\""));
+    assert!(items[0].snippet);
 }
 
 #[test]
@@ -249,6 +250,7 @@ fn completion_required_inputs_come_before_optional_ones() {
     let (a, o) = fixture(src);
     let items = a.complete(o);
     assert_eq!(items.first().map(|i| i.label.as_str()), Some("runCommand"));
+    assert_eq!(items[0].insert_text.as_deref(), Some("runCommand: [$1]"));
     assert!(items.len() > 3);
 }
 

@@ -201,7 +201,8 @@ fn every_corpus_document_draws_in_all_three_formats() {
 }
 
 /// A generated automation of `n` steps: runs of plain steps, a branch every
-/// 10 steps jumping ahead, failure handlers to a shared tail, backward retries.
+/// 10 steps jumping ahead, failure handlers to a shared tail, backward
+/// retries on failure (tests/graph-render/big.py writes the same).
 pub fn big_document(n: usize) -> String {
     let mut steps = Vec::new();
     for i in 0..n {
@@ -213,9 +214,8 @@ pub fn big_document(n: usize) -> String {
             )
         } else if i % 7 == 3 && i > 20 {
             format!(
-                r#"{{"name":"S{i}","action":"aws:executeAwsApi","inputs":{{"Service":"ec2","Api":"DescribeInstances"}},"onFailure":"step:S{}","nextStep":"S{}"}}"#,
-                n - 1,
-                if i % 2 == 0 { i - 20 } else { i + 1 }
+                r#"{{"name":"S{i}","action":"aws:executeAwsApi","inputs":{{"Service":"ec2","Api":"DescribeInstances"}},"onFailure":"step:S{}"}}"#,
+                i - 20
             )
         } else {
             format!(
@@ -236,7 +236,12 @@ fn ten_thousand_steps_draw() {
     let text = big_document(10_000);
     let doc = read::read_document(ssmc_core::FileId(0), "Big", &text, Format::Json).expect("valid");
     let started = std::time::Instant::now();
-    let (g, _) = graph::draw(&doc);
+    let (g, faults) = graph::draw(&doc);
+    assert!(
+        faults.is_empty(),
+        "the generated document is sound: {}",
+        faults.len()
+    );
     let svg = graph::svg::render(&g);
     let mermaid = graph::mermaid::render(&g);
     let dot = graph::dot::render(&g);
@@ -246,4 +251,23 @@ fn ten_thousand_steps_draw() {
     assert!(mermaid.lines().count() > 10_000 && dot.lines().count() > 10_000);
     // Unoptimised test builds are ~10x slower than release; the bound only catches blow-ups.
     assert!(took.as_secs() < 120, "10,000 steps took {took:?}");
+}
+
+#[test]
+fn readme_picture_is_up_to_date() {
+    let path = repo_root().join("examples/incident-remediation.rbk");
+    let (doc, _, _) = load(&path);
+    let fresh = graph::svg::render(&graph::of_document(&doc));
+    let checked_in =
+        std::fs::read_to_string(repo_root().join("docs/images/incident-remediation.svg"))
+            .expect("docs/images/incident-remediation.svg exists");
+    assert!(
+        fresh == checked_in,
+        "docs/images/incident-remediation.svg is out of date: run tests/graph-render/regenerate.sh"
+    );
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("README");
+    assert!(
+        readme.contains("docs/images/incident-remediation.svg"),
+        "the README shows the picture"
+    );
 }

@@ -17,6 +17,10 @@ use ssmc_core::{pipeline, Diagnostic, SourceMap};
 use super::{report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
 use crate::files::{project_root, read_text, write_atomic, ProjectLoader};
 
+/// Flow faults printed in full; a picture of a broken generated document
+/// should not drown the terminal (nor wait on rendering thousands).
+const MAX_FAULTS_SHOWN: usize = 20;
+
 /// The picture formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GraphFormat {
@@ -63,7 +67,13 @@ pub fn run(path: &Path, format: GraphFormat, out: Option<&Path>) -> u8 {
         },
     };
     let (g, faults) = graph::draw(&doc);
-    report(&faults, &sources);
+    report(faults.get(..MAX_FAULTS_SHOWN).unwrap_or(&faults), &sources);
+    if faults.len() > MAX_FAULTS_SHOWN {
+        eprintln!(
+            "warning: {} more flow faults not shown (`ssmc check` or `ssmc lint` lists them all)",
+            faults.len() - MAX_FAULTS_SHOWN
+        );
+    }
     let picture = render(&g, format);
     match out {
         Some(file) => {

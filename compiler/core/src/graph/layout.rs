@@ -346,6 +346,9 @@ pub fn layout(g: &Graph, sizes: &[(f64, f64)], label_widths: &[f64]) -> Layout {
         })
         .collect();
 
+    let mut edges = edges;
+    spread_ports(g, &boxes, &mut edges);
+
     let labels: Vec<Option<(f64, f64)>> = (0..g.edges.len())
         .map(|ei| {
             if let Some(Some(d)) = label_node.get(ei) {
@@ -373,9 +376,10 @@ pub fn layout(g: &Graph, sizes: &[(f64, f64)], label_widths: &[f64]) -> Layout {
         while let Some(ci) = c {
             let pad = 12.0 + 8.0 * depth as f64;
             if let Some(slot) = clusters.get_mut(ci) {
+                // Room for the cluster's label under its last node.
                 let r = Rect {
                     x: b.x - b.w / 2.0 - pad,
-                    y: b.y - b.h / 2.0 - pad - 14.0,
+                    y: b.y - b.h / 2.0 - pad,
                     w: b.w + 2.0 * pad,
                     h: b.h + 2.0 * pad + 14.0,
                 };
@@ -407,6 +411,68 @@ pub fn layout(g: &Graph, sizes: &[(f64, f64)], label_widths: &[f64]) -> Layout {
         clusters,
         width: (width + MARGIN).ceil(),
         height: (height + MARGIN).ceil(),
+    }
+}
+
+/// Edges meeting a node's top (or bottom) at one point are spread along
+/// that side, in the order of where they come from, so they stay apart.
+/// Branches keep their tips (a diamond has no flat side).
+fn spread_ports(g: &Graph, boxes: &[NodeBox], edges: &mut [Vec<(f64, f64)>]) {
+    // (node, bottom side, neighbour x, edge, at the path's end)
+    let mut ends: Vec<(usize, bool, f64, usize, bool)> = Vec::new();
+    for (ei, e) in g.edges.iter().enumerate() {
+        let Some(pts) = edges.get(ei) else { continue };
+        if e.from == e.to || pts.len() < 2 {
+            continue;
+        }
+        for (node, at_end) in [(e.from, false), (e.to, true)] {
+            let (Some(b), Some(n)) = (boxes.get(node), g.nodes.get(node)) else {
+                continue;
+            };
+            if n.kind == super::NodeKind::Branch {
+                continue;
+            }
+            let (own, nbr) = if at_end {
+                (pts.last(), pts.get(pts.len() - 2))
+            } else {
+                (pts.first(), pts.get(1))
+            };
+            let (Some(own), Some(nbr)) = (own, nbr) else {
+                continue;
+            };
+            ends.push((node, own.1 > b.y, nbr.0, ei, at_end));
+        }
+    }
+    ends.sort_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then(a.2.total_cmp(&b.2))
+            .then((a.3, a.4).cmp(&(b.3, b.4)))
+    });
+    for group in ends.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let Some(&(node, _, _, _, _)) = group.first() else {
+            continue;
+        };
+        let Some(b) = boxes.get(node) else { continue };
+        let m = group.len();
+        if m < 2 {
+            continue;
+        }
+        let step = (b.w * 0.5 / (m - 1) as f64).min(14.0);
+        for (k, &(_, _, _, ei, at_end)) in group.iter().enumerate() {
+            let x = (b.x + (k as f64 - (m - 1) as f64 / 2.0) * step).round();
+            let Some(pts) = edges.get_mut(ei) else {
+                continue;
+            };
+            let slot = if at_end {
+                pts.last_mut()
+            } else {
+                pts.first_mut()
+            };
+            if let Some(p) = slot {
+                p.0 = x;
+            }
+        }
     }
 }
 

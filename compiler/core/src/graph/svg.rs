@@ -101,7 +101,7 @@ fn draw(g: &Graph, lay: &Layout) -> String {
             r.w,
             r.h,
             r.x + 8.0,
-            r.y + 14.0,
+            r.y + r.h - 6.0,
             esc(&clip(&cluster.label))
         );
     }

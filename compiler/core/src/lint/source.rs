@@ -50,8 +50,32 @@ pub fn lint_rbk(
         diagnostic::sort(&mut diags);
         return diags;
     }
-    let ast_docs: Vec<&ast::Document> = parsed
-        .ast
+    lint_lowered(
+        file,
+        text,
+        &parsed.ast,
+        &lowered.documents,
+        &catalog,
+        config,
+        diags,
+    )
+}
+
+/// Lints the documents already lowered from `ast` (the file `file` with
+/// normalised `text`), as [`lint_rbk`] does after its own parse and lowering;
+/// `diags` are findings so far (returned with the rule findings, suppressions
+/// applied). The language server calls this with the pipeline's own tree and
+/// documents, so a change is parsed and lowered once.
+pub fn lint_lowered(
+    file: FileId,
+    text: &str,
+    ast: &ast::SourceFileAst,
+    documents: &[crate::model::Document],
+    catalog: &Catalog,
+    config: &LintConfig,
+    mut diags: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let ast_docs: Vec<&ast::Document> = ast
         .items
         .iter()
         .filter_map(|i| match i {
@@ -59,7 +83,7 @@ pub fn lint_rbk(
             _ => None,
         })
         .collect();
-    for (i, doc) in lowered.documents.iter().enumerate() {
+    for (i, doc) in documents.iter().enumerate() {
         let ast_doc = ast_docs.get(i).copied().filter(|d| d.name.text == doc.name);
         let tags: Option<Vec<String>> = ast_doc.and_then(|d| {
             d.items.iter().find_map(|item| match item {
@@ -73,7 +97,7 @@ pub fn lint_rbk(
             tags: tags.as_deref(),
             anchor: ast_doc.map(|d| d.name.span),
         };
-        diags.extend(lint_document_with(doc, &catalog, config, &info));
+        diags.extend(lint_document_with(doc, catalog, config, &info));
     }
     let sups = suppress::collect(file, text, CommentStyle::Slashes);
     suppress::apply(diags, &sups, config)
