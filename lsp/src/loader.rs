@@ -1,5 +1,7 @@
 //! `file(…)` loading for open documents: paths relative to the document's
-//! directory, never absolute and never through `..`.
+//! directory, never absolute, never through `..`, and never through a
+//! symlink that leads out of that directory (the canonical path must stay
+//! inside it), so the server reads nothing outside the folder it was given.
 //!
 //! Input: the directory of the document (`None` for unsaved, non-file URIs).
 //! Output: the text or bytes of the file, or a reason it cannot be read.
@@ -29,7 +31,13 @@ impl DirLoader {
         {
             return Err("use a path relative to the runbook, without `..`".to_string());
         }
-        let full = dir.join(rel);
+        let full = std::fs::canonicalize(dir.join(rel)).map_err(|e| e.to_string())?;
+        let inside = std::fs::canonicalize(dir).map_err(|e| e.to_string())?;
+        if !full.starts_with(&inside) {
+            return Err(
+                "the path leads out of the runbook's folder (through a symlink)".to_string(),
+            );
+        }
         let meta = std::fs::metadata(&full).map_err(|e| e.to_string())?;
         if meta.len() > MAX_BYTES {
             return Err(format!("it is over {MAX_BYTES} bytes"));
@@ -47,5 +55,49 @@ impl FileLoader for DirLoader {
     fn load_bytes(&self, _from: FileId, path: &str) -> Result<Vec<u8>, String> {
         let full = self.resolve(path)?;
         std::fs::read(full).map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("ssmc-lsp-loader-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("project/scripts")).expect("mkdir");
+        std::fs::write(dir.join("secret.txt"), "top secret").expect("write");
+        std::fs::write(dir.join("project/scripts/run.sh"), "echo hi").expect("write");
+        dir
+    }
+
+    #[test]
+    fn reads_inside_the_folder_and_nothing_outside() {
+        let dir = temp("escape");
+        let loader = DirLoader {
+            dir: Some(dir.join("project")),
+        };
+        assert_eq!(
+            loader.load(FileId(0), "scripts/run.sh").as_deref(),
+            Ok("echo hi")
+        );
+        for bad in ["../secret.txt", "/etc/passwd", "scripts/../../secret.txt"] {
+            assert!(loader.load(FileId(0), bad).is_err(), "{bad}");
+            assert!(loader.load_bytes(FileId(0), bad).is_err(), "{bad}");
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.join("secret.txt"), dir.join("project/link.txt"))
+                .expect("symlink");
+            std::os::unix::fs::symlink(&dir, dir.join("project/up")).expect("symlink");
+            for bad in ["link.txt", "up/secret.txt"] {
+                let err = loader.load(FileId(0), bad).expect_err(bad);
+                assert!(err.contains("leads out"), "{bad}: {err}");
+                assert!(loader.load_bytes(FileId(0), bad).is_err(), "{bad}");
+            }
+        }
+        let unsaved = DirLoader { dir: None };
+        assert!(unsaved.load(FileId(0), "scripts/run.sh").is_err());
     }
 }

@@ -45,6 +45,11 @@ fn vm_hwm(pid: u32) -> Option<u64> {
 
 /// Runs `ssmc args` in `cwd`, killing it at the deadline (then the test fails).
 fn ssmc(args: &[&str], cwd: &Path) -> Run {
+    ssmc_with(args, cwd, None, DEADLINE)
+}
+
+/// [`ssmc`] with another `PATH` and deadline.
+fn ssmc_with(args: &[&str], cwd: &Path, path_env: Option<&str>, deadline: Duration) -> Run {
     let time = Path::new("/usr/bin/time");
     let rss_file = cwd.join(format!(".rss-{}", std::process::id()));
     let _ = std::fs::remove_file(&rss_file);
@@ -57,6 +62,9 @@ fn ssmc(args: &[&str], cwd: &Path) -> Run {
     } else {
         Command::new(env!("CARGO_BIN_EXE_ssmc"))
     };
+    if let Some(p) = path_env {
+        cmd.env("PATH", p);
+    }
     let mut child = cmd
         .args(args)
         .current_dir(cwd)
@@ -86,7 +94,7 @@ fn ssmc(args: &[&str], cwd: &Path) -> Run {
             break status;
         }
         sampled = vm_hwm(child.id()).max(sampled);
-        if start.elapsed() > DEADLINE {
+        if start.elapsed() > deadline {
             timed_out = true;
             let _ = child.kill();
             break child.wait().expect("wait");
@@ -95,7 +103,7 @@ fn ssmc(args: &[&str], cwd: &Path) -> Run {
     };
     assert!(
         !timed_out,
-        "`ssmc {}` did not finish within {DEADLINE:?}",
+        "`ssmc {}` did not finish within {deadline:?}",
         args.join(" ")
     );
     let _ = out_t.join();
@@ -642,4 +650,50 @@ fn failed_builds_keep_existing_outputs_whole() {
         std::fs::read_to_string(dir.join("blocked")).expect("file"),
         "a file"
     );
+}
+
+/// A shellcheck that never answers is killed after its timeout (10 s); the
+/// lint run still ends, and the script was handed over on stdin, not run.
+#[cfg(unix)]
+#[test]
+fn a_hanging_shellcheck_is_stopped() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = temp_dir("shellcheck");
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).expect("mkdir");
+    let fake = bin.join("shellcheck");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\ncase \"$1\" in --version) echo 0.9; exit 0;; esac\nexec sleep 300\n",
+    )
+    .expect("write");
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    std::fs::write(
+        dir.join("r.rbk"),
+        "/// Doc.\ncommand Sh {\n  /// Step.\n  step Run = aws:runShellScript { runCommand: [\"touch ran\"] }\n}\n",
+    )
+    .expect("write");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let start = Instant::now();
+    let run = ssmc_with(
+        &["lint", "r.rbk"],
+        &dir,
+        Some(&path),
+        Duration::from_secs(40),
+    );
+    assert_handled(
+        &run,
+        "lint with a hanging shellcheck",
+        &[0, 1],
+        "linted 1 file",
+    );
+    assert!(
+        start.elapsed() >= Duration::from_secs(9),
+        "the fake shellcheck was not run"
+    );
+    assert!(!dir.join("ran").exists(), "the script was executed");
 }

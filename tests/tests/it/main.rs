@@ -11,5 +11,6 @@ mod harness;
 mod import;
 mod lint;
 mod parse;
+mod props;
 mod spec;
 mod stdlib;

@@ -2,7 +2,9 @@
 //! maps its findings back to the line and column in the document.
 //!
 //! Input: a document and the text of its file. Output: SSM209 diagnostics.
-//! Invariants: does nothing when `shellcheck` is not on PATH; `{{ … }}`
+//! Invariants: does nothing when `shellcheck` is not on PATH; the script goes
+//! to shellcheck on stdin (never to a file, never executed) and a run over
+//! the timeout is killed; `{{ … }}`
 //! references are masked with `x`s of the same length so columns still match.
 
 use std::io::Write as _;
@@ -36,7 +38,13 @@ fn mask(s: &str) -> String {
     out
 }
 
+/// A shellcheck run that takes longer than this is stopped and yields nothing.
+const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Runs shellcheck on `script`, given on stdin: the script is never written to
+/// disk, never executed, and shellcheck is killed after [`TIMEOUT`].
 fn run(script: &str) -> Option<Vec<Json>> {
+    use std::io::Read as _;
     let mut child = Command::new("shellcheck")
         .args(["-f", "json", "-s", "bash", "-"])
         .stdin(Stdio::piped())
@@ -44,9 +52,36 @@ fn run(script: &str) -> Option<Vec<Json>> {
         .stderr(Stdio::null())
         .spawn()
         .ok()?;
-    child.stdin.take()?.write_all(script.as_bytes()).ok()?;
-    let out = child.wait_with_output().ok()?;
-    serde_json::from_slice::<Json>(&out.stdout)
+    // Feed and drain on threads, so neither a full pipe nor a stuck
+    // shellcheck can block the lint run past the deadline.
+    let mut stdin = child.stdin.take()?;
+    let input = script.to_string();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut stdout = child.stdout.take()?;
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let _ = stdout.read_to_end(&mut out);
+        out
+    });
+    let start = std::time::Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) => break,
+            Ok(None) if start.elapsed() < TIMEOUT => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+        }
+    }
+    let _ = writer.join();
+    let out = reader.join().ok()?;
+    serde_json::from_slice::<Json>(&out)
         .ok()?
         .as_array()
         .cloned()
