@@ -1,6 +1,8 @@
 //! Shared test harness: repository paths, compiling runbooks from disk, and
 //! rendering diagnostics as plain text for snapshots.
 
+pub mod gen;
+
 use std::path::{Path, PathBuf};
 
 use ssmc_core::lower::FileLoader;

@@ -7,6 +7,13 @@
 //! Invariant: all files' `action`/`extern action` declarations are loaded
 //! into one catalog before any document is lowered or checked, so files of a
 //! project share them regardless of order.
+//! Files are parsed, and then lowered and checked, on all cores ([`par_map`]);
+//! results are gathered in file order, so the output is the same as a
+//! one-thread run, byte for byte.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use crate::catalog::{self, Catalog};
 use crate::check;
@@ -62,46 +69,40 @@ pub fn compile_with_catalog(
     mut catalog: Catalog,
     mut diagnostics: Vec<Diagnostic>,
 ) -> Compilation {
-    let mut parsed = Vec::with_capacity(files.len());
-    for &file in files {
-        let Some(source) = sources.get(file) else {
-            continue;
-        };
-        let result = syntax::parse(file, &source.text);
-        let clean = !result.diagnostics.iter().any(Diagnostic::is_error);
-        diagnostics.extend(result.diagnostics);
-        parsed.push((file, result.ast, clean));
-    }
+    let texts: Vec<(FileId, Arc<str>)> = files
+        .iter()
+        .filter_map(|&file| sources.get(file).map(|f| (file, f.text.clone())))
+        .collect();
+    let parsed: Vec<(FileId, ast::SourceFileAst, bool, Vec<Diagnostic>)> =
+        par_map(&texts, |(file, text)| {
+            let result = syntax::parse(*file, text);
+            let clean = !result.diagnostics.iter().any(Diagnostic::is_error);
+            (*file, result.ast, clean, result.diagnostics)
+        });
+    let mut parsed: Vec<(FileId, ast::SourceFileAst, bool)> = parsed
+        .into_iter()
+        .map(|(file, ast, clean, diags)| {
+            diagnostics.extend(diags);
+            (file, ast, clean)
+        })
+        .collect();
     for (_, ast, _) in &parsed {
         diagnostics.extend(catalog::load_decls(&ast.items, &mut catalog));
     }
+    // Lowering and checking read the catalog and the file's own tree only.
+    let work: Vec<(&(FileId, ast::SourceFileAst, bool), &str)> = parsed
+        .iter()
+        .zip(&texts)
+        .map(|(p, (_, text))| (p, &**text))
+        .collect();
+    let lowered: Vec<(Vec<model::Document>, Vec<Diagnostic>)> =
+        par_map(&work, |&((file, ast, clean), text)| {
+            lower_and_check(*file, ast, *clean, text, &catalog, loader)
+        });
+    drop(work);
     let mut outputs = Vec::with_capacity(parsed.len());
-    for (file, ast, clean) in parsed {
-        let mut documents = Vec::new();
-        if clean {
-            let lowered = lower::lower_file_full(&ast, file, &catalog, loader);
-            let lowered_clean = !lowered.diagnostics.iter().any(Diagnostic::is_error);
-            diagnostics.extend(lowered.diagnostics);
-            if lowered_clean {
-                // `// ssmc: allow(rule): reason` comments silence a rule on
-                // their own line and the next.
-                let text = sources
-                    .get(file)
-                    .map(|f| f.text.clone())
-                    .unwrap_or_default();
-                let (allows, allow_diags) =
-                    check::allows::allows_from_comments(&ast.comments, &text);
-                diagnostics.extend(allow_diags);
-                let options = check::CheckOptions {
-                    literal_spans: lowered.literal_spans,
-                    allows,
-                };
-                for doc in &lowered.documents {
-                    diagnostics.extend(check::check_document_with(doc, &catalog, &options));
-                }
-            }
-            documents = lowered.documents;
-        }
+    for ((file, ast, clean), (documents, diags)) in parsed.drain(..).zip(lowered) {
+        diagnostics.extend(diags);
         outputs.push(FileOutput {
             file,
             ast,
@@ -118,11 +119,99 @@ pub fn compile_with_catalog(
     }
 }
 
+/// Lowers and checks one parsed file: its documents (none when it did not
+/// parse cleanly) and the diagnostics of both phases, in the order a
+/// one-file run reports them.
+fn lower_and_check(
+    file: FileId,
+    ast: &ast::SourceFileAst,
+    clean: bool,
+    text: &str,
+    catalog: &Catalog,
+    loader: &dyn FileLoader,
+) -> (Vec<model::Document>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    if !clean {
+        return (Vec::new(), diagnostics);
+    }
+    let lowered = lower::lower_file_full(ast, file, catalog, loader);
+    let lowered_clean = !lowered.diagnostics.iter().any(Diagnostic::is_error);
+    diagnostics.extend(lowered.diagnostics);
+    if lowered_clean {
+        // `// ssmc: allow(rule): reason` comments silence a rule on
+        // their own line and the next.
+        let (allows, allow_diags) = check::allows::allows_from_comments(&ast.comments, text);
+        diagnostics.extend(allow_diags);
+        let options = check::CheckOptions {
+            literal_spans: lowered.literal_spans,
+            allows,
+        };
+        for doc in &lowered.documents {
+            diagnostics.extend(check::check_document_with(doc, catalog, &options));
+        }
+    }
+    (lowered.documents, diagnostics)
+}
+
+/// Stack of each worker thread: lowering and checking recurse (depth-limited
+/// to 128 levels); the parser grows its own stack when it runs low.
+const WORKER_STACK: usize = 64 * 1024 * 1024;
+
+/// `f` of every item, on as many threads as there are cores (one item: no
+/// thread). Items are handed out one at a time, so a large file does not hold
+/// up a whole share; results come back in item order whatever the timing.
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        let mut out = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                break;
+            };
+            out.push((i, f(item)));
+        }
+        out
+    };
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(scope, worker)
+            })
+            .collect();
+        let mut done = Vec::with_capacity(items.len());
+        let mut missed = false;
+        for handle in handles {
+            match handle {
+                // A panic in a worker is the panic a one-thread run would have had.
+                Ok(h) => done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
+                // No thread to be had: the work is done below, on this one.
+                Err(_) => missed = true,
+            }
+        }
+        if missed {
+            done.extend(worker());
+        }
+        done
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Two documents with one name would be built to the same output file.
 fn report_duplicate_documents(files: &[FileOutput], diags: &mut Vec<Diagnostic>) {
-    let mut seen: Vec<(&str, crate::span::Span)> = Vec::new();
+    // A map, not a list: thousands of files must not cost a quadratic search.
+    let mut seen: HashMap<&str, crate::span::Span> = HashMap::new();
     for doc in files.iter().flat_map(|f| &f.documents) {
-        if let Some((_, first)) = seen.iter().find(|(n, _)| *n == doc.name) {
+        if let Some(first) = seen.get(doc.name.as_str()) {
             diags.push(
                 Diagnostic::error(
                     "E0240",
@@ -134,7 +223,7 @@ fn report_duplicate_documents(files: &[FileOutput], diags: &mut Vec<Diagnostic>)
                 .with_help("document names become output file names and must be unique in a build"),
             );
         } else {
-            seen.push((&doc.name, doc.span));
+            seen.insert(&doc.name, doc.span);
         }
     }
 }

@@ -6,6 +6,7 @@ mod codegen;
 mod docs;
 mod examples;
 mod fmt;
+mod generated;
 mod graph;
 mod harness;
 mod import;

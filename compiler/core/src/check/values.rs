@@ -100,6 +100,10 @@ impl Checker<'_> {
         found: &str,
         fit: Fit,
     ) {
+        // Most values fit: build no message for them (profiled: it was 2% of a check).
+        if matches!(fit, Fit::Ok) {
+            return;
+        }
         let exp = expected.runtime();
         let msg = format!("{place} expects {expected}, found {found}");
         match fit {

@@ -29,7 +29,8 @@ use crate::syntax::ast::{self, DocItem, Item, MapLit};
 
 /// Reads files embedded with `file(…)`. The core does no IO: the CLI and the
 /// language server provide this, and they keep paths inside the project.
-pub trait FileLoader {
+/// `Sync`: the pipeline lowers files on several threads at once.
+pub trait FileLoader: Sync {
     /// The text of `path`, relative to the file `from`; `Err` says why not.
     fn load(&self, from: FileId, path: &str) -> Result<String, String>;
 
