@@ -103,14 +103,17 @@ impl Backend {
         let path = uri.to_file_path();
         let text = match self.open_text(&uri) {
             Some(t) => t,
-            None => match path.as_deref().and_then(read_small) {
+            // A file that is not open is read only inside the workspace.
+            None => match path
+                .as_deref()
+                .filter(|p| self.in_workspace(p))
+                .and_then(read_small)
+            {
                 Some(t) => t,
                 None => return Ok(None),
             },
         };
-        let dir = path
-            .as_ref()
-            .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        let dir = self.readable_dir(path.as_deref());
         let name = name_of(&uri);
         catch_unwind(AssertUnwindSafe(|| {
             graph_of_text(&name, &text, &DirLoader { dir })

@@ -23,7 +23,7 @@ impl DirLoader {
         let dir = self
             .dir
             .as_ref()
-            .ok_or_else(|| "the document is not saved in a folder".to_string())?;
+            .ok_or_else(|| "the document is not saved in a folder of the workspace".to_string())?;
         let rel = Path::new(path);
         if rel
             .components()

@@ -71,6 +71,9 @@ struct Shared {
     docs: Mutex<HashMap<Uri, Doc>>,
     /// Workspace `.rbk` files on disk that declare actions, by URI.
     disk: Mutex<HashMap<Uri, String>>,
+    /// The workspace folders the client gave, canonical: the server reads no
+    /// file outside them (stdlib is in the binary).
+    roots: Mutex<Vec<std::path::PathBuf>>,
     test_panic: Option<String>,
 }
 
@@ -121,6 +124,27 @@ fn guard<T>(f: impl FnOnce() -> T) -> Option<T> {
 }
 
 impl Shared {
+    /// Whether `path` is inside a workspace folder (canonical paths, so a
+    /// symlink cannot lead out). With no workspace, nothing is.
+    pub(crate) fn in_workspace(&self, path: &std::path::Path) -> bool {
+        let Ok(path) = std::fs::canonicalize(path) else {
+            return false;
+        };
+        lock(&self.roots).iter().any(|r| path.starts_with(r))
+    }
+
+    /// The folder `file(…)` may read from for the document at `path`: its
+    /// own folder, when that is inside the workspace (or when the client gave
+    /// no workspace, so the document's folder is all it was given).
+    pub(crate) fn readable_dir(
+        &self,
+        path: Option<&std::path::Path>,
+    ) -> Option<std::path::PathBuf> {
+        let dir = path?.parent()?.to_path_buf();
+        let no_workspace = lock(&self.roots).is_empty();
+        (no_workspace || self.in_workspace(&dir)).then_some(dir)
+    }
+
     fn docs(&self) -> MutexGuard<'_, HashMap<Uri, Doc>> {
         lock(&self.docs)
     }
@@ -171,9 +195,7 @@ impl Shared {
         };
         let context = self.context(uri);
         let path = uri.to_file_path();
-        let dir = path
-            .as_ref()
-            .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        let dir = self.readable_dir(path.as_deref());
         let name = uri.as_str().to_string();
         let loader = DirLoader { dir };
         let analysis = guard(|| {
@@ -197,6 +219,19 @@ impl Shared {
 
 impl Backend {
     /// The latest text of an open document (`ssmc/graph` draws it, see `graph.rs`).
+    /// See [`Shared::in_workspace`].
+    pub(crate) fn in_workspace(&self, path: &std::path::Path) -> bool {
+        self.shared.in_workspace(path)
+    }
+
+    /// See [`Shared::readable_dir`].
+    pub(crate) fn readable_dir(
+        &self,
+        path: Option<&std::path::Path>,
+    ) -> Option<std::path::PathBuf> {
+        self.shared.readable_dir(path)
+    }
+
     pub(crate) fn open_text(&self, uri: &Uri) -> Option<String> {
         self.shared.docs().get(uri).map(|d| d.text.clone())
     }
@@ -344,6 +379,10 @@ impl LanguageServer for Backend {
         if let Some(root) = params.root_uri {
             roots.push(root);
         }
+        *lock(&self.shared.roots) = roots
+            .iter()
+            .filter_map(|r| std::fs::canonicalize(r.to_file_path()?).ok())
+            .collect();
         let found = guard(|| workspace::scan(&roots)).unwrap_or_default();
         *lock(&self.shared.disk) = found;
         Ok(InitializeResult {

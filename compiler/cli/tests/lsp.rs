@@ -874,3 +874,51 @@ fn abuse_random_edits_then_every_request() {
     every_request(&mut c, uri, &json!({"line": 0, "character": 0}));
     c.shutdown_and_exit();
 }
+
+/// The server reads no file outside the workspace it was given: not a
+/// not-open document named in `ssmc/graph` (directly or through a symlink),
+/// not a `file(…)` include of a document opened from outside.
+#[test]
+fn nothing_outside_the_workspace_is_read() {
+    let dir = std::env::temp_dir().join(format!("ssmc-lsp-fence-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("ws")).expect("temp dir");
+    std::fs::create_dir_all(dir.join("out")).expect("temp dir");
+    let runbook = "automation X {\n  step A = aws:sleep { Duration: \"PT1S\" }\n}\n";
+    std::fs::write(dir.join("ws/in.rbk"), runbook).expect("write");
+    std::fs::write(dir.join("out/out.rbk"), runbook).expect("write");
+    std::fs::write(dir.join("out/s.sh"), "echo secret\n").expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.join("out/out.rbk"), dir.join("ws/link.rbk")).expect("symlink");
+    let root = format!("file://{}/ws", dir.display());
+    let outside = format!("file://{}/out", dir.display());
+
+    let mut c = Client::start();
+    let r = c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": {}}),
+    );
+    assert!(r.get("result").is_some(), "{r}");
+    c.notify("initialized", json!({}));
+    let graph =
+        |c: &mut Client, uri: &str| c.request("ssmc/graph", json!({"textDocument": {"uri": uri}}));
+    let inside = graph(&mut c, &format!("{root}/in.rbk"));
+    assert!(inside["result"].is_object(), "{inside}");
+    let out = graph(&mut c, &format!("{outside}/out.rbk"));
+    assert!(out["result"].is_null(), "{out}");
+    #[cfg(unix)]
+    {
+        let link = graph(&mut c, &format!("{root}/link.rbk"));
+        assert!(link["result"].is_null(), "{link}");
+    }
+    let include = "/// Doc.\ncommand C {\n  /// Step.\n  step Run = aws:runShellScript { runCommand: lines file(\"s.sh\") }\n}\n";
+    let diags = open(&mut c, &format!("{outside}/x.rbk"), include);
+    assert!(
+        diags.iter().any(|d| d["message"]
+            .to_string()
+            .contains("not saved in a folder of the workspace")),
+        "{diags:?}"
+    );
+    c.shutdown_and_exit();
+    let _ = std::fs::remove_dir_all(&dir);
+}

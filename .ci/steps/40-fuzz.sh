@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Short, bounded runs of the cargo-fuzz targets in compiler/fuzz (docs/robustness.md):
+# parse, check, read and lsp, each for FUZZ_SECONDS (default 20), seeded with the
+# examples and the documents they build. Any crash, hang (10 s per input) or
+# single allocation over 2 GB fails the step; the input that did it is printed.
+# The RSS limit is 4 GB because the check target's process grows about 0.5 MB
+# per execution (docs/robustness.md, "Open findings").
+# cargo-fuzz needs nightly flags: RUSTC_BOOTSTRAP=1 enables them on stable.
+set -euo pipefail
+root=$(pwd)
+seconds=${FUZZ_SECONDS:-20}
+export RUSTC_BOOTSTRAP=1
+
+if ! command -v cargo-fuzz >/dev/null 2>&1; then
+  echo "installing cargo-fuzz"
+  cargo install cargo-fuzz --locked --version 0.13.2 --quiet
+fi
+
+echo "building the fuzz targets"
+start=$(date +%s)
+cargo fuzz build --fuzz-dir compiler/fuzz -s none
+echo "built in $(($(date +%s) - start)) s"
+
+seeds=$(mktemp -d)
+trap 'rm -rf "$seeds"' EXIT
+for t in parse check lsp; do
+  mkdir -p "$seeds/$t"
+  cp examples/*.rbk "$seeds/$t/"
+done
+mkdir -p "$seeds/read"
+"$root/target/release/ssmc" build examples -o "$seeds/json" --format json >/dev/null 2>&1
+"$root/target/release/ssmc" build examples -o "$seeds/yaml" --format yaml >/dev/null 2>&1
+# The read target takes JSON when the first byte is `{` (or odd), YAML otherwise.
+cp "$seeds"/json/*.json "$seeds/read/"
+for f in "$seeds"/yaml/*.yaml; do
+  { printf '\0'; cat "$f"; } >"$seeds/read/$(basename "$f").seed"
+done
+
+status=0
+for t in parse check read lsp; do
+  mkdir -p "$seeds/corpus-$t" "$seeds/artifacts-$t"
+  echo "fuzz $t for ${seconds} s"
+  if ! cargo fuzz run --fuzz-dir compiler/fuzz -s none "$t" "$seeds/corpus-$t" "$seeds/$t" -- \
+    -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=4096 -malloc_limit_mb=2048 \
+    -artifact_prefix="$seeds/artifacts-$t/" -print_final_stats=1 2>"$seeds/$t.log"; then
+    tail -40 "$seeds/$t.log"
+    for a in "$seeds/artifacts-$t"/*; do
+      [ -e "$a" ] || continue
+      echo "crashing input ($a), base64:"
+      base64 "$a" | head -50
+    done
+    status=1
+  else
+    grep -E 'stat::number_of_executed_units|Done [0-9]+ runs' "$seeds/$t.log" | tail -2
+  fi
+done
+exit "$status"
