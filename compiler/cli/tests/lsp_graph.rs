@@ -62,7 +62,9 @@ fn read_messages(stdout: impl Read, tx: Sender<Value>) {
 }
 
 impl Client {
-    fn start() -> Client {
+    /// Starts the server with `root` as its workspace folder: the server reads
+    /// no file from disk outside its workspace.
+    fn start(root: &std::path::Path) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ssmc"))
             .arg("lsp")
             .stdin(Stdio::piped())
@@ -82,7 +84,7 @@ impl Client {
         };
         c.request(
             "initialize",
-            json!({"processId": null, "rootUri": null, "capabilities": {}}),
+            json!({"processId": null, "rootUri": format!("file://{}", root.display()), "capabilities": {}}),
         );
         c.notify("initialized", json!({}));
         c
@@ -148,7 +150,7 @@ fn place(text: &str, needle: &str) -> (u64, u64) {
 fn graph_request_draws_open_runbooks_and_documents_on_disk() {
     let dir = std::env::temp_dir().join(format!("ssmc-lsp-graph-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let mut c = Client::start();
+    let mut c = Client::start(&dir);
 
     // An open runbook: the unsaved text is what is drawn.
     let uri = format!("file://{}/flow.rbk", dir.display());
