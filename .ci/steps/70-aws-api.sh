@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # The AWS API catalog: a fresh generation from the pinned botocore wheel must
 # equal the committed stdlib/aws-api/catalog.bin (the generator verifies the
-# wheel's sha256), and ssmc must agree with botocore's own parameter validator.
+# wheel's sha256), and ssmc's verdict on generated API parameters must equal
+# botocore's own validator at that version (tests/aws_api_differential.py).
 set -euo pipefail
 python3 stdlib/aws-api/generate.py --check
+venv="$(mktemp -d)/venv"
+python3 -m venv "$venv"
+"$venv/bin/pip" install --quiet "botocore==$(python3 -c 'import sys; sys.path.insert(0, "stdlib/aws-api"); import generate; print(generate.BOTOCORE_VERSION)')"
+"$venv/bin/python" tests/aws_api_differential.py target/release/ssmc --cases 400 --seed 12
+rm -rf "$(dirname "$venv")"

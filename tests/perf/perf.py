@@ -324,19 +324,22 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
     only = set(args.only.split(","))
     results = {"machine": {"cores": os.cpu_count(), "load": os.getloadavg()}}
-    if "lint" in only:
-        lint_comparison(args, ssmc, work, results)
-    if "check" in only:
-        throughput(args, ssmc, gen, work, results)
-    if "scaling" in only:
-        scaling(args, ssmc, gen, work, results)
-    if "startup" in only:
-        startup(args, ssmc, work, results)
+    try:
+        if "lint" in only:
+            lint_comparison(args, ssmc, work, results)
+        if "check" in only:
+            throughput(args, ssmc, gen, work, results)
+        if "scaling" in only:
+            scaling(args, ssmc, gen, work, results)
+        if "startup" in only:
+            startup(args, ssmc, work, results)
+    finally:
+        # Generated inputs are large: never leave them behind, even after a failure.
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
     report(results)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
-    if not args.work:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -280,7 +280,7 @@ impl Auto<'_> {
         ));
         let _ = writeln!(
             self.out,
-            "{ind}/// Read the current state from {service}.\n{ind}step {step} = aws:executeAwsApi {{\n{ind}  Service: \"{service}\",\n{ind}  Api: \"{api}\",\n{ind}  {args},\n{ind}}} timeout {}m, attempts {}\n{ind}  outputs {{\n{ind}    State: String = \"$.Items[0].State.Name\",\n{ind}    Count: Integer = \"$.Count\",\n{ind}  }}",
+            "{ind}/// Read the current state from {service}.\n{ind}step {step} = aws:executeAwsApi {{\n{ind}  Service: \"{service}\",\n{ind}  Api: \"{api}\",\n{ind}  {args},\n{ind}}} timeout {}m, attempts {}\n{ind}  outputs {{\n{ind}    State: String = \"$.ResponseMetadata.RequestId\",\n{ind}    Count: Integer = \"$.ResponseMetadata.HTTPStatusCode\",\n{ind}  }}",
             1 + self.rng.below(10),
             1 + self.rng.below(3)
         );

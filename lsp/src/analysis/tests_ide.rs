@@ -249,7 +249,7 @@ fn code_action_applies_a_lint_fix() {
 
 #[test]
 fn code_action_suppresses_a_finding_with_a_reason() {
-    let src = "/// Waits.\nautomation WaitUp {\n  /// The instance.\n  param InstanceId: String\n  step Wait = aws:waitForAwsResourceProperty {\n    Service: \"ec2\",\n    Api: \"DescribeInstanceStatus\",\n    InstanceIds: [InstanceId],\n    PropertySelector: \"$.S\",\n    DesiredValues: [\"running\"],\n  }\n}\n";
+    let src = "/// Waits.\nautomation WaitUp {\n  /// The instance.\n  param InstanceId: String\n  step Wait = aws:waitForAwsResourceProperty {\n    Service: \"ec2\",\n    Api: \"DescribeInstanceStatus\",\n    InstanceIds: [InstanceId],\n    PropertySelector: \"$.InstanceStatuses[0].InstanceState.Name\",\n    DesiredValues: [\"running\"],\n  }\n}\n";
     let a = Analysis::new("test.rbk", src, &NoFiles);
     let finding = a
         .diagnostics

@@ -108,10 +108,13 @@ fn round_trip_text(stem: &str, text: &str, format: read::Format) -> Result<Trip,
         files.push(sources.add("actions.rbk".to_string(), a));
     }
     let compiled = pipeline::compile(&mut sources, &files, &NoFiles);
+    // Findings against AWS's API models (E1027–E1035) are faults of the
+    // document itself, pinned by the corpus check test, not of the import.
+    let aws_model = |code: &str| ("E1027"..="E1035").contains(&code);
     let errors: Vec<String> = compiled
         .diagnostics
         .iter()
-        .filter(|d| d.is_error())
+        .filter(|d| d.is_error() && !aws_model(d.code))
         .map(|d| format!("{} {}", d.code, d.message))
         .collect();
     let built: Vec<_> = compiled.documents().map(|(_, d)| d).collect();

@@ -1,5 +1,6 @@
 //! The one integration-test binary: one module per area.
 
+mod awsapi;
 mod build;
 mod check;
 mod codegen;

@@ -100,6 +100,10 @@ pub fn operation<'a>(svc: &'a Service, api: &str) -> Option<(&'a Operation, Spel
 /// The operation closest to an unknown `api`, spelt in the author's style.
 pub fn suggest_operation(svc: &Service, api: &str) -> Option<String> {
     let style = Style::of(api);
-    let spelt: Vec<String> = svc.operations.iter().map(|o| style.spell(o)).collect();
+    let mut spelt: Vec<String> = svc.operations.iter().map(|o| style.spell(o)).collect();
+    if style == Style::Method && !api.contains('_') {
+        // `deletebject` may be lowerCamel with its capital lost as well as a method.
+        spelt.extend(svc.operations.iter().map(|o| Style::LowerCamel.spell(o)));
+    }
     suggest(api, spelt.iter().map(String::as_str)).map(str::to_string)
 }

@@ -264,7 +264,9 @@ impl Checker<'_> {
                     } else {
                         did_you_mean(&key.name, sig.inputs.iter().map(|s| s.name.as_str()))
                     };
-                    if close.is_some() || !sig.any_input {
+                    let api_param = super::awsapi::ACTIONS.contains(&action)
+                        && super::awsapi::is_api_parameter(inputs, &key.name);
+                    if (close.is_some() || !sig.any_input) && !api_param {
                         let mut d = Diagnostic::warning(
                             codes::NEAR_MISS_INPUT,
                             key.span,

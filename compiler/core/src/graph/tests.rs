@@ -79,3 +79,64 @@ fn mermaid_labels_cannot_break_out_of_their_quotes() {
     );
     assert_eq!(dot::quote("a \"b\" \\ c\nd"), r#""a \"b\" \\ c\nd""#);
 }
+
+#[test]
+fn loops_are_clusters_and_a_jump_into_a_body_is_a_fault_edge() {
+    let g = graph_of(
+        r#"{"schemaVersion":"0.3","mainSteps":[
+        {"name":"Before","action":"aws:sleep","inputs":{"Duration":"PT1S"},"nextStep":"Inner"},
+        {"name":"Each","action":"aws:loop","inputs":{"Iterators":["a","b"],"Steps":[
+          {"name":"Inner","action":"aws:sleep","inputs":{"Duration":"PT1S"},"nextStep":"After"}]}},
+        {"name":"After","action":"aws:sleep","inputs":{"Duration":"PT1S"}}]}"#,
+    );
+    assert_eq!(g.clusters.len(), 1);
+    let inner = g
+        .nodes
+        .iter()
+        .position(|n| n.title == "Inner")
+        .expect("Inner");
+    let each = g
+        .nodes
+        .iter()
+        .position(|n| n.title == "Each")
+        .expect("Each");
+    assert_eq!(g.nodes.get(inner).and_then(|n| n.cluster), Some(0));
+    assert_eq!(g.nodes.get(each).and_then(|n| n.cluster), Some(0));
+    assert_eq!(g.clusters.first().map(|c| c.loop_node), Some(each));
+    let into: Vec<&GraphEdge> = g.edges.iter().filter(|e| e.to == inner).collect();
+    assert!(
+        into.iter()
+            .any(|e| e.from == 0 && e.style == EdgeStyle::Fault),
+        "{into:?}"
+    );
+    assert!(into
+        .iter()
+        .any(|e| e.from == each && e.label.as_deref() == Some("each")));
+    // The jump out of the body is an ordinary edge.
+    let after = g
+        .nodes
+        .iter()
+        .position(|n| n.title == "After")
+        .expect("After");
+    assert!(g
+        .edges
+        .iter()
+        .any(|e| e.from == inner && e.to == after && e.style == EdgeStyle::Success));
+    // No missing node: the target exists.
+    assert!(g.nodes.iter().all(|n| n.kind != NodeKind::Missing));
+}
+
+#[test]
+fn svg_escapes_user_text_and_marks_steps() {
+    let g = graph_of(
+        r#"{"schemaVersion":"0.3","mainSteps":[
+        {"name":"A<&\"'>","action":"aws:sleep","inputs":{"Duration":"PT1S"}}]}"#,
+    );
+    let svg = svg::render(&g);
+    assert!(
+        svg.contains(r#"data-step="A&lt;&amp;&quot;&apos;&gt;""#),
+        "{svg}"
+    );
+    assert!(!svg.contains("A<&"), "raw user text in the SVG");
+    assert_eq!(svg, svg::render(&g), "deterministic");
+}

@@ -4,7 +4,8 @@
 //! Input: one such step whose inputs are a map. Output: an unknown service
 //! (E1027) or API (E1028) with a did-you-mean, a non-canonical spelling SSM
 //! accepts (I1002), a streaming operation (E1033), then the request
-//! parameters ([`params`]) and the selectors ([`outputs`]) against the
+//! parameters (`params`) and the selectors (`outputs`, parsed by
+//! [`selector`], walked over the response by `walk`) against the
 //! operation's shapes.
 //!
 //! Invariants: a `Service` or `Api` that is not a literal (a `{{ … }}`
@@ -12,7 +13,10 @@
 //! about (the name inside its literal, the parameter key, the value, the
 //! selector segment).
 
+mod outputs;
 mod params;
+pub(crate) mod selector;
+mod walk;
 
 #[cfg(test)]
 mod tests;
@@ -45,6 +49,24 @@ fn literal(node: &Node) -> Option<&str> {
     node.as_str().filter(|s| find_refs(s).is_empty())
 }
 
+/// Whether `key` is a request parameter of the operation an AWS API step's
+/// inputs name (ecs `UpdateService` takes `service`, spelt like `Service`).
+pub(crate) fn is_api_parameter(inputs: &Node, key: &str) -> bool {
+    let cat = awsapi::catalog();
+    let found = || {
+        let entry = names::service(cat, literal(inputs.get("Service")?)?)?;
+        let svc = cat.decoded(entry);
+        let (op, _) = names::operation(svc, literal(inputs.get("Api")?)?)?;
+        match &svc.shape(op.input?)?.kind {
+            crate::awsapi::ShapeKind::Structure { members, .. } => {
+                Some(members.iter().any(|m| m.name == key))
+            }
+            _ => Some(false),
+        }
+    };
+    found().unwrap_or(false)
+}
+
 impl Checker<'_> {
     pub(crate) fn check_aws_api(&mut self, i: usize, step: &Step, inputs: &Node) {
         let Some((svc, op)) = self.resolve_api(inputs) else {
@@ -58,6 +80,7 @@ impl Checker<'_> {
             .filter(|(k, _)| !OWN_INPUTS.contains(&k.name.as_str()))
             .collect();
         self.check_request(i, step, inputs, &params, svc, op);
+        self.check_api_outputs(step, inputs, svc, op);
     }
 
     /// The service and operation a step names, reporting what names nothing.

@@ -171,7 +171,7 @@ impl Checker<'_> {
                         );
                     }
                 }
-                if *union && map.len() > 1 {
+                if *union && map.len() != 1 {
                     self.report(
                         Diagnostic::error(
                             codes::API_PARAMETER_TYPE,

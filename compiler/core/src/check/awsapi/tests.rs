@@ -121,3 +121,90 @@ fn references_are_typed_by_their_source() {
 fn streaming_operations_cannot_be_called() {
     insta::assert_snapshot!(api(r#""Service": "s3", "Api": "GetObject", "Bucket": "b", "Key": "k""#), @"E1033 error: `s3.GetObject` streams its response @ `GetObject` [call it from `aws:executeScript` with boto3 instead]");
 }
+
+fn out(inputs: &str, selector: &str, ty: &str) -> String {
+    render(&step(
+        "aws:executeAwsApi",
+        inputs,
+        &format!(r#"{{"Name": "O", "Selector": "{selector}", "Type": "{ty}"}}"#),
+    ))
+}
+
+const DESCRIBE: &str = r#""Service": "ec2", "Api": "DescribeInstances""#;
+
+#[test]
+fn selectors_that_match_have_no_findings() {
+    for (sel, ty) in [
+        ("$.Reservations[0].Instances[0].State.Name", "String"),
+        (
+            "$.Reservations[0].Instances[0].CpuOptions.CoreCount",
+            "Integer",
+        ),
+        ("Reservations[0].Instances[0].InstanceId", "String"),
+        ("$.Reservations..InstanceId", "StringList"),
+        ("$.Reservations[*].Instances[*]", "MapList"),
+        (
+            "$.Reservations[0].Instances[0].Tags[?(@.Key == 'Name')].Value",
+            "StringList",
+        ),
+        ("$.Reservations[0].Instances[0]", "StringMap"),
+        ("$.ResponseMetadata.HTTPStatusCode", "Integer"),
+        ("$.ResponseMetadata.HTTPHeaders.date", "String"),
+        ("$.Reservations.Instances.InstanceId", "StringList"),
+    ] {
+        assert_eq!(out(DESCRIBE, sel, ty), "", "{sel}");
+    }
+}
+
+#[test]
+fn impossible_segments_point_at_the_segment_with_a_suggestion() {
+    insta::assert_snapshot!(out(DESCRIBE, "$.Reservations[0].Instances[0].State.Nme", "String"), @"E1034 error: selector `$.Reservations[0].Instances[0].State.Nme` never matches a `DescribeInstances` response @ `Nme` [did you mean `Name`?]");
+    insta::assert_snapshot!(out(DESCRIBE, "$.Reservation[0]", "String"), @"E1034 error: selector `$.Reservation[0]` never matches a `DescribeInstances` response @ `Reservation` [did you mean `Reservations`?]");
+    insta::assert_snapshot!(out(DESCRIBE, "$.Reservations[0].Instances[0].InstanceId[0]", "String"), @"E1034 error: selector `$.Reservations[0].Instances[0].InstanceId[0]` never matches a `DescribeInstances` response @ `[0]`");
+    insta::assert_snapshot!(out(DESCRIBE, "$.Reservations[0].Instances[0].Tags[?(@.Kye == 'x')].Value", "StringList"), @"E1034 error: selector `$.Reservations[0].Instances[0].Tags[?(@.Kye == 'x')].Value` never matches a `DescribeInstances` response @ `Kye` [did you mean `Key`?]");
+    insta::assert_snapshot!(out(DESCRIBE, "$..Nothing", "String"), @"E1034 error: selector `$..Nothing` never matches a `DescribeInstances` response @ `Nothing`");
+    insta::assert_snapshot!(out(DESCRIBE, "$.Reservations[0", "String"), @"E1035 error: selector `$.Reservations[0` does not parse: an unclosed `[` @ `[0` [write a JSONPath such as `$.Reservations[0].Instances[0].InstanceId`]");
+}
+
+#[test]
+fn result_types_against_the_declared_type() {
+    insta::assert_snapshot!(out(r#""Service": "cloudwatch", "Api": "GetMetricStatistics", "Namespace": "n", "MetricName": "m", "StartTime": "2020-01-01", "EndTime": "2020-01-02", "Period": 60"#, "$.Datapoints[0].Average", "Integer"), @"W1008 warning: selector `$.Datapoints[0].Average` yields a double, declared `Integer` @ `Integer` [declare `Type: String`, or select a value of that type]");
+    insta::assert_snapshot!(out(DESCRIBE, "$.Reservations[0].Instances[0].SecurityGroups", "String"), @"W1008 warning: selector `$.Reservations[0].Instances[0].SecurityGroups` yields a list of objects, declared `String` @ `String` [declare `Type: MapList`, or select a value of that type]");
+    // SSM takes the one element of a one-element fan-out as a String.
+    assert_eq!(
+        out(
+            DESCRIBE,
+            "$.Reservations[*].Instances[*].InstanceId",
+            "String"
+        ),
+        ""
+    );
+    insta::assert_snapshot!(out(DESCRIBE, "$.Reservations", "StringList"), @"W1008 warning: selector `$.Reservations` yields a list of objects, declared `StringList` @ `StringList` [declare `Type: MapList`, or select a value of that type]");
+}
+
+#[test]
+fn desired_values_against_the_enum() {
+    let wait = |desired: &str| {
+        render(&step(
+            "aws:waitForAwsResourceProperty",
+            &format!(
+                r#""Service": "ec2", "Api": "DescribeInstances", "InstanceIds": ["i-1"], "PropertySelector": "$.Reservations[0].Instances[0].State.Name", "DesiredValues": {desired}"#
+            ),
+            "",
+        ))
+    };
+    assert_eq!(wait(r#"["running", "stopped"]"#), "");
+    insta::assert_snapshot!(wait(r#"["runing"]"#), @"W1009 warning: `runing` is not a value of `InstanceStateName` in the model @ `runing` [did you mean `running`?]");
+    insta::assert_snapshot!(render(&step("aws:assertAwsResourceProperty", r#""Service": "ec2", "Api": "DescribeInstances", "PropertySelector": "$.Reservations[0].Instances[0].Stat.Name", "DesiredValues": ["running"]"#, "")), @"E1034 error: selector `$.Reservations[0].Instances[0].Stat.Name` never matches a `DescribeInstances` response @ `Stat` [did you mean `State`?]");
+}
+
+#[test]
+fn an_api_parameter_spelt_like_an_own_input_is_no_near_miss() {
+    // ecs UpdateService takes `service` (and `cluster`), not a slip of `Service`.
+    assert_eq!(
+        api(
+            r#""Service": "ecs", "Api": "UpdateService", "cluster": "c", "service": "s", "desiredCount": 0"#
+        ),
+        ""
+    );
+}

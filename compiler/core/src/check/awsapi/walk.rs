@@ -1,0 +1,379 @@
+//! A parsed selector walked over an operation's response shape.
+//!
+//! Input: the service, the operation's output shape and the segments of a
+//! selector. Output: what the selector yields (a shape, whether it fans out
+//! into a list) or the first segment that can never match, with the members
+//! that exist there.
+//!
+//! The response is the output shape plus `ResponseMetadata` (every boto3
+//! response carries it). Leniency, so that what SSM matches is never called
+//! impossible: a member read on a list reads it on every element (a fan-out);
+//! a free-form document or an unknown place accepts anything; `..name`
+//! searches every shape reachable from where it starts.
+
+use super::selector::{filter_paths, Segment, Sel};
+use crate::awsapi::{Service, ShapeId, ShapeKind};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// A place in the response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum At {
+    /// The response: the output shape's members and `ResponseMetadata`.
+    Root(Option<ShapeId>),
+    Shape(ShapeId),
+    /// `ResponseMetadata` and its parts.
+    Meta,
+    MetaHeaders,
+    MetaString,
+    MetaInteger,
+    /// Anything (a document, a mixed result).
+    Any,
+}
+
+/// What a selector yields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Yield {
+    pub at: At,
+    /// Through `[*]`, a slice, a filter or `..`: a list of what `at` is.
+    pub fan_out: bool,
+}
+
+/// A segment that can never match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Impossible {
+    /// The index of the segment.
+    pub segment: usize,
+    pub message: String,
+    /// Names that exist where it was looked up (for a did-you-mean and the list).
+    pub members: Vec<String>,
+    /// The byte range (in the selector) to point at, when narrower than the segment.
+    pub range: Option<Range<usize>>,
+    /// `members` are every name below (`..name`): for a suggestion, too many to list.
+    pub deep: bool,
+}
+
+const META_MEMBERS: &[&str] = &[
+    "HTTPHeaders",
+    "HTTPStatusCode",
+    "RequestId",
+    "RetryAttempts",
+];
+
+pub(crate) fn walk(
+    svc: &Service,
+    output: Option<ShapeId>,
+    segs: &[Segment],
+) -> Result<Yield, Impossible> {
+    let mut cur = Yield {
+        at: At::Root(output),
+        fan_out: false,
+    };
+    for (n, seg) in segs.iter().enumerate() {
+        cur = step(svc, cur, seg, n)?;
+    }
+    Ok(cur)
+}
+
+fn step(svc: &Service, cur: Yield, seg: &Segment, n: usize) -> Result<Yield, Impossible> {
+    if seg.deep {
+        return deep(svc, cur, seg, n);
+    }
+    let at = unlist(svc, cur.at, &seg.sel);
+    let fan = cur.fan_out || at.1;
+    let at = at.0;
+    let out = |at: At, more: bool| {
+        Ok(Yield {
+            at,
+            fan_out: fan || more,
+        })
+    };
+    match &seg.sel {
+        Sel::Member(name) => out(member(svc, at, name, n)?, false),
+        Sel::Members(names) => {
+            let mut last = At::Any;
+            for name in names {
+                last = member(svc, at, name, n)?;
+            }
+            out(if names.len() == 1 { last } else { At::Any }, true)
+        }
+        Sel::Index(_) | Sel::Slice | Sel::Wildcard | Sel::Filter(_) => {
+            let more = !matches!(seg.sel, Sel::Index(_));
+            match at {
+                At::Any => out(At::Any, more),
+                At::Shape(id) => match svc.shape(id).map(|s| &s.kind) {
+                    Some(ShapeKind::List { member, .. }) => {
+                        if let Sel::Filter(text) = &seg.sel {
+                            filter(svc, *member, text, seg, n)?;
+                        }
+                        out(At::Shape(*member), more)
+                    }
+                    Some(ShapeKind::Structure { document: true, .. }) => out(At::Any, more),
+                    Some(ShapeKind::Map { value, .. }) if matches!(seg.sel, Sel::Wildcard) => {
+                        out(At::Shape(*value), true)
+                    }
+                    Some(ShapeKind::Structure { .. }) if matches!(seg.sel, Sel::Wildcard) => {
+                        out(At::Any, true)
+                    }
+                    Some(ShapeKind::Structure { .. } | ShapeKind::Map { .. })
+                        if matches!(seg.sel, Sel::Filter(_)) =>
+                    {
+                        // A filter on an object tests the object itself.
+                        out(At::Any, true)
+                    }
+                    _ => Err(not_a_list(svc, at, n)),
+                },
+                At::Root(_) | At::Meta | At::MetaHeaders if matches!(seg.sel, Sel::Wildcard) => {
+                    out(At::Any, true)
+                }
+                _ => Err(not_a_list(svc, at, n)),
+            }
+        }
+    }
+}
+
+/// A member read on a list reads it on each element: `(element, fanned out)`.
+fn unlist(svc: &Service, at: At, sel: &Sel) -> (At, bool) {
+    let At::Shape(id) = at else {
+        return (at, false);
+    };
+    match (sel, svc.shape(id).map(|s| &s.kind)) {
+        (Sel::Member(_) | Sel::Members(_), Some(ShapeKind::List { member, .. })) => {
+            let (inner, _) = unlist(svc, At::Shape(*member), sel);
+            (inner, true)
+        }
+        _ => (at, false),
+    }
+}
+
+fn member(svc: &Service, at: At, name: &str, n: usize) -> Result<At, Impossible> {
+    let missing = |members: Vec<String>, what: String| Impossible {
+        segment: n,
+        message: format!("{what} has no member `{name}`"),
+        members,
+        range: None,
+        deep: false,
+    };
+    match at {
+        At::Any => Ok(At::Any),
+        At::Root(output) => {
+            if name == "ResponseMetadata" {
+                return Ok(At::Meta);
+            }
+            let members = output.map(|id| struct_members(svc, id)).unwrap_or_default();
+            match output.and_then(|id| find_member(svc, id, name)) {
+                Some(m) => Ok(m),
+                None if output.is_some_and(|id| is_document(svc, id)) => Ok(At::Any),
+                None => {
+                    let mut names: Vec<String> = members.iter().map(|m| m.to_string()).collect();
+                    names.push("ResponseMetadata".to_string());
+                    Err(missing(names, "the response".to_string()))
+                }
+            }
+        }
+        At::Meta => match name {
+            "HTTPHeaders" => Ok(At::MetaHeaders),
+            "HTTPStatusCode" | "RetryAttempts" => Ok(At::MetaInteger),
+            "RequestId" => Ok(At::MetaString),
+            _ => Err(missing(
+                META_MEMBERS.iter().map(|s| s.to_string()).collect(),
+                "`ResponseMetadata`".to_string(),
+            )),
+        },
+        At::MetaHeaders => Ok(At::MetaString),
+        At::MetaString | At::MetaInteger => Err(Impossible {
+            segment: n,
+            message: format!("a scalar has no member `{name}`"),
+            members: Vec::new(),
+            range: None,
+            deep: false,
+        }),
+        At::Shape(id) => {
+            let Some(shape) = svc.shape(id) else {
+                return Ok(At::Any);
+            };
+            match &shape.kind {
+                ShapeKind::Structure { document: true, .. } => Ok(At::Any),
+                ShapeKind::Structure { .. } => find_member(svc, id, name).ok_or_else(|| {
+                    missing(
+                        struct_members(svc, id)
+                            .iter()
+                            .map(|m| m.to_string())
+                            .collect(),
+                        format!("`{}`", shape.name),
+                    )
+                }),
+                ShapeKind::Map { value, .. } => Ok(At::Shape(*value)),
+                ShapeKind::List { .. } => Ok(At::Any),
+                ShapeKind::Scalar { kind, .. } => Err(Impossible {
+                    segment: n,
+                    message: format!(
+                        "`{}` is a {}; it has no member `{name}`",
+                        shape.name,
+                        kind.name()
+                    ),
+                    members: Vec::new(),
+                    range: None,
+                    deep: false,
+                }),
+            }
+        }
+    }
+}
+
+fn find_member(svc: &Service, id: ShapeId, name: &str) -> Option<At> {
+    match &svc.shape(id)?.kind {
+        ShapeKind::Structure { members, .. } => members
+            .iter()
+            .find(|m| m.name == name)
+            .map(|m| At::Shape(m.shape)),
+        _ => None,
+    }
+}
+
+fn struct_members(svc: &Service, id: ShapeId) -> Vec<&str> {
+    match svc.shape(id).map(|s| &s.kind) {
+        Some(ShapeKind::Structure { members, .. }) => {
+            members.iter().map(|m| m.name.as_str()).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn is_document(svc: &Service, id: ShapeId) -> bool {
+    matches!(
+        svc.shape(id).map(|s| &s.kind),
+        Some(ShapeKind::Structure { document: true, .. })
+    )
+}
+
+fn not_a_list(svc: &Service, at: At, n: usize) -> Impossible {
+    let what = match at {
+        At::Shape(id) => svc.shape(id).map_or("a value".to_string(), |s| {
+            let kind = match &s.kind {
+                ShapeKind::Structure { .. } => "structure",
+                ShapeKind::Map { .. } => "map",
+                ShapeKind::List { .. } => "list",
+                ShapeKind::Scalar { kind, .. } => kind.name(),
+            };
+            format!("`{}` is a {kind}", s.name)
+        }),
+        At::Root(_) => "the response is a structure".to_string(),
+        At::Meta => "`ResponseMetadata` is a structure".to_string(),
+        _ => "this value is not a list".to_string(),
+    };
+    let members = match at {
+        At::Shape(id) => struct_members(svc, id)
+            .iter()
+            .map(|m| m.to_string())
+            .collect(),
+        At::Root(Some(id)) => struct_members(svc, id)
+            .iter()
+            .map(|m| m.to_string())
+            .collect(),
+        _ => Vec::new(),
+    };
+    Impossible {
+        segment: n,
+        message: format!("{what}, not a list: an index, slice or filter never matches"),
+        members,
+        range: None,
+        deep: false,
+    }
+}
+
+/// The `@.a.b` paths of a filter checked against the list's element shape.
+fn filter(
+    svc: &Service,
+    elem: ShapeId,
+    text: &str,
+    seg: &Segment,
+    n: usize,
+) -> Result<(), Impossible> {
+    // The filter text starts after `[?(` in the segment.
+    let base = seg.name_range.start + 3;
+    for path in filter_paths(text) {
+        let mut at = At::Shape(elem);
+        for (name, range) in path {
+            at = unlist(svc, at, &Sel::Member(name.clone())).0;
+            match member(svc, at, &name, n) {
+                Ok(next) => at = next,
+                Err(mut e) => {
+                    e.range = Some(base + range.start..base + range.end);
+                    return Err(e);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `..name`, `..*`, `..[…]`: anywhere below the current place.
+fn deep(svc: &Service, cur: Yield, seg: &Segment, n: usize) -> Result<Yield, Impossible> {
+    let any = Yield {
+        at: At::Any,
+        fan_out: true,
+    };
+    let Sel::Member(name) = &seg.sel else {
+        return Ok(any);
+    };
+    if name == "ResponseMetadata" || META_MEMBERS.contains(&name.as_str()) {
+        return Ok(any);
+    }
+    let start: Vec<ShapeId> = match cur.at {
+        At::Root(Some(id)) | At::Shape(id) => vec![id],
+        At::Any => return Ok(any),
+        _ => Vec::new(),
+    };
+    let mut seen = HashSet::new();
+    let mut stack = start;
+    let mut found: Vec<ShapeId> = Vec::new();
+    let mut all_names: Vec<String> = Vec::new();
+    let mut open = false;
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        let Some(shape) = svc.shape(id) else { continue };
+        match &shape.kind {
+            ShapeKind::Structure { document: true, .. } => open = true,
+            ShapeKind::Structure { members, .. } => {
+                for m in members {
+                    all_names.push(m.name.clone());
+                    if &m.name == name {
+                        found.push(m.shape);
+                    }
+                    stack.push(m.shape);
+                }
+            }
+            ShapeKind::List { member, .. } => stack.push(*member),
+            ShapeKind::Map { value, .. } => {
+                open = true;
+                stack.push(*value);
+            }
+            ShapeKind::Scalar { .. } => {}
+        }
+    }
+    if found.is_empty() && !open {
+        all_names.sort();
+        all_names.dedup();
+        return Err(Impossible {
+            segment: n,
+            message: format!("no member `{name}` exists at any depth below here"),
+            members: all_names,
+            range: None,
+            deep: true,
+        });
+    }
+    let at = match found.as_slice() {
+        [one, rest @ ..] if !open && rest.iter().all(|r| same_kind(svc, *r, *one)) => {
+            At::Shape(*one)
+        }
+        _ => At::Any,
+    };
+    Ok(Yield { at, fan_out: true })
+}
+
+fn same_kind(svc: &Service, a: ShapeId, b: ShapeId) -> bool {
+    a == b || svc.shape(a).map(|s| &s.kind) == svc.shape(b).map(|s| &s.kind)
+}
