@@ -11,7 +11,6 @@
 
 use chumsky::input::MappedInput;
 use chumsky::prelude::*;
-use chumsky::recursive::Indirect;
 
 use super::ast::*;
 use super::codes;
@@ -22,7 +21,6 @@ pub type TokSpan = (Tok, SimpleSpan);
 pub type In<'t> = MappedInput<'t, Tok, SimpleSpan, &'t [TokSpan]>;
 pub type Ex<'t> = extra::Err<Rich<'t, Tok, SimpleSpan>>;
 type P<'t, O> = Boxed<'t, 't, In<'t>, O, Ex<'t>>;
-type Rec<'t, O> = Recursive<Indirect<'t, 't, In<'t>, O, Ex<'t>>>;
 
 /// Separator between the parts of a custom error message (see `errors`).
 pub const SEP: char = '\u{1f}';
@@ -255,96 +253,101 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         .boxed();
 
     // ---- values and conditions ----
-    let mut value: Rec<'t, Expr> = Recursive::declare();
-
-    let map = {
-        let key = select! {
-            Tok::Ident(s) => (s, false),
-            Tok::Backticked(s) => (s, false),
-            Tok::Str(s) => (s.value, true),
-        }
-        .map_with(move |(text, quoted), e| Key {
-            text,
-            quoted,
-            span: sp(e.span()),
-        })
-        .labelled("a key")
-        .boxed();
-        let entry = key
-            .clone()
-            .then_ignore(just(Tok::Colon).labelled("`:` after the key"))
-            .then_ignore(nl())
-            .then(value.clone())
-            .map_with(move |(key, value), e| {
-                Some(MapEntry {
-                    key,
-                    value,
-                    span: sp(e.span()),
-                })
-            })
-            // A broken value: keep the key, skip to the next entry.
-            .recover_with(via_parser(
-                key.then_ignore(just(Tok::Colon))
-                    .then(
-                        skip_tree(&[Tok::Comma])
-                            .repeated()
-                            .map_with(|_, e| e.span()),
-                    )
-                    .map_with(move |(key, vspan), e| {
-                        Some(MapEntry {
-                            key,
-                            value: Expr {
-                                kind: ExprKind::Error,
-                                span: sp(vspan),
-                            },
-                            span: sp(e.span()),
-                        })
-                    }),
-            ))
-            // A broken key: drop the entry.
-            .recover_with(via_parser(
-                skip_tree(&[Tok::Comma]).repeated().at_least(1).to(None),
-            ))
-            .boxed();
-        just(Tok::LBrace)
-            .ignore_then(
-                nl().ignore_then(entry)
-                    .separated_by(list_separator())
-                    .allow_trailing()
-                    .collect::<Vec<_>>(),
-            )
-            .then_ignore(nl())
-            .then_ignore(just(Tok::RBrace).labelled("`,` or `}`"))
-            .map_with(move |entries, e| MapLit {
-                entries: entries.into_iter().flatten().collect(),
+    // `recursive` (not `Recursive::declare`/`define`): a declared parser holds
+    // itself through a strong `Rc`, a cycle that leaked about 20 KB per parse
+    // (found by fuzzing; docs/robustness.md). `map` and `args` are needed
+    // outside, so the closure hands them out.
+    let mut map_out: Option<P<'t, MapLit>> = None;
+    let mut args_out: Option<P<'t, Vec<Expr>>> = None;
+    let value = recursive(|value| {
+        let map = {
+            let key = select! {
+                Tok::Ident(s) => (s, false),
+                Tok::Backticked(s) => (s, false),
+                Tok::Str(s) => (s.value, true),
+            }
+            .map_with(move |(text, quoted), e| Key {
+                text,
+                quoted,
                 span: sp(e.span()),
             })
-            .recover_with(via_parser(nested_delimiters(
-                Tok::LBrace,
-                Tok::RBrace,
-                [(Tok::LBracket, Tok::RBracket), (Tok::LParen, Tok::RParen)],
-                move |s| MapLit {
-                    entries: Vec::new(),
-                    span: sp(s),
-                },
-            )))
-            .labelled("a map `{ … }`")
-            .pipe(grow)
-    };
+            .labelled("a key")
+            .boxed();
+            let entry = key
+                .clone()
+                .then_ignore(just(Tok::Colon).labelled("`:` after the key"))
+                .then_ignore(nl())
+                .then(value.clone())
+                .map_with(move |(key, value), e| {
+                    Some(MapEntry {
+                        key,
+                        value,
+                        span: sp(e.span()),
+                    })
+                })
+                // A broken value: keep the key, skip to the next entry.
+                .recover_with(via_parser(
+                    key.then_ignore(just(Tok::Colon))
+                        .then(
+                            skip_tree(&[Tok::Comma])
+                                .repeated()
+                                .map_with(|_, e| e.span()),
+                        )
+                        .map_with(move |(key, vspan), e| {
+                            Some(MapEntry {
+                                key,
+                                value: Expr {
+                                    kind: ExprKind::Error,
+                                    span: sp(vspan),
+                                },
+                                span: sp(e.span()),
+                            })
+                        }),
+                ))
+                // A broken key: drop the entry.
+                .recover_with(via_parser(
+                    skip_tree(&[Tok::Comma]).repeated().at_least(1).to(None),
+                ))
+                .boxed();
+            just(Tok::LBrace)
+                .ignore_then(
+                    nl().ignore_then(entry)
+                        .separated_by(list_separator())
+                        .allow_trailing()
+                        .collect::<Vec<_>>(),
+                )
+                .then_ignore(nl())
+                .then_ignore(just(Tok::RBrace).labelled("`,` or `}`"))
+                .map_with(move |entries, e| MapLit {
+                    entries: entries.into_iter().flatten().collect(),
+                    span: sp(e.span()),
+                })
+                .recover_with(via_parser(nested_delimiters(
+                    Tok::LBrace,
+                    Tok::RBrace,
+                    [(Tok::LBracket, Tok::RBracket), (Tok::LParen, Tok::RParen)],
+                    move |s| MapLit {
+                        entries: Vec::new(),
+                        span: sp(s),
+                    },
+                )))
+                .labelled("a map `{ … }`")
+                .pipe(grow)
+        };
 
-    let args = just(Tok::LParen)
-        .ignore_then(
-            nl().ignore_then(value.clone())
-                .separated_by(nl().then(just(Tok::Comma)))
-                .allow_trailing()
-                .collect::<Vec<Expr>>(),
-        )
-        .then_ignore(nl())
-        .then_ignore(just(Tok::RParen).labelled("`,` or `)`"))
-        .boxed();
+        let args = just(Tok::LParen)
+            .ignore_then(
+                nl().ignore_then(value.clone())
+                    .separated_by(nl().then(just(Tok::Comma)))
+                    .allow_trailing()
+                    .collect::<Vec<Expr>>(),
+            )
+            .then_ignore(nl())
+            .then_ignore(just(Tok::RParen).labelled("`,` or `)`"))
+            .boxed();
 
-    let cond_unit = {
-        let literal = select! {
+        let cond_unit = {
+            let literal = select! {
             Tok::Ident(s) if s == "null" => ExprKind::Null,
             Tok::Ident(s) if s == "true" => ExprKind::Bool(true),
             Tok::Ident(s) if s == "false" => ExprKind::Bool(false),
@@ -363,314 +366,319 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
             })
         });
 
-        let list = just(Tok::LBracket)
-            .ignore_then(
-                nl().ignore_then(value.clone().recover_with(
-                    via_parser(skip_tree(&[Tok::Comma]).repeated().at_least(1).map_with(
-                        move |_, e| Expr {
-                            kind: ExprKind::Error,
-                            span: sp(e.span()),
-                        },
-                    )),
-                ))
-                .separated_by(list_separator())
-                .allow_trailing()
-                .collect::<Vec<Expr>>(),
-            )
-            .then_ignore(nl())
-            .then_ignore(just(Tok::RBracket).labelled("`,` or `]`"))
-            .map(ExprKind::List)
-            .recover_with(via_parser(nested_delimiters(
-                Tok::LBracket,
-                Tok::RBracket,
-                [(Tok::LBrace, Tok::RBrace), (Tok::LParen, Tok::RParen)],
-                |_| ExprKind::Error,
-            )))
-            .map_with(move |kind, e| {
-                Unit::V(Expr {
-                    kind,
-                    span: sp(e.span()),
-                })
-            });
-
-        let map_value = map.clone().map_with(move |m, e| {
-            Unit::V(Expr {
-                kind: ExprKind::Map(m),
-                span: sp(e.span()),
-            })
-        });
-
-        let call_expr =
-            ident_sp
-                .clone()
-                .then(args.clone())
-                .map_with(move |((f, fspan), args), e| Expr {
-                    kind: ExprKind::Call {
-                        func: Name {
-                            text: f,
-                            span: sp(fspan),
-                            escaped: false,
-                        },
-                        args,
-                    },
-                    span: sp(e.span()),
-                });
-
-        let lines = kw("lines")
-            .ignore_then(
-                string
-                    .clone()
-                    .map(|s| Expr {
-                        span: s.span,
-                        kind: ExprKind::String(s),
+            let list = just(Tok::LBracket)
+                .ignore_then(
+                    nl().ignore_then(value.clone().recover_with(
+                        via_parser(skip_tree(&[Tok::Comma]).repeated().at_least(1).map_with(
+                            move |_, e| Expr {
+                                kind: ExprKind::Error,
+                                span: sp(e.span()),
+                            },
+                        )),
+                    ))
+                    .separated_by(list_separator())
+                    .allow_trailing()
+                    .collect::<Vec<Expr>>(),
+                )
+                .then_ignore(nl())
+                .then_ignore(just(Tok::RBracket).labelled("`,` or `]`"))
+                .map(ExprKind::List)
+                .recover_with(via_parser(nested_delimiters(
+                    Tok::LBracket,
+                    Tok::RBracket,
+                    [(Tok::LBrace, Tok::RBrace), (Tok::LParen, Tok::RParen)],
+                    |_| ExprKind::Error,
+                )))
+                .map_with(move |kind, e| {
+                    Unit::V(Expr {
+                        kind,
+                        span: sp(e.span()),
                     })
-                    .or(call_expr.clone())
-                    .labelled("a string or `file(\"…\")` after `lines`"),
-            )
-            .map_with(move |inner, e| {
+                });
+
+            let map_value = map.clone().map_with(move |m, e| {
                 Unit::V(Expr {
-                    kind: ExprKind::Lines(Box::new(inner)),
+                    kind: ExprKind::Map(m),
                     span: sp(e.span()),
                 })
             });
 
-        let raw_cond = kw("raw")
-            .then(just(Tok::LBrace).rewind())
-            .ignore_then(map.clone())
-            .map(|m| Unit::C(Cond::Raw(m)));
+            let call_expr =
+                ident_sp
+                    .clone()
+                    .then(args.clone())
+                    .map_with(move |((f, fspan), args), e| Expr {
+                        kind: ExprKind::Call {
+                            func: Name {
+                                text: f,
+                                span: sp(fspan),
+                                escaped: false,
+                            },
+                            args,
+                        },
+                        span: sp(e.span()),
+                    });
 
-        // `A`, `A.B`, `ssm("/p")`, or `A.B.Method(arg)` (a method condition).
-        let reference = name
-            .clone()
-            .separated_by(just(Tok::Dot))
-            .at_least(1)
-            .collect::<Vec<Name>>()
-            .then(args.clone().or_not())
-            .validate(move |(mut parts, args), e, emitter| {
-                let span = sp(e.span());
-                let Some(args) = args else {
-                    return Unit::V(Expr {
-                        kind: ExprKind::Ref(Reference { parts, span }),
-                        span,
-                    });
-                };
-                if parts.len() == 1 {
-                    let func = parts.pop().expect("invariant: one part");
-                    return Unit::V(Expr {
-                        kind: ExprKind::Call { func, args },
-                        span,
-                    });
-                }
-                let method = parts.pop().expect("invariant: two or more parts");
-                let subject_span = parts
-                    .first()
-                    .map(|f| f.span)
-                    .unwrap_or(span)
-                    .to(parts.last().map_or(span, |l| l.span));
-                if !METHODS.contains(&method.text.as_str()) {
-                    let hint = match crate::diagnostic::did_you_mean(
-                        &method.text,
-                        METHODS.iter().copied(),
-                    ) {
-                        Some(m) => format!("did you mean `{m}`?"),
-                        None => format!("the condition methods are {}", METHODS.join(", ")),
-                    };
-                    emitter.emit(custom(
-                        SimpleSpan::from(method.span.range()),
-                        codes::UNKNOWN_METHOD,
-                        &format!("unknown condition method `{}`", method.text),
-                        "not an AWS condition operator",
-                        &hint,
-                    ));
-                }
-                let mut args = args.into_iter();
-                let arg = args.next().unwrap_or(Expr {
-                    kind: ExprKind::Error,
-                    span,
+            let lines = kw("lines")
+                .ignore_then(
+                    string
+                        .clone()
+                        .map(|s| Expr {
+                            span: s.span,
+                            kind: ExprKind::String(s),
+                        })
+                        .or(call_expr.clone())
+                        .labelled("a string or `file(\"…\")` after `lines`"),
+                )
+                .map_with(move |inner, e| {
+                    Unit::V(Expr {
+                        kind: ExprKind::Lines(Box::new(inner)),
+                        span: sp(e.span()),
+                    })
                 });
-                if args.next().is_some() {
-                    emitter.emit(custom(
-                        e.span(),
-                        codes::UNEXPECTED_TOKEN,
-                        &format!("`{}` takes one argument", method.text),
-                        "more than one argument",
-                        "compare with one value, e.g. `X.StartsWith(\"i-\")`",
-                    ));
-                }
-                Unit::C(Cond::Method {
-                    subject: Expr {
-                        kind: ExprKind::Ref(Reference {
-                            parts,
-                            span: subject_span,
-                        }),
-                        span: subject_span,
-                    },
-                    method,
-                    arg,
-                    span,
-                })
-            });
 
-        // `"text".Contains("x")`: a string literal subject.
-        let string_unit = string
-            .clone()
-            .then(
-                just(Tok::Dot)
-                    .ignore_then(name.clone())
-                    .then(
-                        just(Tok::LParen)
-                            .ignore_then(nl())
-                            .ignore_then(value.clone())
-                            .then_ignore(nl())
-                            .then_ignore(just(Tok::RParen)),
-                    )
-                    .or_not(),
-            )
-            .map_with(move |(s, method), e| {
-                let subject = Expr {
-                    span: s.span,
-                    kind: ExprKind::String(s),
-                };
-                match method {
-                    None => Unit::V(subject),
-                    Some((method, arg)) => Unit::C(Cond::Method {
-                        subject,
+            let raw_cond = kw("raw")
+                .then(just(Tok::LBrace).rewind())
+                .ignore_then(map.clone())
+                .map(|m| Unit::C(Cond::Raw(m)));
+
+            // `A`, `A.B`, `ssm("/p")`, or `A.B.Method(arg)` (a method condition).
+            let reference = name
+                .clone()
+                .separated_by(just(Tok::Dot))
+                .at_least(1)
+                .collect::<Vec<Name>>()
+                .then(args.clone().or_not())
+                .validate(move |(mut parts, args), e, emitter| {
+                    let span = sp(e.span());
+                    let Some(args) = args else {
+                        return Unit::V(Expr {
+                            kind: ExprKind::Ref(Reference { parts, span }),
+                            span,
+                        });
+                    };
+                    if parts.len() == 1 {
+                        let func = parts.pop().expect("invariant: one part");
+                        return Unit::V(Expr {
+                            kind: ExprKind::Call { func, args },
+                            span,
+                        });
+                    }
+                    let method = parts.pop().expect("invariant: two or more parts");
+                    let subject_span = parts
+                        .first()
+                        .map(|f| f.span)
+                        .unwrap_or(span)
+                        .to(parts.last().map_or(span, |l| l.span));
+                    if !METHODS.contains(&method.text.as_str()) {
+                        let hint = match crate::diagnostic::did_you_mean(
+                            &method.text,
+                            METHODS.iter().copied(),
+                        ) {
+                            Some(m) => format!("did you mean `{m}`?"),
+                            None => format!("the condition methods are {}", METHODS.join(", ")),
+                        };
+                        emitter.emit(custom(
+                            SimpleSpan::from(method.span.range()),
+                            codes::UNKNOWN_METHOD,
+                            &format!("unknown condition method `{}`", method.text),
+                            "not an AWS condition operator",
+                            &hint,
+                        ));
+                    }
+                    let mut args = args.into_iter();
+                    let arg = args.next().unwrap_or(Expr {
+                        kind: ExprKind::Error,
+                        span,
+                    });
+                    if args.next().is_some() {
+                        emitter.emit(custom(
+                            e.span(),
+                            codes::UNEXPECTED_TOKEN,
+                            &format!("`{}` takes one argument", method.text),
+                            "more than one argument",
+                            "compare with one value, e.g. `X.StartsWith(\"i-\")`",
+                        ));
+                    }
+                    Unit::C(Cond::Method {
+                        subject: Expr {
+                            kind: ExprKind::Ref(Reference {
+                                parts,
+                                span: subject_span,
+                            }),
+                            span: subject_span,
+                        },
                         method,
                         arg,
-                        span: sp(e.span()),
-                    }),
-                }
-            });
+                        span,
+                    })
+                });
 
-        let paren = just(Tok::LParen)
-            .ignore_then(nl())
-            .ignore_then(value.clone())
-            .then_ignore(nl())
-            .then_ignore(just(Tok::RParen).labelled("`)`"))
-            .validate(move |inner: Expr, e, emitter| {
-                let inner = into_cond(inner, emitter);
-                Unit::C(Cond::Paren {
-                    inner: Box::new(inner),
-                    span: sp(e.span()),
-                })
-            });
+            // `"text".Contains("x")`: a string literal subject.
+            let string_unit = string
+                .clone()
+                .then(
+                    just(Tok::Dot)
+                        .ignore_then(name.clone())
+                        .then(
+                            just(Tok::LParen)
+                                .ignore_then(nl())
+                                .ignore_then(value.clone())
+                                .then_ignore(nl())
+                                .then_ignore(just(Tok::RParen)),
+                        )
+                        .or_not(),
+                )
+                .map_with(move |(s, method), e| {
+                    let subject = Expr {
+                        span: s.span,
+                        kind: ExprKind::String(s),
+                    };
+                    match method {
+                        None => Unit::V(subject),
+                        Some((method, arg)) => Unit::C(Cond::Method {
+                            subject,
+                            method,
+                            arg,
+                            span: sp(e.span()),
+                        }),
+                    }
+                });
 
-        choice((
-            string_unit,
-            literal,
-            list,
-            map_value,
-            lines,
-            raw_cond,
-            reference,
-            paren,
-        ))
-        .labelled(L_VALUE)
-        .pipe(grow)
-    };
-
-    let cmp_op = select! {
-        Tok::EqEq => CmpOp::Eq,
-        Tok::Ne => CmpOp::Ne,
-        Tok::Gt => CmpOp::Gt,
-        Tok::Lt => CmpOp::Lt,
-        Tok::Ge => CmpOp::Ge,
-        Tok::Le => CmpOp::Le,
-    };
-    let compare = cond_unit
-        .clone()
-        .then(cmp_op.then_ignore(nl()).then(cond_unit.clone()).or_not())
-        .map_with(move |(left, rest), e| match rest {
-            None => left,
-            Some((op, right)) => Unit::C(Cond::Compare {
-                left: left.into_expr(),
-                op,
-                right: right.into_expr(),
-                span: sp(e.span()),
-            }),
-        });
-    let unary = just(Tok::Bang)
-        .map_with(|_, e| e.span())
-        .repeated()
-        .collect::<Vec<SimpleSpan>>()
-        .then(compare)
-        .validate(move |(bangs, unit), _e, emitter| {
-            if bangs.is_empty() {
-                return unit;
-            }
-            let mut cond = into_cond(unit.into_expr(), emitter);
-            for b in bangs.iter().rev() {
-                let span = sp(*b).to(cond.span());
-                cond = Cond::Not {
-                    inner: Box::new(cond),
-                    span,
-                };
-            }
-            Unit::C(cond)
-        });
-    let logic_op = select! { Tok::AndAnd => true, Tok::OrOr => false };
-    let chain = unary
-        .clone()
-        .then(
-            logic_op
+            let paren = just(Tok::LParen)
+                .ignore_then(nl())
+                .ignore_then(value.clone())
                 .then_ignore(nl())
-                .then(unary)
-                .repeated()
-                .collect::<Vec<(bool, Unit)>>(),
-        )
-        .validate(move |(first, rest), e, emitter| {
-            if rest.is_empty() {
-                return first.into_expr();
-            }
-            let span = sp(e.span());
-            let mixed = rest.iter().any(|(and, _)| *and) && rest.iter().any(|(and, _)| !*and);
-            if mixed {
-                emitter.emit(custom(
-                    e.span(),
-                    codes::MIXED_AND_OR,
-                    "`&&` and `||` mixed without parentheses",
-                    "say which goes first",
-                    "add parentheses, e.g. `(A && B) || C`",
-                ));
-            }
-            // `&&` binds tighter: split on `||` into groups of `&&`.
-            let mut groups: Vec<Vec<Cond>> = vec![vec![into_cond(first.into_expr(), emitter)]];
-            for (and, unit) in rest {
-                let c = into_cond(unit.into_expr(), emitter);
-                if and {
-                    if let Some(g) = groups.last_mut() {
-                        g.push(c);
-                    }
-                } else {
-                    groups.push(vec![c]);
+                .then_ignore(just(Tok::RParen).labelled("`)`"))
+                .validate(move |inner: Expr, e, emitter| {
+                    let inner = into_cond(inner, emitter);
+                    Unit::C(Cond::Paren {
+                        inner: Box::new(inner),
+                        span: sp(e.span()),
+                    })
+                });
+
+            choice((
+                string_unit,
+                literal,
+                list,
+                map_value,
+                lines,
+                raw_cond,
+                reference,
+                paren,
+            ))
+            .labelled(L_VALUE)
+            .pipe(grow)
+        };
+
+        let cmp_op = select! {
+            Tok::EqEq => CmpOp::Eq,
+            Tok::Ne => CmpOp::Ne,
+            Tok::Gt => CmpOp::Gt,
+            Tok::Lt => CmpOp::Lt,
+            Tok::Ge => CmpOp::Ge,
+            Tok::Le => CmpOp::Le,
+        };
+        let compare = cond_unit
+            .clone()
+            .then(cmp_op.then_ignore(nl()).then(cond_unit.clone()).or_not())
+            .map_with(move |(left, rest), e| match rest {
+                None => left,
+                Some((op, right)) => Unit::C(Cond::Compare {
+                    left: left.into_expr(),
+                    op,
+                    right: right.into_expr(),
+                    span: sp(e.span()),
+                }),
+            });
+        let unary = just(Tok::Bang)
+            .map_with(|_, e| e.span())
+            .repeated()
+            .collect::<Vec<SimpleSpan>>()
+            .then(compare)
+            .validate(move |(bangs, unit), _e, emitter| {
+                if bangs.is_empty() {
+                    return unit;
                 }
-            }
-            let mut ors: Vec<Cond> = groups
-                .into_iter()
-                .map(|mut g| {
-                    if g.len() == 1 {
-                        g.pop().expect("invariant: one item")
+                let mut cond = into_cond(unit.into_expr(), emitter);
+                for b in bangs.iter().rev() {
+                    let span = sp(*b).to(cond.span());
+                    cond = Cond::Not {
+                        inner: Box::new(cond),
+                        span,
+                    };
+                }
+                Unit::C(cond)
+            });
+        let logic_op = select! { Tok::AndAnd => true, Tok::OrOr => false };
+        let chain = unary
+            .clone()
+            .then(
+                logic_op
+                    .then_ignore(nl())
+                    .then(unary)
+                    .repeated()
+                    .collect::<Vec<(bool, Unit)>>(),
+            )
+            .validate(move |(first, rest), e, emitter| {
+                if rest.is_empty() {
+                    return first.into_expr();
+                }
+                let span = sp(e.span());
+                let mixed = rest.iter().any(|(and, _)| *and) && rest.iter().any(|(and, _)| !*and);
+                if mixed {
+                    emitter.emit(custom(
+                        e.span(),
+                        codes::MIXED_AND_OR,
+                        "`&&` and `||` mixed without parentheses",
+                        "say which goes first",
+                        "add parentheses, e.g. `(A && B) || C`",
+                    ));
+                }
+                // `&&` binds tighter: split on `||` into groups of `&&`.
+                let mut groups: Vec<Vec<Cond>> = vec![vec![into_cond(first.into_expr(), emitter)]];
+                for (and, unit) in rest {
+                    let c = into_cond(unit.into_expr(), emitter);
+                    if and {
+                        if let Some(g) = groups.last_mut() {
+                            g.push(c);
+                        }
                     } else {
-                        let span = g
-                            .first()
-                            .map(Cond::span)
-                            .unwrap_or(span)
-                            .to(g.last().map_or(span, Cond::span));
-                        Cond::And { items: g, span }
+                        groups.push(vec![c]);
                     }
-                })
-                .collect();
-            let cond = if ors.len() == 1 {
-                ors.pop().expect("invariant: one item")
-            } else {
-                Cond::Or { items: ors, span }
-            };
-            Expr {
-                kind: ExprKind::Cond(Box::new(cond)),
-                span,
-            }
-        });
-    value.define(chain.labelled(L_VALUE));
+                }
+                let mut ors: Vec<Cond> = groups
+                    .into_iter()
+                    .map(|mut g| {
+                        if g.len() == 1 {
+                            g.pop().expect("invariant: one item")
+                        } else {
+                            let span = g
+                                .first()
+                                .map(Cond::span)
+                                .unwrap_or(span)
+                                .to(g.last().map_or(span, Cond::span));
+                            Cond::And { items: g, span }
+                        }
+                    })
+                    .collect();
+                let cond = if ors.len() == 1 {
+                    ors.pop().expect("invariant: one item")
+                } else {
+                    Cond::Or { items: ors, span }
+                };
+                Expr {
+                    kind: ExprKind::Cond(Box::new(cond)),
+                    span,
+                }
+            });
+        map_out = Some(map.clone());
+        args_out = Some(args.clone());
+        chain.labelled(L_VALUE)
+    });
+    let map = map_out.expect("invariant: set by the recursive definition");
+    let args = args_out.expect("invariant: set by the recursive definition");
     let value = value.boxed();
 
     let cond = value
@@ -800,8 +808,6 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         .boxed();
 
     // ---- statements ----
-    let mut stmt: Rec<'t, Step> = Recursive::declare();
-
     // A statement must end at a line break (or the block's `}`); junk before it is reported.
     let stmt_end = choice((
         just(Tok::Newline).ignored(),
@@ -812,229 +818,231 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
     .recover_with(via_parser(skip_statement().ignored()))
     .boxed();
 
-    let block = just(Tok::LBrace)
-        .ignore_then(nl())
-        .ignore_then(
-            stmt.clone()
-                .map(Ok)
-                .or(dangling_doc.clone().map(Err))
-                .recover_with(via_parser(skip_statement().map(Err)))
-                .then_ignore(stmt_end.clone())
-                .then_ignore(nl())
-                .repeated()
-                .collect::<Vec<Result<Step, SimpleSpan>>>(),
-        )
-        .then_ignore(just(Tok::RBrace).labelled(L_STATEMENT))
-        .map_with(move |items, e| {
-            let mut steps = Vec::new();
-            let mut errors = Vec::new();
-            for it in items {
-                match it {
-                    Ok(s) => steps.push(s),
-                    Err(s) => errors.push(sp(s)),
+    // `recursive`, not `declare`/`define`: see `value` above.
+    let stmt = recursive(|stmt| {
+        let block = just(Tok::LBrace)
+            .ignore_then(nl())
+            .ignore_then(
+                stmt.clone()
+                    .map(Ok)
+                    .or(dangling_doc.clone().map(Err))
+                    .recover_with(via_parser(skip_statement().map(Err)))
+                    .then_ignore(stmt_end.clone())
+                    .then_ignore(nl())
+                    .repeated()
+                    .collect::<Vec<Result<Step, SimpleSpan>>>(),
+            )
+            .then_ignore(just(Tok::RBrace).labelled(L_STATEMENT))
+            .map_with(move |items, e| {
+                let mut steps = Vec::new();
+                let mut errors = Vec::new();
+                for it in items {
+                    match it {
+                        Ok(s) => steps.push(s),
+                        Err(s) => errors.push(sp(s)),
+                    }
                 }
-            }
-            Block {
-                steps,
-                errors,
+                Block {
+                    steps,
+                    errors,
+                    span: sp(e.span()),
+                }
+            })
+            .boxed();
+
+        let goto_arm = just(Tok::LBrace)
+            .ignore_then(nl())
+            .ignore_then(kw("goto"))
+            .ignore_then(name.clone())
+            .then_ignore(nl())
+            .then_ignore(just(Tok::RBrace))
+            .map_with(move |target, e| IfArm::Goto {
+                target,
                 span: sp(e.span()),
-            }
-        })
-        .boxed();
+            });
+        let arm = goto_arm.or(block.clone().map(IfArm::Block)).pipe(grow);
 
-    let goto_arm = just(Tok::LBrace)
-        .ignore_then(nl())
-        .ignore_then(kw("goto"))
-        .ignore_then(name.clone())
-        .then_ignore(nl())
-        .then_ignore(just(Tok::RBrace))
-        .map_with(move |target, e| IfArm::Goto {
-            target,
-            span: sp(e.span()),
-        });
-    let arm = goto_arm.or(block.clone().map(IfArm::Block)).pipe(grow);
+        let else_kw = nl().ignore_then(kw("else")).boxed();
 
-    let else_kw = nl().ignore_then(kw("else")).boxed();
+        let if_body = kw("if")
+            .ignore_then(cond.clone())
+            .then(arm.clone())
+            .then(
+                else_kw
+                    .clone()
+                    .ignore_then(kw("if"))
+                    .ignore_then(cond.clone())
+                    .then(arm.clone())
+                    .repeated()
+                    .collect::<Vec<(Cond, IfArm)>>(),
+            )
+            .then(
+                else_kw
+                    .clone()
+                    .ignore_then(
+                        kw("end")
+                            .map(move |s| ElseArm::End(sp(s)))
+                            .or(arm.clone().map(ElseArm::Arm))
+                            .labelled("a block, `{ goto <step> }` or `end` after `else`"),
+                    )
+                    .or_not(),
+            )
+            .map_with(move |(((condition, then_block), else_ifs), else_arm), e| {
+                StepBody::If(IfStep {
+                    condition,
+                    then_block,
+                    else_ifs,
+                    else_arm,
+                    span: sp(e.span()),
+                })
+            })
+            .boxed();
 
-    let if_body = kw("if")
-        .ignore_then(cond.clone())
-        .then(arm.clone())
-        .then(
-            else_kw
-                .clone()
-                .ignore_then(kw("if"))
-                .ignore_then(cond.clone())
-                .then(arm.clone())
-                .repeated()
-                .collect::<Vec<(Cond, IfArm)>>(),
-        )
-        .then(
-            else_kw
-                .clone()
-                .ignore_then(
-                    kw("end")
-                        .map(move |s| ElseArm::End(sp(s)))
-                        .or(arm.clone().map(ElseArm::Arm))
-                        .labelled("a block, `{ goto <step> }` or `end` after `else`"),
-                )
-                .or_not(),
-        )
-        .map_with(move |(((condition, then_block), else_ifs), else_arm), e| {
-            StepBody::If(IfStep {
+        let guard_body = kw("guard")
+            .ignore_then(cond.clone())
+            .then_ignore(kw("else").labelled("`else` after the guard's condition"))
+            .then(
+                kw("end")
+                    .map(move |s| GuardElse::End(sp(s)))
+                    .or(kw("goto").ignore_then(name.clone()).map(GuardElse::Goto))
+                    .labelled("`end` or `goto <step>` after `else`"),
+            )
+            .map_with(move |(condition, otherwise), e| {
+                StepBody::Guard(GuardStep {
+                    condition,
+                    otherwise,
+                    span: sp(e.span()),
+                })
+            })
+            .boxed();
+
+        let arm_sep = just(Tok::Comma).or(just(Tok::Newline)).repeated();
+        let else_target = kw("else")
+            .ignore_then(just(Tok::Arrow).labelled("`->` after `else`"))
+            .ignore_then(name.clone())
+            .boxed();
+
+        let match_body = kw("match")
+            .ignore_then(value.clone())
+            .then_ignore(just(Tok::LBrace))
+            .then_ignore(arm_sep.clone())
+            .then(
+                // `else -> X` is the default, never an arm whose value is `else`.
+                kw("else")
+                    .not()
+                    .ignore_then(value.clone())
+                    .then_ignore(just(Tok::Arrow).labelled("`->` after the value"))
+                    .then(name.clone())
+                    .then_ignore(arm_sep.clone())
+                    .repeated()
+                    .collect::<Vec<(Expr, Name)>>(),
+            )
+            .then(else_target.clone().then_ignore(arm_sep.clone()).or_not())
+            .then_ignore(just(Tok::RBrace))
+            .map_with(move |((subject, arms), default), e| {
+                StepBody::Match(MatchStep {
+                    subject,
+                    arms,
+                    default,
+                    span: sp(e.span()),
+                })
+            })
+            .boxed();
+
+        let choice_p = kw("when")
+            .ignore_then(cond.clone())
+            .then_ignore(just(Tok::Arrow).labelled("`->` and a step name after the condition"))
+            .then(name.clone())
+            .then(kw("raw").ignore_then(map.clone()).or_not())
+            .map_with(move |((condition, target), raw), e| BranchChoice {
                 condition,
-                then_block,
-                else_ifs,
-                else_arm,
+                target,
+                raw,
                 span: sp(e.span()),
             })
-        })
-        .boxed();
-
-    let guard_body = kw("guard")
-        .ignore_then(cond.clone())
-        .then_ignore(kw("else").labelled("`else` after the guard's condition"))
-        .then(
-            kw("end")
-                .map(move |s| GuardElse::End(sp(s)))
-                .or(kw("goto").ignore_then(name.clone()).map(GuardElse::Goto))
-                .labelled("`end` or `goto <step>` after `else`"),
-        )
-        .map_with(move |(condition, otherwise), e| {
-            StepBody::Guard(GuardStep {
-                condition,
-                otherwise,
-                span: sp(e.span()),
+            .boxed();
+        let branch_body = kw("branch")
+            .ignore_then(just(Tok::LBrace))
+            .ignore_then(arm_sep.clone())
+            .ignore_then(
+                choice_p
+                    .then_ignore(arm_sep.clone())
+                    .repeated()
+                    .collect::<Vec<BranchChoice>>(),
+            )
+            .then(else_target.then_ignore(arm_sep.clone()).or_not())
+            .then_ignore(just(Tok::RBrace).labelled("`when`, `else` or `}`"))
+            .map_with(move |(choices, default), e| {
+                StepBody::Branch(BranchStep {
+                    choices,
+                    default,
+                    span: sp(e.span()),
+                })
             })
-        })
-        .boxed();
+            .boxed();
 
-    let arm_sep = just(Tok::Comma).or(just(Tok::Newline)).repeated();
-    let else_target = kw("else")
-        .ignore_then(just(Tok::Arrow).labelled("`->` after `else`"))
-        .ignore_then(name.clone())
-        .boxed();
-
-    let match_body = kw("match")
-        .ignore_then(value.clone())
-        .then_ignore(just(Tok::LBrace))
-        .then_ignore(arm_sep.clone())
-        .then(
-            // `else -> X` is the default, never an arm whose value is `else`.
-            kw("else")
-                .not()
-                .ignore_then(value.clone())
-                .then_ignore(just(Tok::Arrow).labelled("`->` after the value"))
-                .then(name.clone())
-                .then_ignore(arm_sep.clone())
-                .repeated()
-                .collect::<Vec<(Expr, Name)>>(),
-        )
-        .then(else_target.clone().then_ignore(arm_sep.clone()).or_not())
-        .then_ignore(just(Tok::RBrace))
-        .map_with(move |((subject, arms), default), e| {
-            StepBody::Match(MatchStep {
-                subject,
-                arms,
-                default,
-                span: sp(e.span()),
-            })
-        })
-        .boxed();
-
-    let choice_p = kw("when")
-        .ignore_then(cond.clone())
-        .then_ignore(just(Tok::Arrow).labelled("`->` and a step name after the condition"))
-        .then(name.clone())
-        .then(kw("raw").ignore_then(map.clone()).or_not())
-        .map_with(move |((condition, target), raw), e| BranchChoice {
-            condition,
-            target,
-            raw,
-            span: sp(e.span()),
-        })
-        .boxed();
-    let branch_body = kw("branch")
-        .ignore_then(just(Tok::LBrace))
-        .ignore_then(arm_sep.clone())
-        .ignore_then(
-            choice_p
-                .then_ignore(arm_sep.clone())
-                .repeated()
-                .collect::<Vec<BranchChoice>>(),
-        )
-        .then(else_target.then_ignore(arm_sep.clone()).or_not())
-        .then_ignore(just(Tok::RBrace).labelled("`when`, `else` or `}`"))
-        .map_with(move |(choices, default), e| {
-            StepBody::Branch(BranchStep {
-                choices,
-                default,
-                span: sp(e.span()),
-            })
-        })
-        .boxed();
-
-    let operand = string
-        .clone()
-        .map(|s| Expr {
-            span: s.span,
-            kind: ExprKind::String(s),
-        })
-        .or(name
+        let operand = string
             .clone()
-            .separated_by(just(Tok::Dot))
-            .at_least(1)
-            .collect::<Vec<Name>>()
-            .map_with(move |parts, e| Expr {
-                kind: ExprKind::Ref(Reference {
-                    parts,
-                    span: sp(e.span()),
-                }),
-                span: sp(e.span()),
-            }))
-        .labelled("a string or a reference")
-        .boxed();
-    let precondition = kw("when")
-        .ignore_then(choice((
-            kw("platform")
-                .ignore_then(name.clone())
-                .map_with(move |platform, e| Precondition::Platform {
-                    platform,
-                    span: sp(e.span()),
-                }),
-            kw("raw").ignore_then(map.clone()).map(Precondition::Raw),
-            operand
-                .clone()
-                .then_ignore(just(Tok::EqEq).labelled("`==`"))
-                .then(operand)
-                .map_with(move |(left, right), e| Precondition::Equals {
-                    left,
-                    right,
-                    span: sp(e.span()),
-                }),
-        )))
-        .boxed();
-
-    let action_body = action_name
-        .clone()
-        .then(precondition.or_not())
-        .then(
-            map.clone()
-                .labelled("the step's inputs `{ … }` (write `{}` for none)"),
-        )
-        .then(kw("do").ignore_then(block.clone()).or_not())
-        .map(|(((action, precondition), inputs), loop_body)| {
-            StepBody::Action(ActionStep {
-                action,
-                precondition,
-                inputs,
-                loop_body,
+            .map(|s| Expr {
+                span: s.span,
+                kind: ExprKind::String(s),
             })
-        })
-        .boxed();
+            .or(name
+                .clone()
+                .separated_by(just(Tok::Dot))
+                .at_least(1)
+                .collect::<Vec<Name>>()
+                .map_with(move |parts, e| Expr {
+                    kind: ExprKind::Ref(Reference {
+                        parts,
+                        span: sp(e.span()),
+                    }),
+                    span: sp(e.span()),
+                }))
+            .labelled("a string or a reference")
+            .boxed();
+        let precondition = kw("when")
+            .ignore_then(choice((
+                kw("platform")
+                    .ignore_then(name.clone())
+                    .map_with(move |platform, e| Precondition::Platform {
+                        platform,
+                        span: sp(e.span()),
+                    }),
+                kw("raw").ignore_then(map.clone()).map(Precondition::Raw),
+                operand
+                    .clone()
+                    .then_ignore(just(Tok::EqEq).labelled("`==`"))
+                    .then(operand)
+                    .map_with(move |(left, right), e| Precondition::Equals {
+                        left,
+                        right,
+                        span: sp(e.span()),
+                    }),
+            )))
+            .boxed();
 
-    // A word that is neither a step-body keyword nor the start of `prefix:action`:
-    // reported once, and the rest of the statement is skipped.
-    let unknown_body = ident_sp
+        let action_body = action_name
+            .clone()
+            .then(precondition.or_not())
+            .then(
+                map.clone()
+                    .labelled("the step's inputs `{ … }` (write `{}` for none)"),
+            )
+            .then(kw("do").ignore_then(block.clone()).or_not())
+            .map(|(((action, precondition), inputs), loop_body)| {
+                StepBody::Action(ActionStep {
+                    action,
+                    precondition,
+                    inputs,
+                    loop_body,
+                })
+            })
+            .boxed();
+
+        // A word that is neither a step-body keyword nor the start of `prefix:action`:
+        // reported once, and the rest of the statement is skipped.
+        let unknown_body = ident_sp
         .clone()
         .filter(|(w, _): &(String, SimpleSpan)| !STEP_BODY_KWS.contains(&w.as_str()))
         .then_ignore(just(Tok::Colon).not())
@@ -1060,25 +1068,24 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
             StepBody::Error(sp(wspan))
         });
 
-    let step_body = choice((
-        branch_body,
-        if_body.clone(),
-        guard_body.clone(),
-        match_body.clone(),
-        action_body,
-        unknown_body,
-    ))
-    .labelled(L_STEP_BODY)
-    .boxed();
+        let step_body = choice((
+            branch_body,
+            if_body.clone(),
+            guard_body.clone(),
+            match_body.clone(),
+            action_body,
+            unknown_body,
+        ))
+        .labelled(L_STEP_BODY)
+        .boxed();
 
-    let named_step = kw("step")
-        .ignore_then(name.clone().labelled("a step name"))
-        .then_ignore(just(Tok::Eq).labelled("`=` after the step name"))
-        .then(step_body)
-        .map(|(n, b)| (Some(n), b));
-    let unnamed = choice((if_body, guard_body, match_body)).map(|b| (None, b));
+        let named_step = kw("step")
+            .ignore_then(name.clone().labelled("a step name"))
+            .then_ignore(just(Tok::Eq).labelled("`=` after the step name"))
+            .then(step_body)
+            .map(|(n, b)| (Some(n), b));
+        let unnamed = choice((if_body, guard_body, match_body)).map(|b| (None, b));
 
-    stmt.define(
         doc.clone()
             .then(named_step.or(unnamed).labelled(L_STATEMENT))
             .then(clauses)
@@ -1088,8 +1095,8 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
                 body,
                 clauses,
                 span: sp(e.span()),
-            }),
-    );
+            })
+    });
 
     // ---- document items ----
     let param = kw("param")
