@@ -61,6 +61,7 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
         report(&imported.diagnostics, &sources);
         externs.extend(imported.extern_actions);
         let rbk = fmt::format_file(&imported.ast, None);
+        let rbk = super::import_allows::keep_model_faults(&format!("{stem}.rbk"), &rbk);
         let target = out_dir.join(format!("{stem}.rbk"));
         if let Err(e) = write_atomic(&target, &rbk) {
             eprintln!("error: {e}");

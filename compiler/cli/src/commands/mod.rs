@@ -8,6 +8,7 @@ pub mod explain;
 pub mod fmt;
 pub mod graph;
 pub mod import;
+mod import_allows;
 pub mod lint;
 pub mod shellcheck;
 
