@@ -14,7 +14,7 @@ use chumsky::prelude::*;
 
 use super::ast::*;
 use super::codes;
-use super::token::{StrTok, Tok};
+use super::token::{StrTok, Text, Tok};
 use crate::span::{FileId, Span};
 
 pub type TokSpan = (Tok, SimpleSpan);
@@ -105,7 +105,7 @@ fn nl<'t>() -> impl Parser<'t, In<'t>, (), Ex<'t>> + Clone {
 }
 
 fn kw<'t>(word: &'static str) -> impl Parser<'t, In<'t>, SimpleSpan, Ex<'t>> + Clone {
-    just(Tok::Ident(word.to_string())).map_with(|_, e| e.span())
+    just(Tok::Ident(word.into())).map_with(|_, e| e.span())
 }
 
 /// One token tree that is not in `stop` (a bracketed group counts as one, stops inside it ignored).
@@ -151,8 +151,8 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         Tok::Ident(s) => (s, false),
         Tok::Backticked(s) => (s, true),
     }
-    .map_with(move |(text, escaped), e| Name {
-        text,
+    .map_with(move |(text, escaped): (Text, bool), e| Name {
+        text: text.into(),
         span: sp(e.span()),
         escaped,
     })
@@ -161,7 +161,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
 
     let string = select! { Tok::Str(s) => s }
         .map_with(move |s: StrTok, e| StringLit {
-            value: s.value,
+            value: s.value.into(),
             style: s.style,
             lit: s.lit,
             span: sp(e.span()),
@@ -169,7 +169,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         .labelled("a string")
         .boxed();
 
-    let ident_sp: P<'t, (String, SimpleSpan)> =
+    let ident_sp: P<'t, (Text, SimpleSpan)> =
         select! { Tok::Ident(s) = e => (s, e.span()) }.boxed();
 
     // `aws:runCommand`: identifier, `:`, identifier with nothing between; or a string.
@@ -212,7 +212,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         let path = select! { Tok::Ident(s) => s }
             .separated_by(just(Tok::ColonColon))
             .at_least(1)
-            .collect::<Vec<String>>()
+            .collect::<Vec<Text>>()
             .map_with(move |parts, e| TypeExpr {
                 text: parts.join("::"),
                 quoted: false,
@@ -228,8 +228,8 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
     .boxed();
 
     let doc = select! { Tok::DocComment(s) => s }
-        .map_with(move |text, e| DocComment {
-            text,
+        .map_with(move |text: Text, e| DocComment {
+            text: text.into(),
             span: sp(e.span()),
         })
         .then_ignore(nl())
@@ -266,8 +266,8 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
                 Tok::Backticked(s) => (s, false),
                 Tok::Str(s) => (s.value, true),
             }
-            .map_with(move |(text, quoted), e| Key {
-                text,
+            .map_with(move |(text, quoted): (Text, bool), e| Key {
+                text: text.into(),
                 quoted,
                 span: sp(e.span()),
             })
@@ -351,11 +351,11 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
             Tok::Ident(s) if s == "null" => ExprKind::Null,
             Tok::Ident(s) if s == "true" => ExprKind::Bool(true),
             Tok::Ident(s) if s == "false" => ExprKind::Bool(false),
-            Tok::Duration { seconds, text } => ExprKind::Duration { seconds, text },
-            Tok::Str(s) => ExprKind::String(StringLit { value: s.value, style: s.style, lit: s.lit, span: Span::default() }),
+            Tok::Duration { seconds, text } => ExprKind::Duration { seconds, text: text.into() },
+            Tok::Str(s) => ExprKind::String(StringLit { value: s.value.into(), style: s.style, lit: s.lit, span: Span::default() }),
             Tok::Error => ExprKind::Error,
         }
-        .or(select! { Tok::Number(n) => n }.validate(|n: String, e, emitter| number_kind(&n, e.span(), emitter)))
+        .or(select! { Tok::Number(n) => n }.validate(|n: Text, e, emitter| number_kind(&n, e.span(), emitter)))
         .map_with(move |mut kind, e| {
             if let ExprKind::String(s) = &mut kind {
                 s.span = sp(e.span());
@@ -410,7 +410,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
                     .map_with(move |((f, fspan), args), e| Expr {
                         kind: ExprKind::Call {
                             func: Name {
-                                text: f,
+                                text: f.into(),
                                 span: sp(fspan),
                                 escaped: false,
                             },
@@ -716,7 +716,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
     let end_value = select! {
         Tok::Ident(s) if s == "true" => ExprKind::Bool(true),
         Tok::Ident(s) if s == "false" => ExprKind::Bool(false),
-        Tok::Str(s) => ExprKind::String(StringLit { value: s.value, style: s.style, lit: s.lit, span: Span::default() }),
+        Tok::Str(s) => ExprKind::String(StringLit { value: s.value.into(), style: s.style, lit: s.lit, span: Span::default() }),
     }
     .map_with(move |mut kind, e| {
         if let ExprKind::String(s) = &mut kind {
@@ -1044,7 +1044,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         // reported once, and the rest of the statement is skipped.
         let unknown_body = ident_sp
         .clone()
-        .filter(|(w, _): &(String, SimpleSpan)| !STEP_BODY_KWS.contains(&w.as_str()))
+        .filter(|(w, _): &(Text, SimpleSpan)| !STEP_BODY_KWS.contains(&w.as_str()))
         .then_ignore(just(Tok::Colon).not())
         .then_ignore(skip_tree(&[Tok::Newline]).repeated())
         .validate(move |(word, wspan), _e, emitter| {
