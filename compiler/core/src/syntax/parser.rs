@@ -66,6 +66,21 @@ pub const DOC_ITEM_KWS: &[&str] = &[
     "guard",
     "match",
 ];
+/// The first keywords of the keyword items of a document (`doc_item` without statements).
+const DOC_KEYWORD_ITEMS: &[&str] = &[
+    "schema",
+    "assume_role",
+    "description",
+    "defaults",
+    "raw",
+    "files",
+    "tags",
+    "attachment",
+    "outputs",
+    "plugin",
+    "param",
+    "var",
+];
 pub const CLAUSE_KWS: &[&str] = &[
     "goto",
     "end",
@@ -98,6 +113,21 @@ trait Pipe: Sized {
     }
 }
 impl<T> Pipe for T {}
+
+/// Succeeds, consuming nothing, when the next token is one of `words`; put before
+/// a `choice` whose every alternative starts with `kw` of one of `words`, labelled
+/// right outside. When the token is none of them, this one failure stands for the
+/// alternatives' failures: like theirs it is at the token, with that token found,
+/// and the label replaces what each alternative expected; so the diagnostics are
+/// the same, without building and merging an error for every alternative.
+fn starts_with_kw<'t>(
+    words: &'static [&'static str],
+) -> impl Parser<'t, In<'t>, (), Ex<'t>> + Clone {
+    any()
+        .filter(move |t: &Tok| matches!(t, Tok::Ident(w) if words.contains(&w.as_str())))
+        .rewind()
+        .ignored()
+}
 
 /// Skips any newlines (inside value brackets, after operators).
 fn nl<'t>() -> impl Parser<'t, In<'t>, (), Ex<'t>> + Clone {
@@ -728,75 +758,77 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         }
     });
 
-    let clause = choice((
-        kw("goto")
-            .ignore_then(name.clone())
-            .map_with(move |target, e| Clause::Goto {
-                target,
-                span: sp(e.span()),
-            }),
-        kw("end")
-            .ignore_then(end_value.or_not())
-            .map_with(move |value, e| Clause::End {
-                value,
-                span: sp(e.span()),
-            }),
-        kw("on_failure")
-            .ignore_then(flow.clone())
-            .map_with(move |target, e| Clause::OnFailure {
-                target,
-                span: sp(e.span()),
-            }),
-        kw("on_cancel")
-            .ignore_then(flow.clone())
-            .map_with(move |target, e| Clause::OnCancel {
-                target,
-                span: sp(e.span()),
-            }),
-        kw("timeout")
-            .ignore_then(value.clone())
-            .map_with(move |value, e| Clause::Timeout {
-                value,
-                span: sp(e.span()),
-            }),
-        kw("attempts")
-            .ignore_then(value.clone())
-            .map_with(move |value, e| Clause::Attempts {
-                value,
-                span: sp(e.span()),
-            }),
-        kw("critical")
-            .ignore_then(value.clone())
-            .map_with(move |value, e| Clause::Critical {
-                value,
-                span: sp(e.span()),
-            }),
-        kw("outputs")
-            .ignore_then(
-                just(Tok::LBrace)
-                    .ignore_then(
-                        nl().ignore_then(output_decl)
-                            .separated_by(list_separator())
-                            .allow_trailing()
-                            .collect::<Vec<_>>(),
-                    )
-                    .then_ignore(nl())
-                    .then_ignore(just(Tok::RBrace).labelled("`,` or `}`")),
-            )
-            .map_with(move |outputs, e| Clause::Outputs {
-                outputs,
-                span: sp(e.span()),
-            }),
-        kw("description")
-            .ignore_then(string.clone())
-            .map_with(move |text, e| Clause::Description {
-                text,
-                span: sp(e.span()),
-            }),
-        kw("raw").ignore_then(map.clone()).map(Clause::Raw),
-    ))
-    .labelled(L_CLAUSE)
-    .boxed();
+    // Tried at the start of every line after a step: see `starts_with_kw`.
+    let clause = starts_with_kw(CLAUSE_KWS)
+        .ignore_then(choice((
+            kw("goto")
+                .ignore_then(name.clone())
+                .map_with(move |target, e| Clause::Goto {
+                    target,
+                    span: sp(e.span()),
+                }),
+            kw("end")
+                .ignore_then(end_value.or_not())
+                .map_with(move |value, e| Clause::End {
+                    value,
+                    span: sp(e.span()),
+                }),
+            kw("on_failure")
+                .ignore_then(flow.clone())
+                .map_with(move |target, e| Clause::OnFailure {
+                    target,
+                    span: sp(e.span()),
+                }),
+            kw("on_cancel")
+                .ignore_then(flow.clone())
+                .map_with(move |target, e| Clause::OnCancel {
+                    target,
+                    span: sp(e.span()),
+                }),
+            kw("timeout")
+                .ignore_then(value.clone())
+                .map_with(move |value, e| Clause::Timeout {
+                    value,
+                    span: sp(e.span()),
+                }),
+            kw("attempts")
+                .ignore_then(value.clone())
+                .map_with(move |value, e| Clause::Attempts {
+                    value,
+                    span: sp(e.span()),
+                }),
+            kw("critical")
+                .ignore_then(value.clone())
+                .map_with(move |value, e| Clause::Critical {
+                    value,
+                    span: sp(e.span()),
+                }),
+            kw("outputs")
+                .ignore_then(
+                    just(Tok::LBrace)
+                        .ignore_then(
+                            nl().ignore_then(output_decl)
+                                .separated_by(list_separator())
+                                .allow_trailing()
+                                .collect::<Vec<_>>(),
+                        )
+                        .then_ignore(nl())
+                        .then_ignore(just(Tok::RBrace).labelled("`,` or `}`")),
+                )
+                .map_with(move |outputs, e| Clause::Outputs {
+                    outputs,
+                    span: sp(e.span()),
+                }),
+            kw("description")
+                .ignore_then(string.clone())
+                .map_with(move |text, e| Clause::Description {
+                    text,
+                    span: sp(e.span()),
+                }),
+            kw("raw").ignore_then(map.clone()).map(Clause::Raw),
+        )))
+        .labelled(L_CLAUSE)
+        .boxed();
 
     // Clauses: separated by commas or line breaks; the first token that cannot start one ends the list.
     let clauses = just(Tok::Comma)
@@ -1068,11 +1100,15 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
             StepBody::Error(sp(wspan))
         });
 
+        // The keyword bodies are tried only at their keyword (see `starts_with_kw`);
+        // an action name goes straight on to `action_body`.
         let step_body = choice((
-            branch_body,
-            if_body.clone(),
-            guard_body.clone(),
-            match_body.clone(),
+            starts_with_kw(STEP_BODY_KWS).ignore_then(choice((
+                branch_body,
+                if_body.clone(),
+                guard_body.clone(),
+                match_body.clone(),
+            ))),
             action_body,
             unknown_body,
         ))
@@ -1087,7 +1123,11 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         let unnamed = choice((if_body, guard_body, match_body)).map(|b| (None, b));
 
         doc.clone()
-            .then(named_step.or(unnamed).labelled(L_STATEMENT))
+            .then(
+                starts_with_kw(STATEMENT_KWS)
+                    .ignore_then(named_step.or(unnamed))
+                    .labelled(L_STATEMENT),
+            )
             .then(clauses)
             .map_with(move |((docs, (name, body)), clauses), e| Step {
                 docs,
@@ -1153,8 +1193,16 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
             })
         });
 
-    let doc_item = doc
-        .clone()
+    // The keyword items below are tried only at their keyword or at a doc comment
+    // (which `doc` reads first): see `starts_with_kw`. A statement goes straight on
+    // to `stmt` with one failure at its first token instead of twelve.
+    let doc_item = any()
+        .filter(|t: &Tok| {
+            matches!(t, Tok::DocComment(_))
+                || matches!(t, Tok::Ident(w) if DOC_KEYWORD_ITEMS.contains(&w.as_str()))
+        })
+        .rewind()
+        .ignore_then(doc.clone())
         .then(choice((
             kw("schema")
                 .ignore_then(string.clone())
