@@ -87,3 +87,46 @@ impl Checker<'_> {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::awsapi::tests::render;
+    use crate::lower::NoFiles;
+    use crate::pipeline;
+    use crate::span::SourceMap;
+
+    fn script(timeout: &str) -> String {
+        format!(
+            r#"{{"schemaVersion": "0.3", "mainSteps": [{{"name": "S", "action": "aws:executeScript", "timeoutSeconds": {timeout}, "inputs": {{"Runtime": "python3.11", "Handler": "h", "Script": "def h(e, c): return {{}}"}}}}]}}"#
+        )
+    }
+
+    #[test]
+    fn a_timeout_beyond_the_action_s_limit_is_a_warning_on_its_value() {
+        assert_eq!(render(&script("600")), "");
+        insta::assert_snapshot!(render(&script("900")), @"W1011 warning: `timeoutSeconds` is 900, above the 600 seconds `aws:executeScript` allows @ `900` [set a timeout of at most 600 seconds; the step never runs longer]");
+        let approve = r#"{"schemaVersion": "0.3", "mainSteps": [{"name": "A", "action": "aws:approve", "timeoutSeconds": 2592001, "inputs": {"Approvers": ["arn:aws:iam::111122223333:role/Ops"]}}]}"#;
+        insta::assert_snapshot!(render(approve), @"W1011 warning: `timeoutSeconds` is 2592001, above the 2592000 seconds `aws:approve` allows @ `2592001` [set a timeout of at most 2592000 seconds; the step never runs longer]");
+        // No documented limit: nothing said.
+        let wait = r#"{"schemaVersion": "0.3", "mainSteps": [{"name": "W", "action": "aws:sleep", "timeoutSeconds": 999999, "inputs": {"Duration": "PT1S"}}]}"#;
+        assert_eq!(render(wait), "");
+    }
+
+    #[test]
+    fn a_rbk_timeout_is_reported_on_its_duration() {
+        let src = "automation T {\n  step S = aws:executeScript { Runtime: \"python3.11\", Handler: \"h\", Script: \"def h(e, c): return {}\" } timeout 15m\n}\n";
+        let mut sources = SourceMap::new();
+        let file = sources.add("t.rbk".to_string(), src);
+        let result = pipeline::compile(&mut sources, &[file], &NoFiles);
+        let found: Vec<String> = result
+            .diagnostics
+            .iter()
+            .filter(|d| d.primary.span.file == file)
+            .map(|d| {
+                let at = src.get(d.primary.span.range()).unwrap_or("?");
+                format!("{} {} @ `{at}`", d.code, d.message)
+            })
+            .collect();
+        insta::assert_snapshot!(found.join("\n"), @"W1011 `timeoutSeconds` is 900, above the 600 seconds `aws:executeScript` allows @ `15m`");
+    }
+}

@@ -13,13 +13,13 @@
 //! about (the name inside its literal, the parameter key, the value, the
 //! selector segment).
 
-mod outputs;
+pub(crate) mod outputs;
 mod params;
 pub(crate) mod selector;
 mod walk;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use crate::awsapi::{self, names, Operation, Overlay, Service};
 use crate::check::refs::ref_span;

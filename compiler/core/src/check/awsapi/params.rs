@@ -222,6 +222,11 @@ impl Checker<'_> {
                     Some([one]) => one,
                     _ => node,
                 };
+                if let Value::String(s) = &node.value {
+                    if !find_refs(s).is_empty() {
+                        return self.check_ref_value(node, s, svc, id, path);
+                    }
+                }
                 if !scalar_fits(*kind, &node.value) {
                     return self.param_type(node, svc, id, path);
                 }
