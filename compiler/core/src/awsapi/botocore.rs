@@ -35,8 +35,8 @@ fn err<T>(msg: impl Into<String>) -> Result<T, ModelError> {
 
 /// The model in `text` (a botocore `service-2.json`), known as client `name`.
 pub fn service_from_json(name: &str, text: &str) -> Result<Service, ModelError> {
-    let j: J = serde_json::from_str(text)
-        .map_err(|e| ModelError(format!("not valid JSON: {e}")))?;
+    let j: J =
+        serde_json::from_str(text).map_err(|e| ModelError(format!("not valid JSON: {e}")))?;
     let Some(root) = j.as_object() else {
         return err("not a botocore service model: the top level is not an object");
     };
@@ -83,19 +83,21 @@ pub fn service_from_json(name: &str, text: &str) -> Result<Service, ModelError> 
         .enumerate()
         .filter_map(|(i, n)| Some((*n, ShapeId::try_from(i).ok()?)))
         .collect();
+    // `owner` names the referrer: "shape `X`" or "operation `Y`".
     let id_of = |owner: &str, target: Option<&str>| -> Result<ShapeId, ModelError> {
         let Some(target) = target else {
-            return err(format!("shape `{owner}` has a reference without a `shape`"));
+            return err(format!("{owner} has a reference without a `shape`"));
         };
         index.get(target).copied().ok_or_else(|| {
             ModelError(format!(
-                "shape `{owner}` refers to `{target}`, which the model does not define"
+                "{owner} refers to `{target}`, which the model does not define"
             ))
         })
     };
 
     let mut out_shapes = Vec::with_capacity(reach.len());
     for &n in &reach {
+        let owner = format!("shape `{n}`");
         let Some(d) = shapes.get(n).and_then(J::as_object) else {
             return err(format!("shape `{n}` is not an object"));
         };
@@ -117,7 +119,7 @@ pub fn service_from_json(name: &str, text: &str) -> Result<Service, ModelError> 
                     let target = members_j.get(m).and_then(shape_ref);
                     members.push(Member {
                         name: m.clone(),
-                        shape: id_of(n, target)?,
+                        shape: id_of(&owner, target)?,
                         required: required.contains(m.as_str()),
                     });
                 }
@@ -128,13 +130,13 @@ pub fn service_from_json(name: &str, text: &str) -> Result<Service, ModelError> 
                 }
             }
             "list" => ShapeKind::List {
-                member: id_of(n, d.get("member").and_then(shape_ref))?,
+                member: id_of(&owner, d.get("member").and_then(shape_ref))?,
                 min: num("min"),
                 max: num("max"),
             },
             "map" => ShapeKind::Map {
-                key: id_of(n, d.get("key").and_then(shape_ref))?,
-                value: id_of(n, d.get("value").and_then(shape_ref))?,
+                key: id_of(&owner, d.get("key").and_then(shape_ref))?,
+                value: id_of(&owner, d.get("value").and_then(shape_ref))?,
             },
             other => {
                 let Some(scalar) = scalar(other) else {
@@ -146,7 +148,11 @@ pub fn service_from_json(name: &str, text: &str) -> Result<Service, ModelError> 
                         .get("enum")
                         .and_then(J::as_array)
                         .filter(|e| !e.is_empty())
-                        .map(|e| e.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()),
+                        .map(|e| {
+                            e.iter()
+                                .filter_map(|v| v.as_str().map(str::to_string))
+                                .collect()
+                        }),
                     min: num("min"),
                     max: num("max"),
                 }
@@ -163,10 +169,11 @@ pub fn service_from_json(name: &str, text: &str) -> Result<Service, ModelError> 
     let mut operations = Vec::with_capacity(op_names.len());
     for name in op_names {
         let Some(op) = ops.get(name) else { continue };
+        let owner = format!("operation `{name}`");
         let io = |k: &str| -> Result<Option<ShapeId>, ModelError> {
             match op.get(k) {
                 None => Ok(None),
-                Some(r) => id_of(name, shape_ref(r)).map(Some),
+                Some(r) => id_of(&owner, shape_ref(r)).map(Some),
             }
         };
         let streams = |k: &str| {
@@ -240,8 +247,14 @@ fn scalar(kind: &str) -> Option<Scalar> {
 const SPECIAL: &[(&str, &str)] = &[
     ("CreateCachediSCSIVolume", "create_cached_iscsi_volume"),
     ("CreateStorediSCSIVolume", "create_stored_iscsi_volume"),
-    ("DescribeCachediSCSIVolumes", "describe_cached_iscsi_volumes"),
-    ("DescribeStorediSCSIVolumes", "describe_stored_iscsi_volumes"),
+    (
+        "DescribeCachediSCSIVolumes",
+        "describe_cached_iscsi_volumes",
+    ),
+    (
+        "DescribeStorediSCSIVolumes",
+        "describe_stored_iscsi_volumes",
+    ),
     (
         "CreateStorediSCSIVolumeFromSnapshot",
         "create_stored_iscsi_volume_from_snapshot",
@@ -252,7 +265,10 @@ const SPECIAL: &[(&str, &str)] = &[
     ),
     ("CreateOAuth2Token", "create_oauth2_token"),
     ("CreateOAuth2TokenWithIAM", "create_oauth2_token_with_iam"),
-    ("IntrospectOAuth2TokenWithIAM", "introspect_oauth2_token_with_iam"),
+    (
+        "IntrospectOAuth2TokenWithIAM",
+        "introspect_oauth2_token_with_iam",
+    ),
     ("RevokeOAuth2TokenWithIAM", "revoke_oauth2_token_with_iam"),
 ];
 

@@ -102,7 +102,10 @@ fn to_botocore(svc: &Service) -> String {
                 continue;
             };
             if let Some(J::Object(ms)) = d.get_mut("members") {
-                ms.insert(m.name.clone(), json!({ "shape": name(m.shape), "streaming": true }));
+                ms.insert(
+                    m.name.clone(),
+                    json!({ "shape": name(m.shape), "streaming": true }),
+                );
             }
         }
     }
@@ -191,18 +194,28 @@ fn a_model_written_in_botocore_format_converts() {
 fn bad_models_say_what_is_wrong() {
     let e = |t: &str| service_from_json("x", t).expect_err("rejected").0;
     assert!(e("{").starts_with("not valid JSON"));
-    assert_eq!(e("[]"), "not a botocore service model: the top level is not an object");
-    assert_eq!(e(r#"{"operations": {}}"#), "not a botocore service model: no `shapes` object");
     assert_eq!(
-        e(r#"{"shapes": {}, "operations": {"A": {"input": {"shape": "In"}}}, "x": 1}"#),
-        "shape `A` refers to `In`, which the model does not define"
+        e("[]"),
+        "not a botocore service model: the top level is not an object"
     );
     assert_eq!(
-        e(r#"{"shapes": {"In": {"type": "structure", "members": {"B": {"shape": "Nope"}}}}, "operations": {"A": {"input": {"shape": "In"}}}}"#),
+        e(r#"{"operations": {}}"#),
+        "not a botocore service model: no `shapes` object"
+    );
+    assert_eq!(
+        e(r#"{"shapes": {}, "operations": {"A": {"input": {"shape": "In"}}}, "x": 1}"#),
+        "operation `A` refers to `In`, which the model does not define"
+    );
+    assert_eq!(
+        e(
+            r#"{"shapes": {"In": {"type": "structure", "members": {"B": {"shape": "Nope"}}}}, "operations": {"A": {"input": {"shape": "In"}}}}"#
+        ),
         "shape `In` refers to `Nope`, which the model does not define"
     );
     assert_eq!(
-        e(r#"{"shapes": {"In": {"type": "tuple"}}, "operations": {"A": {"input": {"shape": "In"}}}}"#),
+        e(
+            r#"{"shapes": {"In": {"type": "tuple"}}, "operations": {"A": {"input": {"shape": "In"}}}}"#
+        ),
         "shape `In` has an unknown type `tuple`"
     );
 }

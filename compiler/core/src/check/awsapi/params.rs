@@ -254,7 +254,13 @@ impl Checker<'_> {
         let Some(s) = node.as_str() else { return false };
         matches!(
             self.whole_ref(s),
-            Some((_, Some(RefInfo { ty: Ty::StringList | Ty::AwsList(_), .. })))
+            Some((
+                _,
+                Some(RefInfo {
+                    ty: Ty::StringList | Ty::AwsList(_),
+                    ..
+                })
+            ))
         )
     }
 

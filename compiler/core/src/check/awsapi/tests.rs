@@ -241,7 +241,8 @@ fn two_steps(outputs: &str, use_action: &str, use_inputs: &str) -> String {
 #[test]
 fn an_output_without_a_type_has_its_selector_s_type() {
     let ids = r#"{"Name": "Ids", "Selector": "$.Reservations[*].Instances[*].InstanceId"}"#;
-    let groups = r#"{"Name": "Groups", "Selector": "$.Reservations[0].Instances[0].SecurityGroups"}"#;
+    let groups =
+        r#"{"Name": "Groups", "Selector": "$.Reservations[0].Instances[0].SecurityGroups"}"#;
     // A list of instance ids where the API takes one name.
     insta::assert_snapshot!(render(&two_steps(ids, "aws:executeAwsApi", r#""Service": "ssm", "Api": "GetParameter", "Name": "{{ Call.Ids }}""#)), @"W1010 warning: parameter `Name` expects a string, found `{{ Call.Ids }}` (StringList) @ `{{ Call.Ids }}` [this works only when `Call.Ids` holds one value; declare it `String`, or pass a list parameter to a parameter that takes a list]");
     // Where an action input wants a String.
@@ -300,6 +301,9 @@ fn a_project_model_adds_a_service() {
 fn a_project_model_overrides_a_service_by_client_name() {
     let models = newsvc("ec2");
     let call = |inputs: &str| render_with(&step("aws:executeAwsApi", inputs, ""), &models);
-    assert_eq!(call(r#""Service": "ec2", "Api": "GetWidget", "WidgetId": "w-1""#), "");
+    assert_eq!(
+        call(r#""Service": "ec2", "Api": "GetWidget", "WidgetId": "w-1""#),
+        ""
+    );
     insta::assert_snapshot!(call(r#""Service": "ec2", "Api": "DescribeInstances""#), @"E1028 error: `ec2` has no API `DescribeInstances` @ `DescribeInstances` [see the 4 operations of `ec2` (`ssmc explain aws:ec2`)]");
 }
