@@ -19,12 +19,14 @@ bin="$root/compiler/fuzz/target/$host/release"
 
 echo "building the fuzz targets"
 start=$(date +%s)
+# Not --locked: the fuzz crate has its own lock file, which would otherwise
+# fail CI each time the compiler gains a dependency; pinned entries stay.
 # --target keeps build scripts and proc macros uninstrumented, as cargo-fuzz does.
 RUSTFLAGS="--cfg fuzzing -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
 -Cllvm-args=-sanitizer-coverage-trace-compares -Cdebug-assertions -Coverflow-checks" \
   CARGO_PROFILE_RELEASE_DEBUG=0 \
-  cargo build --locked --release --manifest-path compiler/fuzz/Cargo.toml --target "$host" --bins
+  cargo build --release --manifest-path compiler/fuzz/Cargo.toml --target "$host" --bins
 echo "built in $(($(date +%s) - start)) s"
 
 seeds=$(mktemp -d)
