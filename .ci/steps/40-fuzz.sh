@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Short, bounded runs of the cargo-fuzz targets in compiler/fuzz (docs/robustness.md):
-# parse, check, read and lsp, each for FUZZ_SECONDS (default 20), seeded with the
+# parse, check, read and lsp, each for FUZZ_SECONDS (default 15), seeded with the
 # examples and the documents they build. Any crash, hang (10 s per input) or
 # single allocation over 2 GB fails the step; the input that did it is printed.
 # The RSS limit is 4 GB because the check target's process grows about 0.5 MB
@@ -13,7 +13,7 @@
 # -s none <target>` still works for a developer (docs/robustness.md).
 set -euo pipefail
 root=$(pwd)
-seconds=${FUZZ_SECONDS:-20}
+seconds=${FUZZ_SECONDS:-15}
 host=$(rustc -vV | sed -n 's/^host: //p')
 bin="$root/compiler/fuzz/target/$host/release"
 
