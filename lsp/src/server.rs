@@ -621,7 +621,7 @@ impl LanguageServer for Backend {
             let items: Vec<_> = a
                 .complete(at)
                 .into_iter()
-                .map(convert::completion_item)
+                .map(|c| convert::completion_item(&a.index, c))
                 .collect();
             Some(CompletionResponse::Array(items))
         })
@@ -693,7 +693,13 @@ fn capabilities() -> ServerCapabilities {
         )),
         inlay_hint_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
-            trigger_characters: Some(vec![" ".to_string(), ":".to_string(), ".".to_string()]),
+            trigger_characters: Some(vec![
+                " ".to_string(),
+                ":".to_string(),
+                ".".to_string(),
+                "\"".to_string(),
+                "[".to_string(),
+            ]),
             ..CompletionOptions::default()
         }),
         ..ServerCapabilities::default()

@@ -777,3 +777,90 @@ fn nothing_outside_the_workspace_is_read() {
     c.shutdown_and_exit();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const AWS_STEP: &str = "automation Poll {\n  param InstanceId: String\n  step Look = aws:executeAwsApi {\n    Service: \"ec2\",\n    Api: \"describe_inst\",\n    InstanceIds: [InstanceId],\n  }\n    outputs { State: String = \"$.Reservations[0].Instances[0].State.Name\" }\n}\n";
+
+#[test]
+fn aws_api_step_completion_and_hover_over_stdio() {
+    let mut c = Client::start();
+    let init = c.initialize();
+    let triggers = &init["result"]["capabilities"]["completionProvider"]["triggerCharacters"];
+    assert!(
+        triggers
+            .as_array()
+            .is_some_and(|t| t.contains(&json!("\""))),
+        "{init}"
+    );
+    let uri = "file:///tmp/ssmc-lsp-test/poll.rbk";
+    let diags = open(&mut c, uri, AWS_STEP);
+    // `describe_inst` is no operation: the checker says so, live.
+    assert!(
+        diags.iter().any(|d| d["code"] == json!("E1028")),
+        "{diags:?}"
+    );
+
+    // Completion of the API in the boto3 method style: canonical names, the
+    // whole string content replaced, filtered on the author's spelling.
+    let (l, ch) = pos_of(AWS_STEP, "describe_inst\"", 0, "describe_inst".len());
+    let comp = c.request("textDocument/completion", at(uri, l, ch));
+    let items = comp["result"].as_array().expect("completion items");
+    let item = items
+        .iter()
+        .find(|i| i["label"] == json!("DescribeInstances"))
+        .unwrap_or_else(|| panic!("DescribeInstances offered: {comp}"));
+    assert_eq!(item["filterText"], json!("describe_instances"), "{item}");
+    assert_eq!(item["textEdit"]["newText"], json!("DescribeInstances"));
+    assert_eq!(
+        item["textEdit"]["range"],
+        json!({"start": {"line": l, "character": ch - "describe_inst".len()}, "end": {"line": l, "character": ch}}),
+        "{item}"
+    );
+    assert!(items.iter().all(|i| i["label"]
+        .as_str()
+        .is_some_and(|s| s.starts_with("Describe"))));
+
+    // Fix the API, then complete a selector segment and hover another.
+    let fixed = AWS_STEP.replace("describe_inst", "DescribeInstances");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    let diags = c.diagnostics(uri, 2);
+    assert!(
+        diags.iter().all(|d| d["severity"] != json!(1)),
+        "no errors: {diags:?}"
+    );
+    let (l, ch) = pos_of(&fixed, "Instances[0].State", 0, "Instances[0].".len());
+    let comp = c.request("textDocument/completion", at(uri, l, ch));
+    let labels: Vec<&str> = comp["result"]
+        .as_array()
+        .expect("completion items")
+        .iter()
+        .map(|i| i["label"].as_str().expect("label"))
+        .collect();
+    assert!(
+        labels.contains(&"State") && labels.contains(&"InstanceId"),
+        "{labels:?}"
+    );
+    assert!(
+        !labels.contains(&"Reservations"),
+        "members of an Instance: {labels:?}"
+    );
+
+    let (l, ch) = pos_of(&fixed, "State.Name", 0, 8);
+    let hover = c.request("textDocument/hover", at(uri, l, ch));
+    let text = hover["result"]["contents"]["value"]
+        .as_str()
+        .expect("hover text");
+    assert!(
+        text.starts_with("```\n$.Reservations[0].Instances[0].State.Name: InstanceStateName\n```"),
+        "{hover}"
+    );
+    assert!(text.contains("`stopped`"), "{text}");
+    assert_eq!(
+        hover["result"]["range"]["start"],
+        json!({"line": l, "character": ch - 2}),
+        "{hover}"
+    );
+    c.shutdown_and_exit();
+}
