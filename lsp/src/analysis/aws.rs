@@ -1,7 +1,8 @@
 //! AWS API steps (`aws:executeAwsApi`, `aws:waitForAwsResourceProperty`,
 //! `aws:assertAwsResourceProperty`) in the editor: completion and hover of
-//! the `Service` and `Api` values, the operation's request parameters and
-//! the segments of output `Selector`s and `PropertySelector`s.
+//! the `Service` and `Api` values, the operation's request parameters (and
+//! members of maps nested in them), the segments of output `Selector`s and
+//! `PropertySelector`s, and `DesiredValues` from the selected property's enum.
 //!
 //! Input: a byte offset in the normalised text. Output: completion items or
 //! hover Markdown; `None` when the offset is in no such place.
@@ -46,6 +47,8 @@ enum StringRole {
     Api,
     /// A `PropertySelector` or an output selector.
     Selector,
+    /// An entry of a wait/assert step's `DesiredValues` list.
+    DesiredValue,
 }
 
 /// A string of an AWS API step at the cursor.
@@ -76,6 +79,12 @@ impl Analysis {
                 content,
                 open,
             })
+        } else if let Some(open) = self.desired_values_list(quote) {
+            Some(AwsString {
+                role: StringRole::DesiredValue,
+                content,
+                open,
+            })
         } else {
             let head = self.text.get(..quote)?.trim_end();
             head.strip_suffix('=')?;
@@ -86,6 +95,18 @@ impl Analysis {
                 open,
             })
         }
+    }
+
+    /// For a string opening at `quote` directly in the `DesiredValues: [ … ]`
+    /// list of a wait/assert step: the step's inputs `{`.
+    fn desired_values_list(&self, quote: usize) -> Option<usize> {
+        let (open, action, openers) = nesting(&self.text, quote)?;
+        let [list] = openers.as_slice() else {
+            return None;
+        };
+        let desired = !list.brace && list.key.as_deref() == Some("DesiredValues");
+        let wait = AWS_ACTIONS.contains(&action.as_str()) && action != "aws:executeAwsApi";
+        (desired && wait).then_some(open)
     }
 
     /// The literal value of `key` in the inputs map at `open` (not a reference).
@@ -131,6 +152,7 @@ impl Analysis {
                 Some((svc, op)) => self.complete_selector(svc, op, typed, s.content.start),
                 None => Vec::new(),
             },
+            StringRole::DesiredValue => self.complete_desired(s.open, s.content),
         })
     }
 
@@ -350,6 +372,33 @@ impl Analysis {
         Vec::new()
     }
 
+    /// The enum values of the property `PropertySelector` selects.
+    fn complete_desired(
+        &self,
+        open: usize,
+        content: std::ops::Range<usize>,
+    ) -> Vec<CompletionItem> {
+        let Some((svc, op)) = self.aws_operation(open) else {
+            return Vec::new();
+        };
+        let Some(selector) = self.input_literal(open, "PropertySelector") else {
+            return Vec::new();
+        };
+        let Some(p) = lookup::place_after(svc, op.output, &selector) else {
+            return Vec::new();
+        };
+        p.enumeration
+            .iter()
+            .enumerate()
+            .map(|(n, v)| CompletionItem {
+                detail: Some(p.ty.clone()),
+                sort_text: Some(format!("{n:04}")),
+                replace: Some(self.span(content.clone())),
+                ..CompletionItem::new(v.clone(), CompletionKind::AwsValue)
+            })
+            .collect()
+    }
+
     fn member_items(
         &self,
         p: &Place,
@@ -410,6 +459,7 @@ impl Analysis {
                     let (op, _) = names::operation(svc, content.trim())?;
                     (api_markdown(svc, op), s.content.clone())
                 }
+                StringRole::DesiredValue => return None,
                 StringRole::Selector => {
                     let (svc, op) = self.aws_operation(s.open)?;
                     let at = offset - s.content.start;

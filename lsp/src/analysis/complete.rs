@@ -32,6 +32,8 @@ pub enum CompletionKind {
     AwsApi,
     /// A selector segment (a response member, `[0]`, `[*]`).
     AwsField,
+    /// An enum value (`DesiredValues` of a wait/assert step).
+    AwsValue,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

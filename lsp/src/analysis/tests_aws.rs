@@ -337,6 +337,14 @@ fn selector_members_after_a_dot_with_indexes_on_lists() {
 }
 
 #[test]
+fn selectors_of_a_step_inside_a_loop_body_complete() {
+    let (a, o) = fixture(
+        "automation X {\n  param Ids: StringList\n  step L = aws:loop { Iterators: Ids, MaxIterations: 5 } do {\n    step Poll = aws:executeAwsApi { Service: \"ec2\", Api: \"DescribeInstances\" }\n      timeout 1m\n      outputs { S: String = \"$.Reservations[0].Instances[0].State.$0\" }\n  }\n}\n",
+    );
+    assert_eq!(labels(&sorted(a.complete(o))), ["Code", "Name"]);
+}
+
+#[test]
 fn selector_at_the_start_offers_the_response_written_in_full() {
     for sel in ["$0", "$$0"] {
         let (a, o) = fixture(&api_step(
@@ -405,6 +413,44 @@ fn property_selectors_complete_indexes_after_a_bracket() {
             "Service: \"ec2\", Api: \"DescribeInstances\", PropertySelector: \"{sel}\","
         )));
         assert_eq!(a.complete(o), [], "{sel}");
+    }
+}
+
+#[test]
+fn desired_values_complete_from_the_selected_property_enum() {
+    let (a, o) = fixture(
+        "automation X {\n  step W = aws:assertAwsResourceProperty {\n    Service: \"ec2\", Api: \"DescribeInstances\",\n    PropertySelector: \"$.Reservations[0].Instances[0].State.Name\",\n    DesiredValues: [\"running\", \"st$0\"],\n  }\n}\n",
+    );
+    let items = sorted(a.complete(o));
+    assert_eq!(
+        labels(&items),
+        [
+            "pending",
+            "running",
+            "shutting-down",
+            "terminated",
+            "stopping",
+            "stopped"
+        ]
+    );
+    assert!(items.iter().all(|i| i.kind == CompletionKind::AwsValue));
+    assert_eq!(replaced(&a, &items[0]), "st");
+    assert_eq!(items[0].detail.as_deref(), Some("InstanceStateName"));
+    // A property without an enum, or an executeAwsApi step: nothing.
+    for (action, sel) in [
+        (
+            "aws:waitForAwsResourceProperty",
+            "$.Reservations[0].Instances[0].InstanceId",
+        ),
+        (
+            "aws:executeAwsApi",
+            "$.Reservations[0].Instances[0].State.Name",
+        ),
+    ] {
+        let (a, o) = fixture(&format!(
+            "automation X {{\n  step W = {action} {{ Service: \"ec2\", Api: \"DescribeInstances\", PropertySelector: \"{sel}\", DesiredValues: [\"$0\"] }}\n}}\n"
+        ));
+        assert_eq!(a.complete(o), [], "{action}");
     }
 }
 
