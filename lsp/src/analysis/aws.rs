@@ -13,13 +13,15 @@
 //! works while the line does not parse; completing service names reads the
 //! catalog's index only (no service is decoded); no offset panics.
 
-use ssmc_core::awsapi::describe::{enumeration, kind_text, limits_text, members, type_text};
+use ssmc_core::awsapi::describe::{
+    element, enumeration, kind_text, limits_text, members, type_text,
+};
 use ssmc_core::awsapi::{self, names, Member, Operation, Scalar, Service, ShapeId, ShapeKind};
 use ssmc_core::check::awsapi::lookup::{self, Place};
 use ssmc_core::span::Span;
 
 use super::aws_text::{
-    is_key_end, key_before, map_entries, outputs_step, step_inputs, string_at, word_at,
+    is_key_end, key_before, map_entries, nesting, outputs_step, step_inputs, string_at, word_at,
 };
 use super::complete::{CompletionItem, CompletionKind};
 use super::hover::HoverInfo;
@@ -209,15 +211,77 @@ impl Analysis {
         let Some((svc, op)) = self.aws_operation(open) else {
             return Vec::new();
         };
+        let input = op.input.map_or(&[][..], |id| members(svc, id));
+        let owner = format!("parameter of `{}.{}`", svc.name, op.name);
+        self.member_param_items(svc, &owner, input, open, offset, true)
+    }
+
+    /// At a key of a map nested in an AWS API step's inputs (`Filters: [{ N… }]`):
+    /// the members of the structure there not yet written. `None` when the
+    /// cursor is not nested in such a step.
+    pub(super) fn complete_aws_nested(&self, offset: usize) -> Option<Vec<CompletionItem>> {
+        let (_, action, openers) = nesting(&self.text, offset)?;
+        if openers.is_empty() || !AWS_ACTIONS.contains(&action.as_str()) {
+            return None;
+        }
+        Some(match self.nested_shape(offset) {
+            Some((svc, op, id, open)) => {
+                let owner = member_owner(svc, op, id);
+                self.member_param_items(svc, &owner, members(svc, id), open, offset, false)
+            }
+            None => Vec::new(),
+        })
+    }
+
+    /// The structure a map nested in an AWS API step's inputs stands for, and
+    /// that map's `{`: the keys before each enclosing `{`/`[` lead from the
+    /// operation's input shape to it (a `{` or `[` without a key is a list element).
+    fn nested_shape(
+        &self,
+        at: usize,
+    ) -> Option<(&'static Service, &'static Operation, ShapeId, usize)> {
+        let (open, action, openers) = nesting(&self.text, at)?;
+        let innermost = openers.last()?;
+        if !innermost.brace || !AWS_ACTIONS.contains(&action.as_str()) {
+            return None;
+        }
+        let (svc, op) = self.aws_operation(open)?;
+        let mut shape = op.input?;
+        for o in &openers {
+            shape = match &o.key {
+                Some(k) => members(svc, shape).iter().find(|m| &m.name == k)?.shape,
+                None => element(svc, shape)?,
+            };
+        }
+        match svc.shape(shape)?.kind {
+            ShapeKind::Structure {
+                document: false, ..
+            } => Some((svc, op, shape, innermost.pos)),
+            _ => None,
+        }
+    }
+
+    /// `members` not yet keys of the map at `open` (the key at `offset`
+    /// excepted), required first, as snippets; `top` leaves out the action's
+    /// own inputs.
+    fn member_param_items(
+        &self,
+        svc: &Service,
+        owner: &str,
+        input: &[Member],
+        open: usize,
+        offset: usize,
+        top: bool,
+    ) -> Vec<CompletionItem> {
         let present: Vec<String> = map_entries(&self.text, open)
             .into_iter()
             .filter(|e| !(e.key_range.start <= offset && offset <= e.key_range.end))
             .map(|e| e.key)
             .collect();
-        let input = op.input.map_or(&[][..], |id| members(svc, id));
         input
             .iter()
-            .filter(|m| !present.contains(&m.name) && !OWN_INPUTS.contains(&m.name.as_str()))
+            .filter(|m| !present.contains(&m.name))
+            .filter(|m| !(top && OWN_INPUTS.contains(&m.name.as_str())))
             .map(|m| {
                 let req = if m.required { "required" } else { "optional" };
                 let key = if is_ident(&m.name) {
@@ -227,7 +291,7 @@ impl Analysis {
                 };
                 CompletionItem {
                     detail: Some(format!("{} ({req})", type_text(svc, m.shape))),
-                    documentation: Some(param_markdown(svc, op, m)),
+                    documentation: Some(param_markdown(svc, owner, m)),
                     insert_text: Some(format!("{key}: {}", placeholder(svc, m.shape, 0))),
                     snippet: true,
                     sort_text: Some(format!("{}_{}", u8::from(!m.required), m.name)),
@@ -360,20 +424,36 @@ impl Analysis {
             });
         }
         let (word, range) = word_at(&self.text, offset)?;
-        if OWN_INPUTS.contains(&word) || !is_key_end(&self.text, range.end) {
+        if !is_key_end(&self.text, range.end) {
             return None;
         }
-        let (open, action) = step_inputs(&self.text, range.start)?;
-        if !AWS_ACTIONS.contains(&action.as_str()) {
-            return None;
-        }
-        let (svc, op) = self.aws_operation(open)?;
-        let m = members(svc, op.input?).iter().find(|m| m.name == word)?;
+        let markdown = match step_inputs(&self.text, range.start) {
+            Some((open, action)) => {
+                if OWN_INPUTS.contains(&word) || !AWS_ACTIONS.contains(&action.as_str()) {
+                    return None;
+                }
+                let (svc, op) = self.aws_operation(open)?;
+                let m = members(svc, op.input?).iter().find(|m| m.name == word)?;
+                let owner = format!("parameter of `{}.{}`", svc.name, op.name);
+                param_markdown(svc, &owner, m)
+            }
+            None => {
+                let (svc, op, id, _) = self.nested_shape(range.start)?;
+                let m = members(svc, id).iter().find(|m| m.name == word)?;
+                param_markdown(svc, &member_owner(svc, op, id), m)
+            }
+        };
         Some(HoverInfo {
-            markdown: param_markdown(svc, op, m),
+            markdown,
             span: self.span(range),
         })
     }
+}
+
+/// `member of `Filter` in `ec2.DescribeInstances``.
+fn member_owner(svc: &Service, op: &Operation, id: ShapeId) -> String {
+    let name = svc.shape(id).map_or("?", |s| s.name.as_str());
+    format!("member of `{name}` in `{}.{}`", svc.name, op.name)
 }
 
 /// Lower case without `_`: the one form every spelling of an operation shares.
@@ -501,16 +581,15 @@ fn api_markdown(svc: &Service, op: &Operation) -> String {
     s
 }
 
-/// A request parameter: type, required flag, enum, limits, members.
-fn param_markdown(svc: &Service, op: &Operation, m: &Member) -> String {
+/// A request parameter or a nested member (`owner` says which): type,
+/// required flag, enum, limits, members.
+fn param_markdown(svc: &Service, owner: &str, m: &Member) -> String {
     let req = if m.required { "required" } else { "optional" };
     let mut s = format!(
-        "```\n{}: {} ({req})\n```\n\n{} parameter of `{}.{}`.",
+        "```\n{}: {} ({req})\n```\n\n{} {owner}.",
         m.name,
         type_text(svc, m.shape),
         capitalise(kind_text(svc, m.shape)),
-        svc.name,
-        op.name
     );
     shape_details(&mut s, svc, m.shape);
     s
@@ -518,7 +597,7 @@ fn param_markdown(svc: &Service, op: &Operation, m: &Member) -> String {
 
 /// Enum values, limits and members of a shape (of a list's element too).
 fn shape_details(s: &mut String, svc: &Service, id: ShapeId) {
-    let elem = ssmc_core::awsapi::describe::element(svc, id);
+    let elem = element(svc, id);
     if let Some(limits) = limits_text(svc, id) {
         s.push_str(&format!("\n\nLimits: {limits}."));
     }

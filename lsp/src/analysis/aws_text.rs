@@ -157,6 +157,49 @@ pub(super) fn outputs_step(text: &str, at: usize) -> Option<(usize, String)> {
     None
 }
 
+/// An unclosed `{` or `[` and the key written before it (`Filters` in `Filters: [`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Opener {
+    pub pos: usize,
+    pub brace: bool,
+    pub key: Option<String>,
+}
+
+/// Nesting deeper than this inside a step's inputs is not followed.
+const MAX_NESTING: usize = 128;
+
+/// The unclosed `{`/`[` before `at`, outermost first, inside the inputs map
+/// of an action step (which is not among them): the map's `{`, the action,
+/// the openers. `None` when no step's inputs map encloses `at`.
+pub(super) fn nesting(text: &str, at: usize) -> Option<(usize, String, Vec<Opener>)> {
+    let mut openers = Vec::new();
+    let mut pending = 0usize;
+    for (i, c) in text.get(..at)?.char_indices().rev() {
+        match c {
+            '}' | ']' => pending += 1,
+            '{' | '[' if pending > 0 => pending -= 1,
+            '{' | '[' => {
+                if c == '{' {
+                    if let Some(action) = action_of_brace(text, i) {
+                        openers.reverse();
+                        return Some((i, action, openers));
+                    }
+                }
+                if openers.len() >= MAX_NESTING {
+                    return None;
+                }
+                openers.push(Opener {
+                    pos: i,
+                    brace: c == '{',
+                    key: key_before(text, i),
+                });
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The top-level entries of the map opened at `open` (up to its `}` or the
 /// end of the text).
 pub(super) fn map_entries(text: &str, open: usize) -> Vec<TextEntry> {
@@ -333,6 +376,21 @@ mod tests {
             action_of_brace("x = aws:loop when A == B {", 25).as_deref(),
             Some("aws:loop")
         );
+    }
+
+    #[test]
+    fn nesting_inside_step_inputs() {
+        let t = "step A = aws:executeAwsApi {\n  Filters: [\n    { Name: \"a\" },\n    { Na";
+        let (open, action, openers) = nesting(t, t.len()).expect("inside");
+        assert_eq!((open, action.as_str()), (27, "aws:executeAwsApi"));
+        let shown: Vec<(bool, Option<&str>)> = openers
+            .iter()
+            .map(|o| (o.brace, o.key.as_deref()))
+            .collect();
+        assert_eq!(shown, [(false, Some("Filters")), (true, None)]);
+        let (_, _, top) = nesting(t, 30).expect("top level");
+        assert!(top.is_empty());
+        assert_eq!(nesting("x { y: [", 8), None);
     }
 
     #[test]

@@ -171,6 +171,12 @@ impl Analysis {
                 .unwrap_or("");
             return self.complete_outputs(name, offset);
         }
+        if matches!(lead.chars().last(), None | Some('{' | ',')) {
+            // A key of a map nested in an AWS API step's inputs.
+            if let Some(items) = self.complete_aws_nested(offset) {
+                return items;
+            }
+        }
         if let Some((open, action)) = enclosing_inputs(before_cursor) {
             let at_key = matches!(lead.chars().last(), None | Some('{' | ','));
             if at_key {

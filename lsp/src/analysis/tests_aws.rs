@@ -245,6 +245,57 @@ fn parameters_of_wait_and_assert_steps_complete_too() {
 }
 
 #[test]
+fn nested_members_complete_inside_a_parameter_value() {
+    for inputs in [
+        "Service: \"ec2\", Api: \"DescribeInstances\", Filters: [{ Name: \"a\", $0 }]",
+        "Service: \"ec2\", Api: \"DescribeInstances\",\n    Filters: [\n      { Name: \"a\", Values: [] },\n      {\n        $0\n      }]",
+    ] {
+        let (a, o) = fixture(&api_step(inputs, "A: String = \"$.A\""));
+        let items = sorted(a.complete(o));
+        let shown: Vec<String> = items
+            .iter()
+            .map(|i| format!("{} | {}", i.label, i.insert_text.as_deref().unwrap_or("")))
+            .collect();
+        let want: &[&str] = if inputs.contains('\n') {
+            &["Name | Name: \"$1\"", "Values | Values: [\"$1\"]"]
+        } else {
+            &["Values | Values: [\"$1\"]"]
+        };
+        assert_eq!(shown, want, "{inputs}");
+    }
+    // A structure parameter's own members, required first.
+    let (a, o) = fixture(&api_step(
+        "Service: \"ssm\", Api: \"SendCommand\", DocumentName: \"d\", CloudWatchOutputConfig: { $0 }",
+        "A: String = \"$.A\"",
+    ));
+    assert_eq!(
+        labels(&sorted(a.complete(o))),
+        ["CloudWatchLogGroupName", "CloudWatchOutputEnabled"]
+    );
+    // Under an unknown parameter or a map: nothing (not the top-level parameters).
+    for inputs in [
+        "Service: \"ec2\", Api: \"DescribeInstances\", Nope: { $0 }",
+        "Service: \"ssm\", Api: \"SendCommand\", Parameters: { $0 }",
+    ] {
+        let (a, o) = fixture(&api_step(inputs, "A: String = \"$.A\""));
+        assert_eq!(a.complete(o), [], "{inputs}");
+    }
+}
+
+#[test]
+fn hover_on_a_nested_member() {
+    let (a, o) = fixture(&api_step(
+        "Service: \"ec2\", Api: \"DescribeInstances\", Filters: [{ Na$0me: \"a\" }]",
+        "A: String = \"$.A\"",
+    ));
+    let h = a.hover(o).expect("hover");
+    assert_eq!(
+        h.markdown,
+        "```\nName: string (optional)\n```\n\nString member of `Filter` in `ec2.DescribeInstances`."
+    );
+}
+
+#[test]
 fn selector_members_after_a_dot_with_indexes_on_lists() {
     let (a, o) = fixture(&api_step(
         "Service: \"ec2\", Api: \"DescribeInstances\"",
