@@ -10,11 +10,13 @@
 //! `OnceLock`); a malformed catalog yields no services, never a panic.
 //!
 //! Modules: `decode` (the binary format), [`names`] (how SSM resolves `Service`
-//! and `Api` spellings), [`botocore`] (a botocore `service-2.json` text as a
-//! [`Service`], for a project's own models: an [`Overlay`]).
+//! and `Api` spellings), [`describe`] (shapes as short text, for the editor),
+//! [`botocore`] (a botocore `service-2.json` text as a [`Service`], for a
+//! project's own models: an [`Overlay`]).
 
 pub mod botocore;
 mod decode;
+pub mod describe;
 pub mod names;
 
 #[cfg(test)]
