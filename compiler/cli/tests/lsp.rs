@@ -3,156 +3,11 @@
 //! timeout and the child is killed on drop, so a hung server fails the test
 //! instead of hanging CI.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{channel, Receiver};
-use std::time::{Duration, Instant};
+mod common;
 
 use serde_json::{json, Value};
 
-const TIMEOUT: Duration = Duration::from_secs(60);
-
-struct Client {
-    child: Child,
-    stdin: ChildStdin,
-    rx: Receiver<Value>,
-    next_id: i64,
-}
-
-impl Drop for Client {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Reads `Content-Length` framed messages until the stream ends.
-fn read_messages(stdout: impl Read, tx: std::sync::mpsc::Sender<Value>) {
-    let mut reader = BufReader::new(stdout);
-    loop {
-        let mut len = None;
-        loop {
-            let mut line = String::new();
-            match reader.read_line(&mut line) {
-                Ok(0) | Err(_) => return,
-                Ok(_) => {}
-            }
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(v) = line.strip_prefix("Content-Length: ") {
-                len = v.parse::<usize>().ok();
-            }
-        }
-        let Some(len) = len else { return };
-        let mut body = vec![0u8; len];
-        if reader.read_exact(&mut body).is_err() {
-            return;
-        }
-        let Ok(v) = serde_json::from_slice(&body) else {
-            return;
-        };
-        if tx.send(v).is_err() {
-            return;
-        }
-    }
-}
-
-impl Client {
-    fn start() -> Client {
-        Client::start_with(&[])
-    }
-
-    fn start_with(env: &[(&str, &str)]) -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ssmc"))
-            .arg("lsp")
-            .envs(env.iter().copied())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start ssmc lsp");
-        let stdin = child.stdin.take().expect("stdin");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = channel();
-        std::thread::spawn(move || read_messages(stdout, tx));
-        Client {
-            child,
-            stdin,
-            rx,
-            next_id: 1,
-        }
-    }
-
-    fn send(&mut self, msg: &Value) {
-        let body = msg.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
-        self.stdin.flush().expect("flush");
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    /// Sends a request and waits for its response (skipping other messages).
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        self.wait_for(|m| m.get("id") == Some(&json!(id)) && m.get("method").is_none())
-    }
-
-    fn wait_for(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let msg = self
-                .rx
-                .recv_timeout(left)
-                .expect("the server answered before the timeout");
-            if pred(&msg) {
-                return msg;
-            }
-        }
-    }
-
-    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let msg = self.wait_for(|m| {
-            m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"] == uri
-                && m["params"]["version"] == version
-        });
-        msg["params"]["diagnostics"]
-            .as_array()
-            .expect("diagnostics array")
-            .clone()
-    }
-
-    fn initialize(&mut self) -> Value {
-        let r = self.request(
-            "initialize",
-            json!({"processId": null, "rootUri": null, "capabilities": {}}),
-        );
-        self.notify("initialized", json!({}));
-        r
-    }
-
-    fn shutdown_and_exit(mut self) {
-        let r = self.request("shutdown", Value::Null);
-        assert!(r.get("error").is_none(), "{r}");
-        self.notify("exit", Value::Null);
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                assert!(status.success(), "exit status {status:?}");
-                return;
-            }
-            assert!(Instant::now() < deadline, "server did not exit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
+use common::lsp_client::Client;
 
 const URI: &str = "file:///tmp/ssmc-lsp-test/restart.rbk";
 
@@ -243,19 +98,15 @@ fn diagnostics_change_hover_format_symbols_over_stdio() {
 
     // Completion of the action name after `step Stop = aws:ex`.
     let at = "  step Stop = aws:ex".len();
-    let comp = c.request(
-        "textDocument/completion",
+    let labels = c.completion_labels(
         json!({"textDocument": {"uri": URI}, "position": {"line": 8, "character": at}}),
     );
-    let labels: Vec<&str> = comp["result"]
-        .as_array()
-        .expect("completion items")
-        .iter()
-        .map(|i| i["label"].as_str().expect("label"))
-        .collect();
-    assert!(labels.contains(&"aws:executeAwsApi"), "{labels:?}");
     assert!(
-        !labels.contains(&"step"),
+        labels.iter().any(|l| l == "aws:executeAwsApi"),
+        "{labels:?}"
+    );
+    assert!(
+        !labels.iter().any(|l| l == "step"),
         "only actions after `=`: {labels:?}"
     );
 
@@ -918,6 +769,191 @@ fn nothing_outside_the_workspace_is_read() {
             .to_string()
             .contains("not saved in a folder of the workspace")),
         "{diags:?}"
+    );
+    c.shutdown_and_exit();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+const AWS_STEP: &str = "automation Poll {\n  param InstanceId: String\n  step Look = aws:executeAwsApi {\n    Service: \"ec2\",\n    Api: \"describe_inst\",\n    InstanceIds: [InstanceId],\n  }\n    outputs { State: String = \"$.Reservations[0].Instances[0].State.Name\" }\n}\n";
+
+#[test]
+fn aws_api_step_completion_and_hover_over_stdio() {
+    let mut c = Client::start();
+    let init = c.initialize();
+    let triggers = &init["result"]["capabilities"]["completionProvider"]["triggerCharacters"];
+    assert!(
+        triggers
+            .as_array()
+            .is_some_and(|t| t.contains(&json!("\""))),
+        "{init}"
+    );
+    let uri = "file:///tmp/ssmc-lsp-test/poll.rbk";
+    let diags = open(&mut c, uri, AWS_STEP);
+    // `describe_inst` is no operation: the checker says so, live.
+    assert!(
+        diags.iter().any(|d| d["code"] == json!("E1028")),
+        "{diags:?}"
+    );
+
+    // Completion of the API in the boto3 method style: canonical names, the
+    // whole string content replaced, filtered on the author's spelling.
+    let (l, ch) = pos_of(AWS_STEP, "describe_inst\"", 0, "describe_inst".len());
+    let comp = c.request("textDocument/completion", at(uri, l, ch));
+    let items = comp["result"].as_array().expect("completion items");
+    let item = items
+        .iter()
+        .find(|i| i["label"] == json!("DescribeInstances"))
+        .unwrap_or_else(|| panic!("DescribeInstances offered: {comp}"));
+    assert_eq!(item["filterText"], json!("describe_instances"), "{item}");
+    assert_eq!(item["textEdit"]["newText"], json!("DescribeInstances"));
+    assert_eq!(
+        item["textEdit"]["range"],
+        json!({"start": {"line": l, "character": ch - "describe_inst".len()}, "end": {"line": l, "character": ch}}),
+        "{item}"
+    );
+    assert!(items.iter().all(|i| i["label"]
+        .as_str()
+        .is_some_and(|s| s.starts_with("Describe"))));
+
+    // Fix the API, then complete a selector segment and hover another.
+    let fixed = AWS_STEP.replace("describe_inst", "DescribeInstances");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    let diags = c.diagnostics(uri, 2);
+    assert!(
+        diags.iter().all(|d| d["severity"] != json!(1)),
+        "no errors: {diags:?}"
+    );
+    let (l, ch) = pos_of(&fixed, "Instances[0].State", 0, "Instances[0].".len());
+    let labels = c.completion_labels(at(uri, l, ch));
+    assert!(
+        labels.iter().any(|l| l == "State") && labels.iter().any(|l| l == "InstanceId"),
+        "{labels:?}"
+    );
+    assert!(
+        !labels.iter().any(|l| l == "Reservations"),
+        "members of an Instance: {labels:?}"
+    );
+
+    let (l, ch) = pos_of(&fixed, "State.Name", 0, 8);
+    let hover = c.request("textDocument/hover", at(uri, l, ch));
+    let text = hover["result"]["contents"]["value"]
+        .as_str()
+        .expect("hover text");
+    assert!(
+        text.starts_with("```\n$.Reservations[0].Instances[0].State.Name: InstanceStateName\n```"),
+        "{hover}"
+    );
+    assert!(text.contains("`stopped`"), "{text}");
+    assert_eq!(
+        hover["result"]["range"]["start"],
+        json!({"line": l, "character": ch - 2}),
+        "{hover}"
+    );
+    c.shutdown_and_exit();
+}
+
+/// A workspace file changed outside the editor (`git pull`): when the client
+/// watches files for the server, open documents see the new declarations
+/// without a save or a restart; a file outside the workspace is not read.
+#[test]
+fn workspace_files_changed_on_disk_are_seen_through_file_watching() {
+    let dir = std::env::temp_dir().join(format!("ssmc-lsp-watch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("ws")).expect("temp dir");
+    std::fs::create_dir_all(dir.join("out")).expect("temp dir");
+    let lib = |action: &str| {
+        format!("/// Restarts.\nextern action \"{action}\" for automation {{\n  input Name: String required\n}}\n")
+    };
+    let lib_path = dir.join("ws/actions.rbk");
+    std::fs::write(&lib_path, lib("aws:restartThing")).expect("write lib");
+    let user = "automation X {\n  step A = aws:restartThing { Name: \"web\" }\n}\n";
+    let root = format!("file://{}/ws", dir.display());
+    let user_uri = format!("{root}/user.rbk");
+    let lib_uri = format!("{root}/actions.rbk");
+
+    let mut c = Client::start();
+    let r = c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root,
+               "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}}),
+    );
+    assert!(r.get("result").is_some(), "{r}");
+    c.notify("initialized", json!({}));
+    // The server asks to watch `.rbk` files; the client agrees.
+    let reg = c.wait_for(|m| m["method"] == "client/registerCapability");
+    let registration = &reg["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        registration["registerOptions"]["watchers"][0]["globPattern"],
+        "**/*.rbk"
+    );
+    c.send(&json!({"jsonrpc": "2.0", "id": reg["id"], "result": null}));
+
+    let diags = open(&mut c, &user_uri, user);
+    assert!(
+        diags.iter().all(|d| d["severity"] != json!(1)),
+        "the action is known: {diags:?}"
+    );
+    let has_error = |m: &Value, uri: &str| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == json!(uri)
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().any(|d| d["severity"] == json!(1)))
+    };
+
+    // The library is renamed on disk: the open user file gets the error.
+    std::fs::write(&lib_path, lib("aws:rebootThing")).expect("rewrite lib");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": lib_uri, "type": 2}]}),
+    );
+    let msg = c.wait_for(|m| has_error(m, &user_uri));
+    assert!(
+        msg["params"]["diagnostics"]
+            .to_string()
+            .contains("aws:restartThing"),
+        "{msg}"
+    );
+
+    // Put back, then deleted: known again, then unknown again.
+    std::fs::write(&lib_path, lib("aws:restartThing")).expect("rewrite lib");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": lib_uri, "type": 2}]}),
+    );
+    c.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == json!(user_uri)
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().all(|d| d["severity"] != json!(1)))
+    });
+    std::fs::remove_file(&lib_path).expect("delete lib");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": lib_uri, "type": 3}]}),
+    );
+    c.wait_for(|m| has_error(m, &user_uri));
+
+    // A declaring file outside the workspace is never read, whatever the client says.
+    let outside = dir.join("out/actions.rbk");
+    std::fs::write(&outside, lib("aws:restartThing")).expect("write outside");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("file://{}", outside.display()), "type": 1}]}),
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": user_uri, "version": 2}, "contentChanges": [{"text": user}]}),
+    );
+    let diags = c.diagnostics(&user_uri, 2);
+    assert!(
+        diags.iter().any(|d| d["severity"] == json!(1)),
+        "still unknown: {diags:?}"
     );
     c.shutdown_and_exit();
     let _ = std::fs::remove_dir_all(&dir);

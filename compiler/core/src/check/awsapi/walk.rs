@@ -53,7 +53,7 @@ pub(crate) struct Impossible {
     pub deep: bool,
 }
 
-const META_MEMBERS: &[&str] = &[
+pub(super) const META_MEMBERS: &[&str] = &[
     "HTTPHeaders",
     "HTTPStatusCode",
     "RequestId",
