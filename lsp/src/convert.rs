@@ -164,7 +164,7 @@ pub fn hover(index: &LineIndex, h: HoverInfo) -> lsp::Hover {
     }
 }
 
-pub fn completion_item(c: CompletionItem) -> lsp::CompletionItem {
+pub fn completion_item(index: &LineIndex, c: CompletionItem) -> lsp::CompletionItem {
     let kind = match c.kind {
         CompletionKind::Keyword => lsp::CompletionItemKind::KEYWORD,
         CompletionKind::Action => lsp::CompletionItemKind::FUNCTION,
@@ -173,6 +173,20 @@ pub fn completion_item(c: CompletionItem) -> lsp::CompletionItem {
         CompletionKind::Var => lsp::CompletionItemKind::VARIABLE,
         CompletionKind::Step => lsp::CompletionItemKind::REFERENCE,
         CompletionKind::Output => lsp::CompletionItemKind::FIELD,
+        CompletionKind::AwsService => lsp::CompletionItemKind::MODULE,
+        CompletionKind::AwsApi => lsp::CompletionItemKind::METHOD,
+        CompletionKind::AwsField => lsp::CompletionItemKind::PROPERTY,
+        CompletionKind::AwsValue => lsp::CompletionItemKind::ENUM_MEMBER,
+    };
+    // An item with its own range replaces it (a whole service name with its `-`s,
+    // a selector's `.` turned into `[0]`); the text is the insert text or the label.
+    let (insert_text, text_edit) = match c.replace {
+        Some(span) => {
+            let text = c.insert_text.unwrap_or_else(|| c.label.clone());
+            let edit = lsp::TextEdit::new(range(index, span), text);
+            (None, Some(lsp::CompletionTextEdit::Edit(edit)))
+        }
+        None => (c.insert_text, None),
     };
     lsp::CompletionItem {
         label: c.label,
@@ -184,9 +198,11 @@ pub fn completion_item(c: CompletionItem) -> lsp::CompletionItem {
                 value: d,
             })
         }),
-        insert_text: c.insert_text,
+        insert_text,
+        text_edit,
         insert_text_format: c.snippet.then_some(lsp::InsertTextFormat::SNIPPET),
         sort_text: c.sort_text,
+        filter_text: c.filter_text,
         ..lsp::CompletionItem::default()
     }
 }

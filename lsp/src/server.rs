@@ -74,6 +74,8 @@ struct Shared {
     /// The workspace folders the client gave, canonical: the server reads no
     /// file outside them (stdlib is in the binary).
     roots: Mutex<Vec<std::path::PathBuf>>,
+    /// The client can be asked to watch `.rbk` files for us.
+    watch_files: std::sync::atomic::AtomicBool,
     test_panic: Option<String>,
 }
 
@@ -316,17 +318,26 @@ impl Backend {
 
     /// Re-publishes every other open document (their compile includes this one's declarations).
     fn schedule_others(&self, uri: &Uri) {
-        let others: Vec<Uri> = {
+        self.reschedule(|u| u != uri);
+    }
+
+    /// Re-publishes every open document (a workspace file on disk changed).
+    fn schedule_all(&self) {
+        self.reschedule(|_| true);
+    }
+
+    fn reschedule(&self, which: impl Fn(&Uri) -> bool) {
+        let chosen: Vec<Uri> = {
             let mut docs = self.shared.docs();
             docs.iter_mut()
-                .filter(|(u, _)| *u != uri)
+                .filter(|(u, _)| which(u))
                 .map(|(u, d)| {
                     d.analysed = None;
                     u.clone()
                 })
                 .collect()
         };
-        for u in others {
+        for u in chosen {
             self.schedule(u);
         }
     }
@@ -385,6 +396,16 @@ impl LanguageServer for Backend {
             .collect();
         let found = guard(|| workspace::scan(&roots)).unwrap_or_default();
         *lock(&self.shared.disk) = found;
+        let can_watch = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
+        self.shared
+            .watch_files
+            .store(can_watch, std::sync::atomic::Ordering::Relaxed);
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "ssmc".to_string(),
@@ -395,8 +416,68 @@ impl LanguageServer for Backend {
         })
     }
 
+    async fn initialized(&self, _: InitializedParams) {
+        if !self
+            .shared
+            .watch_files
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return;
+        }
+        // Ask the client to report `.rbk` files changed outside the editor
+        // (a `git pull`, a generator), so that closed files' declarations stay
+        // current. Not awaited here: the client answers in its own time.
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let watchers = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String("**/*.rbk".to_string()),
+                    kind: None,
+                }],
+            };
+            let registration = Registration {
+                id: "ssmc-watch-rbk".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(watchers).ok(),
+            };
+            // A client that refuses is served as before: files are re-read on save.
+            let _ = client.register_capability(vec![registration]).await;
+        });
+    }
+
     async fn shutdown(&self) -> Result<()> {
         Ok(())
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let mut touched = false;
+        for event in params.changes {
+            let Some(path) = event.uri.to_file_path() else {
+                continue;
+            };
+            if path.extension().is_none_or(|e| e != "rbk") {
+                continue;
+            }
+            let text = if event.typ == FileChangeType::DELETED {
+                None
+            } else if self.shared.in_workspace(&path) {
+                guard(|| workspace::read_declaring(&path)).flatten()
+            } else {
+                continue;
+            };
+            let mut disk = lock(&self.shared.disk);
+            touched |= match text {
+                Some(text) => {
+                    let changed = disk.get(&event.uri) != Some(&text);
+                    disk.insert(event.uri, text);
+                    changed
+                }
+                None => disk.remove(&event.uri).is_some(),
+            };
+        }
+        if touched {
+            self.schedule_all();
+        }
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
@@ -621,7 +702,7 @@ impl LanguageServer for Backend {
             let items: Vec<_> = a
                 .complete(at)
                 .into_iter()
-                .map(convert::completion_item)
+                .map(|c| convert::completion_item(&a.index, c))
                 .collect();
             Some(CompletionResponse::Array(items))
         })
@@ -693,7 +774,13 @@ fn capabilities() -> ServerCapabilities {
         )),
         inlay_hint_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
-            trigger_characters: Some(vec![" ".to_string(), ":".to_string(), ".".to_string()]),
+            trigger_characters: Some(vec![
+                " ".to_string(),
+                ":".to_string(),
+                ".".to_string(),
+                "\"".to_string(),
+                "[".to_string(),
+            ]),
             ..CompletionOptions::default()
         }),
         ..ServerCapabilities::default()

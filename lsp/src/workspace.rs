@@ -2,7 +2,8 @@
 //! actions, and the `ssmc-stdlib:` URIs of the embedded stdlib.
 //!
 //! Input: workspace root URIs; file names of an analysis's source map.
-//! Output: the texts of the workspace files that declare actions (by URI);
+//! Output: the texts of the workspace files that declare actions (by URI),
+//! read at start-up and again when the client reports a file changed;
 //! the URI of a file name (`stdlib/actions/…` → `ssmc-stdlib:///actions/…`,
 //! anything else is already a URI); the stdlib text of an `ssmc-stdlib:` URI.
 //! Invariants: the scan is bounded (depth, file count and size) and skips
@@ -63,18 +64,22 @@ fn walk(dir: &Path, depth: usize, seen: &mut usize, out: &mut HashMap<Uri, Strin
         if !kind.is_file() || !name.ends_with(".rbk") {
             continue;
         }
-        if entry.metadata().map_or(true, |m| m.len() > MAX_BYTES) {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        if declares_actions(&text) {
+        if let Some(text) = read_declaring(&path) {
             if let Some(uri) = Uri::from_file_path(&path) {
                 out.insert(uri, text);
             }
         }
     }
+}
+
+/// The text of the `.rbk` file at `path` when it declares actions (and is
+/// no larger than the scan reads); `None` otherwise or when unreadable.
+pub fn read_declaring(path: &Path) -> Option<String> {
+    if std::fs::metadata(path).map_or(true, |m| !m.is_file() || m.len() > MAX_BYTES) {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    declares_actions(&text).then_some(text)
 }
 
 /// The URI of a source-map file name: stdlib files get `ssmc-stdlib:///…`;

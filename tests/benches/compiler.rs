@@ -3,7 +3,8 @@
 //! on generated runbooks (`ssmc_tests::gen`) and on `examples/`.
 //!
 //! `cargo bench -p ssmc-tests --bench compiler` measures;
-//! `… -- --test` runs each bench once (CI does that so they cannot rot).
+//! `cargo test -p ssmc-tests --bench compiler` runs each bench once, in the
+//! debug build (CI does that so they cannot rot).
 //! Throughput is in bytes of source, so criterion prints MB/s.
 
 use std::hint::black_box;

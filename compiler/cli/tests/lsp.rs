@@ -777,3 +777,194 @@ fn nothing_outside_the_workspace_is_read() {
     c.shutdown_and_exit();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const AWS_STEP: &str = "automation Poll {\n  param InstanceId: String\n  step Look = aws:executeAwsApi {\n    Service: \"ec2\",\n    Api: \"describe_inst\",\n    InstanceIds: [InstanceId],\n  }\n    outputs { State: String = \"$.Reservations[0].Instances[0].State.Name\" }\n}\n";
+
+#[test]
+fn aws_api_step_completion_and_hover_over_stdio() {
+    let mut c = Client::start();
+    let init = c.initialize();
+    let triggers = &init["result"]["capabilities"]["completionProvider"]["triggerCharacters"];
+    assert!(
+        triggers
+            .as_array()
+            .is_some_and(|t| t.contains(&json!("\""))),
+        "{init}"
+    );
+    let uri = "file:///tmp/ssmc-lsp-test/poll.rbk";
+    let diags = open(&mut c, uri, AWS_STEP);
+    // `describe_inst` is no operation: the checker says so, live.
+    assert!(
+        diags.iter().any(|d| d["code"] == json!("E1028")),
+        "{diags:?}"
+    );
+
+    // Completion of the API in the boto3 method style: canonical names, the
+    // whole string content replaced, filtered on the author's spelling.
+    let (l, ch) = pos_of(AWS_STEP, "describe_inst\"", 0, "describe_inst".len());
+    let comp = c.request("textDocument/completion", at(uri, l, ch));
+    let items = comp["result"].as_array().expect("completion items");
+    let item = items
+        .iter()
+        .find(|i| i["label"] == json!("DescribeInstances"))
+        .unwrap_or_else(|| panic!("DescribeInstances offered: {comp}"));
+    assert_eq!(item["filterText"], json!("describe_instances"), "{item}");
+    assert_eq!(item["textEdit"]["newText"], json!("DescribeInstances"));
+    assert_eq!(
+        item["textEdit"]["range"],
+        json!({"start": {"line": l, "character": ch - "describe_inst".len()}, "end": {"line": l, "character": ch}}),
+        "{item}"
+    );
+    assert!(items.iter().all(|i| i["label"]
+        .as_str()
+        .is_some_and(|s| s.starts_with("Describe"))));
+
+    // Fix the API, then complete a selector segment and hover another.
+    let fixed = AWS_STEP.replace("describe_inst", "DescribeInstances");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    let diags = c.diagnostics(uri, 2);
+    assert!(
+        diags.iter().all(|d| d["severity"] != json!(1)),
+        "no errors: {diags:?}"
+    );
+    let (l, ch) = pos_of(&fixed, "Instances[0].State", 0, "Instances[0].".len());
+    let comp = c.request("textDocument/completion", at(uri, l, ch));
+    let labels: Vec<&str> = comp["result"]
+        .as_array()
+        .expect("completion items")
+        .iter()
+        .map(|i| i["label"].as_str().expect("label"))
+        .collect();
+    assert!(
+        labels.contains(&"State") && labels.contains(&"InstanceId"),
+        "{labels:?}"
+    );
+    assert!(
+        !labels.contains(&"Reservations"),
+        "members of an Instance: {labels:?}"
+    );
+
+    let (l, ch) = pos_of(&fixed, "State.Name", 0, 8);
+    let hover = c.request("textDocument/hover", at(uri, l, ch));
+    let text = hover["result"]["contents"]["value"]
+        .as_str()
+        .expect("hover text");
+    assert!(
+        text.starts_with("```\n$.Reservations[0].Instances[0].State.Name: InstanceStateName\n```"),
+        "{hover}"
+    );
+    assert!(text.contains("`stopped`"), "{text}");
+    assert_eq!(
+        hover["result"]["range"]["start"],
+        json!({"line": l, "character": ch - 2}),
+        "{hover}"
+    );
+    c.shutdown_and_exit();
+}
+
+/// A workspace file changed outside the editor (`git pull`): when the client
+/// watches files for the server, open documents see the new declarations
+/// without a save or a restart; a file outside the workspace is not read.
+#[test]
+fn workspace_files_changed_on_disk_are_seen_through_file_watching() {
+    let dir = std::env::temp_dir().join(format!("ssmc-lsp-watch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("ws")).expect("temp dir");
+    std::fs::create_dir_all(dir.join("out")).expect("temp dir");
+    let lib = |action: &str| {
+        format!("/// Restarts.\nextern action \"{action}\" for automation {{\n  input Name: String required\n}}\n")
+    };
+    let lib_path = dir.join("ws/actions.rbk");
+    std::fs::write(&lib_path, lib("aws:restartThing")).expect("write lib");
+    let user = "automation X {\n  step A = aws:restartThing { Name: \"web\" }\n}\n";
+    let root = format!("file://{}/ws", dir.display());
+    let user_uri = format!("{root}/user.rbk");
+    let lib_uri = format!("{root}/actions.rbk");
+
+    let mut c = Client::start();
+    let r = c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root,
+               "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}}),
+    );
+    assert!(r.get("result").is_some(), "{r}");
+    c.notify("initialized", json!({}));
+    // The server asks to watch `.rbk` files; the client agrees.
+    let reg = c.wait_for(|m| m["method"] == "client/registerCapability");
+    let registration = &reg["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        registration["registerOptions"]["watchers"][0]["globPattern"],
+        "**/*.rbk"
+    );
+    c.send(&json!({"jsonrpc": "2.0", "id": reg["id"], "result": null}));
+
+    let diags = open(&mut c, &user_uri, user);
+    assert!(
+        diags.iter().all(|d| d["severity"] != json!(1)),
+        "the action is known: {diags:?}"
+    );
+    let has_error = |m: &Value, uri: &str| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == json!(uri)
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().any(|d| d["severity"] == json!(1)))
+    };
+
+    // The library is renamed on disk: the open user file gets the error.
+    std::fs::write(&lib_path, lib("aws:rebootThing")).expect("rewrite lib");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": lib_uri, "type": 2}]}),
+    );
+    let msg = c.wait_for(|m| has_error(m, &user_uri));
+    assert!(
+        msg["params"]["diagnostics"]
+            .to_string()
+            .contains("aws:restartThing"),
+        "{msg}"
+    );
+
+    // Put back, then deleted: known again, then unknown again.
+    std::fs::write(&lib_path, lib("aws:restartThing")).expect("rewrite lib");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": lib_uri, "type": 2}]}),
+    );
+    c.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == json!(user_uri)
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().all(|d| d["severity"] != json!(1)))
+    });
+    std::fs::remove_file(&lib_path).expect("delete lib");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": lib_uri, "type": 3}]}),
+    );
+    c.wait_for(|m| has_error(m, &user_uri));
+
+    // A declaring file outside the workspace is never read, whatever the client says.
+    let outside = dir.join("out/actions.rbk");
+    std::fs::write(&outside, lib("aws:restartThing")).expect("write outside");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("file://{}", outside.display()), "type": 1}]}),
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": user_uri, "version": 2}, "contentChanges": [{"text": user}]}),
+    );
+    let diags = c.diagnostics(&user_uri, 2);
+    assert!(
+        diags.iter().any(|d| d["severity"] == json!(1)),
+        "still unknown: {diags:?}"
+    );
+    c.shutdown_and_exit();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,13 +1,17 @@
 //! Completion: keywords, action names after `step X = `, the input names of
 //! the action whose inputs map the cursor is in (required ones first), a
 //! step's outputs after `Step.`, and the parameters, variables and steps of
-//! the enclosing document.
+//! the enclosing document; in AWS API steps, services, APIs, request
+//! parameters and selector segments (`aws`).
 //!
 //! Input: a byte offset in the normalised text. Output: [`CompletionItem`]s.
 //! Invariant: the context is read from the text around the cursor, so it
 //! works while the line being typed does not parse yet; the names offered
 //! come from the catalog and the last parse.
 
+use ssmc_core::span::Span;
+
+use super::aws::AWS_ACTIONS;
 use super::hover::action_markdown;
 use super::index::Target;
 use super::Analysis;
@@ -22,6 +26,14 @@ pub enum CompletionKind {
     Step,
     /// A step output after `Step.`.
     Output,
+    /// A boto3 client name in an AWS API step's `Service`.
+    AwsService,
+    /// An operation in an AWS API step's `Api`.
+    AwsApi,
+    /// A selector segment (a response member, `[0]`, `[*]`).
+    AwsField,
+    /// An enum value (`DesiredValues` of a wait/assert step).
+    AwsValue,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,10 +49,14 @@ pub struct CompletionItem {
     pub snippet: bool,
     /// Sort key (required inputs before optional ones).
     pub sort_text: Option<String>,
+    /// The text the client filters on when it differs from the label.
+    pub filter_text: Option<String>,
+    /// The text the item replaces (else the client's word at the cursor).
+    pub replace: Option<Span>,
 }
 
 impl CompletionItem {
-    fn new(label: impl Into<String>, kind: CompletionKind) -> CompletionItem {
+    pub(super) fn new(label: impl Into<String>, kind: CompletionKind) -> CompletionItem {
         CompletionItem {
             label: label.into(),
             kind,
@@ -49,6 +65,8 @@ impl CompletionItem {
             insert_text: None,
             snippet: false,
             sort_text: None,
+            filter_text: None,
+            replace: None,
         }
     }
 }
@@ -120,6 +138,16 @@ impl Analysis {
         let Some(before_cursor) = self.text.get(..offset) else {
             return Vec::new();
         };
+        if let Some(items) = self.complete_aws(offset) {
+            return items;
+        }
+        if before_cursor.ends_with('"')
+            && super::aws_text::string_at(&self.text, offset).is_some_and(|r| r.start == offset)
+        {
+            // Just after an opening quote (`"` triggers completion for AWS
+            // API steps): nothing to offer in any other string.
+            return Vec::new();
+        }
         let line_start = before_cursor.rfind('\n').map_or(0, |i| i + 1);
         let line = before_cursor.get(line_start..).unwrap_or("");
         let word_len = line
@@ -144,6 +172,12 @@ impl Analysis {
                 .get(step.len().saturating_sub(step_len)..)
                 .unwrap_or("");
             return self.complete_outputs(name, offset);
+        }
+        if matches!(lead.chars().last(), None | Some('{' | ',')) {
+            // A key of a map nested in an AWS API step's inputs.
+            if let Some(items) = self.complete_aws_nested(offset) {
+                return items;
+            }
         }
         if let Some((open, action)) = enclosing_inputs(before_cursor) {
             let at_key = matches!(lead.chars().last(), None | Some('{' | ','));
@@ -215,6 +249,9 @@ impl Analysis {
                 }
             })
             .collect();
+        if AWS_ACTIONS.contains(&action) {
+            items.extend(self.complete_aws_params(open, offset));
+        }
         items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
         items
     }

@@ -2,6 +2,7 @@
 //!
 //! Input: a byte offset in the normalised text. Output: Markdown for the name
 //! under the cursor ([`HoverInfo`]) or the span of its definition.
+//! AWS API steps' services, APIs, parameters and selectors are answered by `aws`.
 //! Invariant: answers come from the catalog (`stdlib/` and the file's own
 //! action declarations) and the document's own definitions; an unknown name
 //! answers nothing.
@@ -22,6 +23,9 @@ pub struct HoverInfo {
 
 impl Analysis {
     pub fn hover(&self, offset: u32) -> Option<HoverInfo> {
+        if let Some(h) = self.hover_aws(offset as usize) {
+            return Some(h);
+        }
         let occ = self.occurrence_at(offset)?;
         let markdown = match &occ.target {
             Target::Action(name) => action_markdown(self.catalog.action(name)?),

@@ -11,6 +11,8 @@
 //! any offset (offsets past the end are clamped or answer nothing).
 
 mod actions;
+mod aws;
+mod aws_text;
 mod complete;
 mod hover;
 mod index;
@@ -18,6 +20,8 @@ mod outline;
 mod refs;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_aws;
 #[cfg(test)]
 mod tests_ide;
 mod tokens;

@@ -182,7 +182,8 @@ fn hover_on_parameter_reference_shows_type_and_doc() {
 
 #[test]
 fn hover_on_nothing_answers_nothing() {
-    let (a, o) = at(&with_cursor("\"ec2\"", 2));
+    // (`"ec2"`, a `Service`, hovers: see `tests_aws.rs`; a plain string does not.)
+    let (a, o) = at(&with_cursor("\"stopped\"", 2));
     assert_eq!(a.hover(o), None);
 }
 

@@ -10,9 +10,10 @@
 //! `OnceLock`); a malformed catalog yields no services, never a panic.
 //!
 //! Modules: `decode` (the binary format), [`names`] (how SSM resolves `Service`
-//! and `Api` spellings).
+//! and `Api` spellings), [`describe`] (shapes as short text, for the editor).
 
 mod decode;
+pub mod describe;
 pub mod names;
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ pub mod allows;
 pub mod codes;
 pub mod flow;
 
-mod awsapi;
+pub mod awsapi;
 mod branch;
 mod command;
 mod params;

@@ -8,11 +8,15 @@
 //! [`selector`], walked over the response by `walk`) against the
 //! operation's shapes.
 //!
+//! [`lookup`] answers the editor's questions about a selector with the same
+//! parser and walk.
+//!
 //! Invariants: a `Service` or `Api` that is not a literal (a `{{ … }}`
 //! reference) checks nothing further; every finding sits on the token it is
 //! about (the name inside its literal, the parameter key, the value, the
 //! selector segment).
 
+pub mod lookup;
 mod outputs;
 mod params;
 pub(crate) mod selector;

@@ -57,16 +57,17 @@ pub(crate) struct Impossible {
     pub deep: bool,
 }
 
-/// botocore's parsers set these (`HostId` when the response has S3's
-/// `x-amz-request-id` header, `ChecksumAlgorithm` when a checksum was validated).
-const META_MEMBERS: &[&str] = &[
-    "ChecksumAlgorithm",
+pub(super) const META_MEMBERS: &[&str] = &[
     "HTTPHeaders",
     "HTTPStatusCode",
-    "HostId",
     "RequestId",
     "RetryAttempts",
 ];
+
+/// Strings botocore's parsers add to some responses' metadata only: `HostId`
+/// when the response has S3's `x-amz-request-id` header, `ChecksumAlgorithm`
+/// when a checksum was validated (so not offered by completion).
+const SOMETIMES_META: &[&str] = &["ChecksumAlgorithm", "HostId"];
 
 pub(crate) fn walk(
     svc: &Service,
@@ -184,7 +185,11 @@ fn member(svc: &Service, at: At, name: &str, n: usize) -> Result<At, Impossible>
             "HTTPStatusCode" | "RetryAttempts" => Ok(At::MetaInteger),
             "RequestId" | "HostId" | "ChecksumAlgorithm" => Ok(At::MetaString),
             _ => Err(missing(
-                META_MEMBERS.iter().map(|s| s.to_string()).collect(),
+                META_MEMBERS
+                    .iter()
+                    .chain(SOMETIMES_META)
+                    .map(|s| s.to_string())
+                    .collect(),
                 "`ResponseMetadata`".to_string(),
             )),
         },
@@ -325,7 +330,10 @@ fn deep(svc: &Service, cur: Yield, seg: &Segment, n: usize) -> Result<Yield, Imp
     let Sel::Member(name) = &seg.sel else {
         return Ok(any);
     };
-    if name == "ResponseMetadata" || META_MEMBERS.contains(&name.as_str()) {
+    if name == "ResponseMetadata"
+        || META_MEMBERS.contains(&name.as_str())
+        || SOMETIMES_META.contains(&name.as_str())
+    {
         return Ok(any);
     }
     // `HTTPHeaders` is below the response and its metadata, keyed by header
