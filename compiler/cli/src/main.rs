@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use ssmc::commands::{self, EXIT_FAILURE};
 use ssmc_core::codegen::read::Format;
 
@@ -168,8 +168,30 @@ fn run(cli: Cli) -> u8 {
     }
 }
 
+/// `ssmc --version`: the version and the date of the embedded AWS API models.
+/// The catalog's index is read only when the version is asked for, so
+/// start-up pays nothing for it.
+fn version_line() -> String {
+    let p = &ssmc_core::awsapi::catalog().provenance;
+    format!(
+        "{} (AWS API models: botocore {} of {})",
+        env!("CARGO_PKG_VERSION"),
+        p.botocore,
+        p.date
+    )
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut command = Cli::command();
+    if std::env::args().any(|a| a == "--version" || a == "-V") {
+        // Once per process, so leaking it for clap's `&'static str` costs nothing.
+        let line: &'static str = Box::leak(version_line().into_boxed_str());
+        command = command.version(line);
+    }
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     // A large stack on a worker thread: the parsers have explicit depth
     // limits, and this keeps deep-but-legal inputs far from the edge.
     let worker = std::thread::Builder::new()

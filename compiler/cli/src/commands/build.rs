@@ -5,10 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use ssmc_core::codegen::{self, read::Format};
-use ssmc_core::pipeline;
 
 use super::{
-    counts, load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK,
+    compile_project, counts, load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE,
+    EXIT_OK,
 };
 use crate::files::{project_root, write_atomic, ProjectLoader};
 
@@ -26,7 +26,13 @@ pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
         root,
         paths: loaded.paths.clone(),
     };
-    let result = pipeline::compile(&mut loaded.sources, &loaded.ids, &loader);
+    let result = match compile_project(&mut loaded, &loader) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
     report(&result.diagnostics, &loaded.sources);
     if result.has_errors() {
         eprintln!(

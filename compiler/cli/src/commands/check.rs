@@ -2,10 +2,9 @@
 
 use std::path::PathBuf;
 
-use ssmc_core::pipeline;
-
 use super::{
-    counts, load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK,
+    compile_project, counts, load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE,
+    EXIT_OK,
 };
 use crate::files::{project_root, ProjectLoader};
 
@@ -27,7 +26,13 @@ pub fn run(paths: &[PathBuf]) -> u8 {
         root,
         paths: loaded.paths.clone(),
     };
-    let result = pipeline::compile(&mut loaded.sources, &loaded.ids, &loader);
+    let result = match compile_project(&mut loaded, &loader) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
     report(&result.diagnostics, &loaded.sources);
     let n = loaded.ids.len();
     eprintln!(

@@ -2,7 +2,7 @@
 //!
 //! Input: files and folders (`.rbk`, and `.json`/`.yaml`/`.yml` that are SSM
 //! documents; other JSON/YAML is skipped with a note), `ssmc.toml` at the
-//! project root (`[lint] ignore`, `[lint.rules]`). Output: findings on stderr
+//! project root (`[lint] ignore`, `[lint.rules]`, `[aws-api] models`). Output: findings on stderr
 //! (human) or stdout (json, sarif, github); with `--fix`, safe fixes written
 //! atomically and listed on stderr. Exit: 0 nothing at error level, 1 a
 //! finding at error level, 2 the command could not do its job.
@@ -151,7 +151,15 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
         }
     };
     let mut sources = SourceMap::new();
-    let (catalog, stdlib_diags) = catalog::load_stdlib(&mut sources);
+    let models = match crate::awsmodels::load(&root) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let (mut catalog, stdlib_diags) = catalog::load_stdlib(&mut sources);
+    catalog.aws_models = models;
     if !stdlib_diags.is_empty() {
         report(&stdlib_diags, &sources);
     }

@@ -66,6 +66,25 @@ pub fn paths_or_cwd(paths: &[PathBuf]) -> Vec<PathBuf> {
     }
 }
 
+/// Compiles the loaded `.rbk` files with the stdlib and the project's own AWS
+/// API models (`[aws-api] models` of `ssmc.toml` at the loader's root); an
+/// unreadable or malformed model is an error message naming the file.
+pub fn compile_project(
+    loaded: &mut Loaded,
+    loader: &crate::files::ProjectLoader,
+) -> Result<ssmc_core::pipeline::Compilation, String> {
+    let models = crate::awsmodels::load(&loader.root)?;
+    let (mut catalog, diags) = ssmc_core::catalog::load_stdlib(&mut loaded.sources);
+    catalog.aws_models = models;
+    Ok(ssmc_core::pipeline::compile_with_catalog(
+        &mut loaded.sources,
+        &loaded.ids,
+        loader,
+        catalog,
+        diags,
+    ))
+}
+
 /// Source files loaded into a source map, with their paths by `FileId`.
 pub struct Loaded {
     pub sources: SourceMap,

@@ -118,6 +118,17 @@ impl Client {
         }
     }
 
+    /// The labels of a `textDocument/completion` answer at `params`.
+    pub fn completion_labels(&mut self, params: Value) -> Vec<String> {
+        let comp = self.request("textDocument/completion", params);
+        comp["result"]
+            .as_array()
+            .expect("completion items")
+            .iter()
+            .map(|i| i["label"].as_str().expect("label").to_string())
+            .collect()
+    }
+
     pub fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
         let msg = self.wait_for(|m| {
             m["method"] == "textDocument/publishDiagnostics"

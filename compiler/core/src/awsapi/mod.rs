@@ -10,8 +10,11 @@
 //! `OnceLock`); a malformed catalog yields no services, never a panic.
 //!
 //! Modules: `decode` (the binary format), [`names`] (how SSM resolves `Service`
-//! and `Api` spellings), [`describe`] (shapes as short text, for the editor).
+//! and `Api` spellings), [`describe`] (shapes as short text, for the editor),
+//! [`botocore`] (a botocore `service-2.json` text as a [`Service`], for a
+//! project's own models: an [`Overlay`]).
 
+pub mod botocore;
 mod decode;
 pub mod describe;
 pub mod names;
@@ -194,6 +197,37 @@ impl ApiCatalog {
                     ..Service::default()
                 })
         })
+    }
+}
+
+/// Services a project adds to the embedded catalog, or replaces in it, by
+/// boto3 client name (`[aws-api] models` of `ssmc.toml`: botocore
+/// `service-2.json` files, converted by [`botocore::service_from_json`]).
+/// Cheap to clone (shared).
+#[derive(Debug, Clone, Default)]
+pub struct Overlay {
+    services: std::sync::Arc<Vec<Service>>,
+}
+
+impl Overlay {
+    /// An overlay of `services`; a later service of a client name replaces an earlier one.
+    pub fn new(services: Vec<Service>) -> Overlay {
+        let mut kept: Vec<Service> = Vec::with_capacity(services.len());
+        for s in services {
+            kept.retain(|k| k.name != s.name);
+            kept.push(s);
+        }
+        Overlay {
+            services: std::sync::Arc::new(kept),
+        }
+    }
+
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.services.is_empty()
     }
 }
 

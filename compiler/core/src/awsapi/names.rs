@@ -9,7 +9,7 @@
 //! boto3 method (`describe_instances`, botocore's own transform, stored in the
 //! catalog) or lowerCamel (`describeInstances`), all the same operation.
 
-use super::{ApiCatalog, Operation, Service, ServiceEntry};
+use super::{ApiCatalog, Operation, Overlay, Service, ServiceEntry};
 use crate::check::suggest;
 
 /// How an `Api` name matched its operation.
@@ -68,6 +68,29 @@ pub fn service<'a>(cat: &'a ApiCatalog, name: &str) -> Option<&'a ServiceEntry> 
         .iter()
         .find(|s| s.name == name)
         .or_else(|| services.iter().find(|s| s.name.eq_ignore_ascii_case(name)))
+}
+
+/// The service a client name (any case) names, a project's own models first:
+/// an overlay service replaces the embedded one of the same client name.
+pub fn resolve<'a>(overlay: &'a Overlay, name: &str) -> Option<&'a Service> {
+    let own = overlay.services();
+    if let Some(s) = own
+        .iter()
+        .find(|s| s.name == name)
+        .or_else(|| own.iter().find(|s| s.name.eq_ignore_ascii_case(name)))
+    {
+        return Some(s);
+    }
+    let cat = super::catalog();
+    service(cat, name).map(|e| cat.decoded(e))
+}
+
+/// The client name closest to an unknown `name`, a project's own models included.
+pub fn suggest_resolved<'a>(overlay: &'a Overlay, name: &str) -> Option<&'a str> {
+    let lower = name.to_ascii_lowercase();
+    let own = overlay.services().iter().map(|s| s.name.as_str());
+    let all = own.chain(super::catalog().services().iter().map(|s| s.name.as_str()));
+    suggest(&lower, all).or_else(|| suggest_service(super::catalog(), name))
 }
 
 /// The client name closest to an unknown `name`.

@@ -20,6 +20,9 @@ use crate::types::Ty;
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub actions: Vec<ActionSig>,
+    /// AWS API models a project adds to (or overrides in) the embedded
+    /// botocore catalog (`[aws-api] models` of `ssmc.toml`, read by the CLI).
+    pub aws_models: crate::awsapi::Overlay,
 }
 
 #[derive(Debug, Clone)]

@@ -72,6 +72,8 @@ codes! {
     DEFAULT_OUTSIDE_PATTERN = "W1005", "default-outside-pattern", "a default its own allowedPattern or length limits refuse (SSM accepts the document; using the default fails)";
     SELECTOR_TYPE = "W1008", "selector-type", "a selector whose result type does not fit the output's declared Type";
     DESIRED_VALUE_NOT_IN_ENUM = "W1009", "desired-value-not-in-enum", "a DesiredValues entry the property's enum does not list";
+    LIST_FOR_SCALAR = "W1010", "list-for-scalar", "a list reference passed to an API parameter that takes one value (works only for a one-element list)";
+    TIMEOUT_BEYOND_LIMIT = "W1011", "timeout-beyond-limit", "a timeoutSeconds above the longest the action runs or waits";
     UNREACHABLE_STEP = "W2001", "unreachable-step", "a step no path from the first step reaches";
     BRANCH_WITHOUT_DEFAULT = "W2002", "branch-without-default", "an aws:branch with no Default";
     NEXT_STEP_WITH_END = "W2003", "next-step-with-end", "a step with both nextStep and isEnd: true";

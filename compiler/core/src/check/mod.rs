@@ -17,7 +17,8 @@
 //! places), `values` (a value against a [`Ty`]), `steps` (actions, inputs,
 //! step properties), `branch` (choices and conditions), `params`
 //! (parameters and variables), `secrets` (where a secret may flow), `command`
-//! (Command-document rules).
+//! (Command-document rules), `timeout` (`timeoutSeconds` against the action's
+//! documented limit).
 //!
 //! [`Catalog`]: crate::catalog::Catalog
 //! [`Ty`]: crate::types::Ty
@@ -34,6 +35,7 @@ mod refs;
 mod scope;
 mod secrets;
 mod steps;
+mod timeout;
 mod values;
 
 #[cfg(test)]

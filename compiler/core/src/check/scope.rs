@@ -2,9 +2,13 @@
 //! included, in the same order as the flow graph's nodes) and step outputs.
 //!
 //! Input: a document and the catalog. Output: lookup tables; nothing reported
-//! here (the checks that own each name report its problems).
+//! here (the checks that own each name report its problems). An
+//! `aws:executeAwsApi` output without a declared `Type` has its selector's
+//! result type (the declared `Type`, when there is one, is what SSM converts
+//! to, so it stays the reference's type).
 
 use crate::catalog::{ActionSig, Catalog};
+use crate::check::awsapi::outputs;
 use crate::model::{Document, Node, Parameter, Step};
 use crate::types::Ty;
 
@@ -45,6 +49,9 @@ pub(crate) struct StepEntry<'a> {
     /// The loop step (index into `steps`) whose body holds this step.
     pub parent: Option<usize>,
     pub sig: Option<&'a ActionSig>,
+    /// Outputs of an `aws:executeAwsApi` step without a declared `Type`,
+    /// typed by their selector's result in the API's response.
+    pub inferred: Vec<(&'a str, Ty)>,
 }
 
 pub(crate) struct Scope<'a> {
@@ -100,6 +107,7 @@ impl<'a> Scope<'a> {
                 step,
                 parent,
                 sig: catalog.action(step.action_str()),
+                inferred: inferred_outputs(step, catalog),
             });
             if let Some(body) = &step.loop_steps {
                 if depth < MAX_DEPTH {
@@ -127,7 +135,11 @@ impl<'a> Scope<'a> {
         let step = entry.step;
         let mut out: Vec<(String, Ty)> = declared_outputs(step)
             .into_iter()
-            .map(|(n, t)| (n.to_string(), t))
+            .map(|(n, t)| {
+                let inferred = entry.inferred.iter().find(|(i, _)| *i == n);
+                let t = inferred.map_or(t, |(_, ty)| ty.clone());
+                (n.to_string(), t)
+            })
             .collect();
         let sig = entry.sig?;
         if step.loop_steps.is_some() || step.action_str() == "aws:loop" {
@@ -173,6 +185,26 @@ pub(crate) fn param_ty(p: &Parameter) -> Ty {
     } else {
         Ty::Error
     }
+}
+
+/// The selector-typed outputs without a `Type` of an `aws:executeAwsApi` step.
+fn inferred_outputs<'a>(step: &'a Step, catalog: &Catalog) -> Vec<(&'a str, Ty)> {
+    if step.action_str() != "aws:executeAwsApi" {
+        return Vec::new();
+    }
+    let (Some(list), Some(inputs)) = (step.outputs.as_ref().and_then(Node::as_list), &step.inputs)
+    else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter(|o| o.get("Type").is_none())
+        .filter_map(|o| {
+            let name = o.get("Name")?.as_str()?;
+            let sel = o.get("Selector")?;
+            let ty = outputs::inferred_output_ty(&catalog.aws_models, inputs, sel)?;
+            Some((name, ty))
+        })
+        .collect()
 }
 
 /// The `outputs` entries a step declares: `(Name, Type)` (`String` when no Type).

@@ -122,6 +122,7 @@ impl Checker<'_> {
             self.check_action(step, sig);
         }
         self.check_step_props(i, step, sig);
+        self.check_timeout_limit(step);
         let usable = sig.filter(|s| s.allows(kind));
         match &step.inputs {
             Some(inputs) => self.check_inputs(i, step, inputs, usable),
@@ -265,7 +266,11 @@ impl Checker<'_> {
                         did_you_mean(&key.name, sig.inputs.iter().map(|s| s.name.as_str()))
                     };
                     let api_param = super::awsapi::ACTIONS.contains(&action)
-                        && super::awsapi::is_api_parameter(inputs, &key.name);
+                        && super::awsapi::is_api_parameter(
+                            &self.catalog.aws_models,
+                            inputs,
+                            &key.name,
+                        );
                     if (close.is_some() || !sig.any_input) && !api_param {
                         let mut d = Diagnostic::warning(
                             codes::NEAR_MISS_INPUT,

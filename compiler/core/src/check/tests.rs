@@ -201,6 +201,7 @@ fn catalog() -> Catalog {
                 &[],
             ),
         ],
+        ..Catalog::default()
     }
 }
 

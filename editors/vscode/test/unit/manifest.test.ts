@@ -78,3 +78,15 @@ test("language configuration: comments, brackets, pairs, indentation, folding ma
   assert.ok(new RegExp(conf.folding.markers.start).test("  // region setup"));
   assert.ok(new RegExp(conf.folding.markers.end).test("  // endregion"));
 });
+
+test("suggestions open inside strings of ssmc files, where AWS services, APIs and selectors complete", () => {
+  const languages = pkg.contributes.languages.map((l: { id: string }) => l.id);
+  const defaults = pkg.contributes.configurationDefaults as Record<string, Record<string, unknown>>;
+  const scoped = Object.keys(defaults).map((k) => k.replace(/^\[|\]$/g, ""));
+  for (const id of scoped) {
+    assert.ok(languages.includes(id), `[${id}] is a contributed language`);
+  }
+  const quick = defaults["[ssmc]"]["editor.quickSuggestions"] as Record<string, string>;
+  assert.equal(quick.strings, "on");
+  assert.equal(quick.other, "on");
+});

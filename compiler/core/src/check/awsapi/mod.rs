@@ -17,15 +17,15 @@
 //! selector segment).
 
 pub mod lookup;
-mod outputs;
+pub(crate) mod outputs;
 mod params;
 pub(crate) mod selector;
 mod walk;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
-use crate::awsapi::{self, names, Operation, Service};
+use crate::awsapi::{self, names, Operation, Overlay, Service};
 use crate::check::refs::ref_span;
 use crate::check::{codes, Checker};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -55,12 +55,9 @@ fn literal(node: &Node) -> Option<&str> {
 
 /// Whether `key` is a request parameter of the operation an AWS API step's
 /// inputs name (ecs `UpdateService` takes `service`, spelt like `Service`).
-pub(crate) fn is_api_parameter(inputs: &Node, key: &str) -> bool {
-    let cat = awsapi::catalog();
+pub(crate) fn is_api_parameter(overlay: &Overlay, inputs: &Node, key: &str) -> bool {
     let found = || {
-        let entry = names::service(cat, literal(inputs.get("Service")?)?)?;
-        let svc = cat.decoded(entry);
-        let (op, _) = names::operation(svc, literal(inputs.get("Api")?)?)?;
+        let (svc, op) = resolve_quiet(overlay, inputs)?;
         match &svc.shape(op.input?)?.kind {
             crate::awsapi::ShapeKind::Structure { members, .. } => {
                 Some(members.iter().any(|m| m.name == key))
@@ -71,9 +68,22 @@ pub(crate) fn is_api_parameter(inputs: &Node, key: &str) -> bool {
     found().unwrap_or(false)
 }
 
+/// The service and operation an AWS API step's literal `Service` and `Api`
+/// name, reporting nothing.
+pub(crate) fn resolve_quiet<'a>(
+    overlay: &'a Overlay,
+    inputs: &Node,
+) -> Option<(&'a Service, &'a Operation)> {
+    let svc = names::resolve(overlay, literal(inputs.get("Service")?)?)?;
+    let (op, _) = names::operation(svc, literal(inputs.get("Api")?)?)?;
+    Some((svc, op))
+}
+
 impl Checker<'_> {
     pub(crate) fn check_aws_api(&mut self, i: usize, step: &Step, inputs: &Node) {
-        let Some((svc, op)) = self.resolve_api(inputs) else {
+        // A clone of a shared handle: the services outlive this borrow of `self`.
+        let overlay = self.catalog.aws_models.clone();
+        let Some((svc, op)) = self.resolve_api(&overlay, inputs) else {
             return;
         };
         self.check_streaming(step, inputs, svc, op);
@@ -88,11 +98,15 @@ impl Checker<'_> {
     }
 
     /// The service and operation a step names, reporting what names nothing.
-    fn resolve_api(&mut self, inputs: &Node) -> Option<(&'static Service, &'static Operation)> {
+    fn resolve_api<'c>(
+        &mut self,
+        overlay: &'c Overlay,
+        inputs: &Node,
+    ) -> Option<(&'c Service, &'c Operation)> {
         let cat = awsapi::catalog();
         let service_node = inputs.get("Service")?;
         let service = literal(service_node)?;
-        let Some(entry) = names::service(cat, service) else {
+        let Some(svc) = names::resolve(overlay, service) else {
             let span = text_span(service_node, service);
             let mut d = Diagnostic::error(
                 codes::UNKNOWN_AWS_SERVICE,
@@ -100,7 +114,7 @@ impl Checker<'_> {
                 format!("unknown AWS service `{service}`"),
             )
             .with_label("no boto3 client has this name");
-            d = match names::suggest_service(cat, service) {
+            d = match names::suggest_resolved(overlay, service) {
                 Some(s) => d.with_help(format!("did you mean `{s}`?")),
                 None => d.with_help(format!(
                     "`Service` is a boto3 client name such as `ec2` or `s3` (botocore {})",
@@ -110,14 +124,13 @@ impl Checker<'_> {
             self.report(d);
             return None;
         };
-        if entry.name != service {
+        if svc.name != service {
             self.report(spelling(
                 text_span(service_node, service),
-                format!("service `{service}` is spelt `{}` in boto3", entry.name),
-                &entry.name,
+                format!("service `{service}` is spelt `{}` in boto3", svc.name),
+                &svc.name,
             ));
         }
-        let svc = cat.decoded(entry);
         let api_node = inputs.get("Api")?;
         let api = literal(api_node)?;
         let span = text_span(api_node, api);

@@ -8,17 +8,20 @@
 //! property's enum, compared case-insensitively (W1009, unless listed in `stdlib/aws-api/enum-extras.tsv`,
 //! the values AWS's APIs return that its models do not list).
 //!
-//! A selector holding a `{{ … }}` reference is not checked.
+//! A selector holding a `{{ … }}` reference is not checked. An output without
+//! a declared `Type` takes its selector's result type for the references to
+//! it ([`inferred_output_ty`], used by the checker's scope).
 
 use super::selector::{self, Segment};
 use super::walk::{self, At, Yield};
 use super::{literal, text_span};
-use crate::awsapi::{Operation, Scalar, Service, ShapeKind};
+use crate::awsapi::{Operation, Overlay, Scalar, Service, ShapeKind};
 use crate::check::refs::ref_span;
 use crate::check::suggest;
 use crate::check::{codes, Checker};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Node, Step};
+use crate::types::Ty;
 use std::ops::Range;
 
 /// `service operation member value` lines: values APIs return beyond the model's enum.
@@ -208,6 +211,30 @@ impl Checker<'_> {
             self.report(d);
         }
     }
+}
+
+/// The type an `aws:executeAwsApi` output without a declared `Type` has:
+/// its selector's result in SSM's output types (`None`: the step, the
+/// selector or the result is not known well enough to say).
+///
+/// Only what is sure is typed: a string, timestamp or blob is a `String`, an
+/// integer or long an `Integer`, a boolean a `Boolean`, a structure or map a
+/// `StringMap`, a list of scalars (also a fan-out over scalars) a
+/// `StringList`, a list of structures a `MapList`. A double, a free-form
+/// document or a list of lists is left untyped (`Any`).
+pub(crate) fn inferred_output_ty(overlay: &Overlay, inputs: &Node, selector: &Node) -> Option<Ty> {
+    let (svc, op) = super::resolve_quiet(overlay, inputs)?;
+    let segs = selector::parse(literal(selector)?).ok()?;
+    let y = walk::walk(svc, op.output, &segs).ok()?;
+    Some(match found(svc, y) {
+        Found::Scalar(Scalar::String | Scalar::Timestamp | Scalar::Blob) => Ty::String,
+        Found::Scalar(Scalar::Integer | Scalar::Long) => Ty::Integer,
+        Found::Scalar(Scalar::Boolean) => Ty::Boolean,
+        Found::Object => Ty::StringMap,
+        Found::ListOfScalar => Ty::StringList,
+        Found::ListOfObject => Ty::MapList,
+        Found::Scalar(Scalar::Double | Scalar::Float) | Found::List | Found::Unknown => Ty::Any,
+    })
 }
 
 fn known_extra(svc: &Service, op: &Operation, shape: &str, v: &str) -> bool {

@@ -9,11 +9,14 @@
 //! a scalar is expected (a StringList parameter of one value); a string of
 //! digits for an integer, long, double or float; `"true"`/`"false"` for a
 //! boolean. A value holding a `{{ … }}` reference is checked by the
-//! reference's type when the whole value is one reference, else not at all.
+//! reference's type when the whole value is one reference, else not at all;
+//! a StringList reference where one value goes is a warning (W1010): SSM
+//! passes it only when the list has exactly one element.
 //! Nesting deeper than [`MAX_DEPTH`] is not checked.
 
 use crate::awsapi::{Member, Operation, Scalar, Service, ShapeId, ShapeKind};
 use crate::check::awsapi::text_span;
+use crate::check::refs::{ref_span, RefInfo};
 use crate::check::suggest;
 use crate::check::{codes, Checker};
 use crate::diagnostic::Diagnostic;
@@ -27,6 +30,8 @@ const MAX_DEPTH: usize = 64;
 enum RefFit {
     Fits,
     Wrong(&'static str),
+    /// A list where one value goes: SSM passes a one-element list as its element.
+    OneElement,
     Unknown,
 }
 
@@ -189,6 +194,10 @@ impl Checker<'_> {
                 };
                 self.length_check(node, items.len() as f64, *min, *max, path, "items");
                 for (n, item) in items.iter().enumerate() {
+                    // `["{{ Ids }}"]`: SSM flattens a list reference into the list.
+                    if self.is_list_ref(item) {
+                        continue;
+                    }
                     self.check_api_param(item, svc, *member, &format!("{path}[{n}]"), depth + 1);
                 }
             }
@@ -213,6 +222,11 @@ impl Checker<'_> {
                     Some([one]) => one,
                     _ => node,
                 };
+                if let Value::String(s) = &node.value {
+                    if !find_refs(s).is_empty() {
+                        return self.check_ref_value(node, s, svc, id, path);
+                    }
+                }
                 if !scalar_fits(*kind, &node.value) {
                     return self.param_type(node, svc, id, path);
                 }
@@ -235,8 +249,23 @@ impl Checker<'_> {
         }
     }
 
+    /// Whether `node` is exactly one reference to a StringList.
+    fn is_list_ref(&self, node: &Node) -> bool {
+        let Some(s) = node.as_str() else { return false };
+        matches!(
+            self.whole_ref(s),
+            Some((
+                _,
+                Some(RefInfo {
+                    ty: Ty::StringList | Ty::AwsList(_),
+                    ..
+                })
+            ))
+        )
+    }
+
     fn check_ref_value(&mut self, node: &Node, s: &str, svc: &Service, id: ShapeId, path: &str) {
-        let Some((_, Some(info))) = self.whole_ref(s) else {
+        let Some((r, Some(info))) = self.whole_ref(s) else {
             return;
         };
         let Some(shape) = svc.shape(id) else { return };
@@ -269,12 +298,31 @@ impl Checker<'_> {
             },
             (Ty::StringList | Ty::AwsList(_), ShapeKind::Scalar { .. }) => {
                 // SSM passes a one-element StringList as its element; more
-                // than one fails at run time. The parameter's size is not known.
-                RefFit::Unknown
+                // than one fails at run time (a warning: the size is not known).
+                RefFit::OneElement
             }
             (_, ShapeKind::Scalar { .. }) => RefFit::Fits,
             _ => RefFit::Unknown,
         };
+        if let RefFit::OneElement = fit {
+            let name = r.name.trim();
+            self.report(
+                Diagnostic::warning(
+                    codes::LIST_FOR_SCALAR,
+                    ref_span(node, s, r.range.clone()),
+                    format!(
+                        "parameter `{path}` expects {}, found `{{{{ {name} }}}}` ({})",
+                        describe_shape(svc, id),
+                        info.ty
+                    ),
+                )
+                .with_label("a list: SSM passes it only when it has exactly one element")
+                .with_help(format!(
+                    "this works only when `{name}` holds one value; declare it `String`, or pass a list parameter to a parameter that takes a list"
+                )),
+            );
+            return;
+        }
         if let RefFit::Wrong(what) = fit {
             self.report(
                 Diagnostic::error(

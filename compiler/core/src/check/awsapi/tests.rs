@@ -1,6 +1,7 @@
 //! AWS API steps checked against the embedded botocore catalog: small JSON
 //! documents through the real reader and the stdlib action catalog.
 
+use crate::awsapi::{botocore, Overlay};
 use crate::catalog::stdlib::load_stdlib;
 use crate::check::check_document;
 use crate::codegen::{read::read_document, Format};
@@ -8,8 +9,14 @@ use crate::span::{FileId, SourceMap};
 
 /// `CODE severity message @ text under the span [help]` per finding of this module.
 pub(crate) fn render(src: &str) -> String {
+    render_with(src, &Overlay::default())
+}
+
+/// [`render`] with a project's own AWS API models.
+pub(crate) fn render_with(src: &str, models: &Overlay) -> String {
     let mut sources = SourceMap::default();
-    let (catalog, _) = load_stdlib(&mut sources);
+    let (mut catalog, _) = load_stdlib(&mut sources);
+    catalog.aws_models = models.clone();
     let file = FileId(u32::MAX - 1);
     let doc = read_document(file, "test", src, Format::Json).expect("test document reads");
     check_document(&doc, &catalog)
@@ -230,4 +237,96 @@ fn response_metadata_as_botocore_fills_it() {
     // Below the response's own members there are no headers.
     insta::assert_snapshot!(out(s3, "$.Buckets[0]..date", "String"), @"E1034 error: selector `$.Buckets[0]..date` never matches a `ListBuckets` response @ `date` [did you mean `Name`?]");
     insta::assert_snapshot!(out(s3, "$.ResponseMetadata.HostID", "String"), @"E1034 error: selector `$.ResponseMetadata.HostID` never matches a `ListBuckets` response @ `HostID` [did you mean `HostId`?]");
+}
+
+#[test]
+fn a_string_list_where_one_value_goes_is_a_warning() {
+    insta::assert_snapshot!(api(r#""Service": "ssm", "Api": "GetParameter", "Name": "{{ Ids }}""#), @"W1010 warning: parameter `Name` expects a string, found `{{ Ids }}` (StringList) @ `{{ Ids }}` [this works only when `Ids` holds one value; declare it `String`, or pass a list parameter to a parameter that takes a list]");
+    insta::assert_snapshot!(api(r#""Service": "ssm", "Api": "GetParameter", "Name": ["{{ Ids }}"]"#), @"W1010 warning: parameter `Name` expects a string, found `{{ Ids }}` (StringList) @ `{{ Ids }}` [this works only when `Ids` holds one value; declare it `String`, or pass a list parameter to a parameter that takes a list]");
+    // A list reference inside a list is flattened into it; a String reference is one value.
+    assert_eq!(
+        api(r#""Service": "ec2", "Api": "StopInstances", "InstanceIds": ["{{ Ids }}"]"#),
+        ""
+    );
+    assert_eq!(
+        api(r#""Service": "ssm", "Api": "GetParameter", "Name": "{{ Id }}""#),
+        ""
+    );
+}
+
+/// A `DescribeInstances` step `Call` with `outputs`, then a step `Use`.
+fn two_steps(outputs: &str, use_action: &str, use_inputs: &str) -> String {
+    format!(
+        r#"{{"schemaVersion": "0.3", "mainSteps": [{{"name": "Call", "action": "aws:executeAwsApi", "inputs": {{"Service": "ec2", "Api": "DescribeInstances"}}, "outputs": [{outputs}]}}, {{"name": "Use", "action": "{use_action}", "inputs": {{{use_inputs}}}}}]}}"#
+    )
+}
+
+#[test]
+fn an_output_without_a_type_has_its_selector_s_type() {
+    let ids = r#"{"Name": "Ids", "Selector": "$.Reservations[*].Instances[*].InstanceId"}"#;
+    let groups =
+        r#"{"Name": "Groups", "Selector": "$.Reservations[0].Instances[0].SecurityGroups"}"#;
+    // A list of instance ids where the API takes one name.
+    insta::assert_snapshot!(render(&two_steps(ids, "aws:executeAwsApi", r#""Service": "ssm", "Api": "GetParameter", "Name": "{{ Call.Ids }}""#)), @"W1010 warning: parameter `Name` expects a string, found `{{ Call.Ids }}` (StringList) @ `{{ Call.Ids }}` [this works only when `Call.Ids` holds one value; declare it `String`, or pass a list parameter to a parameter that takes a list]");
+    // Where an action input wants a String.
+    insta::assert_snapshot!(render(&two_steps(ids, "aws:sleep", r#""Duration": "{{ Call.Ids }}""#)), @r#"W1001 warning: input `Duration` of `aws:sleep` expects String, found `{{ Call.Ids }}` of type StringList @ `"{{ Call.Ids }}"` [AWS accepts this and converts it at run time; to be exact, write a string: "…"]"#);
+    // A list of objects where the API takes a list of strings.
+    insta::assert_snapshot!(render(&two_steps(groups, "aws:executeAwsApi", r#""Service": "ec2", "Api": "StopInstances", "InstanceIds": "{{ Call.Groups }}""#)), @r#"E1031 error: parameter `InstanceIds` expects a list of string, found a MapList @ `"{{ Call.Groups }}"` [pass a list of string]"#);
+    // A declared Type stays the reference's type (SSM converts to it); the
+    // selector is checked against it (W1008) instead.
+    let typed = r#"{"Name": "Ids", "Selector": "$.Reservations[*].Instances[*].InstanceId", "Type": "String"}"#;
+    assert_eq!(
+        render(&two_steps(
+            typed,
+            "aws:executeAwsApi",
+            r#""Service": "ssm", "Api": "GetParameter", "Name": "{{ Call.Ids }}""#
+        )),
+        ""
+    );
+    // A single string selected without a Type fits a String.
+    let one = r#"{"Name": "Id", "Selector": "$.Reservations[0].Instances[0].InstanceId"}"#;
+    assert_eq!(
+        render(&two_steps(
+            one,
+            "aws:executeAwsApi",
+            r#""Service": "ssm", "Api": "GetParameter", "Name": "{{ Call.Id }}""#
+        )),
+        ""
+    );
+}
+
+fn newsvc(name: &str) -> Overlay {
+    let svc = botocore::service_from_json(name, include_str!("../../awsapi/botocore/newsvc.json"))
+        .expect("the fixture converts");
+    Overlay::new(vec![svc])
+}
+
+#[test]
+fn a_project_model_adds_a_service() {
+    let models = newsvc("newsvc");
+    let call = |inputs: &str| render_with(&step("aws:executeAwsApi", inputs, ""), &models);
+    assert_eq!(
+        call(r#""Service": "newsvc", "Api": "GetWidget", "WidgetId": "w-1", "Colour": "RED""#),
+        ""
+    );
+    insta::assert_snapshot!(call(r#""Service": "newsvc", "Api": "GetWidgt", "WidgetId": "w-1""#), @"E1028 error: `newsvc` has no API `GetWidgt` @ `GetWidgt` [did you mean `GetWidget`?]");
+    insta::assert_snapshot!(call(r#""Service": "NewSvc", "Api": "GetWidget", "Colour": "PURPLE""#), @r#"
+    I1002 info: service `NewSvc` is spelt `newsvc` in boto3 @ `NewSvc` [write `newsvc`, the canonical spelling]
+    E1030 error: step `Call` is missing parameter `WidgetId`, which `GetWidget` requires @ `GetWidget` [add `WidgetId: …` (a string) to the step's inputs]
+    E1032 error: `PURPLE` is not a value of `Colour` @ `PURPLE` [its values are `RED`, `GREEN`, `BLUE`]
+    "#);
+    insta::assert_snapshot!(call(r#""Service": "newsv", "Api": "GetWidget""#), @"E1027 error: unknown AWS service `newsv` @ `newsv` [did you mean `newsvc`?]");
+    // Without the project's model the service is unknown.
+    insta::assert_snapshot!(api(r#""Service": "newsvc", "Api": "GetWidget""#), @"E1027 error: unknown AWS service `newsvc` @ `newsvc` [did you mean `sesv2`?]");
+}
+
+#[test]
+fn a_project_model_overrides_a_service_by_client_name() {
+    let models = newsvc("ec2");
+    let call = |inputs: &str| render_with(&step("aws:executeAwsApi", inputs, ""), &models);
+    assert_eq!(
+        call(r#""Service": "ec2", "Api": "GetWidget", "WidgetId": "w-1""#),
+        ""
+    );
+    insta::assert_snapshot!(call(r#""Service": "ec2", "Api": "DescribeInstances""#), @"E1028 error: `ec2` has no API `DescribeInstances` @ `DescribeInstances` [see the 4 operations of `ec2` (`ssmc explain aws:ec2`)]");
 }
