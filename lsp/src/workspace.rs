@@ -104,22 +104,6 @@ pub fn stdlib_text(uri: &Uri) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stdlib_names_round_trip_through_uris() {
-        let (name, text) = ssmc_stdlib::SOURCES[0];
-        let uri = uri_of_file_name(&format!("stdlib/{name}")).expect("uri");
-        assert_eq!(uri.as_str(), format!("ssmc-stdlib:///{name}"));
-        assert_eq!(stdlib_text(&uri), Some(text));
-        let other = uri_of_file_name("file:///w/lib.rbk").expect("uri");
-        assert_eq!(other.as_str(), "file:///w/lib.rbk");
-        assert_eq!(stdlib_text(&other), None);
-    }
-}
-
 /// A model file over this is refused unread (botocore's largest, ec2, is about 3 MB).
 const MAX_MODEL_BYTES: u64 = 32 * 1024 * 1024;
 
@@ -167,4 +151,20 @@ fn read_inside(folder: &Path, rel: &str) -> Result<String, String> {
         ));
     }
     std::fs::read_to_string(&canonical).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stdlib_names_round_trip_through_uris() {
+        let (name, text) = ssmc_stdlib::SOURCES[0];
+        let uri = uri_of_file_name(&format!("stdlib/{name}")).expect("uri");
+        assert_eq!(uri.as_str(), format!("ssmc-stdlib:///{name}"));
+        assert_eq!(stdlib_text(&uri), Some(text));
+        let other = uri_of_file_name("file:///w/lib.rbk").expect("uri");
+        assert_eq!(other.as_str(), "file:///w/lib.rbk");
+        assert_eq!(stdlib_text(&other), None);
+    }
 }
