@@ -51,12 +51,30 @@ import botocore.session
 # Scalars as a response carries them once parsed (timestamps and blobs as text).
 TIMESTAMP = "2024-01-02T03:04:05Z"
 BLOB = "YmxvYg=="
-META = {
-    "RequestId": "5b0a3c8e-0000-4000-8000-000000000000",
-    "HTTPStatusCode": 200,
-    "HTTPHeaders": {"x-amzn-requestid": "5b0a3c8e", "content-type": "application/x-amz-json-1.1"},
-    "RetryAttempts": 0,
-}
+
+
+def response_metadata(svc):
+    """`ResponseMetadata` as botocore's parsers make it: `HTTPHeaders` holds
+    the response's headers, lower-cased; S3's `x-amz-request-id` header also
+    gives `HostId` (botocore/parsers.py, `_populate_response_metadata`)."""
+    if svc in ("s3", "s3control"):
+        return {
+            "RequestId": "4442587FB7D0A2F9",
+            "HostId": "sVZm3pV2c1Y=",
+            "HTTPStatusCode": 200,
+            "HTTPHeaders": {"x-amz-id-2": "sVZm3pV2c1Y=", "x-amz-request-id": "4442587FB7D0A2F9",
+                            "date": "Mon, 23 Nov 2026 15:00:00 GMT", "content-type": "application/xml",
+                            "server": "AmazonS3"},
+            "RetryAttempts": 0,
+        }
+    return {
+        "RequestId": "5b0a3c8e-0000-4000-8000-000000000000",
+        "HTTPStatusCode": 200,
+        "HTTPHeaders": {"x-amzn-requestid": "5b0a3c8e-0000-4000-8000-000000000000",
+                        "date": "Mon, 23 Nov 2026 15:00:00 GMT",
+                        "content-type": "application/x-amz-json-1.1", "content-length": "123"},
+        "RetryAttempts": 0,
+    }
 # Names jsonpath-plus finds on any string or array (JavaScript properties).
 JS_PROPS = {"length", "constructor", "prototype", "__proto__", "toString", "valueOf"}
 NODE_BUDGET = 20000
@@ -187,17 +205,26 @@ def recurses(shape, stack):
     return shape.type_name == "structure" and shape.name in stack
 
 
-def real_path(out_shape, rng):
+def real_path(out_shape, meta, rng):
     """A selector walking a path of the shape: (text, segments) where each
     segment is (kind, shape it yields, its text) and the path is populated
     in the full instance."""
     segs = []
     if out_shape is None or not out_shape.members or rng.random() < 0.08:
-        m = rng.choice(sorted(META))
+        m = rng.choice(sorted(meta))
+        header = rng.choice(sorted(meta["HTTPHeaders"]))
+        r = rng.random()
+        if r < 0.1:
+            # `..` reaches the metadata and the headers too.
+            segs.append(("deep", None, ".." + m if rng.random() < 0.5 else "..['" + header + "']"))
+            return segs
         segs.append(("meta", None, ".ResponseMetadata"))
+        if r < 0.2:
+            segs.append(("deep", None, ".." + header if PLAIN.match(header) else "..['" + header + "']"))
+            return segs
         segs.append(("meta", None, render_member(m, rng)))
-        if m == "HTTPHeaders" and rng.random() < 0.5:
-            segs.append(("meta", None, "['content-type']"))
+        if m == "HTTPHeaders" and rng.random() < 0.7:
+            segs.append(("meta", None, render_member(header, rng)))
         return segs
     shape = out_shape
     stack = {out_shape.name}
@@ -291,7 +318,7 @@ def text(segs):
     return "$" + "".join(s[2] for s in segs)
 
 
-def mutants(segs, foreign_names, rng):
+def mutants(segs, foreign_names, meta, rng):
     """(kind, selector) mutants of a real path; each names a thing that cannot be there."""
     out = []
     members = [i for i, s in enumerate(segs) if s[0] == "member"]
@@ -329,9 +356,9 @@ def mutants(segs, foreign_names, rng):
         bad = misspell(segs[0][2].lstrip("."), rng)
         if PLAIN.match(bad) and bad not in foreign_names and bad not in JS_PROPS:
             out.append(("misspelt ..name", "$.." + bad))
-    if len(segs) >= 2 and segs[0][0] == "meta":
+    if len(segs) >= 2 and segs[0][0] == "meta" and segs[1][0] == "meta":
         bad = misspell(segs[1][2].lstrip(".").strip("[]'"), rng)
-        if PLAIN.match(bad) and bad not in META:
+        if PLAIN.match(bad) and bad not in meta:
             out.append(("misspelt ResponseMetadata member", "$.ResponseMetadata." + bad))
     if ends is not None and ends.type_name in ("string", "integer", "long", "boolean", "timestamp"):
         others = sorted(n for n in foreign_names if n not in JS_PROPS and PLAIN.match(n))
@@ -391,20 +418,21 @@ def pick_pairs(session, rng, n, per_pair):
                 insts.append(instance(out, "", False, rng, set(), budget) if out is not None else {})
         except TooBig:
             continue
+        meta = response_metadata(svc)
         for i in insts:
-            i["ResponseMetadata"] = META
+            i["ResponseMetadata"] = meta
         foreign = all_member_names(model) - set(out.members if out is not None else [])
         sels = []
         texts = set()
         for _ in range(per_pair):
-            segs = real_path(out, rng)
+            segs = real_path(out, meta, rng)
             t = text(segs)
             if re.match(r"^\$\.[A-Za-z]", t) and rng.random() < 0.1:
                 t = t[2:]  # SSM reads `Name[0]` as `$.Name[0]`
             if t not in texts:
                 texts.add(t)
                 sels.append(("real", t))
-            for kind, m in mutants(segs, foreign, rng):
+            for kind, m in mutants(segs, foreign, meta, rng):
                 if m not in texts:
                     texts.add(m)
                     sels.append((kind, m))

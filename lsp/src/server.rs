@@ -74,6 +74,8 @@ struct Shared {
     /// The workspace folders the client gave, canonical: the server reads no
     /// file outside them (stdlib is in the binary).
     roots: Mutex<Vec<std::path::PathBuf>>,
+    /// AWS API models the workspace folders' `ssmc.toml` list (`[aws-api] models`).
+    aws_models: Mutex<ssmc_core::awsapi::Overlay>,
     /// The client can be asked to watch `.rbk` files for us.
     watch_files: std::sync::atomic::AtomicBool,
     test_panic: Option<String>,
@@ -206,7 +208,8 @@ impl Shared {
                 .iter()
                 .map(|(name, text)| ContextFile { name, text })
                 .collect();
-            Analysis::with_context(&name, &text, &loader, &ctx)
+            let models = lock(&self.aws_models).clone();
+            Analysis::with_models(&name, &text, &loader, &ctx, &models)
         })
         .map(Arc::new);
         let mut docs = self.docs();
@@ -396,6 +399,12 @@ impl LanguageServer for Backend {
             .collect();
         let found = guard(|| workspace::scan(&roots)).unwrap_or_default();
         *lock(&self.shared.disk) = found;
+        let folders = lock(&self.shared.roots).clone();
+        let (models, faults) = guard(|| workspace::aws_models(&folders)).unwrap_or_default();
+        *lock(&self.shared.aws_models) = models;
+        for fault in faults {
+            self.client.log_message(MessageType::ERROR, fault).await;
+        }
         let can_watch = params
             .capabilities
             .workspace

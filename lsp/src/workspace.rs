@@ -3,6 +3,7 @@
 //!
 //! Input: workspace root URIs; file names of an analysis's source map.
 //! Output: the texts of the workspace files that declare actions (by URI),
+//! the AWS API models of each folder's `ssmc.toml` (read at start-up),
 //! read at start-up and again when the client reports a file changed;
 //! the URI of a file name (`stdlib/actions/…` → `ssmc-stdlib:///actions/…`,
 //! anything else is already a URI); the stdlib text of an `ssmc-stdlib:` URI.
@@ -101,6 +102,55 @@ pub fn stdlib_text(uri: &Uri) -> Option<&'static str> {
         .iter()
         .find(|(name, _)| *name == rest)
         .map(|(_, text)| *text)
+}
+
+/// A model file over this is refused unread (botocore's largest, ec2, is about 3 MB).
+const MAX_MODEL_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The AWS API models the `ssmc.toml` of each workspace folder lists
+/// (`[aws-api] models`, as `ssmc check` reads them), and one message per
+/// folder whose models cannot be used (the file and its fault). A model path
+/// that leads outside its folder is refused, never read.
+pub fn aws_models(folders: &[std::path::PathBuf]) -> (ssmc_core::awsapi::Overlay, Vec<String>) {
+    let mut services = Vec::new();
+    let mut faults = Vec::new();
+    for folder in folders {
+        let config = folder.join("ssmc.toml");
+        let Ok(text) = std::fs::read_to_string(&config) else {
+            continue;
+        };
+        let shown = |rel: &str| folder.join(rel).display().to_string();
+        let mut read = |rel: &str| read_inside(folder, rel);
+        match ssmc_core::awsapi::project::load(&text, &mut read, &shown) {
+            Ok(overlay) => services.extend(overlay.services().iter().cloned()),
+            Err(e) => faults.push(format!(
+                "ssmc: {}: AWS API models not loaded: {e}",
+                config.display()
+            )),
+        }
+    }
+    (ssmc_core::awsapi::Overlay::new(services), faults)
+}
+
+/// The text of `rel` under `folder` (canonical, so no `..` or symlink leads out).
+fn read_inside(folder: &Path, rel: &str) -> Result<String, String> {
+    let p = Path::new(rel);
+    if p.is_absolute() {
+        return Err("an absolute path; write it relative to the folder of ssmc.toml".into());
+    }
+    let canonical = std::fs::canonicalize(folder.join(p)).map_err(|e| e.to_string())?;
+    if !canonical.starts_with(folder) {
+        return Err("the path leaves the workspace folder".into());
+    }
+    let len = std::fs::metadata(&canonical)
+        .map_err(|e| e.to_string())?
+        .len();
+    if len > MAX_MODEL_BYTES {
+        return Err(format!(
+            "{len} bytes, over the {MAX_MODEL_BYTES} bytes a model may have"
+        ));
+    }
+    std::fs::read_to_string(&canonical).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

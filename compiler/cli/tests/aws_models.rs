@@ -140,7 +140,7 @@ fn a_bad_model_stops_the_command_naming_the_file() {
             r#"{"shapes": {}, "operations": {"A": {"input": {"shape": "In"}}}}"#,
             "dangling.json: operation `A` refers to `In`, which the model does not define",
         ),
-        ("models/missing.json", "", "`models/missing.json`: "),
+        ("models/missing.json", "", "models/missing.json: "),
         ("../outside.json", "{}", "leaves the project folder"),
     ];
     for (path, text, expected) in cases {

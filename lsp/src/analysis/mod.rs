@@ -26,6 +26,7 @@ mod tests_aws;
 mod tests_ide;
 mod tokens;
 
+use ssmc_core::awsapi::Overlay;
 use ssmc_core::catalog::Catalog;
 use ssmc_core::lower::FileLoader;
 use ssmc_core::pipeline;
@@ -142,6 +143,18 @@ impl Analysis {
         loader: &dyn FileLoader,
         context: &[ContextFile<'_>],
     ) -> Analysis {
+        Analysis::with_models(name, text, loader, context, &Overlay::default())
+    }
+
+    /// [`Analysis::with_context`] with the workspace's own AWS API models
+    /// (`[aws-api] models` of its `ssmc.toml`), as `ssmc check` uses them.
+    pub fn with_models(
+        name: &str,
+        text: &str,
+        loader: &dyn FileLoader,
+        context: &[ContextFile<'_>],
+        models: &Overlay,
+    ) -> Analysis {
         let (stdlib_sources, stdlib_catalog) = stdlib();
         let mut sources = stdlib_sources.clone();
         let file = sources.add(name, text);
@@ -157,13 +170,10 @@ impl Analysis {
         let all: Vec<FileId> = std::iter::once(file)
             .chain(others.iter().copied())
             .collect();
-        let compilation = pipeline::compile_with_catalog(
-            &mut sources,
-            &all,
-            loader,
-            stdlib_catalog.clone(),
-            Vec::new(),
-        );
+        let mut catalog = stdlib_catalog.clone();
+        catalog.aws_models = models.clone();
+        let compilation =
+            pipeline::compile_with_catalog(&mut sources, &all, loader, catalog, Vec::new());
         let mut diagnostics: Vec<Diagnostic> = compilation
             .diagnostics
             .into_iter()

@@ -12,12 +12,14 @@
 //! Modules: `decode` (the binary format), [`names`] (how SSM resolves `Service`
 //! and `Api` spellings), [`describe`] (shapes as short text, for the editor),
 //! [`botocore`] (a botocore `service-2.json` text as a [`Service`], for a
-//! project's own models: an [`Overlay`]).
+//! project's own models: an [`Overlay`]), [`project`] (`[aws-api] models` of
+//! `ssmc.toml`, the reading left to the caller).
 
 pub mod botocore;
 mod decode;
 pub mod describe;
 pub mod names;
+pub mod project;
 
 #[cfg(test)]
 mod tests;

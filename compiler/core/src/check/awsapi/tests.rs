@@ -216,6 +216,29 @@ fn an_api_parameter_spelt_like_an_own_input_is_no_near_miss() {
     );
 }
 
+/// Found by the selector differential (tests/aws_api_selector_differential.py):
+/// botocore's `ResponseMetadata` has `HostId` for S3 and `HTTPHeaders` keyed
+/// by lower-cased header names, which `..name` from the response reaches.
+#[test]
+fn response_metadata_as_botocore_fills_it() {
+    let s3 = r#""Service": "s3", "Api": "ListBuckets""#;
+    for sel in [
+        "$.ResponseMetadata.HostId",
+        "$.ResponseMetadata.ChecksumAlgorithm",
+        "$..date",
+        "$..['content-type']",
+        "$.ResponseMetadata..x-amzn-requestid",
+        "$.ResponseMetadata.HTTPHeaders..date",
+    ] {
+        assert_eq!(out(s3, sel, "String"), "", "{sel}");
+    }
+    // A name with an upper-case letter is no header: still searched in the shapes.
+    insta::assert_snapshot!(out(s3, "$..Nothing", "String"), @"E1034 error: selector `$..Nothing` never matches a `ListBuckets` response @ `Nothing`");
+    // Below the response's own members there are no headers.
+    insta::assert_snapshot!(out(s3, "$.Buckets[0]..date", "String"), @"E1034 error: selector `$.Buckets[0]..date` never matches a `ListBuckets` response @ `date` [did you mean `Name`?]");
+    insta::assert_snapshot!(out(s3, "$.ResponseMetadata.HostID", "String"), @"E1034 error: selector `$.ResponseMetadata.HostID` never matches a `ListBuckets` response @ `HostID` [did you mean `HostId`?]");
+}
+
 #[test]
 fn a_string_list_where_one_value_goes_is_a_warning() {
     insta::assert_snapshot!(api(r#""Service": "ssm", "Api": "GetParameter", "Name": "{{ Ids }}""#), @"W1010 warning: parameter `Name` expects a string, found `{{ Ids }}` (StringList) @ `{{ Ids }}` [this works only when `Ids` holds one value; declare it `String`, or pass a list parameter to a parameter that takes a list]");

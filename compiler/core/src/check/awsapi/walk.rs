@@ -6,10 +6,14 @@
 //! that exist there.
 //!
 //! The response is the output shape plus `ResponseMetadata` (every boto3
-//! response carries it). Leniency, so that what SSM matches is never called
-//! impossible: a member read on a list reads it on every element (a fan-out);
-//! a free-form document or an unknown place accepts anything; `..name`
-//! searches every shape reachable from where it starts.
+//! response carries it: `RequestId`, `HTTPStatusCode`, `HTTPHeaders` (the
+//! response's headers, names lower-cased), `RetryAttempts`, and for some
+//! calls `HostId` and `ChecksumAlgorithm`). Leniency, so that what SSM
+//! matches is never called impossible: a member read on a list reads it on
+//! every element (a fan-out); a free-form document or an unknown place
+//! accepts anything; `..name` searches every shape reachable from where it
+//! starts, and from the response or its metadata a lower-case `..name` may
+//! be a header.
 
 use super::selector::{filter_paths, Segment, Sel};
 use crate::awsapi::{Service, ShapeId, ShapeKind};
@@ -59,6 +63,11 @@ pub(super) const META_MEMBERS: &[&str] = &[
     "RequestId",
     "RetryAttempts",
 ];
+
+/// Strings botocore's parsers add to some responses' metadata only: `HostId`
+/// when the response has S3's `x-amz-request-id` header, `ChecksumAlgorithm`
+/// when a checksum was validated (so not offered by completion).
+const SOMETIMES_META: &[&str] = &["ChecksumAlgorithm", "HostId"];
 
 pub(crate) fn walk(
     svc: &Service,
@@ -174,9 +183,13 @@ fn member(svc: &Service, at: At, name: &str, n: usize) -> Result<At, Impossible>
         At::Meta => match name {
             "HTTPHeaders" => Ok(At::MetaHeaders),
             "HTTPStatusCode" | "RetryAttempts" => Ok(At::MetaInteger),
-            "RequestId" => Ok(At::MetaString),
+            "RequestId" | "HostId" | "ChecksumAlgorithm" => Ok(At::MetaString),
             _ => Err(missing(
-                META_MEMBERS.iter().map(|s| s.to_string()).collect(),
+                META_MEMBERS
+                    .iter()
+                    .chain(SOMETIMES_META)
+                    .map(|s| s.to_string())
+                    .collect(),
                 "`ResponseMetadata`".to_string(),
             )),
         },
@@ -317,7 +330,16 @@ fn deep(svc: &Service, cur: Yield, seg: &Segment, n: usize) -> Result<Yield, Imp
     let Sel::Member(name) = &seg.sel else {
         return Ok(any);
     };
-    if name == "ResponseMetadata" || META_MEMBERS.contains(&name.as_str()) {
+    if name == "ResponseMetadata"
+        || META_MEMBERS.contains(&name.as_str())
+        || SOMETIMES_META.contains(&name.as_str())
+    {
+        return Ok(any);
+    }
+    // `HTTPHeaders` is below the response and its metadata, keyed by header
+    // names that botocore lower-cases: `$..date` matches the `date` header.
+    let headers_below = matches!(cur.at, At::Root(_) | At::Meta | At::MetaHeaders);
+    if headers_below && !name.bytes().any(|b| b.is_ascii_uppercase()) {
         return Ok(any);
     }
     let start: Vec<ShapeId> = match cur.at {
