@@ -588,24 +588,18 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
                     })
                 });
 
-            // A word tries only what can start with a word (`string_unit` first, as
-            // before, so its failure at the word is the first one there); anything
-            // else skips `lines`, `raw` and references. The alternatives that are
-            // left out would fail at this token, under the same label: see
-            // `starts_with_kw`.
-            let word = any()
-                .filter(|t: &Tok| matches!(t, Tok::Ident(_) | Tok::Backticked(_)))
-                .rewind()
-                .ignore_then(choice((
-                    string_unit.clone(),
-                    literal,
-                    lines,
-                    raw_cond,
-                    reference,
-                )));
-            choice((word, choice((string_unit, literal, list, map_value, paren))))
-                .labelled(L_VALUE)
-                .pipe(grow)
+            choice((
+                string_unit,
+                literal,
+                list,
+                map_value,
+                lines,
+                raw_cond,
+                reference,
+                paren,
+            ))
+            .labelled(L_VALUE)
+            .pipe(grow)
         };
 
         let cmp_op = select! {
