@@ -59,7 +59,7 @@ pub(crate) struct Impossible {
     /// `members` are every name below (`..name`): for a suggestion, too many to list.
     pub deep: bool,
     /// A member read directly on a list: where the two are written.
-    pub on_list: Option<OnList>,
+    pub on_list: Option<Box<OnList>>,
 }
 
 /// Where a member read on a list and the list are written, for the help.
@@ -267,7 +267,7 @@ fn member(svc: &Service, at: At, name: &str, n: usize, written: &OnList) -> Resu
                     members: Vec::new(),
                     range: None,
                     deep: false,
-                    on_list: Some(written.clone()),
+                    on_list: Some(Box::new(written.clone())),
                 }),
                 ShapeKind::Scalar { kind, .. } => Err(Impossible {
                     segment: n,
