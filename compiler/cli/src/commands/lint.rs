@@ -16,7 +16,8 @@ use ssmc_core::diagnostic::{Diagnostic, Severity};
 pub use ssmc_core::lint::config::{glob_match, parse_config, ProjectConfig};
 use ssmc_core::lint::source::{documents, lint_raw, lint_rbk, FileOutcome};
 use ssmc_core::lint::suppress::{self, CommentStyle};
-use ssmc_core::lint::{docs, registry};
+use ssmc_core::lint::{docs, registry, LintConfig};
+use ssmc_core::pipeline::par_map;
 use ssmc_core::span::{FileId, SourceMap, Span};
 
 use super::{counts, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
@@ -86,9 +87,12 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
     let shellcheck_level = registry::find("shellcheck")
         .and_then(|r| config.lint.level(r))
         .filter(|_| super::shellcheck::available());
-    let mut linted: Vec<Linted> = Vec::new();
-    let mut diags: Vec<Diagnostic> = Vec::new();
+    // Read every file first (in order, so file ids are what a one-by-one run
+    // gives), then lint them on all cores, then report in file order: the
+    // output is the same as linting one file after another.
+    let mut inputs: Vec<LintInput> = Vec::new();
     let mut by_id: Vec<PathBuf> = Vec::new();
+    let mut read_error: Option<String> = None;
     for path in files {
         let rel = relative(&path, &root);
         if config.ignore.iter().any(|g| glob_match(g, &rel)) {
@@ -97,8 +101,8 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
         let text = match read_text(&path) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("error: {e}");
-                return EXIT_FAILURE;
+                read_error = Some(e);
+                break;
             }
         };
         let id = sources.add(path.display().to_string(), &text);
@@ -109,58 +113,36 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
         let Some(src) = sources.get(id).map(|f| f.text.clone()) else {
             continue;
         };
-        let found = match Format::from_path_ext(&path.to_string_lossy()) {
-            None => {
-                let loader = ProjectLoader {
-                    root: root.clone(),
-                    paths: by_id.clone(),
-                };
-                lint_rbk(id, &src, &catalog, &config.lint, &loader)
+        inputs.push(LintInput { id, path, rel, src });
+    }
+    // The loader reads `paths[from]` only, so one loader knowing every file
+    // answers each file as the loader of its own turn did.
+    let loader = ProjectLoader {
+        root: root.clone(),
+        paths: by_id,
+    };
+    let outcomes = par_map(&inputs, |input| {
+        lint_one(input, &catalog, &config.lint, &loader, shellcheck_level)
+    });
+    let mut linted: Vec<Linted> = Vec::new();
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    for (input, outcome) in inputs.into_iter().zip(outcomes) {
+        match outcome {
+            FileOutcome::Findings(found) => diags.extend(found),
+            FileOutcome::NotSsm(why) => {
+                eprintln!("note: skipped {}: {why}", input.path.display());
+                continue;
             }
-            Some(fmt) => {
-                let name = path
-                    .file_stem()
-                    .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-                match lint_raw(id, &name, &src, fmt, &catalog, &config.lint) {
-                    FileOutcome::Findings(d) => d,
-                    FileOutcome::NotSsm(why) => {
-                        eprintln!("note: skipped {}: {why}", path.display());
-                        continue;
-                    }
-                }
-            }
-        };
-        diags.extend(found);
-        if let Some(level) = shellcheck_level {
-            let fmt = Format::from_path_ext(&path.to_string_lossy());
-            let name = path
-                .file_stem()
-                .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-            let loader = ProjectLoader {
-                root: root.clone(),
-                paths: by_id.clone(),
-            };
-            let mut found = Vec::new();
-            for doc in documents(id, &name, &src, fmt, &catalog, &loader) {
-                found.extend(super::shellcheck::check(&doc, (id, &src), level));
-            }
-            let sups = suppress::collect(
-                id,
-                &src,
-                if fmt.is_some() {
-                    CommentStyle::Hash
-                } else {
-                    CommentStyle::Slashes
-                },
-            );
-            // Unused-suppression findings were reported with the other rules.
-            diags.extend(
-                suppress::apply(found, &sups, &config.lint)
-                    .into_iter()
-                    .filter(|d| d.code == "SSM209"),
-            );
         }
-        linted.push(Linted { id, path, rel });
+        linted.push(Linted {
+            id: input.id,
+            path: input.path,
+            rel: input.rel,
+        });
+    }
+    if let Some(e) = read_error {
+        eprintln!("error: {e}");
+        return EXIT_FAILURE;
     }
     if fix {
         match apply_fixes(&linted, &sources, &diags) {
@@ -215,6 +197,60 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
 }
 
 /// 1-based `(line, column, end_line, end_column)` of a span (columns in characters).
+/// A file read and added to the source map, waiting to be linted.
+struct LintInput {
+    id: FileId,
+    path: PathBuf,
+    rel: String,
+    src: std::sync::Arc<str>,
+}
+
+/// Lints one file: the rules (and, when on, shellcheck over its shell scripts),
+/// or why it is not an SSM document.
+fn lint_one(
+    input: &LintInput,
+    catalog: &catalog::Catalog,
+    config: &LintConfig,
+    loader: &ProjectLoader,
+    shellcheck_level: Option<Severity>,
+) -> FileOutcome {
+    let LintInput { id, path, src, .. } = input;
+    let (id, src) = (*id, &**src);
+    let fmt = Format::from_path_ext(&path.to_string_lossy());
+    let name = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let mut found = match fmt {
+        None => lint_rbk(id, src, catalog, config, loader),
+        Some(fmt) => match lint_raw(id, &name, src, fmt, catalog, config) {
+            FileOutcome::Findings(d) => d,
+            not_ssm @ FileOutcome::NotSsm(_) => return not_ssm,
+        },
+    };
+    if let Some(level) = shellcheck_level {
+        let mut checked = Vec::new();
+        for doc in documents(id, &name, src, fmt, catalog, loader) {
+            checked.extend(super::shellcheck::check(&doc, (id, src), level));
+        }
+        let sups = suppress::collect(
+            id,
+            src,
+            if fmt.is_some() {
+                CommentStyle::Hash
+            } else {
+                CommentStyle::Slashes
+            },
+        );
+        // Unused-suppression findings were reported with the other rules.
+        found.extend(
+            suppress::apply(checked, &sups, config)
+                .into_iter()
+                .filter(|d| d.code == "SSM209"),
+        );
+    }
+    FileOutcome::Findings(found)
+}
+
 pub fn position(span: Span, sources: &SourceMap) -> (u32, u32, u32, u32) {
     let Some(file) = sources.get(span.file) else {
         return (1, 1, 1, 1);

@@ -149,7 +149,7 @@ impl<'s> Lexer<'s> {
                 };
             }
         }
-        self.push(Tok::Ident(text.to_string()), start..self.pos);
+        self.push(Tok::Ident(text.into()), start..self.pos);
     }
 
     fn backticked(&mut self) {
@@ -161,10 +161,10 @@ impl<'s> Lexer<'s> {
         {
             self.pos += 1;
         }
-        let inner = self.src.get(start + 1..self.pos).unwrap_or("").to_string();
+        let inner = self.src.get(start + 1..self.pos).unwrap_or("");
         if self.peek() == Some(b'`') && !inner.is_empty() {
             self.pos += 1;
-            self.push(Tok::Backticked(inner), start..self.pos);
+            self.push(Tok::Backticked(inner.into()), start..self.pos);
             return;
         }
         let d = if inner.is_empty() {
@@ -189,7 +189,7 @@ impl<'s> Lexer<'s> {
         if inner.is_empty() {
             self.push(Tok::Error, start..self.pos);
         } else {
-            self.push(Tok::Backticked(inner), start..self.pos);
+            self.push(Tok::Backticked(inner.into()), start..self.pos);
         }
     }
 
@@ -247,7 +247,7 @@ impl<'s> Lexer<'s> {
             self.check_controls(next..self.line_end(next));
             at = next;
         }
-        self.push(Tok::DocComment(lines.join("\n")), start..end);
+        self.push(Tok::DocComment(lines.join("\n").into()), start..end);
         self.pos = end;
     }
 
@@ -327,7 +327,7 @@ impl<'s> Lexer<'s> {
             self.push(Tok::Error, start..self.pos);
             return;
         }
-        let text = self.src.get(start..self.pos).unwrap_or("").to_string();
+        let text = self.src.get(start..self.pos).unwrap_or("");
         let int_part = self.src.get(digits_start..).unwrap_or("");
         if int_part.len() > 1
             && int_part.starts_with('0')
@@ -342,7 +342,7 @@ impl<'s> Lexer<'s> {
             .with_help("write it without leading zeros, or as a string if the zeros matter");
             self.error(d);
         }
-        self.push(Tok::Number(text), start..self.pos);
+        self.push(Tok::Number(text.into()), start..self.pos);
     }
 
     fn duration(&mut self, start: usize) {
@@ -390,9 +390,15 @@ impl<'s> Lexer<'s> {
                 self.pos += 1;
             }
         }
-        let text = self.src.get(start..self.pos).unwrap_or("").to_string();
+        let text = self.src.get(start..self.pos).unwrap_or("");
         if ok {
-            self.push(Tok::Duration { seconds, text }, start..self.pos);
+            self.push(
+                Tok::Duration {
+                    seconds,
+                    text: text.into(),
+                },
+                start..self.pos,
+            );
         } else {
             let d = Diagnostic::error(codes::BAD_NUMBER, self.span(start..self.pos), format!("invalid duration `{text}`"))
                 .with_label("not a duration")
@@ -471,7 +477,7 @@ impl<'s> Lexer<'s> {
         self.check_controls(start..end);
         self.pos = end;
         let tok = StrTok {
-            value,
+            value: value.into(),
             style: StringStyle::Quoted,
             lit: false,
         };
@@ -575,7 +581,7 @@ impl<'s> Lexer<'s> {
         self.check_controls(value_start..end);
         self.pos = end;
         let tok = StrTok {
-            value,
+            value: value.into(),
             style: StringStyle::Raw(hashes),
             lit,
         };
@@ -615,7 +621,7 @@ impl<'s> Lexer<'s> {
             }
         }
         let tok = StrTok {
-            value,
+            value: value.into(),
             style: StringStyle::Quoted,
             lit,
         };
@@ -778,7 +784,14 @@ impl<'s> Lexer<'s> {
                 .collect::<Vec<_>>()
                 .join("\n");
             self.pos = eof;
-            self.push(Tok::Str(StrTok { value, style, lit }), start..eof);
+            self.push(
+                Tok::Str(StrTok {
+                    value: value.into(),
+                    style,
+                    lit,
+                }),
+                start..eof,
+            );
             return;
         };
         let indent = self.src.get(close_line..delim).unwrap_or("");
@@ -812,6 +825,13 @@ impl<'s> Lexer<'s> {
             self.error(d);
         }
         self.pos = end;
-        self.push(Tok::Str(StrTok { value, style, lit }), start..end);
+        self.push(
+            Tok::Str(StrTok {
+                value: value.into(),
+                style,
+                lit,
+            }),
+            start..end,
+        );
     }
 }

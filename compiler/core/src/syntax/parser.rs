@@ -14,7 +14,7 @@ use chumsky::prelude::*;
 
 use super::ast::*;
 use super::codes;
-use super::token::{StrTok, Tok};
+use super::token::{StrTok, Text, Tok};
 use crate::span::{FileId, Span};
 
 pub type TokSpan = (Tok, SimpleSpan);
@@ -66,6 +66,21 @@ pub const DOC_ITEM_KWS: &[&str] = &[
     "guard",
     "match",
 ];
+/// The first keywords of the keyword items of a document (`doc_item` without statements).
+const DOC_KEYWORD_ITEMS: &[&str] = &[
+    "schema",
+    "assume_role",
+    "description",
+    "defaults",
+    "raw",
+    "files",
+    "tags",
+    "attachment",
+    "outputs",
+    "plugin",
+    "param",
+    "var",
+];
 pub const CLAUSE_KWS: &[&str] = &[
     "goto",
     "end",
@@ -99,13 +114,28 @@ trait Pipe: Sized {
 }
 impl<T> Pipe for T {}
 
+/// Succeeds, consuming nothing, when the next token is one of `words`; put before
+/// a `choice` whose every alternative starts with `kw` of one of `words`, labelled
+/// right outside. When the token is none of them, this one failure stands for the
+/// alternatives' failures: like theirs it is at the token, with that token found,
+/// and the label replaces what each alternative expected; so the diagnostics are
+/// the same, without building and merging an error for every alternative.
+fn starts_with_kw<'t>(
+    words: &'static [&'static str],
+) -> impl Parser<'t, In<'t>, (), Ex<'t>> + Clone {
+    any()
+        .filter(move |t: &Tok| matches!(t, Tok::Ident(w) if words.contains(&w.as_str())))
+        .rewind()
+        .ignored()
+}
+
 /// Skips any newlines (inside value brackets, after operators).
 fn nl<'t>() -> impl Parser<'t, In<'t>, (), Ex<'t>> + Clone {
     just(Tok::Newline).repeated()
 }
 
 fn kw<'t>(word: &'static str) -> impl Parser<'t, In<'t>, SimpleSpan, Ex<'t>> + Clone {
-    just(Tok::Ident(word.to_string())).map_with(|_, e| e.span())
+    just(Tok::Ident(word.into())).map_with(|_, e| e.span())
 }
 
 /// One token tree that is not in `stop` (a bracketed group counts as one, stops inside it ignored).
@@ -151,8 +181,8 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         Tok::Ident(s) => (s, false),
         Tok::Backticked(s) => (s, true),
     }
-    .map_with(move |(text, escaped), e| Name {
-        text,
+    .map_with(move |(text, escaped): (Text, bool), e| Name {
+        text: text.into(),
         span: sp(e.span()),
         escaped,
     })
@@ -161,7 +191,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
 
     let string = select! { Tok::Str(s) => s }
         .map_with(move |s: StrTok, e| StringLit {
-            value: s.value,
+            value: s.value.into(),
             style: s.style,
             lit: s.lit,
             span: sp(e.span()),
@@ -169,7 +199,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         .labelled("a string")
         .boxed();
 
-    let ident_sp: P<'t, (String, SimpleSpan)> =
+    let ident_sp: P<'t, (Text, SimpleSpan)> =
         select! { Tok::Ident(s) = e => (s, e.span()) }.boxed();
 
     // `aws:runCommand`: identifier, `:`, identifier with nothing between; or a string.
@@ -212,7 +242,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         let path = select! { Tok::Ident(s) => s }
             .separated_by(just(Tok::ColonColon))
             .at_least(1)
-            .collect::<Vec<String>>()
+            .collect::<Vec<Text>>()
             .map_with(move |parts, e| TypeExpr {
                 text: parts.join("::"),
                 quoted: false,
@@ -228,8 +258,8 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
     .boxed();
 
     let doc = select! { Tok::DocComment(s) => s }
-        .map_with(move |text, e| DocComment {
-            text,
+        .map_with(move |text: Text, e| DocComment {
+            text: text.into(),
             span: sp(e.span()),
         })
         .then_ignore(nl())
@@ -266,8 +296,8 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
                 Tok::Backticked(s) => (s, false),
                 Tok::Str(s) => (s.value, true),
             }
-            .map_with(move |(text, quoted), e| Key {
-                text,
+            .map_with(move |(text, quoted): (Text, bool), e| Key {
+                text: text.into(),
                 quoted,
                 span: sp(e.span()),
             })
@@ -351,11 +381,11 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
             Tok::Ident(s) if s == "null" => ExprKind::Null,
             Tok::Ident(s) if s == "true" => ExprKind::Bool(true),
             Tok::Ident(s) if s == "false" => ExprKind::Bool(false),
-            Tok::Duration { seconds, text } => ExprKind::Duration { seconds, text },
-            Tok::Str(s) => ExprKind::String(StringLit { value: s.value, style: s.style, lit: s.lit, span: Span::default() }),
+            Tok::Duration { seconds, text } => ExprKind::Duration { seconds, text: text.into() },
+            Tok::Str(s) => ExprKind::String(StringLit { value: s.value.into(), style: s.style, lit: s.lit, span: Span::default() }),
             Tok::Error => ExprKind::Error,
         }
-        .or(select! { Tok::Number(n) => n }.validate(|n: String, e, emitter| number_kind(&n, e.span(), emitter)))
+        .or(select! { Tok::Number(n) => n }.validate(|n: Text, e, emitter| number_kind(&n, e.span(), emitter)))
         .map_with(move |mut kind, e| {
             if let ExprKind::String(s) = &mut kind {
                 s.span = sp(e.span());
@@ -410,7 +440,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
                     .map_with(move |((f, fspan), args), e| Expr {
                         kind: ExprKind::Call {
                             func: Name {
-                                text: f,
+                                text: f.into(),
                                 span: sp(fspan),
                                 escaped: false,
                             },
@@ -716,7 +746,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
     let end_value = select! {
         Tok::Ident(s) if s == "true" => ExprKind::Bool(true),
         Tok::Ident(s) if s == "false" => ExprKind::Bool(false),
-        Tok::Str(s) => ExprKind::String(StringLit { value: s.value, style: s.style, lit: s.lit, span: Span::default() }),
+        Tok::Str(s) => ExprKind::String(StringLit { value: s.value.into(), style: s.style, lit: s.lit, span: Span::default() }),
     }
     .map_with(move |mut kind, e| {
         if let ExprKind::String(s) = &mut kind {
@@ -728,75 +758,77 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         }
     });
 
-    let clause = choice((
-        kw("goto")
-            .ignore_then(name.clone())
-            .map_with(move |target, e| Clause::Goto {
-                target,
-                span: sp(e.span()),
-            }),
-        kw("end")
-            .ignore_then(end_value.or_not())
-            .map_with(move |value, e| Clause::End {
-                value,
-                span: sp(e.span()),
-            }),
-        kw("on_failure")
-            .ignore_then(flow.clone())
-            .map_with(move |target, e| Clause::OnFailure {
-                target,
-                span: sp(e.span()),
-            }),
-        kw("on_cancel")
-            .ignore_then(flow.clone())
-            .map_with(move |target, e| Clause::OnCancel {
-                target,
-                span: sp(e.span()),
-            }),
-        kw("timeout")
-            .ignore_then(value.clone())
-            .map_with(move |value, e| Clause::Timeout {
-                value,
-                span: sp(e.span()),
-            }),
-        kw("attempts")
-            .ignore_then(value.clone())
-            .map_with(move |value, e| Clause::Attempts {
-                value,
-                span: sp(e.span()),
-            }),
-        kw("critical")
-            .ignore_then(value.clone())
-            .map_with(move |value, e| Clause::Critical {
-                value,
-                span: sp(e.span()),
-            }),
-        kw("outputs")
-            .ignore_then(
-                just(Tok::LBrace)
-                    .ignore_then(
-                        nl().ignore_then(output_decl)
-                            .separated_by(list_separator())
-                            .allow_trailing()
-                            .collect::<Vec<_>>(),
-                    )
-                    .then_ignore(nl())
-                    .then_ignore(just(Tok::RBrace).labelled("`,` or `}`")),
-            )
-            .map_with(move |outputs, e| Clause::Outputs {
-                outputs,
-                span: sp(e.span()),
-            }),
-        kw("description")
-            .ignore_then(string.clone())
-            .map_with(move |text, e| Clause::Description {
-                text,
-                span: sp(e.span()),
-            }),
-        kw("raw").ignore_then(map.clone()).map(Clause::Raw),
-    ))
-    .labelled(L_CLAUSE)
-    .boxed();
+    // Tried at the start of every line after a step: see `starts_with_kw`.
+    let clause = starts_with_kw(CLAUSE_KWS)
+        .ignore_then(choice((
+            kw("goto")
+                .ignore_then(name.clone())
+                .map_with(move |target, e| Clause::Goto {
+                    target,
+                    span: sp(e.span()),
+                }),
+            kw("end")
+                .ignore_then(end_value.or_not())
+                .map_with(move |value, e| Clause::End {
+                    value,
+                    span: sp(e.span()),
+                }),
+            kw("on_failure")
+                .ignore_then(flow.clone())
+                .map_with(move |target, e| Clause::OnFailure {
+                    target,
+                    span: sp(e.span()),
+                }),
+            kw("on_cancel")
+                .ignore_then(flow.clone())
+                .map_with(move |target, e| Clause::OnCancel {
+                    target,
+                    span: sp(e.span()),
+                }),
+            kw("timeout")
+                .ignore_then(value.clone())
+                .map_with(move |value, e| Clause::Timeout {
+                    value,
+                    span: sp(e.span()),
+                }),
+            kw("attempts")
+                .ignore_then(value.clone())
+                .map_with(move |value, e| Clause::Attempts {
+                    value,
+                    span: sp(e.span()),
+                }),
+            kw("critical")
+                .ignore_then(value.clone())
+                .map_with(move |value, e| Clause::Critical {
+                    value,
+                    span: sp(e.span()),
+                }),
+            kw("outputs")
+                .ignore_then(
+                    just(Tok::LBrace)
+                        .ignore_then(
+                            nl().ignore_then(output_decl)
+                                .separated_by(list_separator())
+                                .allow_trailing()
+                                .collect::<Vec<_>>(),
+                        )
+                        .then_ignore(nl())
+                        .then_ignore(just(Tok::RBrace).labelled("`,` or `}`")),
+                )
+                .map_with(move |outputs, e| Clause::Outputs {
+                    outputs,
+                    span: sp(e.span()),
+                }),
+            kw("description")
+                .ignore_then(string.clone())
+                .map_with(move |text, e| Clause::Description {
+                    text,
+                    span: sp(e.span()),
+                }),
+            kw("raw").ignore_then(map.clone()).map(Clause::Raw),
+        )))
+        .labelled(L_CLAUSE)
+        .boxed();
 
     // Clauses: separated by commas or line breaks; the first token that cannot start one ends the list.
     let clauses = just(Tok::Comma)
@@ -1044,7 +1076,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         // reported once, and the rest of the statement is skipped.
         let unknown_body = ident_sp
         .clone()
-        .filter(|(w, _): &(String, SimpleSpan)| !STEP_BODY_KWS.contains(&w.as_str()))
+        .filter(|(w, _): &(Text, SimpleSpan)| !STEP_BODY_KWS.contains(&w.as_str()))
         .then_ignore(just(Tok::Colon).not())
         .then_ignore(skip_tree(&[Tok::Newline]).repeated())
         .validate(move |(word, wspan), _e, emitter| {
@@ -1068,11 +1100,15 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
             StepBody::Error(sp(wspan))
         });
 
+        // The keyword bodies are tried only at their keyword (see `starts_with_kw`);
+        // an action name goes straight on to `action_body`.
         let step_body = choice((
-            branch_body,
-            if_body.clone(),
-            guard_body.clone(),
-            match_body.clone(),
+            starts_with_kw(STEP_BODY_KWS).ignore_then(choice((
+                branch_body,
+                if_body.clone(),
+                guard_body.clone(),
+                match_body.clone(),
+            ))),
             action_body,
             unknown_body,
         ))
@@ -1087,7 +1123,11 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         let unnamed = choice((if_body, guard_body, match_body)).map(|b| (None, b));
 
         doc.clone()
-            .then(named_step.or(unnamed).labelled(L_STATEMENT))
+            .then(
+                starts_with_kw(STATEMENT_KWS)
+                    .ignore_then(named_step.or(unnamed))
+                    .labelled(L_STATEMENT),
+            )
             .then(clauses)
             .map_with(move |((docs, (name, body)), clauses), e| Step {
                 docs,
@@ -1153,8 +1193,16 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
             })
         });
 
-    let doc_item = doc
-        .clone()
+    // The keyword items below are tried only at their keyword or at a doc comment
+    // (which `doc` reads first): see `starts_with_kw`. A statement goes straight on
+    // to `stmt` with one failure at its first token instead of twelve.
+    let doc_item = any()
+        .filter(|t: &Tok| {
+            matches!(t, Tok::DocComment(_))
+                || matches!(t, Tok::Ident(w) if DOC_KEYWORD_ITEMS.contains(&w.as_str()))
+        })
+        .rewind()
+        .ignore_then(doc.clone())
         .then(choice((
             kw("schema")
                 .ignore_then(string.clone())

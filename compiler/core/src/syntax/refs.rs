@@ -44,8 +44,7 @@ pub struct StrRef {
 pub fn find_refs(s: &str) -> Vec<StrRef> {
     let mut out = Vec::new();
     let mut i = 0usize;
-    while let Some(off) = s.get(i..).and_then(|r| r.find("{{")) {
-        let start = i + off;
+    while let Some(start) = find_open(s.as_bytes(), i) {
         match parse_at(s, start) {
             Some(r) => {
                 i = r.range.end;
@@ -55,6 +54,14 @@ pub fn find_refs(s: &str) -> Vec<StrRef> {
         }
     }
     out
+}
+
+/// The byte offset of the next `{{` at or after `from`. A plain byte scan: most
+/// strings hold no `{{` at all, and `str::find` sets up a two-way searcher on
+/// every call, which cost more than the scan on the short strings of a runbook.
+fn find_open(b: &[u8], from: usize) -> Option<usize> {
+    let rest = b.get(from..)?;
+    rest.windows(2).position(|w| w == b"{{").map(|p| from + p)
 }
 
 fn is_name_byte(b: u8) -> bool {

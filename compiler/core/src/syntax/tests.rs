@@ -44,7 +44,7 @@ fn str_value(src: &str) -> (String, ast::StringStyle, bool) {
     let l = lexer::lex(FileId(0), src);
     assert!(l.diagnostics.is_empty(), "{:#?}", l.diagnostics);
     match l.tokens.first() {
-        Some((token::Tok::Str(s), _)) => (s.value.clone(), s.style, s.lit),
+        Some((token::Tok::Str(s), _)) => (s.value.to_string(), s.style, s.lit),
         other => panic!("not a string: {other:?}"),
     }
 }
