@@ -22,7 +22,10 @@ PropertySelectors of aws:assertAwsResourceProperty steps) linted by
 `ssmc lint --format json`; a JSONPath library (the judge) evaluates every
 selector on the instances. Fails (exit 1) when a selector ssmc calls
 impossible (E1034) matches an instance, when ssmc calls a generated selector
-invalid (E1035), or when a real selector ssmc accepts matches no instance.
+invalid (E1035), when a real selector ssmc accepts matches no instance, or
+when ssmc accepts a mutant without `..` of a kind it must always report
+(STRICT_KINDS: the index dropped before a member of a list element) and it
+matches none.
 With --jayway, Jayway JsonPath (Java, as SSM) judges too, and every selector
 where the two judges differ is listed (for information, never a failure).
 
@@ -77,6 +80,11 @@ def response_metadata(svc):
     }
 # Names jsonpath-plus finds on any string or array (JavaScript properties).
 JS_PROPS = {"length", "constructor", "prototype", "__proto__", "toString", "valueOf"}
+# Mutant kinds ssmc has no leniency for: accepted and matching no instance
+# is a failure when the selector has no `..` (other kinds, and `..name`,
+# may sit behind a documented leniency: a lower-case `..name` from the
+# response may be a header, a name in several shapes goes on as anything).
+STRICT_KINDS = {"index dropped (member of a list)"}
 NODE_BUDGET = 20000
 # Structures nested deeper are left out of instances (never reached by a
 # generated path, which has at most 7 segments or a `..name` found within 12
@@ -586,6 +594,9 @@ def main():
                 if kind == "real" and not matches:
                     ok = False
                     bad.append(f"{where_op} {sel!r} [real]: ssmc accepts it, but it matches no instance")
+                elif kind in STRICT_KINDS and ".." not in sel and not matches:
+                    ok = False
+                    bad.append(f"{where_op} {sel!r} [{kind}]: ssmc accepts it, but it matches no instance")
                 elif kind != "real" and not matches:
                     lenient.setdefault(kind, []).append(f"{where_op} {sel!r}")
             counts["agree"] += ok

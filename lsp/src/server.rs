@@ -209,7 +209,12 @@ impl Shared {
                 .map(|(name, text)| ContextFile { name, text })
                 .collect();
             let models = lock(&self.aws_models).clone();
-            Analysis::with_models(&name, &text, &loader, &ctx, &models)
+            let folders = lock(&self.roots).clone();
+            let lint = path
+                .as_deref()
+                .map(|p| workspace::lint_settings(&folders, p))
+                .unwrap_or_default();
+            Analysis::with_project(&name, &text, &loader, &ctx, &models, &lint)
         })
         .map(Arc::new);
         let mut docs = self.docs();

@@ -1,23 +1,28 @@
 //! The files around the open documents: workspace `.rbk` files that declare
 //! actions, and the `ssmc-stdlib:` URIs of the embedded stdlib.
 //!
-//! Input: workspace root URIs; file names of an analysis's source map.
+//! Input: workspace folders; a document's path; file names of an analysis's
+//! source map.
 //! Output: the texts of the workspace files that declare actions (by URI),
-//! the AWS API models of each folder's `ssmc.toml` (read at start-up),
-//! read at start-up and again when the client reports a file changed;
-//! the URI of a file name (`stdlib/actions/…` → `ssmc-stdlib:///actions/…`,
-//! anything else is already a URI); the stdlib text of an `ssmc-stdlib:` URI.
+//! read at start-up and again when the client reports a file changed; the
+//! AWS API models of each folder's `ssmc.toml` (read at start-up); the
+//! `[lint]` settings of the nearest `ssmc.toml` above a document (read at
+//! each analysis); the URI of a file name (`stdlib/actions/…` →
+//! `ssmc-stdlib:///actions/…`, anything else is already a URI); the stdlib
+//! text of an `ssmc-stdlib:` URI.
 //! Invariants: the scan is bounded (depth, file count and size) and skips
 //! hidden folders and `target`; nothing is written to disk (stdlib sources
 //! are served from the binary by `ssmc/stdlibSource`).
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use ssmc_core::lint::config::{glob_match, parse_config};
 use std::str::FromStr;
 
 use tower_lsp_server::ls_types::Uri;
 
-use crate::analysis::declares_actions;
+use crate::analysis::{declares_actions, LintSettings};
 
 /// The URI scheme of stdlib files.
 pub const STDLIB_SCHEME: &str = "ssmc-stdlib";
@@ -151,6 +156,52 @@ fn read_inside(folder: &Path, rel: &str) -> Result<String, String> {
         ));
     }
     std::fs::read_to_string(&canonical).map_err(|e| e.to_string())
+}
+
+/// The `[lint]` settings for the document at `path`: from the nearest
+/// `ssmc.toml` in its folder or above, up to the workspace folder that holds
+/// it (as `ssmc lint` finds the project root, but never leaving the
+/// workspace). Read at each analysis, so an edited `ssmc.toml` applies at the
+/// next change. No workspace folder, or none found: the defaults.
+pub fn lint_settings(folders: &[PathBuf], path: &Path) -> LintSettings {
+    let Some(dir) = path.parent().and_then(|d| std::fs::canonicalize(d).ok()) else {
+        return LintSettings::default();
+    };
+    let Some(folder) = folders.iter().find(|f| dir.starts_with(f)) else {
+        return LintSettings::default();
+    };
+    for root in dir.ancestors().take_while(|d| d.starts_with(folder)) {
+        let config = root.join("ssmc.toml");
+        if !config.is_file() {
+            continue;
+        }
+        let text = match std::fs::metadata(&config) {
+            Ok(m) if m.len() > MAX_BYTES => Err("larger than 1 MiB".to_string()),
+            _ => std::fs::read_to_string(&config).map_err(|e| e.to_string()),
+        };
+        let parsed = text.and_then(|t| parse_config(&t));
+        return match parsed {
+            Ok(project) => {
+                // The canonical folder and the file's own name: an unsaved
+                // new file has no canonical path yet.
+                let rel = path
+                    .file_name()
+                    .map(|name| dir.join(name))
+                    .and_then(|p| p.strip_prefix(root).ok().map(Path::to_path_buf))
+                    .map(|p| p.to_string_lossy().replace('\\', "/"));
+                LintSettings {
+                    ignored: rel.is_some_and(|r| project.ignore.iter().any(|g| glob_match(g, &r))),
+                    config: project.lint,
+                    fault: None,
+                }
+            }
+            Err(e) => LintSettings {
+                fault: Some(format!("{}: {e}", config.display())),
+                ..LintSettings::default()
+            },
+        };
+    }
+    LintSettings::default()
 }
 
 #[cfg(test)]

@@ -958,3 +958,66 @@ fn workspace_files_changed_on_disk_are_seen_through_file_watching() {
     c.shutdown_and_exit();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `ssmc.toml`'s `[lint]` table applies in the editor as in `ssmc lint`: a
+/// rule turned off is not shown, a raised level is, an ignored path has no
+/// findings, and a broken `ssmc.toml` is one warning at the top. The file is
+/// read at each analysis, so an edit applies at the next change.
+#[test]
+fn lint_levels_of_the_project_ssmc_toml_apply_in_the_editor() {
+    let dir = std::env::temp_dir().join(format!("ssmc-lsp-lintcfg-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("ws/gen")).expect("temp dir");
+    let config = dir.join("ws/ssmc.toml");
+    std::fs::write(
+        &config,
+        "[lint]\nignore = [\"gen/**\"]\n[lint.rules]\nmissing-description = \"off\"\nSSM106 = \"error\"\n",
+    )
+    .expect("write config");
+    let runbook = "automation X {\n  step A = aws:sleep { Duration: \"PT1S\" }\n}\n";
+    let root = format!("file://{}/ws", dir.display());
+    let uri = format!("{root}/a.rbk");
+    let generated = format!("{root}/gen/b.rbk");
+    let codes = |diags: &[Value]| -> Vec<(String, i64)> {
+        diags
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap_or_default().to_string(),
+                    d["severity"].as_i64().unwrap_or_default(),
+                )
+            })
+            .collect()
+    };
+
+    let mut c = Client::start();
+    c.initialize_in(&dir.join("ws"));
+    let diags = codes(&open(&mut c, &uri, runbook));
+    assert!(diags.contains(&("SSM106".to_string(), 1)), "{diags:?}");
+    assert!(!diags.iter().any(|(c, _)| c == "SSM201"), "{diags:?}");
+    assert!(diags.iter().any(|(c, _)| c == "SSM204"), "{diags:?}");
+    let diags = codes(&open(&mut c, &generated, runbook));
+    assert!(diags.is_empty(), "an ignored path: {diags:?}");
+
+    // Broken: one warning at the top, default levels.
+    std::fs::write(&config, "[lint.rules]\nno-such-rule = \"off\"\n").expect("rewrite");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": runbook}]}),
+    );
+    let diags = c.diagnostics(&uri, 2);
+    let first = &diags[0];
+    assert_eq!(first["code"], "ssmc.toml", "{diags:?}");
+    assert_eq!(first["severity"], 2);
+    assert_eq!(first["range"]["start"], json!({"line": 0, "character": 0}));
+    assert!(
+        first["message"].to_string().contains("no-such-rule"),
+        "{first}"
+    );
+    assert!(
+        codes(&diags).contains(&("SSM106".to_string(), 2)),
+        "default level again: {diags:?}"
+    );
+    c.shutdown_and_exit();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -323,8 +323,9 @@ impl Analysis {
             .collect()
     }
 
-    /// Selector segments: after `.` the members there (`[0]`/`[*]` first on a
-    /// list), after `[` on a list `[0]` and `[*]`; at the start the response's
+    /// Selector segments: after `.` the members there (on a list only `[0]`
+    /// and `[*]`, replacing the `.`: a member read on a list never matches),
+    /// after `[` on a list `[0]` and `[*]`; at the start the response's
     /// members (written `$.Name`).
     fn complete_selector(
         &self,
@@ -359,9 +360,10 @@ impl Analysis {
                 return Vec::new();
             };
             let dot = word_start - 1;
-            let mut items = self.index_items(&p, dot..cursor);
-            items.extend(self.member_items(&p, word_start..cursor, ""));
-            return items;
+            if p.list {
+                return self.index_items(&p, dot..cursor);
+            }
+            return self.member_items(&p, word_start..cursor, "");
         }
         if let Some(done) = before.strip_suffix('[') {
             let Some(p) = lookup::place_after(svc, op.output, done) else {
@@ -693,7 +695,11 @@ fn segment_markdown(path: &str, p: &Place) -> String {
         ));
     }
     if !p.fields.is_empty() {
-        let each = if p.list { " (of each element)" } else { "" };
+        let each = if p.list {
+            " of each element (after `[0]` or `[*]`)"
+        } else {
+            ""
+        };
         s.push_str(&format!(
             "\n\nMembers{each}: {}.",
             listed(p.fields.iter().map(|f| f.name.as_str()))

@@ -28,6 +28,7 @@ mod tokens;
 
 use ssmc_core::awsapi::Overlay;
 use ssmc_core::catalog::Catalog;
+use ssmc_core::lint::LintConfig;
 use ssmc_core::lower::FileLoader;
 use ssmc_core::pipeline;
 use ssmc_core::span::{FileId, LineIndex, SourceMap};
@@ -90,7 +91,23 @@ pub struct Analysis {
     defs: Vec<DocDefs>,
 }
 
-/// The linter's findings (`SSMxxx`, default rule levels, `// ssmc: allow(rule) reason`
+/// What the project's `ssmc.toml` (`[lint]`) says about linting a document,
+/// as `ssmc lint` applies it.
+#[derive(Debug, Clone, Default)]
+pub struct LintSettings {
+    /// Rule levels (`[lint.rules]`).
+    pub config: LintConfig,
+    /// The document matches a `[lint] ignore` pattern: no lint findings.
+    pub ignored: bool,
+    /// Why `ssmc.toml` could not be used (its levels are then not applied);
+    /// shown as a warning at the top of the document.
+    pub fault: Option<String>,
+}
+
+/// The code of the warning that says the project's `ssmc.toml` is unusable.
+pub const CONFIG_FAULT_CODE: &str = "ssmc.toml";
+
+/// The linter's findings (rule levels of [`LintSettings`], `// ssmc: allow(rule) reason`
 /// suppressions applied) on the documents the pipeline lowered: the linter sees
 /// the same tree, documents and catalog as the checker (no second parse).
 fn lint_findings(
@@ -98,8 +115,8 @@ fn lint_findings(
     text: &str,
     catalog: &Catalog,
     so_far: &[Diagnostic],
+    config: &LintConfig,
 ) -> Vec<Diagnostic> {
-    let config = ssmc_core::lint::LintConfig::default();
     // The compile's own findings go in too, so a suppression naming one of them counts as used.
     let earlier: Vec<Diagnostic> = so_far.to_vec();
     ssmc_core::lint::source::lint_lowered(
@@ -108,7 +125,7 @@ fn lint_findings(
         &file.ast,
         &file.documents,
         catalog,
-        &config,
+        config,
         earlier,
     )
     .into_iter()
@@ -155,6 +172,19 @@ impl Analysis {
         context: &[ContextFile<'_>],
         models: &Overlay,
     ) -> Analysis {
+        let lint = LintSettings::default();
+        Analysis::with_project(name, text, loader, context, models, &lint)
+    }
+
+    /// [`Analysis::with_models`] with the project's lint settings.
+    pub fn with_project(
+        name: &str,
+        text: &str,
+        loader: &dyn FileLoader,
+        context: &[ContextFile<'_>],
+        models: &Overlay,
+        lint: &LintSettings,
+    ) -> Analysis {
         let (stdlib_sources, stdlib_catalog) = stdlib();
         let mut sources = stdlib_sources.clone();
         let file = sources.add(name, text);
@@ -180,12 +210,29 @@ impl Analysis {
             .filter(|d| d.primary.span.file == file)
             .collect();
         let this = compilation.files.into_iter().find(|f| f.file == file);
-        if !diagnostics.iter().any(Diagnostic::is_error) {
+        if !lint.ignored && !diagnostics.iter().any(Diagnostic::is_error) {
             if let Some(this) = &this {
-                let found = lint_findings(this, &normalised, &compilation.catalog, &diagnostics);
+                let found = lint_findings(
+                    this,
+                    &normalised,
+                    &compilation.catalog,
+                    &diagnostics,
+                    &lint.config,
+                );
                 diagnostics.extend(found);
                 ssmc_core::diagnostic::sort(&mut diagnostics);
             }
+        }
+        if let Some(fault) = &lint.fault {
+            diagnostics.insert(
+                0,
+                Diagnostic::warning(
+                    CONFIG_FAULT_CODE,
+                    ssmc_core::Span::new(file, 0, 0),
+                    format!("{fault}; its lint levels are not applied"),
+                )
+                .with_help("fix ssmc.toml (see docs/lint-ci.md); `ssmc lint` stops on it"),
+            );
         }
         let (ast, parsed_clean) = this.map(|f| (f.ast, f.parsed_clean)).unwrap_or_default();
         let (occurrences, defs) = index::collect(&ast, &normalised);

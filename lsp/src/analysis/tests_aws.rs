@@ -313,19 +313,39 @@ fn selector_members_after_a_dot_with_indexes_on_lists() {
             )
         })
         .collect();
+    // On a list only `[0]` and `[*]`, replacing the `.`: a member read on
+    // the list itself (`$.Reservations.Instances`) never matches.
     assert_eq!(
         shown,
         [
             "[0] | the first Reservation | .",
             "[*] | every Reservation (a list) | .",
-            "Groups | list<GroupIdentifier> | ",
-            "Instances | list<Instance> | ",
-            "OwnerId | string | ",
-            "RequesterId | string | ",
-            "ReservationId | string | ",
         ]
     );
     assert!(items.iter().all(|i| i.kind == CompletionKind::AwsField));
+    // A fan-out ending on a list likewise; a partial name after the `.` is replaced too.
+    let (a, o) = fixture(&api_step(
+        "Service: \"ec2\", Api: \"DescribeInstances\"",
+        "S: StringList = \"$.Reservations[*].Instances.Ins$0\"",
+    ));
+    let items = sorted(a.complete(o));
+    assert_eq!(labels(&items), ["[0]", "[*]"]);
+    assert_eq!(replaced(&a, &items[0]), ".Ins");
+    // After an index, the element's members.
+    let (a, o) = fixture(&api_step(
+        "Service: \"ec2\", Api: \"DescribeInstances\"",
+        "S: String = \"$.Reservations[0].$0\"",
+    ));
+    assert_eq!(
+        labels(&sorted(a.complete(o))),
+        [
+            "Groups",
+            "Instances",
+            "OwnerId",
+            "RequesterId",
+            "ReservationId"
+        ]
+    );
     // A partial name is replaced; a structure offers no index.
     let (a, o) = fixture(&api_step(
         "Service: \"ec2\", Api: \"DescribeInstances\"",
@@ -564,12 +584,25 @@ fn hover_on_a_selector_segment_shows_the_type_there() {
         h.markdown,
         "```\n$.ResponseMetadata.HTTPStatusCode: integer\n```\n\nInteger."
     );
-    // An impossible segment hovers nothing (its diagnostic says why).
+    // A list names its elements' members and how to reach them.
     let (a, o) = fixture(&api_step(
         "Service: \"ec2\", Api: \"DescribeInstances\"",
-        "S: String = \"$.Reservations[0].No$0pe\"",
+        "S: String = \"$.Reserv$0ations.Instances\"",
     ));
-    assert_eq!(a.hover(o), None);
+    let h = a.hover(o).expect("hover");
+    assert_eq!(
+        h.markdown,
+        "```\n$.Reservations: list<Reservation>\n```\n\nList.\n\nMembers of each element (after `[0]` or `[*]`): `Groups`, `Instances`, `OwnerId`, `RequesterId`, `ReservationId`."
+    );
+    // An impossible segment hovers nothing (its diagnostic says why), also a
+    // member read on a list.
+    for sel in ["$.Reservations[0].No$0pe", "$.Reservations.Inst$0ances"] {
+        let (a, o) = fixture(&api_step(
+            "Service: \"ec2\", Api: \"DescribeInstances\"",
+            &format!("S: String = \"{sel}\""),
+        ));
+        assert_eq!(a.hover(o), None, "{sel}");
+    }
 }
 
 #[test]

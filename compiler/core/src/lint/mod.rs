@@ -14,6 +14,7 @@
 //! Suppression comments are matched to findings by [`suppress`] after
 //! linting, because they are text, not model.
 
+pub mod config;
 pub mod docs;
 pub mod registry;
 pub mod rules;

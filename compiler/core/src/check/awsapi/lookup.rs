@@ -5,9 +5,10 @@
 //! Input: a service, an operation's output shape and a selector as written
 //! (or the part of it before the cursor). Output: a [`Place`]: the type
 //! there, its enum, whether the selector fans out into a list, and the
-//! members one more `.name` can read there (a list's element members, as the
-//! walk reads a member on every element; `ResponseMetadata` at the root); or,
-//! for an offset, the [`SegmentInfo`] of the segment written there.
+//! members one more `.name` can read there (`ResponseMetadata` at the root;
+//! for a list, its elements' members, read after `[0]` or `[*]`: a `.name`
+//! on the list itself never matches); or, for an offset, the
+//! [`SegmentInfo`] of the segment written there.
 //!
 //! Invariants: a selector that does not parse or cannot be walked answers
 //! `None`, never a panic; an offset outside every segment answers `None`.
@@ -41,9 +42,10 @@ pub struct Place {
     pub enumeration: Vec<String>,
     /// The selector went through `[*]`, a slice, a filter or `..`: it yields a list of these.
     pub fan_out: bool,
-    /// The place is a list: `[0]`, `[*]` read its elements.
+    /// The place is a list: `[0]`, `[*]` read its elements (and `.name` reads nothing).
     pub list: bool,
-    /// The members `.name` reads here (for a list, its elements' members).
+    /// The members `.name` reads here; for a list, its elements' members
+    /// (after `[0]` or `[*]`).
     pub fields: Vec<Field>,
     /// A map or free-form document (or unknown): any key reads.
     pub open: bool,
@@ -231,11 +233,15 @@ mod tests {
     #[test]
     fn members_along_the_walk() {
         let (ec2, out) = ec2_describe();
-        // A list offers its elements' members (the walk reads a member on each element).
+        // A list describes its elements' members (read after `[0]` or `[*]`);
+        // a member read on the list itself never matches, so leads nowhere.
         let p = place_after(ec2, out, "$.Reservations").expect("list");
         assert!(p.list && !p.fan_out);
         assert_eq!(p.ty, "list<Reservation>");
         assert!(names(&p).contains(&"Instances"), "{:?}", names(&p));
+        assert_eq!(place_after(ec2, out, "$.Reservations.Instances"), None);
+        let p = place_after(ec2, out, "$.Reservations[*].Instances").expect("fan-out");
+        assert!(p.list && p.fan_out);
         let p = place_after(ec2, out, "$.Reservations[*].Instances[0].State").expect("state");
         assert_eq!(
             (p.ty.as_str(), p.fan_out, p.list),

@@ -106,10 +106,11 @@ impl Checker<'_> {
                 )
                 .with_label(imp.message.clone());
                 let names = imp.members.iter().map(String::as_str);
-                d = match suggest(word, names) {
-                    Some(m) => d.with_help(format!("did you mean `{m}`?")),
-                    None if imp.members.is_empty() || imp.deep => d,
-                    None => d.with_help(format!(
+                d = match (imp.help(s), suggest(word, names)) {
+                    (Some(help), _) => d.with_help(help),
+                    (None, Some(m)) => d.with_help(format!("did you mean `{m}`?")),
+                    (None, None) if imp.members.is_empty() || imp.deep => d,
+                    (None, None) => d.with_help(format!(
                         "its members are {}",
                         super::params::list_names(imp.members.iter().map(String::as_str))
                     )),

@@ -157,7 +157,13 @@ fn selectors_that_match_have_no_findings() {
         ("$.Reservations[0].Instances[0]", "StringMap"),
         ("$.ResponseMetadata.HTTPStatusCode", "Integer"),
         ("$.ResponseMetadata.HTTPHeaders.date", "String"),
-        ("$.Reservations.Instances.InstanceId", "StringList"),
+        // `..name` descends into lists, `.*` reads a list's elements.
+        ("$.Reservations..Instances", "MapList"),
+        ("$.Reservations.*.Instances[0].InstanceId", "StringList"),
+        (
+            "$.Reservations[0].Instances[?(@.Tags[0].Key == 'Name')].InstanceId",
+            "StringList",
+        ),
     ] {
         assert_eq!(out(DESCRIBE, sel, ty), "", "{sel}");
     }
@@ -171,6 +177,38 @@ fn impossible_segments_point_at_the_segment_with_a_suggestion() {
     insta::assert_snapshot!(out(DESCRIBE, "$.Reservations[0].Instances[0].Tags[?(@.Kye == 'x')].Value", "StringList"), @"E1034 error: selector `$.Reservations[0].Instances[0].Tags[?(@.Kye == 'x')].Value` never matches a `DescribeInstances` response @ `Kye` [did you mean `Key`?]");
     insta::assert_snapshot!(out(DESCRIBE, "$..Nothing", "String"), @"E1034 error: selector `$..Nothing` never matches a `DescribeInstances` response @ `Nothing`");
     insta::assert_snapshot!(out(DESCRIBE, "$.Reservations[0", "String"), @"E1035 error: selector `$.Reservations[0` does not parse: an unclosed `[` @ `[0` [write a JSONPath such as `$.Reservations[0].Instances[0].InstanceId`]");
+}
+
+/// Jayway (SSM's JSONPath) reads a member on an object only: on a list it
+/// finds nothing (found by the selector differential, both judges agree).
+#[test]
+fn a_member_read_on_a_list_never_matches() {
+    insta::assert_snapshot!(out(DESCRIBE, "$.Reservations.Instances", "MapList"), @"E1034 error: selector `$.Reservations.Instances` never matches a `DescribeInstances` response @ `Instances` [`Reservations` is a list: select an element first, `Reservations[0].Instances`, or all of them, `Reservations[*].Instances`]");
+    insta::assert_snapshot!(out(DESCRIBE, "Reservations['Instances']", "MapList"), @"E1034 error: selector `Reservations['Instances']` never matches a `DescribeInstances` response @ `['Instances']` [`Reservations` is a list: select an element first, `Reservations[0]['Instances']`, or all of them, `Reservations[*]['Instances']`]");
+    insta::assert_snapshot!(out(DESCRIBE, "$.Reservations[0].Instances.'InstanceId'", "String"), @"E1034 error: selector `$.Reservations[0].Instances.'InstanceId'` never matches a `DescribeInstances` response @ `InstanceId` [`Instances` is a list: select an element first, `Instances[0].'InstanceId'`, or all of them, `Instances[*].'InstanceId'`]");
+    insta::assert_snapshot!(out(DESCRIBE, "$.Reservations[*].Instances[*].Tags.Key", "StringList"), @"E1034 error: selector `$.Reservations[*].Instances[*].Tags.Key` never matches a `DescribeInstances` response @ `Key` [`Tags` is a list: select an element first, `Tags[0].Key`, or all of them, `Tags[*].Key`]");
+    insta::assert_snapshot!(out(DESCRIBE, "$..Instances.InstanceId", "StringList"), @"E1034 error: selector `$..Instances.InstanceId` never matches a `DescribeInstances` response @ `InstanceId` [`Instances` is a list: select an element first, `Instances[0].InstanceId`, or all of them, `Instances[*].InstanceId`]");
+    insta::assert_snapshot!(out(DESCRIBE, "$.Reservations[0].Instances['InstanceId','ImageId']", "StringList"), @"E1034 error: selector `$.Reservations[0].Instances['InstanceId','ImageId']` never matches a `DescribeInstances` response @ `['InstanceId','ImageId']` [`Instances` is a list: select an element first, `Instances[0]['InstanceId','ImageId']`, or all of them, `Instances[*]['InstanceId','ImageId']`]");
+    // In a filter: `@.Tags.Key` finds nothing on an instance, so no test passes (also with `!=`).
+    insta::assert_snapshot!(out(DESCRIBE, "$.Reservations[0].Instances[?(@.Tags.Key != 'x')].InstanceId", "StringList"), @"E1034 error: selector `$.Reservations[0].Instances[?(@.Tags.Key != 'x')].InstanceId` never matches a `DescribeInstances` response @ `Key` [`@.Tags` is a list: select an element first, `@.Tags[0].Key` (a filter path takes no `[*]`)]");
+    // The label names the list's shape and the member.
+    let src = step(
+        "aws:executeAwsApi",
+        DESCRIBE,
+        r#"{"Name": "O", "Selector": "$.Reservations.Instances", "Type": "MapList"}"#,
+    );
+    let mut sources = SourceMap::default();
+    let (catalog, _) = load_stdlib(&mut sources);
+    let doc = read_document(FileId(u32::MAX - 1), "test", &src, Format::Json).expect("reads");
+    let labels: Vec<String> = check_document(&doc, &catalog)
+        .iter()
+        .filter(|d| d.code == "E1034")
+        .map(|d| d.primary.text.clone())
+        .collect();
+    assert_eq!(
+        labels,
+        ["`ReservationList` is a list; a list has no member `Instances`"]
+    );
 }
 
 #[test]

@@ -9,11 +9,14 @@
 //! response carries it: `RequestId`, `HTTPStatusCode`, `HTTPHeaders` (the
 //! response's headers, names lower-cased), `RetryAttempts`, and for some
 //! calls `HostId` and `ChecksumAlgorithm`). Leniency, so that what SSM
-//! matches is never called impossible: a member read on a list reads it on
-//! every element (a fan-out); a free-form document or an unknown place
-//! accepts anything; `..name` searches every shape reachable from where it
-//! starts, and from the response or its metadata a lower-case `..name` may
-//! be a header.
+//! matches is never called impossible: a free-form document or an unknown
+//! place accepts anything; `..name` searches every shape reachable from where
+//! it starts, and from the response or its metadata a lower-case `..name` may
+//! be a header. A member read directly on a list (`$.Reservations.Instances`,
+//! also `['a','b']` and a filter's `@.a.b`) is impossible: Jayway, which SSM
+//! evaluates selectors with, reads members on objects only and finds nothing
+//! there (the elements are reached through `[0]`, `[*]`, a slice, a filter or
+//! `..name`).
 
 use super::selector::{filter_paths, Segment, Sel};
 use crate::awsapi::{Service, ShapeId, ShapeKind};
@@ -55,6 +58,40 @@ pub(crate) struct Impossible {
     pub range: Option<Range<usize>>,
     /// `members` are every name below (`..name`): for a suggestion, too many to list.
     pub deep: bool,
+    /// A member read directly on a list: where the two are written.
+    pub on_list: Option<Box<OnList>>,
+}
+
+/// Where a member read on a list and the list are written, for the help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct OnList {
+    /// The bytes (in the selector) that name the list: its segment, or the
+    /// selector up to it when that segment is not a name (`[*]`), or `@.a`.
+    pub list: Range<usize>,
+    /// The member's segment (`.Instances`, `['Instances']`).
+    pub member: Range<usize>,
+    /// Inside a filter, where Jayway accepts only definite paths (`[0]`, no `[*]`).
+    pub filter: bool,
+}
+
+impl Impossible {
+    /// A help naming the fix, when the fault has one beyond its members.
+    pub(crate) fn help(&self, selector: &str) -> Option<String> {
+        let l = self.on_list.as_ref()?;
+        let list = selector.get(l.list.clone())?.trim().trim_start_matches('.');
+        let member = selector.get(l.member.clone())?;
+        Some(if l.filter {
+            format!(
+                "`{list}` is a list: select an element first, `{list}[0]{member}` \
+                 (a filter path takes no `[*]`)"
+            )
+        } else {
+            format!(
+                "`{list}` is a list: select an element first, `{list}[0]{member}`, \
+                 or all of them, `{list}[*]{member}`"
+            )
+        })
+    }
 }
 
 pub(super) const META_MEMBERS: &[&str] = &[
@@ -79,18 +116,35 @@ pub(crate) fn walk(
         fan_out: false,
     };
     for (n, seg) in segs.iter().enumerate() {
-        cur = step(svc, cur, seg, n)?;
+        // The list a member is read on: named by the segment before when it
+        // is a name, else by the whole selector up to here.
+        let list = match n.checked_sub(1).and_then(|p| segs.get(p)) {
+            Some(prev) if matches!(prev.sel, Sel::Member(_)) => prev.range.clone(),
+            Some(prev) => segs.first().map_or(0, |f| f.range.start)..prev.range.end,
+            None => 0..0,
+        };
+        let written = OnList {
+            list,
+            member: seg.range.clone(),
+            filter: false,
+        };
+        cur = step(svc, cur, seg, n, written)?;
     }
     Ok(cur)
 }
 
-fn step(svc: &Service, cur: Yield, seg: &Segment, n: usize) -> Result<Yield, Impossible> {
+fn step(
+    svc: &Service,
+    cur: Yield,
+    seg: &Segment,
+    n: usize,
+    written: OnList,
+) -> Result<Yield, Impossible> {
     if seg.deep {
         return deep(svc, cur, seg, n);
     }
-    let at = unlist(svc, cur.at, &seg.sel);
-    let fan = cur.fan_out || at.1;
-    let at = at.0;
+    let at = cur.at;
+    let fan = cur.fan_out;
     let out = |at: At, more: bool| {
         Ok(Yield {
             at,
@@ -98,11 +152,11 @@ fn step(svc: &Service, cur: Yield, seg: &Segment, n: usize) -> Result<Yield, Imp
         })
     };
     match &seg.sel {
-        Sel::Member(name) => out(member(svc, at, name, n)?, false),
+        Sel::Member(name) => out(member(svc, at, name, n, &written)?, false),
         Sel::Members(names) => {
             let mut last = At::Any;
             for name in names {
-                last = member(svc, at, name, n)?;
+                last = member(svc, at, name, n, &written)?;
             }
             out(if names.len() == 1 { last } else { At::Any }, true)
         }
@@ -141,27 +195,15 @@ fn step(svc: &Service, cur: Yield, seg: &Segment, n: usize) -> Result<Yield, Imp
     }
 }
 
-/// A member read on a list reads it on each element: `(element, fanned out)`.
-fn unlist(svc: &Service, at: At, sel: &Sel) -> (At, bool) {
-    let At::Shape(id) = at else {
-        return (at, false);
-    };
-    match (sel, svc.shape(id).map(|s| &s.kind)) {
-        (Sel::Member(_) | Sel::Members(_), Some(ShapeKind::List { member, .. })) => {
-            let (inner, _) = unlist(svc, At::Shape(*member), sel);
-            (inner, true)
-        }
-        _ => (at, false),
-    }
-}
-
-fn member(svc: &Service, at: At, name: &str, n: usize) -> Result<At, Impossible> {
+/// `name` read at `at`; `written` says where, for the help when `at` is a list.
+fn member(svc: &Service, at: At, name: &str, n: usize, written: &OnList) -> Result<At, Impossible> {
     let missing = |members: Vec<String>, what: String| Impossible {
         segment: n,
         message: format!("{what} has no member `{name}`"),
         members,
         range: None,
         deep: false,
+        on_list: None,
     };
     match at {
         At::Any => Ok(At::Any),
@@ -200,6 +242,7 @@ fn member(svc: &Service, at: At, name: &str, n: usize) -> Result<At, Impossible>
             members: Vec::new(),
             range: None,
             deep: false,
+            on_list: None,
         }),
         At::Shape(id) => {
             let Some(shape) = svc.shape(id) else {
@@ -217,7 +260,15 @@ fn member(svc: &Service, at: At, name: &str, n: usize) -> Result<At, Impossible>
                     )
                 }),
                 ShapeKind::Map { value, .. } => Ok(At::Shape(*value)),
-                ShapeKind::List { .. } => Ok(At::Any),
+                // Jayway reads a member on an object only: on a list it finds nothing.
+                ShapeKind::List { .. } => Err(Impossible {
+                    segment: n,
+                    message: format!("`{}` is a list; a list has no member `{name}`", shape.name),
+                    members: Vec::new(),
+                    range: None,
+                    deep: false,
+                    on_list: Some(Box::new(written.clone())),
+                }),
                 ShapeKind::Scalar { kind, .. } => Err(Impossible {
                     segment: n,
                     message: format!(
@@ -228,6 +279,7 @@ fn member(svc: &Service, at: At, name: &str, n: usize) -> Result<At, Impossible>
                     members: Vec::new(),
                     range: None,
                     deep: false,
+                    on_list: None,
                 }),
             }
         }
@@ -292,6 +344,7 @@ fn not_a_list(svc: &Service, at: At, n: usize) -> Impossible {
         members,
         range: None,
         deep: false,
+        on_list: None,
     }
 }
 
@@ -307,9 +360,22 @@ fn filter(
     let base = seg.name_range.start + 3;
     for path in filter_paths(text) {
         let mut at = At::Shape(elem);
+        // `@` and the names so far: the list a member may be read on.
+        let mut list = base..base;
         for (name, range) in path {
-            at = unlist(svc, at, &Sel::Member(name.clone())).0;
-            match member(svc, at, &name, n) {
+            let dotted = base + range.start.saturating_sub(1)..base + range.end;
+            if list.is_empty() {
+                list = base + range.start.saturating_sub(2)..base + range.start.saturating_sub(1);
+            }
+            let written = OnList {
+                list: list.clone(),
+                member: dotted.clone(),
+                filter: true,
+            };
+            list.end = dotted.end;
+            // Jayway tests a filter path as a path: a member on a list finds
+            // nothing, and the test fails (also with `!=`).
+            match member(svc, at, &name, n, &written) {
                 Ok(next) => at = next,
                 Err(mut e) => {
                     e.range = Some(base + range.start..base + range.end);
@@ -385,6 +451,7 @@ fn deep(svc: &Service, cur: Yield, seg: &Segment, n: usize) -> Result<Yield, Imp
             members: all_names,
             range: None,
             deep: true,
+            on_list: None,
         });
     }
     let at = match found.as_slice() {
