@@ -139,7 +139,7 @@ pub fn service_from_json(name: &str, text: &str) -> Result<Service, ModelError> 
                 value: id_of(&owner, d.get("value").and_then(shape_ref))?,
             },
             other => {
-                let Some(scalar) = scalar(other) else {
+                let Some(scalar) = Scalar::from_botocore(other) else {
                     return err(format!("shape `{n}` has an unknown type `{other}`"));
                 };
                 ShapeKind::Scalar {
@@ -225,20 +225,6 @@ fn streaming(shapes: &Map<String, J>, name: &str) -> bool {
         let target = shape_ref(r).and_then(|t| shapes.get(t));
         flag_j(r, "streaming")
             || target.is_some_and(|t| flag_j(t, "streaming") || flag_j(t, "eventstream"))
-    })
-}
-
-fn scalar(kind: &str) -> Option<Scalar> {
-    Some(match kind {
-        "string" => Scalar::String,
-        "integer" => Scalar::Integer,
-        "long" => Scalar::Long,
-        "boolean" => Scalar::Boolean,
-        "double" => Scalar::Double,
-        "float" => Scalar::Float,
-        "timestamp" => Scalar::Timestamp,
-        "blob" => Scalar::Blob,
-        _ => return None,
     })
 }
 

@@ -96,7 +96,7 @@ pub(super) fn service(name: &str, api_version: &str, deflated: &[u8]) -> Option<
                 value: id(a.get(3)?)?,
             },
             other => ShapeKind::Scalar {
-                kind: scalar(other)?,
+                kind: Scalar::from_botocore(other)?,
                 enumeration: a.get(2).and_then(J::as_array).map(|e| {
                     e.iter()
                         .filter_map(|v| v.as_str().map(str::to_string))
@@ -127,19 +127,5 @@ pub(super) fn service(name: &str, api_version: &str, deflated: &[u8]) -> Option<
         api_version: api_version.to_string(),
         operations,
         shapes,
-    })
-}
-
-fn scalar(kind: &str) -> Option<Scalar> {
-    Some(match kind {
-        "string" => Scalar::String,
-        "integer" => Scalar::Integer,
-        "long" => Scalar::Long,
-        "boolean" => Scalar::Boolean,
-        "double" => Scalar::Double,
-        "float" => Scalar::Float,
-        "timestamp" => Scalar::Timestamp,
-        "blob" => Scalar::Blob,
-        _ => return None,
     })
 }

@@ -43,6 +43,23 @@ pub enum Scalar {
 }
 
 impl Scalar {
+    /// The scalar of a botocore shape `type` (`"string"`, `"integer"`, …);
+    /// `None` for the structured kinds. The catalog and project models both
+    /// use botocore's names, so both decode through this.
+    pub fn from_botocore(kind: &str) -> Option<Scalar> {
+        Some(match kind {
+            "string" => Scalar::String,
+            "integer" => Scalar::Integer,
+            "long" => Scalar::Long,
+            "boolean" => Scalar::Boolean,
+            "double" => Scalar::Double,
+            "float" => Scalar::Float,
+            "timestamp" => Scalar::Timestamp,
+            "blob" => Scalar::Blob,
+            _ => return None,
+        })
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Scalar::String => "string",
