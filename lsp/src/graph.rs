@@ -24,7 +24,6 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::{Range, TextDocumentIdentifier, Uri};
 
 use crate::convert;
-use crate::loader::DirLoader;
 use crate::server::Backend;
 
 /// Files larger than this are not read from disk for a graph.
@@ -113,12 +112,9 @@ impl Backend {
                 None => return Ok(None),
             },
         };
-        let dir = self.readable_dir(path.as_deref());
+        let loader = self.loader(path.as_deref());
         let name = name_of(&uri);
-        catch_unwind(AssertUnwindSafe(|| {
-            graph_of_text(&name, &text, &DirLoader { dir })
-        }))
-        .map_err(|_| {
+        catch_unwind(AssertUnwindSafe(|| graph_of_text(&name, &text, &loader))).map_err(|_| {
             let mut e = Error::internal_error();
             e.message = "internal error while drawing the graph; the server keeps running".into();
             e

@@ -8,7 +8,6 @@
 pub mod analysis;
 pub mod convert;
 mod graph;
-mod loader;
 mod server;
 mod workspace;
 

@@ -25,8 +25,8 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 use crate::analysis::{Analysis, ContextFile};
 use crate::convert;
-use crate::loader::DirLoader;
 use crate::workspace;
+use ssmc_project::{Project, ProjectLoader};
 
 /// Changes closer together than this are analysed once, for the latest
 /// version; a change after a quiet spell is analysed at once.
@@ -137,16 +137,19 @@ impl Shared {
         lock(&self.roots).iter().any(|r| path.starts_with(r))
     }
 
-    /// The folder `file(…)` may read from for the document at `path`: its
-    /// own folder, when that is inside the workspace (or when the client gave
-    /// no workspace, so the document's folder is all it was given).
-    pub(crate) fn readable_dir(
-        &self,
-        path: Option<&std::path::Path>,
-    ) -> Option<std::path::PathBuf> {
-        let dir = path?.parent()?.to_path_buf();
-        let no_workspace = lock(&self.roots).is_empty();
-        (no_workspace || self.in_workspace(&dir)).then_some(dir)
+    /// The `file(…)` loader of the document at `path`: the project's policy
+    /// (anything inside the project root, as `ssmc check` reads), when the
+    /// document is saved inside the workspace (or the client gave no
+    /// workspace); else a loader that reads nothing.
+    pub(crate) fn loader(&self, path: Option<&std::path::Path>) -> ProjectLoader {
+        let saved = path.filter(|p| {
+            let dir = p.parent().unwrap_or(p);
+            lock(&self.roots).is_empty() || self.in_workspace(dir)
+        });
+        match saved {
+            Some(p) => ProjectLoader::for_document(&Project::discover(p).root, p),
+            None => ProjectLoader::new(std::path::Path::new("")),
+        }
     }
 
     fn docs(&self) -> MutexGuard<'_, HashMap<Uri, Doc>> {
@@ -199,9 +202,8 @@ impl Shared {
         };
         let context = self.context(uri);
         let path = uri.to_file_path();
-        let dir = self.readable_dir(path.as_deref());
+        let loader = self.loader(path.as_deref());
         let name = uri.as_str().to_string();
-        let loader = DirLoader { dir };
         let analysis = guard(|| {
             self.maybe_panic("analysis");
             let ctx: Vec<ContextFile<'_>> = context
@@ -209,10 +211,9 @@ impl Shared {
                 .map(|(name, text)| ContextFile { name, text })
                 .collect();
             let models = lock(&self.aws_models).clone();
-            let folders = lock(&self.roots).clone();
             let lint = path
                 .as_deref()
-                .map(|p| workspace::lint_settings(&folders, p))
+                .map(workspace::lint_settings)
                 .unwrap_or_default();
             Analysis::with_project(&name, &text, &loader, &ctx, &models, &lint)
         })
@@ -234,12 +235,9 @@ impl Backend {
         self.shared.in_workspace(path)
     }
 
-    /// See [`Shared::readable_dir`].
-    pub(crate) fn readable_dir(
-        &self,
-        path: Option<&std::path::Path>,
-    ) -> Option<std::path::PathBuf> {
-        self.shared.readable_dir(path)
+    /// See [`Shared::loader`].
+    pub(crate) fn loader(&self, path: Option<&std::path::Path>) -> ProjectLoader {
+        self.shared.loader(path)
     }
 
     pub(crate) fn open_text(&self, uri: &Uri) -> Option<String> {

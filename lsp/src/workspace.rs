@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use ssmc_core::lint::config::{glob_match, parse_config};
+use ssmc_project::Project;
 use std::str::FromStr;
 
 use tower_lsp_server::ls_types::Uri;
@@ -27,55 +27,31 @@ use crate::analysis::{declares_actions, LintSettings};
 /// The URI scheme of stdlib files.
 pub const STDLIB_SCHEME: &str = "ssmc-stdlib";
 
-const MAX_DEPTH: usize = 8;
 const MAX_FILES: usize = 5_000;
 const MAX_BYTES: u64 = 1024 * 1024;
 
-/// The `.rbk` files under `roots` that declare actions.
+/// The `.rbk` files under `roots` that declare actions (the one walker:
+/// `.gitignore` and `[lint] ignore` respected, as `ssmc check` walks).
 pub fn scan(roots: &[Uri]) -> HashMap<Uri, String> {
     let mut out = HashMap::new();
-    let mut seen = 0usize;
     for root in roots {
-        if let Some(dir) = root.to_file_path() {
-            walk(&dir, 0, &mut seen, &mut out);
+        let Some(dir) = root.to_file_path() else {
+            continue;
+        };
+        let dir = dir.to_path_buf();
+        let project = Project::discover(&dir);
+        let Ok(walked) = ssmc_project::walk(std::slice::from_ref(&dir), &project, &["rbk"]) else {
+            continue;
+        };
+        for found in walked.files.into_iter().take(MAX_FILES) {
+            if let Some(text) = read_declaring(&found.path) {
+                if let Some(uri) = Uri::from_file_path(&found.path) {
+                    out.insert(uri, text);
+                }
+            }
         }
     }
     out
-}
-
-fn walk(dir: &Path, depth: usize, seen: &mut usize, out: &mut HashMap<Uri, String>) {
-    if depth > MAX_DEPTH {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        *seen += 1;
-        if *seen > MAX_FILES {
-            return;
-        }
-        let path = entry.path();
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            if !name.starts_with('.') && name != "target" && name != "node_modules" {
-                walk(&path, depth + 1, seen, out);
-            }
-            continue;
-        }
-        if !kind.is_file() || !name.ends_with(".rbk") {
-            continue;
-        }
-        if let Some(text) = read_declaring(&path) {
-            if let Some(uri) = Uri::from_file_path(&path) {
-                out.insert(uri, text);
-            }
-        }
-    }
 }
 
 /// The text of the `.rbk` file at `path` when it declares actions (and is
@@ -109,103 +85,36 @@ pub fn stdlib_text(uri: &Uri) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
-/// A model file over this is refused unread (botocore's largest, ec2, is about 3 MB).
-const MAX_MODEL_BYTES: u64 = 32 * 1024 * 1024;
-
-/// The AWS API models the `ssmc.toml` of each workspace folder lists
-/// (`[aws-api] models`, as `ssmc check` reads them), and one message per
-/// folder whose models cannot be used (the file and its fault). A model path
-/// that leads outside its folder is refused, never read.
-pub fn aws_models(folders: &[std::path::PathBuf]) -> (ssmc_core::awsapi::Overlay, Vec<String>) {
+/// The AWS API models the `ssmc.toml` of each workspace folder's project
+/// lists (`[aws-api] models`, as `ssmc check` reads them), and one message per
+/// folder whose models cannot be used (the file and its fault).
+pub fn aws_models(folders: &[PathBuf]) -> (ssmc_core::awsapi::Overlay, Vec<String>) {
     let mut services = Vec::new();
     let mut faults = Vec::new();
     for folder in folders {
-        let config = folder.join("ssmc.toml");
-        let Ok(text) = std::fs::read_to_string(&config) else {
-            continue;
-        };
-        let shown = |rel: &str| folder.join(rel).display().to_string();
-        let mut read = |rel: &str| read_inside(folder, rel);
-        match ssmc_core::awsapi::project::load(&text, &mut read, &shown) {
+        let project = Project::discover(folder);
+        match ssmc_project::aws_models(&project) {
             Ok(overlay) => services.extend(overlay.services().iter().cloned()),
-            Err(e) => faults.push(format!(
-                "ssmc: {}: AWS API models not loaded: {e}",
-                config.display()
-            )),
+            Err(e) => faults.push(format!("ssmc: AWS API models not loaded: {e}")),
         }
     }
     (ssmc_core::awsapi::Overlay::new(services), faults)
 }
 
-/// The text of `rel` under `folder` (canonical, so no `..` or symlink leads out).
-fn read_inside(folder: &Path, rel: &str) -> Result<String, String> {
-    let p = Path::new(rel);
-    if p.is_absolute() {
-        return Err("an absolute path; write it relative to the folder of ssmc.toml".into());
+/// The project settings for the document at `path`: its project's
+/// `ssmc.toml` (found as `ssmc lint` finds it). No path: the defaults.
+pub fn lint_settings(path: &Path) -> LintSettings {
+    let project = Project::discover(path);
+    LintSettings {
+        ignored: project.is_ignored(path),
+        fault: project.fault.as_ref().map(ToString::to_string),
+        config: project.config.lint,
     }
-    let canonical = std::fs::canonicalize(folder.join(p)).map_err(|e| e.to_string())?;
-    if !canonical.starts_with(folder) {
-        return Err("the path leaves the workspace folder".into());
-    }
-    let len = std::fs::metadata(&canonical)
-        .map_err(|e| e.to_string())?
-        .len();
-    if len > MAX_MODEL_BYTES {
-        return Err(format!(
-            "{len} bytes, over the {MAX_MODEL_BYTES} bytes a model may have"
-        ));
-    }
-    std::fs::read_to_string(&canonical).map_err(|e| e.to_string())
-}
-
-/// The `[lint]` settings for the document at `path`: from the nearest
-/// `ssmc.toml` in its folder or above, up to the workspace folder that holds
-/// it (as `ssmc lint` finds the project root, but never leaving the
-/// workspace). Read at each analysis, so an edited `ssmc.toml` applies at the
-/// next change. No workspace folder, or none found: the defaults.
-pub fn lint_settings(folders: &[PathBuf], path: &Path) -> LintSettings {
-    let Some(dir) = path.parent().and_then(|d| std::fs::canonicalize(d).ok()) else {
-        return LintSettings::default();
-    };
-    let Some(folder) = folders.iter().find(|f| dir.starts_with(f)) else {
-        return LintSettings::default();
-    };
-    for root in dir.ancestors().take_while(|d| d.starts_with(folder)) {
-        let config = root.join("ssmc.toml");
-        if !config.is_file() {
-            continue;
-        }
-        let text = match std::fs::metadata(&config) {
-            Ok(m) if m.len() > MAX_BYTES => Err("larger than 1 MiB".to_string()),
-            _ => std::fs::read_to_string(&config).map_err(|e| e.to_string()),
-        };
-        let parsed = text.and_then(|t| parse_config(&t));
-        return match parsed {
-            Ok(project) => {
-                // The canonical folder and the file's own name: an unsaved
-                // new file has no canonical path yet.
-                let rel = path
-                    .file_name()
-                    .map(|name| dir.join(name))
-                    .and_then(|p| p.strip_prefix(root).ok().map(Path::to_path_buf))
-                    .map(|p| p.to_string_lossy().replace('\\', "/"));
-                LintSettings {
-                    ignored: rel.is_some_and(|r| project.ignore.iter().any(|g| glob_match(g, &r))),
-                    config: project.lint,
-                    fault: None,
-                }
-            }
-            Err(e) => LintSettings {
-                fault: Some(format!("{}: {e}", config.display())),
-                ..LintSettings::default()
-            },
-        };
-    }
-    LintSettings::default()
 }
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
 
     #[test]

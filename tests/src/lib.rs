@@ -6,7 +6,7 @@ pub mod gen;
 use std::path::{Path, PathBuf};
 
 use ssmc_core::lower::FileLoader;
-use ssmc_core::pipeline::{self, Compilation};
+use ssmc_core::pipeline::Compilation;
 use ssmc_core::{Diagnostic, FileId, SourceMap};
 
 /// The repository root (the tests crate sits directly under it).
@@ -82,7 +82,11 @@ pub fn compile(paths: &[PathBuf]) -> (Compilation, SourceMap) {
         ids.push(id);
     }
     let loader = DiskLoader { paths: by_id };
-    let result = pipeline::compile(&mut sources, &ids, &loader);
+    // The check view of the one verdict: suppression comments applied.
+    let verdict = ssmc_core::verdict::judge_files(&mut sources, &ids, &loader);
+    let diagnostics = verdict.check_view();
+    let mut result = verdict.compilation;
+    result.diagnostics = diagnostics;
     (result, sources)
 }
 

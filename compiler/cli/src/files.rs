@@ -1,14 +1,9 @@
-//! File-system work of the CLI: finding sources, reading them safely,
-//! embedding files inside the project only, and writing outputs atomically.
+//! File-system work of the CLI: reading sources safely and writing outputs
+//! atomically. Finding files, the project root and the `file(…)` policy are
+//! `ssmc-project`'s, shared with the language server.
 
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
-
-use ssmc_core::lower::FileLoader;
-use ssmc_core::FileId;
-
-/// Larger `file(…)` attachments are refused rather than read (bounded memory).
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+use std::path::Path;
 
 /// Larger `.rbk` sources and text includes are refused: a runbook compiles to a
 /// document of at most 64 KB (the SSM quota), so 4 MiB of source is far past
@@ -21,7 +16,11 @@ pub const MAX_DOCUMENT_BYTES: u64 = 1024 * 1024;
 
 /// The size limit for a text file, by its extension.
 fn text_limit(path: &Path) -> (u64, &'static str) {
-    if has_ext(path, &["json", "yaml", "yml"]) {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if ["json", "yaml", "yml"]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(ext))
+    {
         (
             MAX_DOCUMENT_BYTES,
             "an SSM document is at most 64 KB, so files over 1 MiB are not read",
@@ -32,58 +31,6 @@ fn text_limit(path: &Path) -> (u64, &'static str) {
             "a runbook compiles to at most 64 KB, so text files over 4 MiB are not read",
         )
     }
-}
-
-/// Finds files with one of `exts` under `paths` (files are taken as given;
-/// folders are walked recursively, skipping hidden folders and `target/`).
-/// The result is sorted and free of duplicates so every run is deterministic.
-pub fn discover(paths: &[PathBuf], exts: &[&str]) -> Result<Vec<PathBuf>, String> {
-    let mut out = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path)
-            .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-        if meta.is_dir() {
-            walk(path, exts, &mut out, 0)?;
-        } else {
-            out.push(path.clone());
-        }
-    }
-    out.sort();
-    out.dedup();
-    Ok(out)
-}
-
-fn walk(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>, depth: usize) -> Result<(), String> {
-    if depth > 64 {
-        return Err(format!("`{}`: folders nested too deep", dir.display()));
-    }
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read folder `{}`: {e}", dir.display()))?;
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(std::fs::DirEntry::file_name);
-    for entry in entries {
-        let path = entry.path();
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() {
-            if name.starts_with('.') || name == "target" || name == "node_modules" {
-                continue;
-            }
-            walk(&path, exts, out, depth + 1)?;
-        } else if kind.is_file() && has_ext(&path, exts) {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-pub fn has_ext(path: &Path, exts: &[&str]) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// Reads a text file: refuses files over [`text_limit`] and reports invalid
@@ -116,76 +63,6 @@ pub fn read_text(path: &Path) -> Result<String, String> {
             e.utf8_error().valid_up_to()
         )
     })
-}
-
-/// The project root: the nearest folder holding `ssmc.toml`, walking up from
-/// `start`; else `start` itself (or its folder when it is a file).
-pub fn project_root(start: &Path) -> PathBuf {
-    let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
-    let dir = if start.is_dir() {
-        start.clone()
-    } else {
-        start
-            .parent()
-            .map_or_else(|| start.clone(), Path::to_path_buf)
-    };
-    let mut cur = Some(dir.as_path());
-    while let Some(d) = cur {
-        if d.join("ssmc.toml").is_file() {
-            return d.to_path_buf();
-        }
-        cur = d.parent();
-    }
-    dir
-}
-
-/// Loads `file(…)` paths relative to the including file, never outside `root`
-/// (no `..` escape, no escape through a symlink: the canonical path must stay inside).
-pub struct ProjectLoader {
-    pub root: PathBuf,
-    /// The path of each source file, indexed by `FileId`.
-    pub paths: Vec<PathBuf>,
-}
-
-impl FileLoader for ProjectLoader {
-    fn load(&self, from: FileId, path: &str) -> Result<String, String> {
-        let canonical = self.resolve(from, path)?;
-        read_text(&canonical)
-    }
-
-    fn load_bytes(&self, from: FileId, path: &str) -> Result<Vec<u8>, String> {
-        let canonical = self.resolve(from, path)?;
-        let meta = std::fs::metadata(&canonical).map_err(|e| e.to_string())?;
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(format!("it is over {MAX_FILE_BYTES} bytes"));
-        }
-        std::fs::read(&canonical).map_err(|e| e.to_string())
-    }
-}
-
-impl ProjectLoader {
-    /// The canonical path of `path` relative to the file `from`, if it stays in the project.
-    fn resolve(&self, from: FileId, path: &str) -> Result<PathBuf, String> {
-        let rel = Path::new(path);
-        if rel.is_absolute() || rel.components().any(|c| matches!(c, Component::Prefix(_))) {
-            return Err("an absolute path; use a path relative to the runbook".to_string());
-        }
-        let base = self
-            .paths
-            .get(from.0 as usize)
-            .and_then(|p| p.parent())
-            .ok_or_else(|| "the including file is unknown".to_string())?;
-        let joined = base.join(rel);
-        let canonical = std::fs::canonicalize(&joined).map_err(|e| format!("{e}"))?;
-        let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
-        if !canonical.starts_with(&root) {
-            return Err(format!(
-                "the path leaves the project folder `{}`",
-                self.root.display()
-            ));
-        }
-        Ok(canonical)
-    }
 }
 
 /// Writes `text` to `path` through a temporary file in the same folder and a

@@ -1,7 +1,6 @@
 //! The `ssmc` command line as a library: the commands and the renderer, so that
 //! integration tests drive exactly what the binary does.
 
-pub mod awsmodels;
 pub mod commands;
 pub mod files;
 pub mod render;

@@ -170,7 +170,9 @@ fn a_bad_model_stops_the_command_naming_the_file() {
     let out = ssmc(&["check", "r.rbk"], &dir);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("must be a list of paths"),
+        stderr(&out).contains(
+            "ssmc.toml:2:10: invalid type: string \"models/newsvc.json\", expected a sequence"
+        ),
         "{}",
         stderr(&out)
     );

@@ -765,9 +765,9 @@ fn nothing_outside_the_workspace_is_read() {
     let include = "/// Doc.\ncommand C {\n  /// Step.\n  step Run = aws:runShellScript { runCommand: lines file(\"s.sh\") }\n}\n";
     let diags = open(&mut c, &format!("{outside}/x.rbk"), include);
     assert!(
-        diags.iter().any(|d| d["message"]
-            .to_string()
-            .contains("not saved in a folder of the workspace")),
+        diags
+            .iter()
+            .any(|d| d["message"].to_string().contains("not saved in a folder")),
         "{diags:?}"
     );
     c.shutdown_and_exit();
@@ -999,7 +999,7 @@ fn lint_levels_of_the_project_ssmc_toml_apply_in_the_editor() {
     let diags = codes(&open(&mut c, &generated, runbook));
     assert!(diags.is_empty(), "an ignored path: {diags:?}");
 
-    // Broken: one warning at the top, default levels.
+    // Broken: one error at the top (as `ssmc lint` stops on it), default levels.
     std::fs::write(&config, "[lint.rules]\nno-such-rule = \"off\"\n").expect("rewrite");
     c.notify(
         "textDocument/didChange",
@@ -1008,7 +1008,7 @@ fn lint_levels_of_the_project_ssmc_toml_apply_in_the_editor() {
     let diags = c.diagnostics(&uri, 2);
     let first = &diags[0];
     assert_eq!(first["code"], "ssmc.toml", "{diags:?}");
-    assert_eq!(first["severity"], 2);
+    assert_eq!(first["severity"], 1);
     assert_eq!(first["range"]["start"], json!({"line": 0, "character": 0}));
     assert!(
         first["message"].to_string().contains("no-such-rule"),

@@ -17,9 +17,11 @@ pub mod lint;
 pub mod lower;
 pub mod model;
 pub mod pipeline;
+pub mod project;
 pub mod span;
 pub mod syntax;
 pub mod types;
+pub mod verdict;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use span::{FileId, SourceFile, SourceMap, Span};

@@ -31,6 +31,8 @@ pub struct FileOutput {
     /// The file parsed without errors (only such files are formatted or lowered).
     pub parsed_clean: bool,
     pub documents: Vec<model::Document>,
+    /// Lowering gave no error (its documents were checked and may be linted).
+    pub lowered_clean: bool,
 }
 
 #[derive(Debug)]
@@ -90,24 +92,19 @@ pub fn compile_with_catalog(
         diagnostics.extend(catalog::load_decls(&ast.items, &mut catalog));
     }
     // Lowering and checking read the catalog and the file's own tree only.
-    let work: Vec<(&(FileId, ast::SourceFileAst, bool), &str)> = parsed
-        .iter()
-        .zip(&texts)
-        .map(|(p, (_, text))| (p, &**text))
-        .collect();
-    let lowered: Vec<(Vec<model::Document>, Vec<Diagnostic>)> =
-        par_map(&work, |&((file, ast, clean), text)| {
-            lower_and_check(*file, ast, *clean, text, &catalog, loader)
+    let lowered: Vec<(Vec<model::Document>, Vec<Diagnostic>, bool)> =
+        par_map(&parsed, |(file, ast, clean)| {
+            lower_and_check(*file, ast, *clean, &catalog, loader)
         });
-    drop(work);
     let mut outputs = Vec::with_capacity(parsed.len());
-    for ((file, ast, clean), (documents, diags)) in parsed.drain(..).zip(lowered) {
+    for ((file, ast, clean), (documents, diags, lowered_clean)) in parsed.drain(..).zip(lowered) {
         diagnostics.extend(diags);
         outputs.push(FileOutput {
             file,
             ast,
             parsed_clean: clean,
             documents,
+            lowered_clean,
         });
     }
     report_duplicate_documents(&outputs, &mut diagnostics);
@@ -120,37 +117,34 @@ pub fn compile_with_catalog(
 }
 
 /// Lowers and checks one parsed file: its documents (none when it did not
-/// parse cleanly) and the diagnostics of both phases, in the order a
-/// one-file run reports them.
+/// parse cleanly), the diagnostics of both phases, in the order a one-file
+/// run reports them, and whether lowering was free of errors.
 fn lower_and_check(
     file: FileId,
     ast: &ast::SourceFileAst,
     clean: bool,
-    text: &str,
     catalog: &Catalog,
     loader: &dyn FileLoader,
-) -> (Vec<model::Document>, Vec<Diagnostic>) {
+) -> (Vec<model::Document>, Vec<Diagnostic>, bool) {
     let mut diagnostics = Vec::new();
     if !clean {
-        return (Vec::new(), diagnostics);
+        return (Vec::new(), diagnostics, false);
     }
     let lowered = lower::lower_file_full(ast, file, catalog, loader);
     let lowered_clean = !lowered.diagnostics.iter().any(Diagnostic::is_error);
     diagnostics.extend(lowered.diagnostics);
     if lowered_clean {
-        // `// ssmc: allow(rule): reason` comments silence a rule on
-        // their own line and the next.
-        let (allows, allow_diags) = check::allows::allows_from_comments(&ast.comments, text);
-        diagnostics.extend(allow_diags);
+        // Suppression comments are applied after every finding exists
+        // (`crate::verdict`), not here.
         let options = check::CheckOptions {
             literal_spans: lowered.literal_spans,
-            allows,
+            allows: Vec::new(),
         };
         for doc in &lowered.documents {
             diagnostics.extend(check::check_document_with(doc, catalog, &options));
         }
     }
-    (lowered.documents, diagnostics)
+    (lowered.documents, diagnostics, lowered_clean)
 }
 
 /// Stack of each worker thread: lowering and checking recurse (depth-limited

@@ -30,9 +30,9 @@ use ssmc_core::awsapi::Overlay;
 use ssmc_core::catalog::Catalog;
 use ssmc_core::lint::LintConfig;
 use ssmc_core::lower::FileLoader;
-use ssmc_core::pipeline;
 use ssmc_core::span::{FileId, LineIndex, SourceMap};
 use ssmc_core::syntax::ast;
+use ssmc_core::verdict::{self, Input, Kind};
 use ssmc_core::Diagnostic;
 #[cfg(test)]
 use ssmc_core::Span;
@@ -107,32 +107,6 @@ pub struct LintSettings {
 /// The code of the warning that says the project's `ssmc.toml` is unusable.
 pub const CONFIG_FAULT_CODE: &str = "ssmc.toml";
 
-/// The linter's findings (rule levels of [`LintSettings`], `// ssmc: allow(rule) reason`
-/// suppressions applied) on the documents the pipeline lowered: the linter sees
-/// the same tree, documents and catalog as the checker (no second parse).
-fn lint_findings(
-    file: &pipeline::FileOutput,
-    text: &str,
-    catalog: &Catalog,
-    so_far: &[Diagnostic],
-    config: &LintConfig,
-) -> Vec<Diagnostic> {
-    // The compile's own findings go in too, so a suppression naming one of them counts as used.
-    let earlier: Vec<Diagnostic> = so_far.to_vec();
-    ssmc_core::lint::source::lint_lowered(
-        file.file,
-        text,
-        &file.ast,
-        &file.documents,
-        catalog,
-        config,
-        earlier,
-    )
-    .into_iter()
-    .filter(|d| d.code.starts_with("SSM") && d.primary.span.file == file.file)
-    .collect()
-}
-
 /// The stdlib's files and catalog, loaded once per process: every analysis
 /// starts from a copy (the files keep their ids, so catalog spans stay right).
 fn stdlib() -> &'static (SourceMap, Catalog) {
@@ -197,41 +171,42 @@ impl Analysis {
             .filter(|c| c.name != name && c.declares_actions())
             .map(|c| sources.add(c.name, c.text))
             .collect();
-        let all: Vec<FileId> = std::iter::once(file)
-            .chain(others.iter().copied())
+        // The one verdict (`ssmc_core::verdict`), as `ssmc lint` computes it:
+        // the context files only lend their declarations.
+        let inputs: Vec<Input> = std::iter::once((file, !lint.ignored))
+            .chain(others.iter().map(|&id| (id, false)))
+            .map(|(id, lint)| Input {
+                file: id,
+                kind: Kind::Rbk,
+                name: String::new(),
+                lint,
+            })
             .collect();
         let mut catalog = stdlib_catalog.clone();
         catalog.aws_models = models.clone();
-        let compilation =
-            pipeline::compile_with_catalog(&mut sources, &all, loader, catalog, Vec::new());
-        let mut diagnostics: Vec<Diagnostic> = compilation
+        let options = verdict::Options {
+            lint: &lint.config,
+            external: None,
+        };
+        let judged = verdict::judge(&mut sources, &inputs, loader, catalog, Vec::new(), options);
+        let mut diagnostics: Vec<Diagnostic> = judged
             .diagnostics
             .into_iter()
             .filter(|d| d.primary.span.file == file)
             .collect();
+        let compilation = judged.compilation;
         let this = compilation.files.into_iter().find(|f| f.file == file);
-        if !lint.ignored && !diagnostics.iter().any(Diagnostic::is_error) {
-            if let Some(this) = &this {
-                let found = lint_findings(
-                    this,
-                    &normalised,
-                    &compilation.catalog,
-                    &diagnostics,
-                    &lint.config,
-                );
-                diagnostics.extend(found);
-                ssmc_core::diagnostic::sort(&mut diagnostics);
-            }
-        }
         if let Some(fault) = &lint.fault {
             diagnostics.insert(
                 0,
-                Diagnostic::warning(
+                Diagnostic::error(
                     CONFIG_FAULT_CODE,
                     ssmc_core::Span::new(file, 0, 0),
-                    format!("{fault}; its lint levels are not applied"),
+                    format!("{fault}; its settings are not applied"),
                 )
-                .with_help("fix ssmc.toml (see docs/lint-ci.md); `ssmc lint` stops on it"),
+                .with_help(
+                    "fix ssmc.toml (see docs/lint-ci.md); `ssmc check` and `ssmc lint` stop on it",
+                ),
             );
         }
         let (ast, parsed_clean) = this.map(|f| (f.ast, f.parsed_clean)).unwrap_or_default();

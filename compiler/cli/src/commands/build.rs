@@ -1,44 +1,44 @@
 //! `ssmc build [PATHS] [-o DIR] [--format json|yaml]`: check, then write one
 //! SSM document per `command`/`automation`, named `DIR/<DocumentName>.<ext>`.
-//! Nothing is written when any file has an error; each file is written atomically.
+//! Nothing is written when any file has an error; each file is written
+//! atomically. A path with no runbooks is an error (exit 2), so a CI job
+//! pointed at the wrong folder fails.
 
 use std::path::{Path, PathBuf};
 
 use ssmc_core::codegen::{self, read::Format};
 
-use super::{
-    compile_project, counts, load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE,
-    EXIT_OK,
-};
-use crate::files::{project_root, write_atomic, ProjectLoader};
+use super::{counts, open, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
+use crate::files::write_atomic;
 
 pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
     let paths = paths_or_cwd(paths);
-    let mut loaded = match load_sources(&paths) {
-        Ok(l) => l,
+    let mut session = match open(&paths, &["rbk"]) {
+        Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
-    let root = project_root(paths.first().map_or(Path::new("."), PathBuf::as_path));
-    let loader = ProjectLoader {
-        root,
-        paths: loaded.paths.clone(),
-    };
-    let result = match compile_project(&mut loaded, &loader) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_FAILURE;
-        }
-    };
-    report(&result.diagnostics, &loaded.sources);
-    if result.has_errors() {
+    if session.inputs.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
         eprintln!(
-            "build failed: {}; nothing was written",
-            counts(&result.diagnostics)
+            "error: no runbooks (`.rbk` files) in {}; nothing was built",
+            shown.join(", ")
         );
+        return EXIT_FAILURE;
+    }
+    let verdict = match session.judge(None) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let diags = verdict.check_view();
+    report(&diags, &session.sources);
+    if verdict.has_check_errors() {
+        eprintln!("build failed: {}; nothing was written", counts(&diags));
         return EXIT_ERRORS;
     }
     let ext = match format {
@@ -46,7 +46,8 @@ pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
         Format::Yaml => "yaml",
     };
     // Render everything first, so a failure cannot leave half a build behind.
-    let outputs: Vec<(PathBuf, String)> = result
+    let outputs: Vec<(PathBuf, String)> = verdict
+        .compilation
         .documents()
         .map(|(_, doc)| {
             (

@@ -1,46 +1,32 @@
-//! `ssmc check [PATHS]`: parse and type-check every `.rbk`; print diagnostics.
+//! `ssmc check [PATHS]`: parse and type-check every `.rbk`; print the
+//! compiler's diagnostics (the check view of the one verdict, suppressions
+//! and `ssmc.toml` applied).
 
 use std::path::PathBuf;
 
-use super::{
-    compile_project, counts, load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE,
-    EXIT_OK,
-};
-use crate::files::{project_root, ProjectLoader};
+use super::{counts, open, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
 
 pub fn run(paths: &[PathBuf]) -> u8 {
     let paths = paths_or_cwd(paths);
-    let mut loaded = match load_sources(&paths) {
-        Ok(l) => l,
+    let mut session = match open(&paths, &["rbk"]) {
+        Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
-    let root = project_root(
-        paths
-            .first()
-            .map_or(std::path::Path::new("."), PathBuf::as_path),
-    );
-    let loader = ProjectLoader {
-        root,
-        paths: loaded.paths.clone(),
-    };
-    let result = match compile_project(&mut loaded, &loader) {
-        Ok(r) => r,
+    let verdict = match session.judge(None) {
+        Ok(v) => v,
         Err(e) => {
             eprintln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
-    report(&result.diagnostics, &loaded.sources);
-    let n = loaded.ids.len();
-    eprintln!(
-        "checked {n} {}: {}",
-        plural(n, "file"),
-        counts(&result.diagnostics)
-    );
-    if result.has_errors() {
+    let diags = verdict.check_view();
+    report(&diags, &session.sources);
+    let n = session.inputs.len();
+    eprintln!("checked {n} {}: {}", plural(n, "file"), counts(&diags));
+    if verdict.has_check_errors() {
         EXIT_ERRORS
     } else {
         EXIT_OK

@@ -5,12 +5,12 @@ use std::path::PathBuf;
 
 use ssmc_core::{fmt, syntax};
 
-use super::{load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
+use super::{open, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
 use crate::files::{read_text, write_atomic};
 
 pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
     let paths = paths_or_cwd(paths);
-    let loaded = match load_sources(&paths) {
+    let loaded = match open(&paths, &["rbk"]) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: {e}");
@@ -19,11 +19,9 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
     };
     let mut failed = false;
     let mut changed = 0usize;
-    for &id in &loaded.ids {
+    for (input, path) in loaded.inputs.iter().zip(&loaded.paths) {
+        let id = input.file;
         let Some(source) = loaded.sources.get(id) else {
-            continue;
-        };
-        let Some(path) = loaded.paths.get(id.0 as usize) else {
             continue;
         };
         let parsed = syntax::parse(id, &source.text);
@@ -51,7 +49,7 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
             return EXIT_FAILURE;
         }
     }
-    let n = loaded.ids.len();
+    let n = loaded.inputs.len();
     if check_only {
         eprintln!(
             "{changed} of {n} {} would be reformatted",

@@ -7,7 +7,7 @@
 //! to draw (syntax, lowering, not an SSM document: printed as `ssmc check`
 //! prints them, no output written), 2 the file cannot be read or written.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ssmc_core::codegen::{read, Format};
 use ssmc_core::graph::{self, Graph};
@@ -15,7 +15,7 @@ use ssmc_core::model::Document;
 use ssmc_core::{pipeline, Diagnostic, SourceMap};
 
 use super::{report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
-use crate::files::{project_root, read_text, write_atomic, ProjectLoader};
+use crate::files::{read_text, write_atomic};
 
 /// Flow faults printed in full; a picture of a broken generated document
 /// should not drown the terminal (nor wait on rendering thousands).
@@ -94,12 +94,9 @@ fn rbk_document(
     sources: &mut SourceMap,
     id: ssmc_core::FileId,
 ) -> Result<Document, u8> {
-    let mut paths: Vec<PathBuf> = vec![PathBuf::new(); id.0 as usize];
-    paths.push(path.to_path_buf());
-    let loader = ProjectLoader {
-        root: project_root(path),
-        paths,
-    };
+    let project = ssmc_project::Project::discover(path);
+    let mut loader = ssmc_project::ProjectLoader::new(&project.root);
+    loader.set_path(id, path.to_path_buf());
     let result = pipeline::compile(sources, &[id], &loader);
     let mut docs: Vec<Document> = result.files.into_iter().flat_map(|f| f.documents).collect();
     if docs.is_empty() {

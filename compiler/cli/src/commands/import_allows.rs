@@ -10,7 +10,7 @@
 
 use ssmc_core::check::codes;
 use ssmc_core::lower::NoFiles;
-use ssmc_core::{pipeline, Diagnostic, SourceMap};
+use ssmc_core::{verdict, Diagnostic, SourceMap};
 
 /// The checker codes that come from AWS's API models, which a document that
 /// ran in SSM may still break (a parameter SSM passes on and the API ignores,
@@ -23,8 +23,8 @@ const MODEL_CODES: &[&str] = &[
 fn errors(name: &str, rbk: &str) -> Vec<Diagnostic> {
     let mut sources = SourceMap::new();
     let file = sources.add(name.to_string(), rbk);
-    pipeline::compile(&mut sources, &[file], &NoFiles)
-        .diagnostics
+    verdict::judge_files(&mut sources, &[file], &NoFiles)
+        .check_view()
         .into_iter()
         .filter(Diagnostic::is_error)
         .collect()

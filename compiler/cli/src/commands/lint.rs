@@ -7,21 +7,15 @@
 //! atomically and listed on stderr. Exit: 0 nothing at error level, 1 a
 //! finding at error level, 2 the command could not do its job.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::{json, Value as Json};
-use ssmc_core::catalog;
-use ssmc_core::codegen::Format;
 use ssmc_core::diagnostic::{Diagnostic, Severity};
-pub use ssmc_core::lint::config::{glob_match, parse_config, ProjectConfig};
-use ssmc_core::lint::source::{documents, lint_raw, lint_rbk, FileOutcome};
-use ssmc_core::lint::suppress::{self, CommentStyle};
-use ssmc_core::lint::{docs, registry, LintConfig};
-use ssmc_core::pipeline::par_map;
+use ssmc_core::lint::{docs, registry};
 use ssmc_core::span::{FileId, SourceMap, Span};
 
-use super::{counts, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
-use crate::files::{discover, project_root, read_text, write_atomic, ProjectLoader};
+use super::{counts, open, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
+use crate::files::write_atomic;
 
 /// The output formats of `ssmc lint`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,120 +26,63 @@ pub enum LintOutput {
     Github,
 }
 
-fn relative(path: &Path, root: &Path) -> String {
-    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let rel = abs
-        .strip_prefix(root)
-        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf);
-    rel.to_string_lossy().replace('\\', "/")
-}
-
 /// One linted file.
 struct Linted {
     id: FileId,
     path: PathBuf,
-    /// Path relative to the project root, `/`-separated (for SARIF and annotations).
+    /// The path as CI output shows it (see `ssmc_project::display_path`).
     rel: String,
 }
 
-/// Runs the linter. The run fails (exit 1) when a finding is at `fail_on` or
-/// more severe: `Error` by default, `Warning` for a strict gate, `Info` for all.
+/// Runs the linter: the whole verdict (the compiler's diagnostics and the
+/// rules', suppressions applied). The run fails (exit 1) when a finding is at
+/// `fail_on` or more severe: `Error` by default, `Warning` for a strict gate,
+/// `Info` for all; a compiler error always fails it.
 pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) -> u8 {
     let paths = paths_or_cwd(paths);
-    let root = project_root(paths.first().map_or(Path::new("."), PathBuf::as_path));
-    let root = std::fs::canonicalize(&root).unwrap_or(root);
-    let config = match std::fs::read_to_string(root.join("ssmc.toml")) {
-        Ok(text) => match parse_config(&text) {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("error: {}: {e}", root.join("ssmc.toml").display());
-                return EXIT_FAILURE;
-            }
-        },
-        Err(_) => ProjectConfig::default(),
-    };
-    let files = match discover(&paths, &["rbk", "json", "yaml", "yml"]) {
-        Ok(f) => f,
+    let mut session = match open(&paths, &["rbk", "json", "yaml", "yml"]) {
+        Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
-    let mut sources = SourceMap::new();
-    let models = match crate::awsmodels::load(&root) {
-        Ok(m) => m,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_FAILURE;
-        }
-    };
-    let (mut catalog, stdlib_diags) = catalog::load_stdlib(&mut sources);
-    catalog.aws_models = models;
-    if !stdlib_diags.is_empty() {
-        report(&stdlib_diags, &sources);
-    }
     let shellcheck_level = registry::find("shellcheck")
-        .and_then(|r| config.lint.level(r))
+        .and_then(|r| session.project.config.lint.level(r))
         .filter(|_| super::shellcheck::available());
-    // Read every file first (in order, so file ids are what a one-by-one run
-    // gives), then lint them on all cores, then report in file order: the
-    // output is the same as linting one file after another.
-    let mut inputs: Vec<LintInput> = Vec::new();
-    let mut by_id: Vec<PathBuf> = Vec::new();
-    let mut read_error: Option<String> = None;
-    for path in files {
-        let rel = relative(&path, &root);
-        if config.ignore.iter().any(|g| glob_match(g, &rel)) {
-            continue;
-        }
-        let text = match read_text(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                read_error = Some(e);
-                break;
-            }
+    let shellcheck =
+        move |id: FileId, src: &str, doc: &ssmc_core::model::Document| match shellcheck_level {
+            Some(level) => super::shellcheck::check(doc, (id, src), level),
+            None => Vec::new(),
         };
-        let id = sources.add(path.display().to_string(), &text);
-        while by_id.len() < id.0 as usize {
-            by_id.push(PathBuf::new());
+    let verdict = match session.judge(Some(&shellcheck)) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FAILURE;
         }
-        by_id.push(path.clone());
-        let Some(src) = sources.get(id).map(|f| f.text.clone()) else {
-            continue;
-        };
-        inputs.push(LintInput { id, path, rel, src });
-    }
-    // The loader reads `paths[from]` only, so one loader knowing every file
-    // answers each file as the loader of its own turn did.
-    let loader = ProjectLoader {
-        root: root.clone(),
-        paths: by_id,
     };
-    let outcomes = par_map(&inputs, |input| {
-        lint_one(input, &catalog, &config.lint, &loader, shellcheck_level)
-    });
+    let not_ssm: Vec<(FileId, &str)> = verdict
+        .raw
+        .iter()
+        .filter_map(|r| r.not_ssm.as_deref().map(|why| (r.file, why)))
+        .collect();
     let mut linted: Vec<Linted> = Vec::new();
-    let mut diags: Vec<Diagnostic> = Vec::new();
-    for (input, outcome) in inputs.into_iter().zip(outcomes) {
-        match outcome {
-            FileOutcome::Findings(found) => diags.extend(found),
-            FileOutcome::NotSsm(why) => {
-                eprintln!("note: skipped {}: {why}", input.path.display());
-                continue;
-            }
+    for (input, path) in session.inputs.iter().zip(&session.paths) {
+        if let Some((_, why)) = not_ssm.iter().find(|(f, _)| *f == input.file) {
+            eprintln!("note: skipped {}: {why}", path.display());
+            continue;
         }
         linted.push(Linted {
-            id: input.id,
-            path: input.path,
-            rel: input.rel,
+            id: input.file,
+            path: path.clone(),
+            rel: ssmc_project::display_path(path, &session.project),
         });
     }
-    if let Some(e) = read_error {
-        eprintln!("error: {e}");
-        return EXIT_FAILURE;
-    }
+    let mut diags = verdict.diagnostics;
+    let sources = &session.sources;
     if fix {
-        match apply_fixes(&linted, &sources, &diags) {
+        match apply_fixes(&linted, sources, &diags) {
             Ok(fixed) => diags.retain(|d| !fixed.contains(&(d.code, d.primary.span))),
             Err(e) => {
                 eprintln!("error: {e}");
@@ -161,14 +98,14 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
     };
     match format {
         LintOutput::Human => {
-            report(&diags, &sources);
+            report(&diags, sources);
             let n = linted.len();
             eprintln!("linted {n} {}: {}", plural(n, "file"), counts(&diags));
         }
         LintOutput::Json => {
             let items: Vec<Json> = diags
                 .iter()
-                .map(|d| json_finding(d, &sources, &rel_of))
+                .map(|d| json_finding(d, sources, &rel_of))
                 .collect();
             println!(
                 "{}",
@@ -176,7 +113,8 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
             );
         }
         LintOutput::Sarif => {
-            let sarif = sarif(&diags, &sources, &rel_of, config.docs_url.as_deref());
+            let docs_url = session.project.config.docs_url.as_deref();
+            let sarif = sarif(&diags, sources, &rel_of, docs_url);
             println!(
                 "{}",
                 serde_json::to_string_pretty(&sarif).unwrap_or_default()
@@ -184,12 +122,12 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
         }
         LintOutput::Github => {
             for d in &diags {
-                println!("{}", github_line(d, &sources, &rel_of));
+                println!("{}", github_line(d, sources, &rel_of));
             }
         }
     }
     // Severity orders Error < Warning < Info: "at least as severe" is `<=`.
-    if diags.iter().any(|d| d.severity <= fail_on) {
+    if diags.iter().any(|d| d.severity <= fail_on) || diags.iter().any(|d| d.is_error()) {
         EXIT_ERRORS
     } else {
         EXIT_OK
@@ -197,60 +135,6 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
 }
 
 /// 1-based `(line, column, end_line, end_column)` of a span (columns in characters).
-/// A file read and added to the source map, waiting to be linted.
-struct LintInput {
-    id: FileId,
-    path: PathBuf,
-    rel: String,
-    src: std::sync::Arc<str>,
-}
-
-/// Lints one file: the rules (and, when on, shellcheck over its shell scripts),
-/// or why it is not an SSM document.
-fn lint_one(
-    input: &LintInput,
-    catalog: &catalog::Catalog,
-    config: &LintConfig,
-    loader: &ProjectLoader,
-    shellcheck_level: Option<Severity>,
-) -> FileOutcome {
-    let LintInput { id, path, src, .. } = input;
-    let (id, src) = (*id, &**src);
-    let fmt = Format::from_path_ext(&path.to_string_lossy());
-    let name = path
-        .file_stem()
-        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    let mut found = match fmt {
-        None => lint_rbk(id, src, catalog, config, loader),
-        Some(fmt) => match lint_raw(id, &name, src, fmt, catalog, config) {
-            FileOutcome::Findings(d) => d,
-            not_ssm @ FileOutcome::NotSsm(_) => return not_ssm,
-        },
-    };
-    if let Some(level) = shellcheck_level {
-        let mut checked = Vec::new();
-        for doc in documents(id, &name, src, fmt, catalog, loader) {
-            checked.extend(super::shellcheck::check(&doc, (id, src), level));
-        }
-        let sups = suppress::collect(
-            id,
-            src,
-            if fmt.is_some() {
-                CommentStyle::Hash
-            } else {
-                CommentStyle::Slashes
-            },
-        );
-        // Unused-suppression findings were reported with the other rules.
-        found.extend(
-            suppress::apply(checked, &sups, config)
-                .into_iter()
-                .filter(|d| d.code == "SSM209"),
-        );
-    }
-    FileOutcome::Findings(found)
-}
-
 pub fn position(span: Span, sources: &SourceMap) -> (u32, u32, u32, u32) {
     let Some(file) = sources.get(span.file) else {
         return (1, 1, 1, 1);

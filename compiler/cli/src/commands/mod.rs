@@ -66,52 +66,89 @@ pub fn paths_or_cwd(paths: &[PathBuf]) -> Vec<PathBuf> {
     }
 }
 
-/// Compiles the loaded `.rbk` files with the stdlib and the project's own AWS
-/// API models (`[aws-api] models` of `ssmc.toml` at the loader's root); an
-/// unreadable or malformed model is an error message naming the file.
-pub fn compile_project(
-    loaded: &mut Loaded,
-    loader: &crate::files::ProjectLoader,
-) -> Result<ssmc_core::pipeline::Compilation, String> {
-    let models = crate::awsmodels::load(&loader.root)?;
-    let (mut catalog, diags) = ssmc_core::catalog::load_stdlib(&mut loaded.sources);
-    catalog.aws_models = models;
-    Ok(ssmc_core::pipeline::compile_with_catalog(
-        &mut loaded.sources,
-        &loaded.ids,
-        loader,
-        catalog,
-        diags,
-    ))
-}
-
-/// Source files loaded into a source map, with their paths by `FileId`.
-pub struct Loaded {
+/// The files of one run, read into a source map, with their project.
+pub struct Session {
+    pub project: ssmc_project::Project,
     pub sources: SourceMap,
-    pub ids: Vec<ssmc_core::FileId>,
+    pub inputs: Vec<ssmc_core::verdict::Input>,
+    pub loader: ssmc_project::ProjectLoader,
+    /// The path of each input, in input order.
     pub paths: Vec<PathBuf>,
 }
 
-/// Finds and reads every `.rbk` under `paths`. A file that cannot be read is
-/// an error message (exit 2).
-pub fn load_sources(paths: &[PathBuf]) -> Result<Loaded, String> {
-    let files = crate::files::discover(paths, &["rbk"])?;
-    let mut sources = SourceMap::new();
-    let mut ids = Vec::new();
-    let mut by_id: Vec<PathBuf> = Vec::new();
-    for path in files {
-        let text = crate::files::read_text(&path)?;
-        let id = sources.add(path.display().to_string(), &text);
-        // Keep paths indexed by FileId (the map may hold other files first).
-        while by_id.len() < id.0 as usize {
-            by_id.push(PathBuf::new());
-        }
-        by_id.push(path);
-        ids.push(id);
+/// Opens the project of `paths` (the first one's) and reads every file with
+/// one of `exts` under them. A faulty `ssmc.toml`, a path that does not exist
+/// or a named file that cannot be read is an error message (exit 2); a file
+/// found by walking a folder that cannot be read (too large, not UTF-8) is
+/// skipped with a note.
+pub fn open(paths: &[PathBuf], exts: &[&str]) -> Result<Session, String> {
+    let first = paths
+        .first()
+        .map_or(std::path::Path::new("."), PathBuf::as_path);
+    let project = ssmc_project::Project::discover(first);
+    if let Some(fault) = &project.fault {
+        return Err(fault.to_string());
     }
-    Ok(Loaded {
+    let walked = ssmc_project::walk(paths, &project, exts)?;
+    let mut sources = SourceMap::new();
+    let mut loader = ssmc_project::ProjectLoader::new(&project.root);
+    let mut inputs = Vec::new();
+    let mut kept = Vec::new();
+    for found in walked.files {
+        let text = match crate::files::read_text(&found.path) {
+            Ok(t) => t,
+            Err(e) if found.explicit => return Err(e),
+            Err(e) => {
+                eprintln!("note: skipped: {e}");
+                continue;
+            }
+        };
+        let shown = found.path.display().to_string();
+        let id = sources.add(shown.clone(), &text);
+        loader.set_path(id, found.path.clone());
+        let name = found
+            .path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        inputs.push(ssmc_core::verdict::Input {
+            file: id,
+            kind: ssmc_core::verdict::Kind::of_path(&shown),
+            name,
+            lint: true,
+        });
+        kept.push(found.path);
+    }
+    Ok(Session {
+        project,
         sources,
-        ids,
-        paths: by_id,
+        inputs,
+        loader,
+        paths: kept,
     })
+}
+
+impl Session {
+    /// Judges every file (see `ssmc_core::verdict`) with the stdlib, the
+    /// project's AWS API models and its rule levels; an unreadable or
+    /// malformed model is an error message naming the file.
+    pub fn judge(
+        &mut self,
+        external: Option<ssmc_core::verdict::External<'_>>,
+    ) -> Result<ssmc_core::verdict::Verdict, String> {
+        let models = ssmc_project::aws_models(&self.project)?;
+        let (mut catalog, diags) = ssmc_core::catalog::load_stdlib(&mut self.sources);
+        catalog.aws_models = models;
+        let options = ssmc_core::verdict::Options {
+            lint: &self.project.config.lint,
+            external,
+        };
+        Ok(ssmc_core::verdict::judge(
+            &mut self.sources,
+            &self.inputs,
+            &self.loader,
+            catalog,
+            diags,
+            options,
+        ))
+    }
 }

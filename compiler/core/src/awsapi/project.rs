@@ -14,28 +14,6 @@
 use super::{botocore, Overlay};
 use std::path::Path;
 
-/// `[aws-api] models = ["…", …]` of an `ssmc.toml` text (none without the table).
-pub fn model_paths(config: &str) -> Result<Vec<String>, String> {
-    let table: toml::Table = config.parse().map_err(|e: toml::de::Error| e.to_string())?;
-    let Some(aws) = table.get("aws-api") else {
-        return Ok(Vec::new());
-    };
-    let aws = aws.as_table().ok_or("`aws-api` must be a table")?;
-    let Some(models) = aws.get("models") else {
-        return Ok(Vec::new());
-    };
-    let list = models
-        .as_array()
-        .ok_or("`aws-api.models` must be a list of paths to botocore service-2.json files")?;
-    list.iter()
-        .map(|p| {
-            p.as_str()
-                .map(str::to_string)
-                .ok_or_else(|| "`aws-api.models` entries must be strings".to_string())
-        })
-        .collect()
-}
-
 /// `newsvc.json` → `newsvc`; `…/newsvc/2026-01-01/service-2.json` → `newsvc`.
 pub fn client_name(path: &str) -> Option<String> {
     let path = Path::new(path);
@@ -48,21 +26,21 @@ pub fn client_name(path: &str) -> Option<String> {
     (!name.is_empty() && name != "..").then(|| name.to_string())
 }
 
-/// The models `config` lists. `read(path)` gives the text of a listed path
+/// The models `paths` (`[aws-api] models` of the typed `ssmc.toml`,
+/// `project::config`) name. `read(path)` gives the text of a listed path
 /// (as written, relative to the folder of `ssmc.toml`) or why it cannot; the
 /// messages are prefixed with `shown(path)`, the path as the caller shows it.
 pub fn load(
-    config: &str,
+    paths: &[String],
     read: &mut dyn FnMut(&str) -> Result<String, String>,
     shown: &dyn Fn(&str) -> String,
 ) -> Result<Overlay, String> {
-    let paths = model_paths(config)?;
     let mut services = Vec::with_capacity(paths.len());
     for rel in paths {
-        let at = shown(&rel);
-        let name = client_name(&rel)
+        let at = shown(rel);
+        let name = client_name(rel)
             .ok_or_else(|| format!("{at}: cannot tell the client name from the file name"))?;
-        let text = read(&rel).map_err(|e| format!("{at}: {e}"))?;
+        let text = read(rel).map_err(|e| format!("{at}: {e}"))?;
         let svc = botocore::service_from_json(&name, &text).map_err(|e| format!("{at}: {e}"))?;
         services.push(svc);
     }
@@ -75,16 +53,6 @@ mod tests {
 
     #[test]
     fn the_table_lists_paths_and_names_clients() {
-        assert_eq!(model_paths("").unwrap(), Vec::<String>::new());
-        assert_eq!(
-            model_paths(
-                "[lint]\nignore = []\n[aws-api]\nmodels = [\"a.json\", \"b/x/1/service-2.json\"]\n"
-            )
-            .unwrap(),
-            vec!["a.json", "b/x/1/service-2.json"]
-        );
-        assert!(model_paths("[aws-api]\nmodels = 3\n").is_err());
-        assert!(model_paths("[aws-api]\nmodels = [3]\n").is_err());
         assert_eq!(client_name("models/newsvc.json").as_deref(), Some("newsvc"));
         assert_eq!(
             client_name("models/ec2/2026-01-01/service-2.json").as_deref(),
@@ -95,7 +63,7 @@ mod tests {
 
     #[test]
     fn a_fault_names_the_file() {
-        let config = "[aws-api]\nmodels = [\"m/x.json\"]\n";
+        let config = &["m/x.json".to_string()];
         let shown = |p: &str| format!("/p/{p}");
         let e = load(config, &mut |_| Ok("{".to_string()), &shown).unwrap_err();
         assert!(e.starts_with("/p/m/x.json: not valid JSON"), "{e}");

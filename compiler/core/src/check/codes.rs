@@ -68,7 +68,7 @@ codes! {
     UNKNOWN_AWS_KEY = "W1003", "unknown-key", "an unknown key inside an AWS-defined object";
     UNKNOWN_PLUGIN_INPUT = "W1004", "unknown-plugin-input", "a Command plugin input the plugin does not read (SSM Agent ignores it)";
     NEAR_MISS_INPUT = "W1006", "near-miss-input", "an input an extern or pass-through action accepts, spelt almost like a declared one";
-    BAD_ALLOW = "W1007", "bad-allow", "an allow comment without a reason or naming no rule (ignored)";
+    BAD_ALLOW = "W1007", "bad-allow", "retired: a malformed suppression is now `invalid-suppression` (SSM210)";
     DEFAULT_OUTSIDE_PATTERN = "W1005", "default-outside-pattern", "a default its own allowedPattern or length limits refuse (SSM accepts the document; using the default fails)";
     SELECTOR_TYPE = "W1008", "selector-type", "a selector whose result type does not fit the output's declared Type";
     DESIRED_VALUE_NOT_IN_ENUM = "W1009", "desired-value-not-in-enum", "a DesiredValues entry the property's enum does not list";

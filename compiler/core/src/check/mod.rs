@@ -12,7 +12,8 @@
 //!   error: a real document AWS runs checks without errors;
 //! - every diagnostic has a stable code from [`codes`].
 //!
-//! Modules: [`allows`] (`// ssmc: allow(rule): reason` comments), [`flow`] (the control-flow graph, reused by `ssmc graph`),
+//! Suppression comments are applied after checking and linting, by
+//! `crate::verdict` (one pass). Modules: [`flow`] (the control-flow graph, reused by `ssmc graph`),
 //! `scope` (names in the document), `refs` (`{{ … }}` references and their
 //! places), `values` (a value against a [`Ty`]), `steps` (actions, inputs,
 //! step properties), `branch` (choices and conditions), `params`
@@ -23,7 +24,6 @@
 //! [`Catalog`]: crate::catalog::Catalog
 //! [`Ty`]: crate::types::Ty
 
-pub mod allows;
 pub mod codes;
 pub mod flow;
 

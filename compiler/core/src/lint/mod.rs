@@ -14,7 +14,6 @@
 //! Suppression comments are matched to findings by [`suppress`] after
 //! linting, because they are text, not model.
 
-pub mod config;
 pub mod docs;
 pub mod registry;
 pub mod rules;
@@ -44,6 +43,13 @@ pub struct LintConfig {
 }
 
 impl LintConfig {
+    /// Every rule off (a path `[lint] ignore` covers).
+    pub fn all_off() -> LintConfig {
+        LintConfig {
+            levels: RULES.iter().map(|r| (r.code.to_string(), None)).collect(),
+        }
+    }
+
     /// The level a rule runs at, or `None` when it is off.
     pub fn level(&self, entry: &RuleEntry) -> Option<Severity> {
         self.levels
@@ -79,6 +85,10 @@ pub struct DocInfo<'a> {
     /// Where findings about the whole document point (a `.rbk` document's
     /// name); else the `schemaVersion` value.
     pub anchor: Option<Span>,
+    /// The checker's findings on this document, when the caller has them:
+    /// rules that need the checker's analysis (secret flow) read them instead
+    /// of running the checker again.
+    pub checked: Option<&'a [Diagnostic]>,
 }
 
 impl DocInfo<'_> {
@@ -88,6 +98,7 @@ impl DocInfo<'_> {
             source: None,
             tags: None,
             anchor: None,
+            checked: None,
         }
     }
 }

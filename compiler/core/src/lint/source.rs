@@ -64,8 +64,7 @@ pub fn lint_rbk(
 /// Lints the documents already lowered from `ast` (the file `file` with
 /// normalised `text`), as [`lint_rbk`] does after its own parse and lowering;
 /// `diags` are findings so far (returned with the rule findings, suppressions
-/// applied). The language server calls this with the pipeline's own tree and
-/// documents, so a change is parsed and lowered once.
+/// applied).
 pub fn lint_lowered(
     file: FileId,
     text: &str,
@@ -75,6 +74,25 @@ pub fn lint_lowered(
     config: &LintConfig,
     mut diags: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
+    diags.extend(lint_documents(
+        file, text, ast, documents, catalog, config, None,
+    ));
+    let sups = suppress::collect(file, text, CommentStyle::Slashes);
+    suppress::apply(diags, &sups, config)
+}
+
+/// The rule findings on the documents lowered from `ast` (no suppression);
+/// `checked` is the checker's findings on them, when known (rules reuse them).
+pub fn lint_documents(
+    file: FileId,
+    text: &str,
+    ast: &ast::SourceFileAst,
+    documents: &[crate::model::Document],
+    catalog: &Catalog,
+    config: &LintConfig,
+    checked: Option<&[Diagnostic]>,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     let ast_docs: Vec<&ast::Document> = ast
         .items
         .iter()
@@ -96,11 +114,11 @@ pub fn lint_lowered(
             source: Some((file, text)),
             tags: tags.as_deref(),
             anchor: ast_doc.map(|d| d.name.span),
+            checked,
         };
         diags.extend(lint_document_with(doc, catalog, config, &info));
     }
-    let sups = suppress::collect(file, text, CommentStyle::Slashes);
-    suppress::apply(diags, &sups, config)
+    diags
 }
 
 fn key_text(key: &ast::Key) -> String {
@@ -117,9 +135,37 @@ pub fn lint_raw(
     catalog: &Catalog,
     config: &LintConfig,
 ) -> FileOutcome {
+    match check_and_lint_raw(file, name, text, format, catalog, config) {
+        RawOutcome::NotSsm(why) => FileOutcome::NotSsm(why),
+        RawOutcome::Findings(diags, _) => {
+            let sups = suppress::collect_for(file, text, Some(format));
+            FileOutcome::Findings(suppress::apply(diags, &sups, config))
+        }
+    }
+}
+
+/// What reading, checking and linting a raw document gave.
+#[derive(Debug)]
+pub enum RawOutcome {
+    /// The findings (no suppression applied) and the document, when it was read.
+    Findings(Vec<Diagnostic>, Option<Box<crate::model::Document>>),
+    NotSsm(String),
+}
+
+/// Reads a raw document, checks it once and lints it with the checker's
+/// findings (the checker's `secret-flow` findings become
+/// `secret-in-logged-place`); suppressions are left to the caller.
+pub fn check_and_lint_raw(
+    file: FileId,
+    name: &str,
+    text: &str,
+    format: Format,
+    catalog: &Catalog,
+    config: &LintConfig,
+) -> RawOutcome {
     let node = match read::parse(file, text, format) {
         Ok(n) => n,
-        Err(d) => return FileOutcome::Findings(vec![d]),
+        Err(d) => return RawOutcome::Findings(vec![d], None),
     };
     let doc = match read::document_from_node(name, &node) {
         Ok(doc) => doc,
@@ -127,27 +173,26 @@ pub fn lint_raw(
             let why = diags
                 .first()
                 .map_or_else(String::new, |d| d.message.clone());
-            return FileOutcome::NotSsm(why);
+            return RawOutcome::NotSsm(why);
         }
-        Err(diags) => return FileOutcome::Findings(diags),
+        Err(diags) => return RawOutcome::Findings(diags, None),
     };
-    let mut diags: Vec<Diagnostic> = check::check_document(&doc, catalog)
-        .into_iter()
-        .filter(|d| d.code != codes::SECRET_FLOW && d.code != codes::PLAINTEXT_SECRET_DEFAULT)
-        .collect();
+    let checked = check::check_document(&doc, catalog);
     let info = DocInfo {
         origin: Origin::Raw,
         source: Some((file, text)),
         tags: None,
         anchor: None,
+        checked: Some(&checked),
     };
-    diags.extend(lint_document_with(&doc, catalog, config, &info));
+    let linted = lint_document_with(&doc, catalog, config, &info);
+    let mut diags: Vec<Diagnostic> = checked
+        .into_iter()
+        .filter(|d| d.code != codes::SECRET_FLOW && d.code != codes::PLAINTEXT_SECRET_DEFAULT)
+        .collect();
+    diags.extend(linted);
     diagnostic::sort(&mut diags);
-    let sups = match format {
-        Format::Yaml => suppress::collect(file, text, CommentStyle::Hash),
-        Format::Json => Vec::new(),
-    };
-    FileOutcome::Findings(suppress::apply(diags, &sups, config))
+    RawOutcome::Findings(diags, Some(Box::new(doc)))
 }
 
 /// The documents of a file, for checks run outside the core (shellcheck):

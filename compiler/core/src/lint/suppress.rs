@@ -5,6 +5,9 @@
 //! findings left, plus `invalid-suppression` (no reason, unknown rule) and
 //! `unused-suppression` findings. A comment alone on its line covers the next
 //! line that is not blank or a comment; a trailing comment covers its own line.
+//! This is the one suppression pass: it runs after every diagnostic of a file
+//! exists (checker and linter alike), for the CLI and the editor; a
+//! suppression without a reason never silences an error-level finding.
 //! Invariants: pure text scanning, no panics; a finding is matched by rule
 //! name, by code, or by the checker's name for its code.
 
@@ -96,6 +99,20 @@ pub fn collect(file: FileId, text: &str, style: CommentStyle) -> Vec<Suppression
     out
 }
 
+/// The suppressions of a file: `.rbk` (`format: None`) and YAML have
+/// comments, JSON has none.
+pub fn collect_for(
+    file: FileId,
+    text: &str,
+    format: Option<crate::codegen::Format>,
+) -> Vec<Suppression> {
+    match format {
+        None => collect(file, text, CommentStyle::Slashes),
+        Some(crate::codegen::Format::Yaml) => collect(file, text, CommentStyle::Hash),
+        Some(crate::codegen::Format::Json) => Vec::new(),
+    }
+}
+
 /// Where a comment starts on a line (outside strings, approximately).
 fn comment_start(line: &str, style: CommentStyle) -> Option<usize> {
     match style {
@@ -155,10 +172,12 @@ pub fn apply(diags: Vec<Diagnostic>, sups: &[Suppression], config: &LintConfig) 
     let mut out: Vec<Diagnostic> = Vec::new();
     for d in diags {
         let at = d.primary.span;
+        // A suppression without a reason never silences an error: CI must not pass on it.
         let hit = sups.iter().position(|s| {
             s.covers.file == at.file
-                && s.covers.start <= at.start
                 && at.start <= s.covers.end
+                && s.covers.start <= at.end.max(at.start)
+                && (!s.reason.is_empty() || d.severity != Severity::Error)
                 && s.rules.iter().any(|r| names(r, &d))
         });
         match hit.and_then(|i| used.get_mut(i)) {
@@ -184,9 +203,11 @@ pub fn apply(diags: Vec<Diagnostic>, sups: &[Suppression], config: &LintConfig) 
                     s.comment,
                     format!("suppression names unknown rule `{r}`"),
                 );
-                if let Some(best) =
-                    crate::diagnostic::did_you_mean(r, registry::RULES.iter().map(|e| e.name()))
-                {
+                let names = registry::RULES
+                    .iter()
+                    .map(|e| e.name())
+                    .chain(crate::check::codes::ALL.iter().map(|c| c.name));
+                if let Some(best) = crate::diagnostic::did_you_mean(r, names) {
                     d = d.with_help(format!("did you mean `{best}`?"));
                 }
                 out.push(d);

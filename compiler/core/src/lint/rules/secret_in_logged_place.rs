@@ -48,8 +48,17 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         .filter(|p| cx.info.origin == Origin::Raw && is_secret_name(&p.name.name))
         .filter_map(|p| p.default.as_ref().map(|d| d.span))
         .collect();
-    let flows: Vec<_> = check_document(cx.doc, cx.catalog)
-        .into_iter()
+    // The checker's findings when the caller has them (one checker run per document).
+    let owned;
+    let checked: &[crate::diagnostic::Diagnostic] = match cx.info.checked {
+        Some(c) => c,
+        None => {
+            owned = check_document(cx.doc, cx.catalog);
+            &owned
+        }
+    };
+    let flows: Vec<_> = checked
+        .iter()
         .filter(|d| d.code == codes::SECRET_FLOW)
         .filter(|d| {
             let at = d.primary.span;
@@ -57,6 +66,7 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
                 .iter()
                 .any(|s| s.file == at.file && s.start <= at.start && at.end <= s.end)
         })
+        .cloned()
         .collect();
     for f in flows {
         let mut d = cx

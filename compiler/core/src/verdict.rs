@@ -1,0 +1,401 @@
+//! The one entry point: parse → lower → check → lint → suppress, each result
+//! computed once and shared. `ssmc check`, `ssmc lint`, `ssmc build` and the
+//! language server are views of one [`Verdict`].
+//!
+//! Input: the files (`.rbk` sources and JSON/YAML documents) already in a
+//! [`SourceMap`], a [`FileLoader`] for `file(…)`, the catalog, the project's
+//! rule levels, and optionally findings computed outside the core (the CLI's
+//! shellcheck) per document. Output: every diagnostic of every file, sorted,
+//! after the one suppression pass; the compilation (trees, documents) of the
+//! `.rbk` files; the documents read from raw files, or why a file is not an
+//! SSM document.
+//! Invariants: the checker runs once per document and lint rules read its
+//! findings (SSM303 included); suppression comments are read once per file
+//! and applied to checker and linter findings alike, after all exist; the
+//! core starts no thread pool of its own beyond `pipeline::par_map`.
+
+use std::collections::HashMap;
+
+use crate::catalog::Catalog;
+use crate::check::codes;
+use crate::codegen::Format;
+use crate::diagnostic::{self, Diagnostic};
+use crate::lint::source::{check_and_lint_raw, lint_documents, RawOutcome};
+use crate::lint::{registry, suppress, LintConfig};
+use crate::lower::FileLoader;
+use crate::model::Document;
+use crate::pipeline::{self, par_map, Compilation};
+use crate::span::{FileId, SourceMap};
+
+/// What kind of file an input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A `.rbk` source.
+    Rbk,
+    /// A JSON or YAML file that may be an SSM document.
+    Raw(Format),
+}
+
+impl Kind {
+    /// The kind of a file by its name (`.json`, `.yaml`, `.yml`: raw; else `.rbk`).
+    pub fn of_path(path: &str) -> Kind {
+        Format::from_path_ext(path).map_or(Kind::Rbk, Kind::Raw)
+    }
+}
+
+/// One file to judge.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub file: FileId,
+    pub kind: Kind,
+    /// The document name of a raw file (its file stem).
+    pub name: String,
+    /// Whether lint rules run on it (`false` for a path `[lint] ignore` covers).
+    pub lint: bool,
+}
+
+/// Findings computed outside the core for one document (shellcheck).
+pub type External<'a> = &'a (dyn Fn(FileId, &str, &Document) -> Vec<Diagnostic> + Sync);
+
+/// What the project says beyond the files.
+#[derive(Clone, Copy)]
+pub struct Options<'a> {
+    pub lint: &'a LintConfig,
+    pub external: Option<External<'a>>,
+}
+
+/// A raw file's outcome.
+#[derive(Debug)]
+pub struct RawFile {
+    pub file: FileId,
+    /// The document read (none when reading failed or it is not SSM).
+    pub document: Option<Document>,
+    /// Why the file is not an SSM document (it is then skipped, not an error).
+    pub not_ssm: Option<String>,
+}
+
+/// Everything known about a set of files.
+#[derive(Debug)]
+pub struct Verdict {
+    /// The `.rbk` files' trees, documents and catalog.
+    pub compilation: Compilation,
+    pub raw: Vec<RawFile>,
+    /// Every finding, suppressions applied, sorted by place.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Whether `d` is a lint rule's finding (not the compiler's).
+pub fn is_lint(d: &Diagnostic) -> bool {
+    registry::by_code(d.code).is_some()
+}
+
+impl Verdict {
+    /// The compiler's diagnostics only (the view of `ssmc check` and `ssmc build`).
+    pub fn check_view(&self) -> Vec<Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| !is_lint(d))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether the compiler reported an error (nothing may be built).
+    pub fn has_check_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.is_error() && !is_lint(d))
+    }
+
+    /// Every document with the file it came from (`.rbk` and raw).
+    pub fn documents(&self) -> impl Iterator<Item = (FileId, &Document)> {
+        self.compilation.documents().chain(
+            self.raw
+                .iter()
+                .filter_map(|r| r.document.as_ref().map(|d| (r.file, d))),
+        )
+    }
+}
+
+/// Judges `inputs`: compiles the `.rbk` files together (one catalog), reads
+/// and checks the raw ones, lints every document, then applies each file's
+/// suppressions to all of its findings.
+pub fn judge(
+    sources: &mut SourceMap,
+    inputs: &[Input],
+    loader: &dyn FileLoader,
+    catalog: Catalog,
+    stdlib_diagnostics: Vec<Diagnostic>,
+    options: Options<'_>,
+) -> Verdict {
+    let rbk: Vec<FileId> = inputs
+        .iter()
+        .filter(|i| i.kind == Kind::Rbk)
+        .map(|i| i.file)
+        .collect();
+    let compilation =
+        pipeline::compile_with_catalog(sources, &rbk, loader, catalog, stdlib_diagnostics);
+    let mut diagnostics = compilation.diagnostics.clone();
+    let text_of = |file: FileId| {
+        sources
+            .get(file)
+            .map(|f| f.text.clone())
+            .unwrap_or_default()
+    };
+    let work: Vec<(&Input, std::sync::Arc<str>)> =
+        inputs.iter().map(|i| (i, text_of(i.file))).collect();
+    let outputs: HashMap<FileId, &pipeline::FileOutput> =
+        compilation.files.iter().map(|f| (f.file, f)).collect();
+    let cat = &compilation.catalog;
+    let checked = &compilation.diagnostics;
+    let judged: Vec<(Vec<Diagnostic>, Option<RawFile>)> =
+        par_map(&work, |(input, text)| match input.kind {
+            Kind::Rbk => {
+                let Some(out) = outputs.get(&input.file) else {
+                    return (Vec::new(), None);
+                };
+                (lint_rbk_file(input, text, out, cat, checked, options), None)
+            }
+            Kind::Raw(format) => {
+                let config = if input.lint {
+                    options.lint.clone()
+                } else {
+                    LintConfig::all_off()
+                };
+                match check_and_lint_raw(input.file, &input.name, text, format, cat, &config) {
+                    RawOutcome::NotSsm(why) => (
+                        Vec::new(),
+                        Some(RawFile {
+                            file: input.file,
+                            document: None,
+                            not_ssm: Some(why),
+                        }),
+                    ),
+                    RawOutcome::Findings(mut found, document) => {
+                        if let (Some(ext), Some(doc), true) =
+                            (options.external, &document, input.lint)
+                        {
+                            found.extend(ext(input.file, text, doc));
+                        }
+                        let raw = RawFile {
+                            file: input.file,
+                            document: document.map(|d| *d),
+                            not_ssm: None,
+                        };
+                        (found, Some(raw))
+                    }
+                }
+            }
+        });
+    let mut raw = Vec::new();
+    for (found, r) in judged {
+        diagnostics.extend(found);
+        raw.extend(r);
+    }
+    let diagnostics = suppress_all(diagnostics, inputs, sources, options.lint);
+    Verdict {
+        compilation,
+        raw,
+        diagnostics,
+    }
+}
+
+/// [`judge`] of `.rbk` files with the stdlib catalog and the default rule
+/// levels (the importer's self-check, tests).
+pub fn judge_files(sources: &mut SourceMap, files: &[FileId], loader: &dyn FileLoader) -> Verdict {
+    let (catalog, stdlib) = crate::catalog::load_stdlib(sources);
+    let inputs: Vec<Input> = files
+        .iter()
+        .map(|&file| Input {
+            file,
+            kind: Kind::Rbk,
+            name: String::new(),
+            lint: true,
+        })
+        .collect();
+    let config = LintConfig::default();
+    let options = Options {
+        lint: &config,
+        external: None,
+    };
+    judge(sources, &inputs, loader, catalog, stdlib, options)
+}
+
+/// The rule findings (and external ones) of one compiled `.rbk` file.
+fn lint_rbk_file(
+    input: &Input,
+    text: &str,
+    out: &pipeline::FileOutput,
+    catalog: &Catalog,
+    checked: &[Diagnostic],
+    options: Options<'_>,
+) -> Vec<Diagnostic> {
+    if !input.lint || !out.lowered_clean {
+        return Vec::new();
+    }
+    let mine: Vec<Diagnostic> = checked
+        .iter()
+        .filter(|d| d.primary.span.file == input.file)
+        .cloned()
+        .collect();
+    let mut found = lint_documents(
+        input.file,
+        text,
+        &out.ast,
+        &out.documents,
+        catalog,
+        options.lint,
+        Some(&mine),
+    );
+    // In a `.rbk` source the checker's own `secret-flow` error (E3001) is
+    // the finding; the rule that brings it to raw documents would repeat it.
+    let secret_in_logged_place = registry::find("secret-in-logged-place").map(|r| r.code);
+    found.retain(|d| {
+        Some(d.code) != secret_in_logged_place
+            || !mine
+                .iter()
+                .any(|c| c.code == codes::SECRET_FLOW && c.primary.span == d.primary.span)
+    });
+    if let Some(ext) = options.external {
+        for doc in &out.documents {
+            found.extend(ext(input.file, text, doc));
+        }
+    }
+    found
+}
+
+/// Applies each input file's suppression comments to all of its findings.
+fn suppress_all(
+    diagnostics: Vec<Diagnostic>,
+    inputs: &[Input],
+    sources: &SourceMap,
+    config: &LintConfig,
+) -> Vec<Diagnostic> {
+    let mut by_file: HashMap<FileId, Vec<Diagnostic>> = HashMap::new();
+    let mut out = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        if inputs.iter().any(|i| i.file == d.primary.span.file) {
+            by_file.entry(d.primary.span.file).or_default().push(d);
+        } else {
+            out.push(d);
+        }
+    }
+    for input in inputs {
+        let Some(text) = sources.get(input.file).map(|f| f.text.clone()) else {
+            continue;
+        };
+        let format = match input.kind {
+            Kind::Rbk => None,
+            Kind::Raw(f) => Some(f),
+        };
+        let sups = suppress::collect_for(input.file, &text, format);
+        let found = by_file.remove(&input.file).unwrap_or_default();
+        if sups.is_empty() {
+            out.extend(found);
+            continue;
+        }
+        let config = if input.lint {
+            config.clone()
+        } else {
+            LintConfig::all_off()
+        };
+        out.extend(suppress::apply(found, &sups, &config));
+    }
+    diagnostic::sort(&mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lower::NoFiles;
+
+    /// `(code, severity, line)` of every finding of `files` judged together.
+    fn judge_texts(files: &[(&str, &str)], config: &LintConfig) -> Vec<String> {
+        let mut sources = SourceMap::new();
+        let (catalog, stdlib) = crate::catalog::load_stdlib(&mut sources);
+        let inputs: Vec<Input> = files
+            .iter()
+            .map(|(name, text)| Input {
+                file: sources.add(*name, text),
+                kind: Kind::of_path(name),
+                name: name.split('.').next().unwrap_or("").to_string(),
+                lint: true,
+            })
+            .collect();
+        let options = Options {
+            lint: config,
+            external: None,
+        };
+        let v = judge(&mut sources, &inputs, &NoFiles, catalog, stdlib, options);
+        v.diagnostics
+            .iter()
+            .map(|d| {
+                let line = sources
+                    .get(d.primary.span.file)
+                    .map_or(0, |f| f.lines.line_col(d.primary.span.start).line + 1);
+                format!("{} {} {line}", d.code, d.severity.as_str())
+            })
+            .collect()
+    }
+
+    const TYPO: &str = "/// Says hello.\ncommand Hello {\n  tags { Team: \"ops\" }\n  /// The name.\n  param Name: String\n  step Run = aws:runShellScript { runCommand: [\"echo {{ Nmae }}\"] }\n}\n";
+
+    #[test]
+    fn lint_reports_the_checkers_errors() {
+        let got = judge_texts(&[("a.rbk", TYPO)], &LintConfig::default());
+        assert!(got.contains(&"E1010 error 6".to_string()), "{got:?}");
+        assert!(got.iter().any(|d| d.starts_with("SSM205")), "{got:?}");
+    }
+
+    #[test]
+    fn a_suppression_without_a_reason_never_silences_an_error() {
+        let bare = TYPO.replace(
+            "  step Run",
+            "  // ssmc: allow(unknown-parameter)\n  step Run",
+        );
+        let got = judge_texts(&[("a.rbk", &bare)], &LintConfig::default());
+        assert!(got.contains(&"E1010 error 7".to_string()), "{got:?}");
+        assert!(got.contains(&"SSM210 warning 6".to_string()), "{got:?}");
+        let reasoned = TYPO.replace(
+            "  step Run",
+            "  // ssmc: allow(unknown-parameter): set by the caller's wrapper\n  step Run",
+        );
+        let got = judge_texts(&[("a.rbk", &reasoned)], &LintConfig::default());
+        assert!(!got.iter().any(|d| d.starts_with("E1010")), "{got:?}");
+        assert!(!got.iter().any(|d| d.starts_with("SSM21")), "{got:?}");
+    }
+
+    #[test]
+    fn one_syntax_silences_checker_and_linter_findings_in_rbk_and_yaml() {
+        // A lint rule named in a `.rbk` allow: silenced, and not "not a rule of the checker".
+        let rbk = "// ssmc: allow(missing-description) generated from a template\ncommand Hello {\n  step Run = aws:runShellScript { runCommand: [\"echo hi\"] }\n}\n";
+        let got = judge_texts(&[("a.rbk", rbk)], &LintConfig::default());
+        assert!(!got.iter().any(|d| d.starts_with("W1007")), "{got:?}");
+        assert!(!got.iter().any(|d| d.starts_with("SSM201")), "{got:?}");
+        assert!(!got.iter().any(|d| d.starts_with("SSM211")), "{got:?}");
+        let yaml = "# ssmc: allow(missing-description) described in the catalog\nschemaVersion: '2.2'\nmainSteps:\n  - action: aws:runShellScript\n    name: Run\n    inputs:\n      runCommand: [echo hi]\n";
+        let plain = judge_texts(
+            &[(
+                "b.yaml",
+                &yaml.replace(
+                    "# ssmc: allow(missing-description) described in the catalog\n",
+                    "",
+                ),
+            )],
+            &LintConfig::default(),
+        );
+        let got = judge_texts(&[("b.yaml", yaml)], &LintConfig::default());
+        assert!(plain.iter().any(|d| d.starts_with("SSM201")), "{plain:?}");
+        assert!(!got.iter().any(|d| d.starts_with("SSM201")), "{got:?}");
+        assert!(!got.iter().any(|d| d.starts_with("SSM21")), "{got:?}");
+    }
+
+    #[test]
+    fn the_check_view_leaves_out_lint_findings_and_a_secret_flow_is_reported_once() {
+        let src = "/// Notifies.\nautomation Notify {\n  tags { Team: \"ops\" }\n  step Send = aws:executeAwsApi { Service: \"sns\", Api: \"Publish\", TopicArn: \"arn:aws:sns:us-east-1:111122223333:ops\", Message: \"{{ssm-secure:/ops/token}}\" }\n}\n";
+        let got = judge_texts(&[("n.rbk", src)], &LintConfig::default());
+        let flows = got
+            .iter()
+            .filter(|d| d.starts_with("E3001") || d.starts_with("SSM303"))
+            .count();
+        assert_eq!(flows, 1, "{got:?}");
+    }
+}

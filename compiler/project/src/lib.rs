@@ -1,0 +1,197 @@
+//! ssmc-project: the file access of a project, one implementation for the
+//! CLI and the language server.
+//!
+//! Input: a path (a runbook, a folder). Output: the [`Project`] it belongs
+//! to (root, typed `ssmc.toml`), the files to work on ([`walk`]), the
+//! `file(…)` loader that never leaves the root ([`ProjectLoader`]) and the
+//! project's AWS API models ([`aws_models`]).
+//! Invariants: the decisions (what the root is, which paths are allowed,
+//! which are ignored, what `ssmc.toml` means) are the core's
+//! (`ssmc_core::project`); this crate only asks the file system. Nothing here
+//! panics on any input; every read is size-capped.
+
+mod loader;
+mod models;
+mod read;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+use ssmc_core::project::root::{find_root, find_vcs_root, CONFIG_FILE};
+use ssmc_core::project::{config, ConfigError, ProjectConfig};
+
+pub use loader::ProjectLoader;
+pub use models::aws_models;
+pub use read::{read_capped, MAX_CONFIG_BYTES};
+pub use walk::{walk, Found, Walked};
+
+/// A project: its root and its settings.
+#[derive(Debug, Clone, Default)]
+pub struct Project {
+    /// Canonical root folder (see `ssmc_core::project::root`).
+    pub root: PathBuf,
+    /// The settings (the defaults when there is no `ssmc.toml` or it is faulty).
+    pub config: ProjectConfig,
+    /// Why `ssmc.toml` cannot be used.
+    pub fault: Option<ConfigFault>,
+}
+
+/// An unusable `ssmc.toml`: where it is, its text, and the error.
+#[derive(Debug, Clone)]
+pub struct ConfigFault {
+    pub path: PathBuf,
+    /// The text read (empty when it could not be read).
+    pub text: String,
+    pub error: ConfigError,
+}
+
+impl std::fmt::Display for ConfigFault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(r) = &self.error.range {
+            let before = self.text.get(..r.start).unwrap_or("");
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            write!(f, ":{line}:{col}")?;
+        }
+        write!(f, ": {}", self.error)
+    }
+}
+
+impl Project {
+    /// The project holding `start` (a file or a folder; a path that does not
+    /// exist counts as a file in its folder).
+    pub fn discover(start: &Path) -> Project {
+        let start = std::fs::canonicalize(start).unwrap_or_else(|_| absolute(start));
+        let dir = if start.is_dir() {
+            start
+        } else {
+            start
+                .parent()
+                .map_or_else(|| start.clone(), Path::to_path_buf)
+        };
+        let root = find_root(&dir, &|p| p.exists());
+        Project::at(root)
+    }
+
+    /// The project whose root is `root`, with its `ssmc.toml` when there is one.
+    pub fn at(root: PathBuf) -> Project {
+        let path = root.join(CONFIG_FILE);
+        if !path.exists() {
+            return Project {
+                root,
+                ..Project::default()
+            };
+        }
+        let (config, fault) = match read_capped(&path, MAX_CONFIG_BYTES) {
+            Ok(text) => match config::parse(&text) {
+                Ok(c) => (c, None),
+                Err(error) => (
+                    ProjectConfig::default(),
+                    Some(ConfigFault { path, text, error }),
+                ),
+            },
+            Err(e) => {
+                let error = ConfigError {
+                    message: e,
+                    range: None,
+                    help: None,
+                };
+                let fault = ConfigFault {
+                    path,
+                    text: String::new(),
+                    error,
+                };
+                (ProjectConfig::default(), Some(fault))
+            }
+        };
+        Project {
+            root,
+            config,
+            fault,
+        }
+    }
+
+    /// `path` relative to the root, `/`-separated (`None` outside the root).
+    pub fn relative(&self, path: &Path) -> Option<String> {
+        let abs = std::fs::canonicalize(path).unwrap_or_else(|_| absolute(path));
+        let rel = abs.strip_prefix(&self.root).ok()?;
+        Some(rel.to_string_lossy().replace('\\', "/"))
+    }
+
+    /// Whether `[lint] ignore` covers `path`.
+    pub fn is_ignored(&self, path: &Path) -> bool {
+        self.relative(path)
+            .is_some_and(|rel| self.config.ignore.is_ignored(&rel))
+    }
+}
+
+/// `path` made absolute against the working directory (no file access).
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// How a path is shown in CI output (GitHub annotations, SARIF): relative to
+/// the repository root holding it (what GitHub resolves annotation paths
+/// against), else to the working directory, else to the project root;
+/// `/`-separated, whatever form of the path was given.
+pub fn display_path(path: &Path, project: &Project) -> String {
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| absolute(path));
+    let shown = |base: &Path| {
+        abs.strip_prefix(base)
+            .ok()
+            .map(|rel| rel.to_string_lossy().replace('\\', "/"))
+    };
+    let dir = abs.parent().unwrap_or(&abs);
+    if let Some(rel) = find_vcs_root(dir, &|p| p.exists()).and_then(|r| shown(&r)) {
+        return rel;
+    }
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|c| std::fs::canonicalize(c).ok());
+    if let Some(rel) = cwd.and_then(|c| shown(&c)) {
+        return rel;
+    }
+    project
+        .relative(&abs)
+        .unwrap_or_else(|| abs.to_string_lossy().replace('\\', "/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn discovers_the_root_and_reads_the_config_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        std::fs::create_dir_all(root.join("app/runbooks")).unwrap();
+        std::fs::write(root.join(".git"), "gitdir: elsewhere").unwrap();
+        std::fs::write(
+            root.join("app/ssmc.toml"),
+            "[lint]\nignore = [\"gen/**\"]\n",
+        )
+        .unwrap();
+        let p = Project::discover(&root.join("app/runbooks/x.rbk"));
+        assert_eq!(p.root, root.join("app"));
+        assert!(p.fault.is_none());
+        assert!(p.is_ignored(&root.join("app/gen/a.rbk")));
+        assert_eq!(
+            p.relative(&root.join("app/runbooks")).as_deref(),
+            Some("runbooks")
+        );
+        // Without ssmc.toml: the repository root.
+        let q = Project::discover(&root.join("other"));
+        assert_eq!(q.root, root);
+    }
+
+    #[test]
+    fn a_faulty_config_is_kept_with_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ssmc.toml"), "[lint]\n\nignor = []\n").unwrap();
+        let p = Project::discover(dir.path());
+        let fault = p.fault.expect("fault");
+        let shown = fault.to_string();
+        assert!(shown.ends_with("ssmc.toml:3:1: unknown field `ignor`, expected one of `ignore`, `docs_url`, `rules` (did you mean `ignore`?)"), "{shown}");
+    }
+}
