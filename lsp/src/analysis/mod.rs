@@ -14,14 +14,19 @@ mod actions;
 mod aws;
 mod aws_text;
 mod complete;
+mod complete_ctx;
+mod fixes;
 mod hover;
 mod index;
+mod lexicon;
 mod outline;
 mod refs;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_aws;
+#[cfg(test)]
+mod tests_editors;
 #[cfg(test)]
 mod tests_ide;
 mod tokens;
