@@ -144,3 +144,86 @@ fn rename_completion_quick_fix_and_hover_as_a_client_sees_them() {
     assert!(text.contains("timeoutSeconds"), "{hover}");
     c.shutdown_and_exit();
 }
+
+/// Whether `shellcheck` runs here (CI installs it; `.ci/run`).
+fn shellcheck_available() -> bool {
+    std::process::Command::new("shellcheck")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn shellcheck_findings_reach_the_editor_as_ssmc_lint_reports_them() {
+    if !shellcheck_available() {
+        eprintln!("skipped: shellcheck is not on PATH");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("ssmc-lsp-shellcheck-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let text = "/// Cleans.\ncommand Clean {\n  /// The folder.\n  param Dir: String = \"/tmp/x\"\n  step Run = aws:runShellScript { runCommand: [\"cd {{ Dir }}\", \"rm -rf $TARGET/*\"] }\n}\n";
+    let path = dir.join("clean.rbk");
+    std::fs::write(&path, text).expect("write");
+
+    // What `ssmc lint` says about SSM209 in this file: its lines.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ssmc"))
+        .args(["lint", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("ssmc lint runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json report");
+    let findings = report["findings"]
+        .as_array()
+        .or_else(|| report.as_array())
+        .cloned()
+        .unwrap_or_default();
+    let mut cli: Vec<(u64, u64)> = findings
+        .iter()
+        .filter(|f| f["rule"] == json!("SSM209"))
+        .map(|f| {
+            (
+                f["line"].as_u64().expect("line") - 1,
+                f["column"].as_u64().expect("column") - 1,
+            )
+        })
+        .collect();
+    cli.sort_unstable();
+    assert!(
+        !cli.is_empty(),
+        "ssmc lint reports shellcheck findings: {report}"
+    );
+
+    let uri = format!("file://{}", path.display());
+    let mut c = Client::start();
+    c.initialize();
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "ssmc", "version": 1, "text": text}}),
+    );
+    // The first publication may come before shellcheck has answered.
+    let msg = c.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == json!(uri)
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().any(|d| d["code"] == json!("SSM209")))
+    });
+    let mut lsp: Vec<(u64, u64)> = msg["params"]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == json!("SSM209"))
+        .map(|d| {
+            (
+                d["range"]["start"]["line"].as_u64().expect("line"),
+                d["range"]["start"]["character"]
+                    .as_u64()
+                    .expect("character"),
+            )
+        })
+        .collect();
+    lsp.sort_unstable();
+    assert_eq!(lsp, cli, "the editor and `ssmc lint` agree: {msg}");
+    c.shutdown_and_exit();
+    let _ = std::fs::remove_dir_all(&dir);
+}
