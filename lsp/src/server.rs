@@ -47,6 +47,9 @@ struct Doc {
     scheduled: bool,
     /// When its last analysis started (for the debounce).
     last_run: Option<Instant>,
+    /// The external linter's findings (`external.rs`) and the normalised
+    /// text they were found in: published while the text is unchanged.
+    external: Option<(String, Vec<tower_lsp_server::ls_types::Diagnostic>)>,
 }
 
 impl Doc {
@@ -58,6 +61,7 @@ impl Doc {
             analysed: None,
             scheduled: false,
             last_run: None,
+            external: None,
         }
     }
 
@@ -228,6 +232,29 @@ impl Shared {
     }
 }
 
+/// Publishes the diagnostics of `analysis` (and the external linter's
+/// findings for the same text), unless the client has moved past `version`.
+async fn publish(shared: &Shared, client: &Client, uri: Uri, analysis: &Analysis, version: i32) {
+    let Some(mut diagnostics) = guard(|| convert::diagnostics(analysis, &uri)) else {
+        return;
+    };
+    {
+        let docs = shared.docs();
+        // Never publish for a version the client has already moved past.
+        let Some(doc) = docs.get(&uri).filter(|d| d.version == version) else {
+            return;
+        };
+        if let Some((text, found)) = &doc.external {
+            if *text == analysis.text {
+                diagnostics.extend(found.iter().cloned());
+            }
+        }
+    }
+    client
+        .publish_diagnostics(uri, diagnostics, Some(version))
+        .await;
+}
+
 impl Backend {
     /// The latest text of an open document (`ssmc/graph` draws it, see `graph.rs`).
     /// See [`Shared::in_workspace`].
@@ -240,12 +267,19 @@ impl Backend {
         self.shared.loader(path)
     }
 
+    /// The open documents, in a stable order.
+    pub(crate) fn open_uris(&self) -> Vec<Uri> {
+        let mut uris: Vec<Uri> = self.shared.docs().keys().cloned().collect();
+        uris.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        uris
+    }
+
     pub(crate) fn open_text(&self, uri: &Uri) -> Option<String> {
         self.shared.docs().get(uri).map(|d| d.text.clone())
     }
 
     /// Runs `f` on the latest analysis of `uri`, catching panics.
-    fn query<T>(
+    pub(crate) fn query<T>(
         &self,
         uri: &Uri,
         what: &str,
@@ -309,16 +343,42 @@ impl Backend {
             let Some((analysis, version)) = shared.analysis(&uri) else {
                 return;
             };
-            let Some(diagnostics) = guard(|| convert::diagnostics(&analysis, &uri)) else {
+            publish(&shared, &client, uri, &analysis, version).await;
+        });
+    }
+
+    /// Runs the external linter (shellcheck) on the document's latest
+    /// analysis on a blocking thread, keeps its findings for that text and
+    /// publishes them with the others.
+    fn run_external(&self, uri: Uri) {
+        let Some(external) = crate::external::external_lint() else {
+            return;
+        };
+        let shared = self.shared.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let Some((analysis, version)) = shared.analysis(&uri) else {
                 return;
             };
-            // Never publish for a version the client has already moved past.
-            if shared.docs().get(&uri).map(|d| d.version) != Some(version) {
+            let (a, u) = (analysis.clone(), uri.clone());
+            let found = tokio::task::spawn_blocking(move || {
+                guard(|| {
+                    let found = a.external_findings(external);
+                    let lsp: Vec<_> = found
+                        .iter()
+                        .map(|d| convert::diagnostic(&a, &u, d))
+                        .collect();
+                    lsp
+                })
+            })
+            .await;
+            let Ok(Some(found)) = found else {
                 return;
+            };
+            if let Some(doc) = shared.docs().get_mut(&uri) {
+                doc.external = Some((analysis.text.clone(), found));
             }
-            client
-                .publish_diagnostics(uri, diagnostics, Some(version))
-                .await;
+            publish(&shared, &client, uri, &analysis, version).await;
         });
     }
 
@@ -504,7 +564,8 @@ impl LanguageServer for Backend {
         if declares {
             self.schedule_others(&doc.uri);
         }
-        self.schedule(doc.uri);
+        self.schedule(doc.uri.clone());
+        self.run_external(doc.uri);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -537,11 +598,12 @@ impl LanguageServer for Backend {
         if let Some(text) = text {
             let mut disk = lock(&self.shared.disk);
             if crate::analysis::declares_actions(&text) {
-                disk.insert(uri, text);
+                disk.insert(uri.clone(), text);
             } else {
                 disk.remove(&uri);
             }
         }
+        self.run_external(uri);
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
@@ -677,6 +739,7 @@ impl LanguageServer for Backend {
                 .code_actions(start.min(end), start.max(end))
                 .into_iter()
                 .map(|c| CodeActionOrCommand::CodeAction(convert::code_action(a, &uri, c)))
+                .chain(convert::import_action(a, &uri).map(CodeActionOrCommand::CodeAction))
                 .collect();
             Some(actions)
         })
@@ -718,6 +781,40 @@ impl LanguageServer for Backend {
                 .collect();
             Some(CompletionResponse::Array(items))
         })
+    }
+
+    // The navigation requests live in `navigation.rs`.
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        self.highlights(params)
+    }
+
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        self.links(params)
+    }
+
+    async fn selection_range(
+        &self,
+        params: SelectionRangeParams,
+    ) -> Result<Option<Vec<SelectionRange>>> {
+        self.selections(params)
+    }
+
+    async fn signature_help(&self, params: SignatureHelpParams) -> Result<Option<SignatureHelp>> {
+        self.signature(params)
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.lenses(params)
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        self.workspace_symbols(params)
     }
 }
 
@@ -764,6 +861,21 @@ fn capabilities() -> ServerCapabilities {
         )),
         document_formatting_provider: Some(OneOf::Left(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
+        document_link_provider: Some(DocumentLinkOptions {
+            resolve_provider: Some(false),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        }),
+        selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        signature_help_provider: Some(SignatureHelpOptions {
+            trigger_characters: Some(vec!["{".to_string(), ",".to_string()]),
+            retrigger_characters: Some(vec![":".to_string()]),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        }),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         definition_provider: Some(OneOf::Left(true)),
@@ -773,7 +885,10 @@ fn capabilities() -> ServerCapabilities {
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::REFACTOR_REWRITE,
+            ]),
             ..CodeActionOptions::default()
         })),
         semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(

@@ -57,10 +57,8 @@ pub fn scan(roots: &[Uri]) -> HashMap<Uri, String> {
 /// The text of the `.rbk` file at `path` when it declares actions (and is
 /// no larger than the scan reads); `None` otherwise or when unreadable.
 pub fn read_declaring(path: &Path) -> Option<String> {
-    if std::fs::metadata(path).map_or(true, |m| !m.is_file() || m.len() > MAX_BYTES) {
-        return None;
-    }
-    let text = std::fs::read_to_string(path).ok()?;
+    let bytes = ssmc_fs::read_capped(path, MAX_BYTES, ssmc_fs::Follow::Yes).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     declares_actions(&text).then_some(text)
 }
 
@@ -73,12 +71,18 @@ pub fn uri_of_file_name(name: &str) -> Option<Uri> {
     }
 }
 
-/// The embedded text of a stdlib URI (`ssmc-stdlib:///actions/automation/sleep.rbk`).
+/// The embedded text of a stdlib URI, in either spelling clients send:
+/// `ssmc-stdlib:///actions/automation/sleep.rbk` (as the server writes it)
+/// or `ssmc-stdlib:/actions/automation/sleep.rbk` (VS Code drops the empty
+/// authority when it hands the URI back).
 pub fn stdlib_text(uri: &Uri) -> Option<&'static str> {
-    let rest = uri
+    let path = uri
         .as_str()
         .strip_prefix(STDLIB_SCHEME)?
-        .strip_prefix(":///")?;
+        .strip_prefix(':')?;
+    let rest = path
+        .strip_prefix("///")
+        .or_else(|| path.strip_prefix('/').filter(|p| !p.starts_with('/')))?;
     ssmc_stdlib::SOURCES
         .iter()
         .find(|(name, _)| *name == rest)
@@ -123,6 +127,12 @@ mod tests {
         let uri = uri_of_file_name(&format!("stdlib/{name}")).expect("uri");
         assert_eq!(uri.as_str(), format!("ssmc-stdlib:///{name}"));
         assert_eq!(stdlib_text(&uri), Some(text));
+        // VS Code's normalised form (no empty authority) names the same file.
+        let short = Uri::from_str(&format!("ssmc-stdlib:/{name}")).expect("uri");
+        assert_eq!(stdlib_text(&short), Some(text));
+        // `ssmc-stdlib://actions/…` would make `actions` a host: refused.
+        let host = Uri::from_str(&format!("ssmc-stdlib://{name}")).expect("uri");
+        assert_eq!(stdlib_text(&host), None);
         let other = uri_of_file_name("file:///w/lib.rbk").expect("uri");
         assert_eq!(other.as_str(), "file:///w/lib.rbk");
         assert_eq!(stdlib_text(&other), None);

@@ -1,9 +1,10 @@
 //! File-system work of the CLI: reading sources safely and writing outputs
-//! atomically. Finding files, the project root and the `file(…)` policy are
-//! `ssmc-project`'s, shared with the language server.
+//! (over `ssmc-fs`). Finding files, `ssmc.toml`, the project root and the
+//! `file(…)` loader are `ssmc-project`'s, shared with the language server.
 
-use std::io::Write;
 use std::path::Path;
+
+pub use ssmc_fs::{read_capped, rewrite_source, Batch, Follow, ReadError};
 
 /// Larger `.rbk` sources and text includes are refused: a runbook compiles to a
 /// document of at most 64 KB (the SSM quota), so 4 MiB of source is far past
@@ -16,11 +17,7 @@ pub const MAX_DOCUMENT_BYTES: u64 = 1024 * 1024;
 
 /// The size limit for a text file, by its extension.
 fn text_limit(path: &Path) -> (u64, &'static str) {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    if ["json", "yaml", "yml"]
-        .iter()
-        .any(|x| x.eq_ignore_ascii_case(ext))
-    {
+    if has_ext(path, &["json", "yaml", "yml"]) {
         (
             MAX_DOCUMENT_BYTES,
             "an SSM document is at most 64 KB, so files over 1 MiB are not read",
@@ -33,29 +30,26 @@ fn text_limit(path: &Path) -> (u64, &'static str) {
     }
 }
 
-/// Reads a text file: refuses files over [`text_limit`] and reports invalid
-/// UTF-8 with its byte offset. The size is checked on the open file and the
-/// read is capped, so a file that grows meanwhile cannot slip past the limit.
+fn has_ext(path: &Path, exts: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Reads a text file the user named or a folder walk found: a regular file
+/// only (a FIFO, device or `/proc` file is refused at once, see
+/// `ssmc_fs::read`), refused over [`text_limit`], and invalid UTF-8 reported
+/// with its byte offset.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    use std::io::Read as _;
     let (limit, why) = text_limit(path);
-    let too_big = |len: u64| format!("`{}` is {len} bytes; {why}", path.display());
-    let file =
-        std::fs::File::open(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-    let len = file
-        .metadata()
-        .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?
-        .len();
-    if len > limit {
-        return Err(too_big(len));
-    }
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_big(bytes.len() as u64));
-    }
+    let bytes = read_capped(path, limit, Follow::Yes).map_err(|e| match e {
+        ReadError::TooBig(len) => format!("`{}` is {len} bytes; {why}", path.display()),
+        ReadError::Io(e) => format!("cannot read `{}`: {e}", path.display()),
+    })?;
+    utf8(path, bytes)
+}
+
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "`{}` is not valid UTF-8 (invalid byte at offset {}); save it as UTF-8",
@@ -65,27 +59,33 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     })
 }
 
-/// Writes `text` to `path` through a temporary file in the same folder and a
-/// rename, so an interrupted or failed build never leaves a partial file.
-pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(format!("cannot write `{}`: {e}", path.display()));
+/// Writes one output file `path` (see `ssmc_fs::write`): through an
+/// exclusive temporary file and a rename, replacing a link at `path` rather
+/// than following it; a folder inside `root` that links out is refused.
+pub fn write_output(root: &Path, path: &Path, text: &str) -> Result<(), String> {
+    ssmc_fs::write_output(Some(root), path, text.as_bytes())
+}
+
+/// Stages the rewrite of a loaded source `path` (for `fmt` and `lint --fix`)
+/// whose loaded, normalised text was `loaded`: refused when the file on disk
+/// no longer matches it (an edit saved meanwhile wins), and at the commit
+/// when it changes after this read (see `ssmc_fs::rewrite_source`).
+pub fn stage_rewrite(
+    batch: &mut Batch,
+    root: &Path,
+    path: &Path,
+    loaded: &str,
+    text: &str,
+) -> Result<(), String> {
+    let on_disk = read_text(path)?;
+    if ssmc_core::span::normalize_source(&on_disk) != loaded {
+        return Err(format!(
+            "`{}` changed on disk while ssmc was working on it; it was not overwritten, run ssmc again",
+            path.display()
+        ));
     }
-    Ok(())
+    if on_disk == text {
+        return Ok(());
+    }
+    rewrite_source(batch, root, path, on_disk.as_bytes(), text.as_bytes())
 }

@@ -70,20 +70,22 @@ impl Project {
                 .parent()
                 .map_or_else(|| start.clone(), Path::to_path_buf)
         };
-        let root = find_root(&dir, &|p| p.exists());
+        // Any entry named ssmc.toml marks the root (a FIFO or a link too, so
+        // that reading it reports it rather than a folder above being used).
+        let root = find_root(&dir, &|p| std::fs::symlink_metadata(p).is_ok());
         Project::at(root)
     }
 
     /// The project whose root is `root`, with its `ssmc.toml` when there is one.
     pub fn at(root: PathBuf) -> Project {
         let path = root.join(CONFIG_FILE);
-        if !path.exists() {
+        if std::fs::symlink_metadata(&path).is_err() {
             return Project {
                 root,
                 ..Project::default()
             };
         }
-        let (config, fault) = match read_capped(&path, MAX_CONFIG_BYTES) {
+        let (config, fault) = match read_config(&root) {
             Ok(text) => match config::parse(&text) {
                 Ok(c) => (c, None),
                 Err(error) => (
@@ -124,6 +126,24 @@ impl Project {
         self.relative(path)
             .is_some_and(|rel| self.config.ignore.is_ignored(&rel))
     }
+}
+
+/// The text of `ssmc.toml` in `root`: a link is followed only to a file
+/// inside the project; a FIFO, device, `/proc` file, non-UTF-8 or oversized
+/// file is an error that never shows its content (a link to
+/// `/proc/self/environ` must not print the environment).
+fn read_config(root: &Path) -> Result<String, String> {
+    let bytes = ssmc_fs::read_inside(root, root, Path::new(CONFIG_FILE), MAX_CONFIG_BYTES)
+        .map_err(|e| match e {
+            ssmc_fs::InsideError::Resolve(ssmc_fs::Resolved::Leaves) => {
+                "a symbolic link that leaves the project; it is not read".to_string()
+            }
+            ssmc_fs::InsideError::Read(ssmc_fs::ReadError::TooBig(len)) => {
+                format!("{len} bytes, over the {MAX_CONFIG_BYTES} bytes a config may have")
+            }
+            e => format!("cannot read it: {e}"),
+        })?;
+    read::utf8(bytes)
 }
 
 /// `path` made absolute against the working directory (no file access).

@@ -5,10 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use ssmc_core::lower::FileLoader;
-use ssmc_core::project::root::{inside, join_relative};
 use ssmc_core::FileId;
 
-use crate::read::{read_bytes_capped, read_capped};
+use crate::read::{read_bytes_capped, read_capped, resolve};
 
 /// Larger text includes are refused (a runbook compiles to at most 64 KB).
 pub const MAX_TEXT_BYTES: u64 = 4 * 1024 * 1024;
@@ -56,7 +55,7 @@ impl ProjectLoader {
         }
     }
 
-    /// The canonical path of `path` relative to the file `from`, if it stays in the project.
+    /// The real path of `path` relative to the file `from`, if it stays in the project.
     fn resolve(&self, from: FileId, path: &str) -> Result<PathBuf, String> {
         let base = self
             .paths
@@ -65,10 +64,12 @@ impl ProjectLoader {
             .or(self.fallback.as_ref())
             .and_then(|p| p.parent())
             .ok_or_else(|| "the including file is not saved in a folder".to_string())?;
-        let joined = join_relative(base, path)?;
-        let canonical = std::fs::canonicalize(&joined).map_err(|e| e.to_string())?;
-        inside(&self.root, &canonical)?;
-        Ok(canonical)
+        let base = if base.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            base
+        };
+        resolve(&self.root, base, path)
     }
 }
 

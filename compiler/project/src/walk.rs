@@ -115,7 +115,12 @@ mod tests {
         std::fs::write(root.join(".gitignore"), "built/\n").unwrap();
         std::fs::write(root.join("ssmc.toml"), "[lint]\nignore = [\"gen\"]\n").unwrap();
         let project = Project::discover(&root);
-        let walked = walk(std::slice::from_ref(&root), &project, &["rbk", "yaml", "json"]).unwrap();
+        let walked = walk(
+            std::slice::from_ref(&root),
+            &project,
+            &["rbk", "yaml", "json"],
+        )
+        .unwrap();
         let names: Vec<String> = walked
             .files
             .iter()

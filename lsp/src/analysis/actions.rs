@@ -1,4 +1,5 @@
-//! Code actions: the linter's fixes and "suppress with a reason".
+//! Code actions: the linter's fixes, the fixes a diagnostic's help proposes
+//! (`fixes`) and "suppress with a reason".
 //!
 //! Input: a byte range of the normalised text. Output: [`CodeAction`]s for
 //! the diagnostics touching it: each fix a rule attached to its finding
@@ -78,13 +79,28 @@ impl Analysis {
                     });
                 }
             }
+            if d.fix.is_none() {
+                out.extend(self.help_fixes(i, d));
+            }
             let Some(rule) = rule_name(d) else { continue };
+            // YAML comments are `#`; JSON has none, so nothing to offer there.
+            let marker = match self.raw {
+                None => "//",
+                Some(ssmc_core::codegen::Format::Yaml) => "#",
+                Some(ssmc_core::codegen::Format::Json) => continue,
+            };
             let line_start = self
                 .text
                 .get(..at.start as usize)
                 .and_then(|t| t.rfind('\n'))
                 .map_or(0, |n| n + 1);
-            let ranges = string_ranges.get_or_insert_with(|| self.multi_line_strings());
+            let ranges = string_ranges.get_or_insert_with(|| {
+                if self.raw.is_some() {
+                    Vec::new()
+                } else {
+                    self.multi_line_strings()
+                }
+            });
             if ranges
                 .iter()
                 .any(|&(a, b)| a < line_start && line_start < b)
@@ -104,7 +120,7 @@ impl Analysis {
                 diagnostic: i,
                 edits: vec![Edit {
                     span: Span::point(self.file, line_start),
-                    text: format!("{indent}// ssmc: allow({rule}): <reason>\n"),
+                    text: format!("{indent}{marker} ssmc: allow({rule}): <reason>\n"),
                 }],
             });
         }

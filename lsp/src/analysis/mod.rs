@@ -14,16 +14,25 @@ mod actions;
 mod aws;
 mod aws_text;
 mod complete;
+mod complete_ctx;
+mod fixes;
 mod hover;
 mod index;
+mod lexicon;
+mod navigate;
 mod outline;
+mod raw;
 mod refs;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_aws;
 #[cfg(test)]
+mod tests_editors;
+#[cfg(test)]
 mod tests_ide;
+#[cfg(test)]
+mod tests_raw;
 mod tokens;
 
 use ssmc_core::awsapi::Overlay;
@@ -41,6 +50,7 @@ pub use actions::{CodeAction, CodeActionKind};
 pub use complete::{CompletionItem, CompletionKind};
 pub use hover::HoverInfo;
 pub use index::{DocDefs, NameDef, Occurrence, StepDef, Target};
+pub use navigate::{LensCommand, Signature};
 pub use outline::{Symbol, SymbolKind};
 pub use refs::{Edit, RenameError};
 pub use tokens::{InlayHint, InlayKind, SemToken, TokenKind, TOKEN_KINDS};
@@ -89,6 +99,12 @@ pub struct Analysis {
     occurrences: Vec<Occurrence>,
     /// What each document of the file defines, indexed like `Occurrence::doc`.
     defs: Vec<DocDefs>,
+    /// The lowered documents (for linters run outside the keystroke path).
+    pub documents: Vec<ssmc_core::model::Document>,
+    /// The project's lint settings this analysis applied.
+    pub lint: LintSettings,
+    /// A JSON/YAML SSM document (`raw.rs`), not a `.rbk` source.
+    pub raw: Option<ssmc_core::codegen::Format>,
 }
 
 /// What the project's `ssmc.toml` (`[lint]`) says about linting a document,
@@ -159,6 +175,9 @@ impl Analysis {
         models: &Overlay,
         lint: &LintSettings,
     ) -> Analysis {
+        if let Some(format) = ssmc_core::codegen::Format::from_path_ext(name) {
+            return raw::analyse(name, text, format, models, lint);
+        }
         let (stdlib_sources, stdlib_catalog) = stdlib();
         let mut sources = stdlib_sources.clone();
         let file = sources.add(name, text);
@@ -209,7 +228,9 @@ impl Analysis {
                 ),
             );
         }
-        let (ast, parsed_clean) = this.map(|f| (f.ast, f.parsed_clean)).unwrap_or_default();
+        let (ast, parsed_clean, documents) = this
+            .map(|f| (f.ast, f.parsed_clean, f.documents))
+            .unwrap_or_default();
         let (occurrences, defs) = index::collect(&ast, &normalised);
         Analysis {
             index: LineIndex::new(&normalised),
@@ -222,7 +243,19 @@ impl Analysis {
             sources,
             occurrences,
             defs,
+            documents,
+            lint: lint.clone(),
+            raw: None,
         }
+    }
+
+    /// The registered external linter's findings (shellcheck): none while
+    /// the document has errors or `[lint] ignore` covers it, as in `ssmc lint`.
+    pub fn external_findings(&self, external: &dyn crate::ExternalLint) -> Vec<Diagnostic> {
+        if self.lint.ignored || self.diagnostics.iter().any(Diagnostic::is_error) {
+            return Vec::new();
+        }
+        external.lint(self.file, &self.text, &self.documents, &self.lint.config)
     }
 
     /// The whole document in canonical format (the `ssmc fmt` engine), or

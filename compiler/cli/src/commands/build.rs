@@ -1,7 +1,7 @@
 //! `ssmc build [PATHS] [-o DIR] [--format json|yaml]`: check, then write one
 //! SSM document per `command`/`automation`, named `DIR/<DocumentName>.<ext>`.
-//! Nothing is written when any file has an error; each file is written
-//! atomically. A path with no runbooks is an error (exit 2), so a CI job
+//! Nothing is written when any file has an error; the outputs are all
+//! replaced or none. A path with no runbooks is an error (exit 2), so a CI job
 //! pointed at the wrong folder fails.
 
 use std::path::{Path, PathBuf};
@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use ssmc_core::codegen::{self, read::Format};
 
 use super::{counts, open, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
-use crate::files::write_atomic;
+use crate::files::Batch;
 
 pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
     let paths = paths_or_cwd(paths);
@@ -56,11 +56,18 @@ pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
             )
         })
         .collect();
+    // Every output is written to a temporary file before any is renamed into
+    // place: a full disk or an unwritable folder leaves the old build whole.
+    let mut batch = Batch::new(Some(&session.project.root));
     for (path, text) in &outputs {
-        if let Err(e) = write_atomic(path, text) {
-            eprintln!("error: {e}");
+        if let Err(e) = batch.stage(path, text.as_bytes()) {
+            eprintln!("error: {e}; nothing was written");
             return EXIT_FAILURE;
         }
+    }
+    if let Err(e) = batch.commit() {
+        eprintln!("error: {e}");
+        return EXIT_FAILURE;
     }
     let n = outputs.len();
     eprintln!(

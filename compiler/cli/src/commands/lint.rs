@@ -15,7 +15,9 @@ use ssmc_core::lint::{docs, registry};
 use ssmc_core::span::{FileId, SourceMap, Span};
 
 use super::{counts, open, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
-use crate::files::write_atomic;
+use std::path::Path;
+
+use crate::files::{stage_rewrite, Batch};
 
 /// The output formats of `ssmc lint`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +84,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
     let mut diags = verdict.diagnostics;
     let sources = &session.sources;
     if fix {
-        match apply_fixes(&linted, sources, &diags) {
+        match apply_fixes(&session.project.root, &linted, sources, &diags) {
             Ok(fixed) => diags.retain(|d| !fixed.contains(&(d.code, d.primary.span))),
             Err(e) => {
                 eprintln!("error: {e}");
@@ -345,11 +347,13 @@ pub fn fixed_text<'d>(
 /// Applies the safe fixes file by file, each file written atomically.
 /// Returns the findings fixed.
 fn apply_fixes(
+    root: &Path,
     linted: &[Linted],
     sources: &SourceMap,
     diags: &[Diagnostic],
 ) -> Result<Vec<(&'static str, Span)>, String> {
     let mut fixed = Vec::new();
+    let mut batch = Batch::new(Some(root));
     for l in linted {
         let Some(file) = sources.get(l.id) else {
             continue;
@@ -358,7 +362,7 @@ fn apply_fixes(
         if done.is_empty() {
             continue;
         }
-        write_atomic(&l.path, &text)?;
+        stage_rewrite(&mut batch, root, &l.path, &file.text, &text)?;
         for d in done {
             let (line, col, _, _) = position(d.primary.span, sources);
             let msg = d.fix.as_ref().map_or("", |f| f.message.as_str());
@@ -370,5 +374,6 @@ fn apply_fixes(
             fixed.push((d.code, d.primary.span));
         }
     }
+    batch.commit()?;
     Ok(fixed)
 }

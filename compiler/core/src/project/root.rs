@@ -3,8 +3,8 @@
 //!
 //! The project root is the nearest folder holding `ssmc.toml`, else the
 //! nearest holding a VCS folder (`.git`, `.hg`, `.jj`), else the folder given.
-//! `file(…)` may read anything inside the root and nothing outside it; the
-//! CLI and the language server both ask [`inside`] with canonical paths.
+//! `file(…)` may read anything inside the root and nothing outside it
+//! (`ssmc-project` resolves paths with `ssmc-fs`, link by link).
 
 use std::path::{Component, Path, PathBuf};
 
@@ -43,19 +43,6 @@ pub fn join_relative(base_dir: &Path, rel: &str) -> Result<PathBuf, String> {
     Ok(base_dir.join(p))
 }
 
-/// Whether the canonical path `canonical` is inside the canonical `root`;
-/// else why not.
-pub fn inside(root: &Path, canonical: &Path) -> Result<(), String> {
-    if canonical.starts_with(root) {
-        Ok(())
-    } else {
-        Err(format!(
-            "the path leaves the project folder `{}` (the folder of ssmc.toml, else of the repository)",
-            root.display()
-        ))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,8 +68,5 @@ mod tests {
         assert!(join_relative(Path::new("/r/a"), "/etc/passwd").is_err());
         let j = join_relative(Path::new("/r/a"), "../scripts/x.ps1").unwrap();
         assert_eq!(j, Path::new("/r/a/../scripts/x.ps1"));
-        assert!(inside(Path::new("/r"), Path::new("/r/scripts/x.ps1")).is_ok());
-        assert!(inside(Path::new("/r"), Path::new("/etc/passwd")).is_err());
-        assert!(inside(Path::new("/r"), Path::new("/rr/x")).is_err());
     }
 }
