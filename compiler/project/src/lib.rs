@@ -62,7 +62,9 @@ impl Project {
     /// The project holding `start` (a file or a folder; a path that does not
     /// exist counts as a file in its folder).
     pub fn discover(start: &Path) -> Project {
-        let start = std::fs::canonicalize(start).unwrap_or_else(|_| absolute(start));
+        // A file's own folder, not the target of a link named as the file:
+        // a link leading out of the project must not make the outside its root.
+        let start = absolute(start);
         let dir = if start.is_dir() {
             start
         } else {
@@ -70,6 +72,7 @@ impl Project {
                 .parent()
                 .map_or_else(|| start.clone(), Path::to_path_buf)
         };
+        let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
         // Any entry named ssmc.toml marks the root (a FIFO or a link too, so
         // that reading it reports it rather than a folder above being used).
         let root = find_root(&dir, &|p| std::fs::symlink_metadata(p).is_ok());

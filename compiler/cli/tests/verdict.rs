@@ -1,0 +1,163 @@
+//! One verdict (issue 17): `check`, `lint` and `build` are views of one
+//! pipeline and one project layer, run against the real binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn ssmc(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ssmc"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("ssmc runs")
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A repository (`.git`) with `runbooks/` and `scripts/`.
+fn repo(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ssmc-verdict-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for d in [".git", "runbooks", "scripts"] {
+        std::fs::create_dir_all(dir.join(d)).expect("mkdir");
+    }
+    std::fs::canonicalize(&dir).expect("canonical")
+}
+
+const TYPO: &str = "/// Says hello.\ncommand Hello {\n  tags { Team: \"ops\" }\n  /// The name.\n  param Name: String\n  /// Runs.\n  step Run = aws:runShellScript { runCommand: [\"echo {{ Nmae }}\"], timeoutSeconds: 60 }\n}\n";
+
+#[test]
+fn lint_reports_check_errors_and_fails_on_them() {
+    let dir = repo("typo");
+    std::fs::write(dir.join("runbooks/hello.rbk"), TYPO).expect("write");
+    let check = ssmc(&["check", "runbooks"], &dir);
+    assert_eq!(check.status.code(), Some(1), "{}", err(&check));
+    assert!(err(&check).contains("E1010"), "{}", err(&check));
+    let lint = ssmc(&["lint", "runbooks", "--format", "github"], &dir);
+    assert_eq!(lint.status.code(), Some(1), "{}", err(&lint));
+    assert!(
+        out(&lint).contains("::error file=runbooks/hello.rbk,line=7,"),
+        "{}",
+        out(&lint)
+    );
+    assert!(out(&lint).contains("E1010"), "{}", out(&lint));
+}
+
+#[test]
+fn ci_paths_are_relative_to_the_repository_whatever_path_was_given() {
+    let dir = repo("paths");
+    std::fs::write(dir.join("runbooks/hello.rbk"), TYPO).expect("write");
+    // ssmc.toml in a subfolder: the paths still name the file from the repository root.
+    std::fs::write(dir.join("runbooks/ssmc.toml"), "[lint]\n").expect("write");
+    for (args, cwd) in [
+        (vec!["lint", "runbooks"], dir.clone()),
+        (vec!["lint", "runbooks/hello.rbk"], dir.clone()),
+        (
+            vec!["lint", "./runbooks/../runbooks/hello.rbk"],
+            dir.clone(),
+        ),
+        (vec!["lint", "hello.rbk"], dir.join("runbooks")),
+    ] {
+        let mut a = args.clone();
+        a.extend(["--format", "github"]);
+        let o = ssmc(&a, &cwd);
+        assert!(
+            out(&o).contains("file=runbooks/hello.rbk,"),
+            "{args:?}: {}",
+            out(&o)
+        );
+        let mut a = args.clone();
+        a.extend(["--format", "sarif"]);
+        let o = ssmc(&a, &cwd);
+        assert!(
+            out(&o).contains("\"uri\": \"runbooks/hello.rbk\""),
+            "{args:?}: {}",
+            out(&o)
+        );
+    }
+}
+
+#[test]
+fn file_may_read_anywhere_in_the_project() {
+    let dir = repo("include");
+    std::fs::write(dir.join("scripts/x.sh"), "echo hi\n").expect("write");
+    let rbk = "/// Says hello.\ncommand Hello {\n  tags { Team: \"ops\" }\n  /// Runs.\n  step Run = aws:runShellScript { runCommand: lines file(\"../scripts/x.sh\"), timeoutSeconds: 60 }\n}\n";
+    std::fs::write(dir.join("runbooks/hello.rbk"), rbk).expect("write");
+    let o = ssmc(&["check", "runbooks"], &dir);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let o = ssmc(&["lint", "runbooks"], &dir);
+    assert!(!err(&o).contains("E0205"), "{}", err(&o));
+}
+
+#[test]
+fn a_typo_in_ssmc_toml_stops_the_run_with_a_did_you_mean() {
+    let dir = repo("config");
+    std::fs::write(dir.join("runbooks/hello.rbk"), TYPO).expect("write");
+    std::fs::write(dir.join("ssmc.toml"), "[lint]\nignor = [\"gen/**\"]\n").expect("write");
+    for cmd in ["check", "lint", "build"] {
+        let o = ssmc(&[cmd, "runbooks"], &dir);
+        assert_eq!(o.status.code(), Some(2), "{cmd}: {}", err(&o));
+        assert!(
+            err(&o).contains("ssmc.toml:2:1: unknown field `ignor`")
+                && err(&o).contains("did you mean `ignore`?"),
+            "{cmd}: {}",
+            err(&o)
+        );
+    }
+    std::fs::write(
+        dir.join("ssmc.toml"),
+        "[lint.rules]\nmissing-timout = \"off\"\n",
+    )
+    .expect("write");
+    let o = ssmc(&["lint", "runbooks"], &dir);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("did you mean `missing-timeout`?"),
+        "{}",
+        err(&o)
+    );
+}
+
+#[test]
+fn walked_files_too_large_or_not_ssm_are_skipped_with_a_note() {
+    let dir = repo("skip");
+    let ok = TYPO.replace("Nmae", "Name");
+    std::fs::write(dir.join("runbooks/hello.rbk"), ok).expect("write");
+    std::fs::write(dir.join("package-lock.json"), "x".repeat(2 * 1024 * 1024)).expect("write");
+    std::fs::write(dir.join("ci.yaml"), "on: push\njobs: {}\n").expect("write");
+    let o = ssmc(&["lint", ".", "--format", "sarif"], &dir);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(err(&o).contains("note: skipped"), "{}", err(&o));
+    assert!(err(&o).contains("package-lock.json"), "{}", err(&o));
+    assert!(out(&o).contains("\"version\": \"2.1.0\""), "{}", out(&o));
+    // Named explicitly, the same file is an error (exit 2).
+    let o = ssmc(&["lint", "package-lock.json"], &dir);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+}
+
+#[test]
+fn gitignored_files_are_not_walked() {
+    let dir = repo("gitignore");
+    std::fs::create_dir_all(dir.join("runbooks/gen")).expect("mkdir");
+    std::fs::write(dir.join("runbooks/gen/broken.rbk"), "command {").expect("write");
+    std::fs::write(dir.join(".gitignore"), "gen/\n").expect("write");
+    std::fs::write(dir.join("runbooks/hello.rbk"), TYPO.replace("Nmae", "Name")).expect("write");
+    let o = ssmc(&["check", "."], &dir);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(err(&o).contains("checked 1 file"), "{}", err(&o));
+}
+
+#[test]
+fn build_on_a_path_without_runbooks_fails() {
+    let dir = repo("empty");
+    let o = ssmc(&["build", "scripts", "-o", "out"], &dir);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert!(err(&o).contains("no runbooks"), "{}", err(&o));
+    assert!(!dir.join("out").exists());
+}
