@@ -212,3 +212,20 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Creates `path` with `text`, failing when it already exists (the check and the
+/// creation are one step, so a file that appears meanwhile is not overwritten either).
+pub fn write_new(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
+    }
+    let mut f = std::fs::File::create_new(path)
+        .map_err(|e| format!("cannot create `{}`: {e}", path.display()))?;
+    f.write_all(text.as_bytes())
+        .and_then(|()| f.sync_all())
+        .map_err(|e| {
+            let _ = std::fs::remove_file(path);
+            format!("cannot write `{}`: {e}", path.display())
+        })
+}

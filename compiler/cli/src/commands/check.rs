@@ -35,11 +35,11 @@ pub fn run(paths: &[PathBuf]) -> u8 {
     };
     report(&result.diagnostics, &loaded.sources);
     let n = loaded.ids.len();
-    eprintln!(
+    super::status(format_args!(
         "checked {n} {}: {}",
         plural(n, "file"),
         counts(&result.diagnostics)
-    );
+    ));
     if result.has_errors() {
         EXIT_ERRORS
     } else {
