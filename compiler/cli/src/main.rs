@@ -186,7 +186,7 @@ fn run(cli: Cli) -> u8 {
             commands::lint::run(&paths, format, fix, fail_on)
         }
         Command::Explain { rule } => commands::explain::run(&rule),
-        Command::Lsp => ssmc_lsp::run(),
+        Command::Lsp => commands::lsp::run(),
         Command::Init { dir, from } => commands::init::run(
             dir.as_deref().unwrap_or(std::path::Path::new(".")),
             from.as_deref(),

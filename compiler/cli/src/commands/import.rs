@@ -12,7 +12,7 @@ use ssmc_core::syntax::ast::{Item, SourceFileAst};
 use ssmc_core::{catalog, fmt, import, SourceMap};
 
 use super::{plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
-use crate::files::{read_text, write_atomic};
+use crate::files::{project_root, read_text, Batch};
 
 /// The runbooks made from a set of documents, not written yet.
 pub struct Converted {
@@ -131,11 +131,15 @@ pub fn convert(docs: &[PathBuf], out_dir: &Path, not_ssm: NotSsm) -> Converted {
 
 pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
     let done = convert(docs, out_dir, NotSsm::Fail);
-    for (target, text) in &done.outputs {
-        if let Err(e) = write_atomic(target, text) {
-            eprintln!("error: {e}");
-            return EXIT_FAILURE;
-        }
+    // All the runbooks or none: a failed write leaves no half-imported set.
+    let mut batch = Batch::new(Some(&project_root(Path::new("."))));
+    let staged = done
+        .outputs
+        .iter()
+        .try_for_each(|(target, text)| batch.stage(target, text.as_bytes()));
+    if let Err(e) = staged.and_then(|()| batch.commit().map(|_| ())) {
+        eprintln!("error: {e}");
+        return EXIT_FAILURE;
     }
     let written = done.imported;
     super::status(format_args!(

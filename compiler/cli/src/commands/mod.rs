@@ -11,6 +11,7 @@ pub mod import;
 mod import_allows;
 pub mod init;
 pub mod lint;
+pub mod lsp;
 pub mod shellcheck;
 
 use std::io::IsTerminal;
