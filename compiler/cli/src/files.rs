@@ -164,6 +164,16 @@ impl FileLoader for ProjectLoader {
 }
 
 impl ProjectLoader {
+    /// The file a `load(from, path)` depends on, also when it does not exist
+    /// or is refused (the result cache re-checks it: creating the file must
+    /// change the answer).
+    pub fn dependency(&self, from: FileId, path: &str) -> Option<PathBuf> {
+        self.resolve(from, path).ok().or_else(|| {
+            let base = self.paths.get(from.0 as usize)?.parent()?;
+            Some(base.join(path))
+        })
+    }
+
     /// The canonical path of `path` relative to the file `from`, if it stays in the project.
     fn resolve(&self, from: FileId, path: &str) -> Result<PathBuf, String> {
         let rel = Path::new(path);
