@@ -69,6 +69,7 @@ pub struct Entry {
 
 /// One command's cache, loaded at the start of a run and saved at its end.
 pub struct Cache {
+    root: PathBuf,
     path: PathBuf,
     file: CacheFile,
     dirty: bool,
@@ -79,7 +80,7 @@ impl Cache {
     /// absent, unreadable or made by another build or configuration).
     pub fn open(root: &Path, command: &str, key: String) -> Cache {
         let path = root.join(DIR).join(format!("{command}.json"));
-        let file = std::fs::read(&path)
+        let file = ssmc_fs::read_capped(&path, MAX_CACHE_BYTES, ssmc_fs::Follow::No)
             .ok()
             .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
             .filter(|f| f.key == key)
@@ -88,6 +89,7 @@ impl Cache {
                 entries: BTreeMap::new(),
             });
         Cache {
+            root: root.to_path_buf(),
             path,
             file,
             dirty: false,
@@ -109,7 +111,10 @@ impl Cache {
         self.dirty = true;
     }
 
-    /// Writes the cache when it changed; failures are ignored (see the module doc).
+    /// Writes the cache when it changed; failures are ignored (see the module
+    /// doc). Written like every output (`ssmc_fs::write_output`): through an
+    /// exclusive temporary file renamed into place, never through a link
+    /// planted at `.ssmc_cache` that leaves the project.
     pub fn save(self) {
         if !self.dirty {
             return;
@@ -120,30 +125,28 @@ impl Cache {
         if std::fs::create_dir_all(dir).is_err() {
             return;
         }
-        // Tell backup and version-control tools the folder is disposable.
-        let tag = dir.join("CACHEDIR.TAG");
-        if !tag.exists() {
-            let _ = std::fs::write(&tag, "Signature: 8a477f597d28d172789f06886806bc55\n");
-            let _ = std::fs::write(dir.join(".gitignore"), "*\n");
-        }
-        let Ok(bytes) = serde_json::to_vec(&self.file) else {
-            return;
+        let write = |name: &str, bytes: &[u8]| {
+            ssmc_fs::write_output(Some(&self.root), &dir.join(name), bytes).is_ok()
         };
-        let tmp = dir.join(format!(
-            ".{}.{}.tmp",
-            self.path
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-            std::process::id()
-        ));
-        if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, &self.path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
+        // Tell backup and version-control tools the folder is disposable.
+        if !dir.join("CACHEDIR.TAG").exists() {
+            write(
+                "CACHEDIR.TAG",
+                b"Signature: 8a477f597d28d172789f06886806bc55\n",
+            );
+            write(".gitignore", b"*\n");
+        }
+        if let Ok(bytes) = serde_json::to_vec(&self.file) {
+            ssmc_fs::write_output(Some(&self.root), &self.path, &bytes).ok();
         }
     }
 }
 
+/// A larger cache file is not read (a miss); 10,000 files' findings take a few MB.
+const MAX_CACHE_BYTES: u64 = 512 * 1024 * 1024;
+
 fn dep_hash(path: &Path) -> Option<String> {
-    std::fs::read(path)
+    ssmc_fs::read_capped(path, crate::files::MAX_FILE_BYTES, ssmc_fs::Follow::Yes)
         .ok()
         .map(|b| format!("{:016x}", hash_bytes(&[&b])))
 }

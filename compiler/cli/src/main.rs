@@ -162,7 +162,7 @@ fn run(cli: Cli) -> u8 {
             commands::lint::run(&paths, format, fix, fail_on, !no_cache)
         }
         Command::Explain { rule } => commands::explain::run(&rule),
-        Command::Lsp => ssmc_lsp::run(),
+        Command::Lsp => commands::lsp::run(),
         Command::Init { .. } => not_yet("init"),
         Command::Graph { path, format, out } => {
             let format = match format {

@@ -112,7 +112,10 @@ fn edits_and_dependencies_are_seen() {
     assert!(before.1.contains("\"SSM"), "{}", before.1);
     std::fs::write(dir.join("ssmc.toml"), "[lint]\nignore = [\"doc.json\"]\n").expect("write");
     let after = outcome(&ssmc(&["lint", "--format", "json", "."], &dir));
-    let uncached = outcome(&ssmc(&["lint", "--no-cache", "--format", "json", "."], &dir));
+    let uncached = outcome(&ssmc(
+        &["lint", "--no-cache", "--format", "json", "."],
+        &dir,
+    ));
     assert_ne!(before.1, after.1);
     assert_eq!(after, uncached);
 }
