@@ -430,15 +430,23 @@ def lsp(args, ssmc, work, results):
         return {"textDocument": {"uri": uri, "version": v},
                 "contentChanges": [{"range": {"start": {"line": edit_line, "character": at},
                                               "end": {"line": edit_line, "character": at}}, "text": "x"}]}
-    diag, after_edit, warm, hover = [], [], [], []
-    for _ in range(args.lsp_rounds):
-        time.sleep(pause)
-        version += 1
-        sent = time.perf_counter()
-        c.notify("textDocument/didChange", change(version, col))
-        col += 1
-        t, _ = c.diagnostics(uri, version)
-        diag.append(t - sent)
+    warm, hover = [], []
+    state = {"version": version, "col": col}
+
+    def edits(then):
+        """Rounds of a one-character change (paced past the debounce), each
+        timed until `then(version, column)` answers."""
+        times = []
+        for _ in range(args.lsp_rounds):
+            time.sleep(pause)
+            state["version"] += 1
+            sent = time.perf_counter()
+            c.notify("textDocument/didChange", change(state["version"], state["col"]))
+            state["col"] += 1
+            t, _ = then(state["version"], state["col"])
+            times.append(t - sent)
+        return times
+    diag = edits(lambda v, _col: c.diagnostics(uri, v))
     step_line, step_col = next((i, l.index("Describe7.State") + len("Describe7."))
                                for i, l in enumerate(lines) if "Describe7.State" in l)
     pos = lambda line, ch: {"textDocument": {"uri": uri}, "position": {"line": line, "character": ch}}
@@ -449,14 +457,7 @@ def lsp(args, ssmc, work, results):
         sent = time.perf_counter()
         t, r = c.request("textDocument/hover", pos(step_line, step_col + 1))
         hover.append(t - sent)
-    for _ in range(args.lsp_rounds):
-        time.sleep(pause)
-        version += 1
-        sent = time.perf_counter()
-        c.notify("textDocument/didChange", change(version, col))
-        col += 1
-        t, r = c.request("textDocument/completion", pos(edit_line, col))
-        after_edit.append(t - sent)
+    after_edit = edits(lambda _v, at: c.request("textDocument/completion", pos(edit_line, at)))
     c.close()
     results["lsp"] = {
         "lines": len(lines), "bytes": len(text), "open_ms": (t1 - t0) * 1e3,
