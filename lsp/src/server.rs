@@ -734,6 +734,7 @@ impl LanguageServer for Backend {
                 .code_actions(start.min(end), start.max(end))
                 .into_iter()
                 .map(|c| CodeActionOrCommand::CodeAction(convert::code_action(a, &uri, c)))
+                .chain(convert::import_action(a, &uri).map(CodeActionOrCommand::CodeAction))
                 .collect();
             Some(actions)
         })
@@ -830,7 +831,10 @@ fn capabilities() -> ServerCapabilities {
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::REFACTOR_REWRITE,
+            ]),
             ..CodeActionOptions::default()
         })),
         semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(

@@ -20,6 +20,7 @@ mod hover;
 mod index;
 mod lexicon;
 mod outline;
+mod raw;
 mod refs;
 #[cfg(test)]
 mod tests;
@@ -29,6 +30,8 @@ mod tests_aws;
 mod tests_editors;
 #[cfg(test)]
 mod tests_ide;
+#[cfg(test)]
+mod tests_raw;
 mod tokens;
 
 use ssmc_core::awsapi::Overlay;
@@ -98,6 +101,8 @@ pub struct Analysis {
     pub documents: Vec<ssmc_core::model::Document>,
     /// The project's lint settings this analysis applied.
     pub lint: LintSettings,
+    /// A JSON/YAML SSM document (`raw.rs`), not a `.rbk` source.
+    pub raw: Option<ssmc_core::codegen::Format>,
 }
 
 /// What the project's `ssmc.toml` (`[lint]`) says about linting a document,
@@ -194,6 +199,9 @@ impl Analysis {
         models: &Overlay,
         lint: &LintSettings,
     ) -> Analysis {
+        if let Some(format) = ssmc_core::codegen::Format::from_path_ext(name) {
+            return raw::analyse(name, text, format, models, lint);
+        }
         let (stdlib_sources, stdlib_catalog) = stdlib();
         let mut sources = stdlib_sources.clone();
         let file = sources.add(name, text);
@@ -260,6 +268,7 @@ impl Analysis {
             defs,
             documents,
             lint: lint.clone(),
+            raw: None,
         }
     }
 
