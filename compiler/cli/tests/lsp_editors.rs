@@ -348,3 +348,86 @@ fn yaml_ssm_documents_are_served_and_other_yaml_is_left_alone() {
     c.shutdown_and_exit();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn navigation_requests_over_stdio() {
+    let mut c = Client::start();
+    let init = c.initialize();
+    let caps = &init["result"]["capabilities"];
+    for cap in [
+        "documentHighlightProvider",
+        "documentLinkProvider",
+        "selectionRangeProvider",
+        "workspaceSymbolProvider",
+        "signatureHelpProvider",
+        "codeLensProvider",
+    ] {
+        assert!(!caps[cap].is_null(), "{cap}: {caps}");
+    }
+    open(&mut c, 1, POLL);
+
+    let (l, ch) = pos_of(POLL, "{{ InstanceId", 4);
+    let h = c.request("textDocument/documentHighlight", at(l, ch));
+    let kinds: Vec<u64> = h["result"]
+        .as_array()
+        .expect("highlights")
+        .iter()
+        .map(|x| x["kind"].as_u64().expect("kind"))
+        .collect();
+    assert_eq!(
+        kinds,
+        [3, 2],
+        "the declaration (write), then the use (read): {h}"
+    );
+
+    let syms = c.request("workspace/symbol", json!({"query": "wai"}));
+    let found = syms["result"].as_array().expect("symbols");
+    assert_eq!(found.len(), 1, "{syms}");
+    assert_eq!(found[0]["name"], json!("Wait"));
+    assert_eq!(found[0]["containerName"], json!("Poll"));
+    assert_eq!(found[0]["location"]["uri"], json!(URI));
+
+    let (l, ch) = pos_of(POLL, "\"PT1S\"", 3);
+    let sig = c.request("textDocument/signatureHelp", at(l, ch));
+    let s = &sig["result"]["signatures"][0];
+    assert!(
+        s["label"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("aws:sleep {")),
+        "{sig}"
+    );
+    let active = sig["result"]["activeParameter"].as_u64().expect("active") as usize;
+    assert!(
+        s["parameters"][active]["label"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Duration")),
+        "{sig}"
+    );
+
+    let lenses = c.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let commands: Vec<&str> = lenses["result"]
+        .as_array()
+        .expect("lenses")
+        .iter()
+        .map(|l| l["command"]["command"].as_str().expect("command"))
+        .collect();
+    assert_eq!(
+        commands,
+        [
+            "ssmc.showFlowGraph",
+            "ssmc.showCompiledDocument",
+            "ssmc.buildCurrentFile"
+        ]
+    );
+
+    let sel = c.request(
+        "textDocument/selectionRange",
+        json!({"textDocument": {"uri": URI}, "positions": [{"line": l, "character": ch}]}),
+    );
+    let first = &sel["result"][0];
+    assert!(!first["parent"].is_null(), "a chain of ranges: {sel}");
+    c.shutdown_and_exit();
+}
