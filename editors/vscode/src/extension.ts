@@ -18,6 +18,7 @@ import { resolveSsmc } from "./ssmcPath";
 import { CompiledPreview } from "./preview";
 import { FlowGraph } from "./flowGraph";
 import { runSsmc } from "./run";
+import { documentSelector } from "./selector";
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
@@ -78,10 +79,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     debug: { command, args: ["lsp"] },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: "file", language: "ssmc" },
-      { scheme: "untitled", language: "ssmc" },
-    ],
+    documentSelector: documentSelector(vscode.workspace.getConfiguration("ssmc").get<boolean>("ssmDocuments", false)),
     outputChannel: output,
     synchronize: { fileEvents: watcher(context) },
   };
@@ -185,7 +183,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void graph.refresh(doc);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration("ssmc.path")) {
+      if (e.affectsConfiguration("ssmc.path") || e.affectsConfiguration("ssmc.ssmDocuments")) {
         void restartClient(context);
       } else if (e.affectsConfiguration("ssmc.trace.server") && client !== undefined) {
         void client.setTrace(Trace.fromString(vscode.workspace.getConfiguration("ssmc").get<string>("trace.server", "off")));

@@ -46,7 +46,7 @@ test("files named by the manifest exist", () => {
     assert.ok(fs.existsSync(path.join(EXT, f)), `${f} exists`);
   }
   assert.equal(pkg.main, "./out/src/extension.js");
-  for (const key of ["ssmc.path", "ssmc.compiledFormat", "ssmc.buildOutputDirectory", "ssmc.trace.server"]) {
+  for (const key of ["ssmc.path", "ssmc.compiledFormat", "ssmc.buildOutputDirectory", "ssmc.ssmDocuments", "ssmc.trace.server"]) {
     assert.ok(pkg.contributes.configuration.properties[key], `setting ${key}`);
     assert.ok(sources.includes(`"${key.replace(/^ssmc\./, "")}"`) || sources.includes(`"${key}"`), `setting ${key} is read by the code`);
   }
