@@ -1,6 +1,7 @@
 //! The `ssmc` command line as a library: the commands and the renderer, so that
 //! integration tests drive exactly what the binary does.
 
+pub mod cache;
 pub mod commands;
 pub mod files;
 pub mod render;

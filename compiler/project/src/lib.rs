@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use ssmc_core::project::root::{find_root, find_vcs_root, CONFIG_FILE};
 use ssmc_core::project::{config, ConfigError, ProjectConfig};
 
-pub use loader::ProjectLoader;
+pub use loader::{ProjectLoader, MAX_ATTACHMENT_BYTES};
 pub use models::aws_models;
 pub use read::{read_capped, MAX_CONFIG_BYTES};
 pub use walk::{walk, Found, Walked};
@@ -34,6 +34,8 @@ pub struct Project {
     pub config: ProjectConfig,
     /// Why `ssmc.toml` cannot be used.
     pub fault: Option<ConfigFault>,
+    /// The text of `ssmc.toml` (empty without one), for cache keys.
+    pub config_text: String,
 }
 
 /// An unusable `ssmc.toml`: where it is, its text, and the error.
@@ -110,10 +112,15 @@ impl Project {
                 (ProjectConfig::default(), Some(fault))
             }
         };
+        let config_text = match (&fault, read_config(&root)) {
+            (None, Ok(text)) => text,
+            _ => String::new(),
+        };
         Project {
             root,
             config,
             fault,
+            config_text,
         }
     }
 

@@ -55,6 +55,28 @@ impl ProjectLoader {
         }
     }
 
+    /// The file `from`'s `file(path)` would read, for the result cache's
+    /// dependencies: the real path, or for a missing file a path that stays
+    /// inside by its words (no `..`, not absolute), so the cache never reads outside.
+    pub fn dependency(&self, from: FileId, path: &str) -> Option<PathBuf> {
+        self.resolve(from, path).ok().or_else(|| {
+            let rel = Path::new(path);
+            let plain = rel.components().all(|c| {
+                matches!(
+                    c,
+                    std::path::Component::Normal(_) | std::path::Component::CurDir
+                )
+            });
+            let base = self
+                .paths
+                .get(from.0 as usize)
+                .filter(|p| !p.as_os_str().is_empty())
+                .or(self.fallback.as_ref())?
+                .parent()?;
+            plain.then(|| base.join(rel))
+        })
+    }
+
     /// The real path of `path` relative to the file `from`, if it stays in the project.
     fn resolve(&self, from: FileId, path: &str) -> Result<PathBuf, String> {
         let base = self

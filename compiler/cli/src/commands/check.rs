@@ -1,12 +1,16 @@
-//! `ssmc check [PATHS]`: parse and type-check every `.rbk`; print the
-//! compiler's diagnostics (the check view of the one verdict, suppressions
-//! and `ssmc.toml` applied).
+//! `ssmc check [PATHS] [--no-cache]`: parse and type-check every `.rbk`;
+//! print the compiler's diagnostics (the check view of the one verdict,
+//! suppressions and `ssmc.toml` applied). An unchanged project is answered
+//! from the result cache (`crate::cache`; one entry for the whole run, since
+//! every file's declarations reach every other file).
 
 use std::path::PathBuf;
 
+use ssmc_core::verdict::is_lint;
+
 use super::{counts, open, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
 
-pub fn run(paths: &[PathBuf]) -> u8 {
+pub fn run(paths: &[PathBuf], use_cache: bool) -> u8 {
     let paths = paths_or_cwd(paths);
     let mut session = match open(&paths, &["rbk"]) {
         Ok(s) => s,
@@ -15,18 +19,26 @@ pub fn run(paths: &[PathBuf]) -> u8 {
             return EXIT_FAILURE;
         }
     };
-    let verdict = match session.judge(None) {
+    let judged = match session.judge_cached("check", use_cache, None, b"") {
         Ok(v) => v,
         Err(e) => {
             eprintln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
-    let diags = verdict.check_view();
+    let diags: Vec<_> = judged
+        .diagnostics
+        .into_iter()
+        .filter(|d| !is_lint(d))
+        .collect();
     report(&diags, &session.sources);
     let n = session.inputs.len();
-    eprintln!("checked {n} {}: {}", plural(n, "file"), counts(&diags));
-    if verdict.has_check_errors() {
+    super::status(format_args!(
+        "checked {n} {}: {}",
+        plural(n, "file"),
+        counts(&diags)
+    ));
+    if diags.iter().any(ssmc_core::Diagnostic::is_error) {
         EXIT_ERRORS
     } else {
         EXIT_OK

@@ -40,7 +40,13 @@ struct Linted {
 /// rules', suppressions applied). The run fails (exit 1) when a finding is at
 /// `fail_on` or more severe: `Error` by default, `Warning` for a strict gate,
 /// `Info` for all; a compiler error always fails it.
-pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) -> u8 {
+pub fn run(
+    paths: &[PathBuf],
+    format: LintOutput,
+    fix: bool,
+    fail_on: Severity,
+    use_cache: bool,
+) -> u8 {
     let paths = paths_or_cwd(paths);
     let mut session = match open(&paths, &["rbk", "json", "yaml", "yml"]) {
         Ok(s) => s,
@@ -57,18 +63,23 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
             Some(level) => super::shellcheck::check(doc, (id, src), level),
             None => Vec::new(),
         };
-    let verdict = match session.judge(Some(&shellcheck)) {
+    // shellcheck's findings depend on its version: part of the cache key.
+    let shellcheck_key = shellcheck_level
+        .and_then(|_| super::shellcheck::version())
+        .unwrap_or_default();
+    let judged = match session.judge_cached(
+        "lint",
+        use_cache && !fix,
+        Some(&shellcheck),
+        shellcheck_key.as_bytes(),
+    ) {
         Ok(v) => v,
         Err(e) => {
             eprintln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
-    let not_ssm: Vec<(FileId, &str)> = verdict
-        .raw
-        .iter()
-        .filter_map(|r| r.not_ssm.as_deref().map(|why| (r.file, why)))
-        .collect();
+    let not_ssm = judged.not_ssm;
     let mut linted: Vec<Linted> = Vec::new();
     for (input, path) in session.inputs.iter().zip(&session.paths) {
         if let Some((_, why)) = not_ssm.iter().find(|(f, _)| *f == input.file) {
@@ -81,7 +92,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
             rel: ssmc_project::display_path(path, &session.project),
         });
     }
-    let mut diags = verdict.diagnostics;
+    let mut diags = judged.diagnostics;
     let sources = &session.sources;
     if fix {
         match apply_fixes(&session.project.root, &linted, sources, &diags) {
@@ -102,7 +113,11 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
         LintOutput::Human => {
             report(&diags, sources);
             let n = linted.len();
-            eprintln!("linted {n} {}: {}", plural(n, "file"), counts(&diags));
+            super::status(format_args!(
+                "linted {n} {}: {}",
+                plural(n, "file"),
+                counts(&diags)
+            ));
         }
         LintOutput::Json => {
             let items: Vec<Json> = diags

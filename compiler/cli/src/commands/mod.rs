@@ -9,12 +9,14 @@ pub mod fmt;
 pub mod graph;
 pub mod import;
 mod import_allows;
+pub mod init;
 pub mod lint;
 pub mod lsp;
 pub mod shellcheck;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use ssmc_core::{Diagnostic, Severity, SourceMap};
 
@@ -22,13 +24,68 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_ERRORS: u8 = 1;
 pub const EXIT_FAILURE: u8 = 2;
 
-/// Prints diagnostics on stderr (colour only on a terminal).
+/// `--color`: when diagnostics are drawn in colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set to a non-empty value.
+    Auto,
+    Always,
+    Never,
+}
+
+/// The global options every command obeys (`--color`, `--quiet`).
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    pub color: ColorChoice,
+    /// Print diagnostics and errors only: no summaries, progress or notes.
+    pub quiet: bool,
+}
+
+static OUTPUT: OnceLock<Output> = OnceLock::new();
+
+/// Sets the global output options once, before a command runs.
+pub fn set_output(output: Output) {
+    let _ = OUTPUT.set(output);
+}
+
+fn output() -> Output {
+    OUTPUT.get().copied().unwrap_or(Output {
+        color: ColorChoice::Auto,
+        quiet: false,
+    })
+}
+
+/// Whether `--color auto` means colour: stderr is a terminal and `NO_COLOR`
+/// (<https://no-color.org>) is unset or empty.
+pub fn auto_color(no_color: Option<&std::ffi::OsStr>, terminal: bool) -> bool {
+    terminal && no_color.is_none_or(std::ffi::OsStr::is_empty)
+}
+
+/// Whether diagnostics on stderr are drawn in colour.
+pub fn color() -> bool {
+    match output().color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => auto_color(
+            std::env::var_os("NO_COLOR").as_deref(),
+            std::io::stderr().is_terminal(),
+        ),
+    }
+}
+
+/// Prints a summary, progress or note line on stderr, unless `--quiet`.
+pub fn status(line: std::fmt::Arguments<'_>) {
+    if !output().quiet {
+        eprintln!("{line}");
+    }
+}
+
+/// Prints diagnostics on stderr (colour as `--color` says).
 pub fn report(diags: &[Diagnostic], sources: &SourceMap) {
     if diags.is_empty() {
         return;
     }
-    let color = std::io::stderr().is_terminal();
-    eprint!("{}", crate::render::render(diags, sources, color));
+    eprint!("{}", crate::render::render(diags, sources, color()));
 }
 
 /// "2 errors, 1 warning" for summaries.
@@ -128,12 +185,141 @@ pub fn open(paths: &[PathBuf], exts: &[&str]) -> Result<Session, String> {
     })
 }
 
+/// What `check` and `lint` print: every finding, and the raw files that are
+/// not SSM documents (skipped with a note), from the result cache when
+/// nothing the run depends on changed.
+pub struct Judged {
+    pub diagnostics: Vec<ssmc_core::Diagnostic>,
+    pub not_ssm: Vec<(ssmc_core::FileId, String)>,
+}
+
 impl Session {
+    /// [`Session::judge`] through the result cache of `command` (`crate::cache`,
+    /// one entry for the whole run: every file's declarations reach every other).
+    pub fn judge_cached(
+        &mut self,
+        command: &str,
+        use_cache: bool,
+        external: Option<ssmc_core::verdict::External<'_>>,
+        extra_key: &[u8],
+    ) -> Result<Judged, String> {
+        use crate::cache;
+        let models_key = self.models_key();
+        let mut cache = use_cache.then(|| {
+            cache::Cache::open(
+                &self.project.root,
+                command,
+                cache::run_key(
+                    command,
+                    &[
+                        &models_key.to_le_bytes(),
+                        self.project.config_text.as_bytes(),
+                        extra_key,
+                    ],
+                ),
+            )
+        });
+        let mut parts: Vec<&[u8]> = Vec::new();
+        for input in &self.inputs {
+            if let Some(f) = self.sources.get(input.file) {
+                parts.push(f.name.as_bytes());
+                parts.push(f.text.as_bytes());
+            }
+        }
+        let entry_key = format!("{:016x}", cache::hash_bytes(&parts));
+        let hit = cache
+            .as_ref()
+            .and_then(|c| c.get("run", &entry_key))
+            .and_then(|v| {
+                let diags = cache::load(v.get("diagnostics")?, &ssmc_core::FileId)?;
+                let not_ssm = v
+                    .get("not_ssm")?
+                    .as_array()?
+                    .iter()
+                    .map(|n| {
+                        let id = u32::try_from(n.get(0)?.as_u64()?).ok()?;
+                        Some((ssmc_core::FileId(id), n.get(1)?.as_str()?.to_string()))
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                Some((diags, not_ssm))
+            });
+        if let Some((diagnostics, not_ssm)) = hit {
+            // Stdlib files keep their ids, so stored places render the same.
+            let _ = ssmc_core::catalog::load_stdlib(&mut self.sources);
+            return Ok(Judged {
+                diagnostics,
+                not_ssm,
+            });
+        }
+        let deps = cache::Deps::default();
+        let loader = self.loader.clone();
+        let resolve = |from: ssmc_core::FileId, path: &str| loader.dependency(from, path);
+        let recording = cache::Recording {
+            inner: &loader,
+            resolve: &resolve,
+            deps: &deps,
+        };
+        let verdict = self.judge_with(&recording, external)?;
+        let not_ssm: Vec<(ssmc_core::FileId, String)> = verdict
+            .raw
+            .iter()
+            .filter_map(|r| r.not_ssm.clone().map(|why| (r.file, why)))
+            .collect();
+        let stable = u32::try_from(self.sources.files().count()).unwrap_or(0);
+        if let Some(c) = cache.as_mut() {
+            let stored = cache::store(&verdict.diagnostics, &|f: ssmc_core::FileId| {
+                (f.0 < stable).then_some(f.0)
+            });
+            if let Some(diags) = stored {
+                let notes: Vec<serde_json::Value> = not_ssm
+                    .iter()
+                    .map(|(f, why)| serde_json::json!([f.0, why]))
+                    .collect();
+                let value = serde_json::json!({"diagnostics": diags, "not_ssm": notes});
+                c.put("run".to_string(), entry_key, deps, value);
+            }
+        }
+        if let Some(c) = cache {
+            c.save();
+        }
+        Ok(Judged {
+            diagnostics: verdict.diagnostics,
+            not_ssm,
+        })
+    }
+
+    /// A hash of the AWS API model files `ssmc.toml` lists (their content), for cache keys.
+    fn models_key(&self) -> u64 {
+        let mut parts: Vec<Vec<u8>> = Vec::new();
+        for rel in &self.project.config.aws_models {
+            parts.push(rel.as_bytes().to_vec());
+            let bytes = ssmc_fs::read_capped(
+                &self.project.root.join(rel),
+                ssmc_project::MAX_ATTACHMENT_BYTES,
+                ssmc_fs::Follow::Yes,
+            )
+            .unwrap_or_default();
+            parts.push(bytes);
+        }
+        let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+        crate::cache::hash_bytes(&refs)
+    }
+
     /// Judges every file (see `ssmc_core::verdict`) with the stdlib, the
     /// project's AWS API models and its rule levels; an unreadable or
     /// malformed model is an error message naming the file.
     pub fn judge(
         &mut self,
+        external: Option<ssmc_core::verdict::External<'_>>,
+    ) -> Result<ssmc_core::verdict::Verdict, String> {
+        let loader = self.loader.clone();
+        self.judge_with(&loader, external)
+    }
+
+    /// [`Session::judge`] with another `file(…)` loader (the cache records reads).
+    fn judge_with(
+        &mut self,
+        loader: &dyn ssmc_core::lower::FileLoader,
         external: Option<ssmc_core::verdict::External<'_>>,
     ) -> Result<ssmc_core::verdict::Verdict, String> {
         let models = ssmc_project::aws_models(&self.project)?;
@@ -146,7 +332,7 @@ impl Session {
         Ok(ssmc_core::verdict::judge(
             &mut self.sources,
             &self.inputs,
-            &self.loader,
+            loader,
             catalog,
             diags,
             options,
