@@ -345,3 +345,54 @@ fn graph_of_a_document_with_flow_faults_draws_them_and_warns() {
     let dot = String::from_utf8_lossy(&out.stdout);
     assert!(dot.contains("label=\"Finsh\\nmissing step\""), "{dot}");
 }
+
+/// A document whose default is not among its `allowedValues` (SSM only meets it
+/// when the default is used): imported with a reasoned allow that lets it build
+/// back, or refused under `--strict`.
+#[test]
+fn import_keeps_a_check_error_as_an_allow_and_strict_refuses_it() {
+    let dir = temp_dir("import-allows");
+    let doc = r#"{
+  "schemaVersion": "0.3",
+  "parameters": {
+    "Mode": { "type": "String", "default": "c", "allowedValues": ["a", "b"] }
+  },
+  "mainSteps": [
+    { "name": "Wait", "action": "aws:sleep", "inputs": { "Duration": "PT1S" } }
+  ]
+}
+"#;
+    std::fs::write(dir.join("odd.json"), doc).expect("write");
+    let out = ssmc(&["import", "odd.json", "-o", "rb"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("kept as `// ssmc: allow(...)`"),
+        "{}",
+        stderr(&out)
+    );
+    let rbk = std::fs::read_to_string(dir.join("rb/odd.rbk")).expect("imported");
+    assert!(rbk.contains("// ssmc: allow("), "{rbk}");
+    assert!(
+        rbk.contains("kept from the imported document as written (E"),
+        "{rbk}"
+    );
+    let built = ssmc(
+        &["build", "rb/odd.rbk", "-o", "built", "--format", "json"],
+        &dir,
+    );
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    let back: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("built/odd.json")).expect("built"))
+            .expect("json");
+    let original: serde_json::Value = serde_json::from_str(doc).expect("json");
+    assert_eq!(back, original);
+
+    let strict = ssmc(&["import", "--strict", "odd.json", "-o", "strict"], &dir);
+    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+    assert!(
+        stderr(&strict).contains("not imported (--strict)"),
+        "{}",
+        stderr(&strict)
+    );
+    assert!(!dir.join("strict/odd.rbk").exists());
+}

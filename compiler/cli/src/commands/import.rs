@@ -2,6 +2,9 @@
 //! runbooks named after each document's file stem. A document that cannot be
 //! imported is reported and skipped; the others are still imported.
 //! Actions the catalog lacks get `extern action` declarations in `DIR/actions.rbk`.
+//! Each check error of an imported document becomes a reasoned
+//! `// ssmc: allow(rule): reason` line above it (`import::allows`), so the
+//! runbook builds back to the document; `--strict` refuses such a document.
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +15,7 @@ use ssmc_core::{catalog, fmt, import, SourceMap};
 use super::{plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
 use crate::files::{read_text, write_output};
 
-pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
+pub fn run(docs: &[PathBuf], out_dir: &Path, strict: bool) -> u8 {
     let mut sources = SourceMap::new();
     let (catalog, _) = catalog::load_stdlib(&mut sources);
     let root = crate::files::project_root(Path::new("."));
@@ -60,9 +63,38 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
         };
         let imported = import::import_document(&doc, &catalog);
         report(&imported.diagnostics, &sources);
-        externs.extend(imported.extern_actions);
         let rbk = fmt::format_file(&imported.ast, None);
-        let rbk = super::import_allows::keep_model_faults(&format!("{stem}.rbk"), &rbk);
+        let context = extern_context(&imported.extern_actions);
+        let kept = import::allows::keep_check_errors(&format!("{stem}.rbk"), &rbk, &context);
+        if strict && !(kept.allowed.is_empty() && kept.remaining.is_empty()) {
+            for d in kept.allowed.iter().chain(&kept.remaining) {
+                eprintln!("error[{}]: {}", d.code, d.message);
+            }
+            eprintln!(
+                "{}: not imported (--strict): the checker finds errors in it",
+                path.display()
+            );
+            failed += 1;
+            continue;
+        }
+        if !kept.allowed.is_empty() {
+            eprintln!(
+                "note: {}: {} check {} kept as `// ssmc: allow(...)` lines with the reason",
+                path.display(),
+                kept.allowed.len(),
+                plural(kept.allowed.len(), "error")
+            );
+        }
+        for d in &kept.remaining {
+            eprintln!(
+                "warning: {}: the runbook keeps an error no allow can silence: [{}] {}",
+                path.display(),
+                d.code,
+                d.message
+            );
+        }
+        externs.extend(imported.extern_actions);
+        let rbk = kept.text;
         let target = out_dir.join(format!("{stem}.rbk"));
         if let Err(e) = write_output(&root, &target, &rbk) {
             eprintln!("error: {e}");
@@ -102,4 +134,16 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
         };
     }
     EXIT_OK
+}
+
+/// The document's own `extern action` declarations as a source to check it with.
+fn extern_context(externs: &[ssmc_core::syntax::ast::ActionDecl]) -> Vec<(String, String)> {
+    if externs.is_empty() {
+        return Vec::new();
+    }
+    let ast = SourceFileAst {
+        items: externs.iter().cloned().map(Item::Action).collect(),
+        comments: Vec::new(),
+    };
+    vec![("actions.rbk".to_string(), fmt::format_file(&ast, None))]
 }
