@@ -60,6 +60,9 @@ enum Command {
     Check {
         /// Files or folders (default: the current folder).
         paths: Vec<PathBuf>,
+        /// Neither read nor write the result cache (`.ssmc_cache/`).
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Best-practice rules over `.rbk` sources and existing SSM documents.
     Lint {
@@ -74,6 +77,9 @@ enum Command {
         /// The least severe finding that fails the run (exit 1).
         #[arg(long, value_enum, default_value = "error")]
         fail_on: FailOn,
+        /// Neither read nor write the result cache (`.ssmc_cache/`).
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Rewrite sources in the canonical style.
     Fmt {
@@ -136,7 +142,7 @@ fn run(cli: Cli) -> u8 {
             };
             commands::build::run(&paths, &out, format)
         }
-        Command::Check { paths } => commands::check::run(&paths),
+        Command::Check { paths, no_cache } => commands::check::run(&paths, !no_cache),
         Command::Fmt { check, paths } => commands::fmt::run(&paths, check),
         Command::Import { docs, out, strict } => commands::import::run(&docs, &out, strict),
         Command::Lint {
@@ -144,6 +150,7 @@ fn run(cli: Cli) -> u8 {
             format,
             fix,
             fail_on,
+            no_cache,
         } => {
             let format = match format {
                 LintFormat::Human => commands::lint::LintOutput::Human,
@@ -156,7 +163,7 @@ fn run(cli: Cli) -> u8 {
                 FailOn::Warning => ssmc_core::Severity::Warning,
                 FailOn::Info => ssmc_core::Severity::Info,
             };
-            commands::lint::run(&paths, format, fix, fail_on)
+            commands::lint::run(&paths, format, fix, fail_on, !no_cache)
         }
         Command::Explain { rule } => commands::explain::run(&rule),
         Command::Lsp => commands::lsp::run(),

@@ -52,23 +52,32 @@ struct Linted {
 
 /// Runs the linter. The run fails (exit 1) when a finding is at `fail_on` or
 /// more severe: `Error` by default, `Warning` for a strict gate, `Info` for all.
-pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) -> u8 {
+pub fn run(
+    paths: &[PathBuf],
+    format: LintOutput,
+    fix: bool,
+    fail_on: Severity,
+    use_cache: bool,
+) -> u8 {
     let paths = paths_or_cwd(paths);
     let root = project_root(paths.first().map_or(Path::new("."), PathBuf::as_path));
     let root = std::fs::canonicalize(&root).unwrap_or(root);
-    let config = match read_config(&root) {
-        Ok(Some(text)) => match parse_config(&text) {
+    let config_text = match read_config(&root) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let config = match config_text.as_deref() {
+        Some(text) => match parse_config(text) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("error: {}: {e}", root.join("ssmc.toml").display());
                 return EXIT_FAILURE;
             }
         },
-        Ok(None) => ProjectConfig::default(),
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_FAILURE;
-        }
+        None => ProjectConfig::default(),
     };
     let files = match discover(&paths, &["rbk", "json", "yaml", "yml"]) {
         Ok(f) => f,
@@ -78,7 +87,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
         }
     };
     let mut sources = SourceMap::new();
-    let models = match crate::awsmodels::load(&root) {
+    let (models, models_key) = match crate::awsmodels::load_keyed(&root) {
         Ok(m) => m,
         Err(e) => {
             eprintln!("error: {e}");
@@ -90,9 +99,22 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
     if !stdlib_diags.is_empty() {
         report(&stdlib_diags, &sources);
     }
-    let shellcheck_level = registry::find("shellcheck")
-        .and_then(|r| config.lint.level(r))
-        .filter(|_| super::shellcheck::available());
+    let shellcheck_wanted = registry::find("shellcheck").and_then(|r| config.lint.level(r));
+    let shellcheck_version = shellcheck_wanted.and_then(|_| super::shellcheck::version());
+    let shellcheck_level = shellcheck_wanted.filter(|_| shellcheck_version.is_some());
+    let stdlib_files = u32::try_from(sources.files().count()).unwrap_or(0);
+    let mut cache = use_cache.then(|| {
+        let key = crate::cache::run_key(
+            "lint",
+            &[
+                config_text.as_deref().unwrap_or("").as_bytes(),
+                &models_key.to_le_bytes(),
+                shellcheck_version.as_deref().unwrap_or("").as_bytes(),
+                format!("{shellcheck_level:?}").as_bytes(),
+            ],
+        );
+        crate::cache::Cache::open(&root, "lint", key)
+    });
     // Read every file first (in order, so file ids are what a one-by-one run
     // gives), then lint them on all cores, then report in file order: the
     // output is the same as linting one file after another.
@@ -128,8 +150,50 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
         paths: by_id,
     };
     let outcomes = par_map(&inputs, |input| {
-        lint_one(input, &catalog, &config.lint, &loader, shellcheck_level)
+        let name = input.path.display().to_string();
+        let key = input_key(input, &name);
+        let files = FileMap {
+            own: input.id,
+            stdlib: stdlib_files,
+        };
+        if let Some(hit) = cache
+            .as_ref()
+            .and_then(|c| c.get(&name, &key))
+            .and_then(|v| outcome_from_json(v, &files))
+        {
+            return (hit, None);
+        }
+        let deps = crate::cache::Deps::default();
+        let resolve = |from: FileId, path: &str| loader.dependency(from, path);
+        let recording = crate::cache::Recording {
+            inner: &loader,
+            resolve: &resolve,
+            deps: &deps,
+        };
+        let outcome = lint_one(input, &catalog, &config.lint, &recording, shellcheck_level);
+        let stored = cache
+            .is_some()
+            .then(|| outcome_to_json(&outcome, &files))
+            .flatten()
+            .map(|value| (name, key, deps, value));
+        (outcome, stored)
     });
+    let outcomes: Vec<FileOutcome> = match cache.as_mut() {
+        Some(cache) => {
+            let mut out = Vec::with_capacity(outcomes.len());
+            for (outcome, stored) in outcomes {
+                if let Some((name, key, deps, value)) = stored {
+                    cache.put(name, key, deps, value);
+                }
+                out.push(outcome);
+            }
+            out
+        }
+        None => outcomes.into_iter().map(|(o, _)| o).collect(),
+    };
+    if let Some(cache) = cache {
+        cache.save();
+    }
     let mut linted: Vec<Linted> = Vec::new();
     let mut diags: Vec<Diagnostic> = Vec::new();
     for (input, outcome) in inputs.into_iter().zip(outcomes) {
@@ -217,7 +281,7 @@ fn lint_one(
     input: &LintInput,
     catalog: &catalog::Catalog,
     config: &LintConfig,
-    loader: &ProjectLoader,
+    loader: &dyn ssmc_core::lower::FileLoader,
     shellcheck_level: Option<Severity>,
 ) -> FileOutcome {
     let LintInput { id, path, src, .. } = input;
@@ -255,6 +319,48 @@ fn lint_one(
         );
     }
     FileOutcome::Findings(found)
+}
+
+/// The cache key of one file's findings: its name (the document name is the
+/// file stem), its place in the project and its text.
+fn input_key(input: &LintInput, name: &str) -> String {
+    let hash =
+        crate::cache::hash_bytes(&[name.as_bytes(), input.rel.as_bytes(), input.src.as_bytes()]);
+    format!("{hash:016x}")
+}
+
+/// How a file's findings name files in the cache: the file itself (its id
+/// changes from run to run) and the stdlib files (added first: stable ids).
+struct FileMap {
+    own: FileId,
+    stdlib: u32,
+}
+
+/// Stands for the linted file itself in a stored span.
+const OWN_FILE: u32 = u32::MAX;
+
+fn outcome_to_json(outcome: &FileOutcome, files: &FileMap) -> Option<Json> {
+    match outcome {
+        FileOutcome::NotSsm(why) => Some(json!({ "not_ssm": why })),
+        FileOutcome::Findings(diags) => {
+            let out = |f: FileId| {
+                if f == files.own {
+                    Some(OWN_FILE)
+                } else {
+                    (f.0 < files.stdlib).then_some(f.0)
+                }
+            };
+            crate::cache::store(diags, &out).map(|d| json!({ "findings": d }))
+        }
+    }
+}
+
+fn outcome_from_json(value: &Json, files: &FileMap) -> Option<FileOutcome> {
+    if let Some(why) = value.get("not_ssm").and_then(Json::as_str) {
+        return Some(FileOutcome::NotSsm(why.to_string()));
+    }
+    let back = |f: u32| if f == OWN_FILE { files.own } else { FileId(f) };
+    crate::cache::load(value.get("findings")?, &back).map(FileOutcome::Findings)
 }
 
 pub fn position(span: Span, sources: &SourceMap) -> (u32, u32, u32, u32) {

@@ -20,12 +20,20 @@ use ssmc_core::syntax::refs::find_refs;
 
 /// Whether `shellcheck` can be run.
 pub fn available() -> bool {
+    version().is_some()
+}
+
+/// What `shellcheck --version` prints, when shellcheck can be run (the
+/// result cache keys shellcheck's findings on it).
+pub fn version() -> Option<String> {
     Command::new("shellcheck")
         .arg("--version")
-        .stdout(Stdio::null())
+        .stdin(Stdio::null())
         .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
 }
 
 fn mask(s: &str) -> String {
