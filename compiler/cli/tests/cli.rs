@@ -396,3 +396,42 @@ fn import_keeps_a_check_error_as_an_allow_and_strict_refuses_it() {
     );
     assert!(!dir.join("strict/odd.rbk").exists());
 }
+
+/// A document the checker only warns about but AWS's schema refuses
+/// (`aws:sleep`'s `Timestamp` must be a string) is a build error: nothing is
+/// written. Lenient forms with an AWS form are built in it instead.
+#[test]
+fn build_refuses_a_document_that_fails_the_schema_and_fixes_lenient_forms() {
+    let dir = temp_dir("build-schema");
+    std::fs::write(
+        dir.join("ts.rbk"),
+        "automation Ts {\n  step S = aws:sleep { Timestamp: 5 }\n}\n",
+    )
+    .expect("write");
+    let out = ssmc(&["build", "ts.rbk", "-o", "out"], &dir);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("would be refused by AWS"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("/mainSteps/0/inputs/Timestamp"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.join("out/Ts.json").exists());
+
+    std::fs::write(
+        dir.join("ts.rbk"),
+        "automation Ts {\n  param N: Integer = \"5\"\n  step S = aws:sleep { Duration: 2m } attempts \"2\"\n}\n",
+    )
+    .expect("write");
+    let out = ssmc(&["build", "ts.rbk", "-o", "out", "--format", "json"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let built = std::fs::read_to_string(dir.join("out/Ts.json")).expect("built");
+    let built: serde_json::Value = serde_json::from_str(&built).expect("json");
+    assert_eq!(built["parameters"]["N"]["default"], 5);
+    assert_eq!(built["mainSteps"][0]["maxAttempts"], 2);
+    assert_eq!(built["mainSteps"][0]["inputs"]["Duration"], "PT2M");
+}
