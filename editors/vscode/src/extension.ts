@@ -22,6 +22,8 @@ import { documentSelector } from "./selector";
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
+/** The binary a platform-specific .vsix carries (`server/ssmc`), set at activation. */
+let bundledSsmc: string | undefined;
 
 function machine() {
   return {
@@ -45,8 +47,10 @@ function machine() {
 /** The `ssmc` to run, or undefined after telling the user how to install it. */
 export async function ssmcPath(): Promise<string | undefined> {
   const setting = vscode.workspace.getConfiguration("ssmc").get<string>("path");
-  const r = resolveSsmc(setting, machine());
+  const r = resolveSsmc(setting, machine(), bundledSsmc);
   if (r.ok) {
+    const from = { setting: "the ssmc.path setting", bundled: "bundled with the extension", PATH: "found on PATH" }[r.source];
+    output?.appendLine(`ssmc: using ${r.path} (${from})`);
     return r.path;
   }
   const open = "Open Settings";
@@ -166,6 +170,7 @@ async function buildCurrentFile(): Promise<void> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("ssmc");
   context.subscriptions.push(output);
+  bundledSsmc = path.join(context.extensionUri.fsPath, "server", process.platform === "win32" ? "ssmc.exe" : "ssmc");
 
   const preview = new CompiledPreview(output, ssmcPath);
   const graph = new FlowGraph(context.extensionUri, currentClient);

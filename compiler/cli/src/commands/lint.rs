@@ -200,7 +200,10 @@ pub fn run(
         match outcome {
             FileOutcome::Findings(found) => diags.extend(found),
             FileOutcome::NotSsm(why) => {
-                eprintln!("note: skipped {}: {why}", input.path.display());
+                super::status(format_args!(
+                    "note: skipped {}: {why}",
+                    input.path.display()
+                ));
                 continue;
             }
         }
@@ -233,7 +236,11 @@ pub fn run(
         LintOutput::Human => {
             report(&diags, &sources);
             let n = linted.len();
-            eprintln!("linted {n} {}: {}", plural(n, "file"), counts(&diags));
+            super::status(format_args!(
+                "linted {n} {}: {}",
+                plural(n, "file"),
+                counts(&diags)
+            ));
         }
         LintOutput::Json => {
             let items: Vec<Json> = diags
