@@ -329,7 +329,11 @@ fn lint_one(
 }
 
 /// The cache key of one file's findings: its name (the document name is the
-/// file stem), its place in the project and its text.
+/// file stem), its place in the project and its text. This is complete only
+/// while a file's findings depend on nothing but the file, the run key (config,
+/// models, shellcheck, build) and the files its loader reads (checked as
+/// dependencies): a rule that reads other documents of the run must add them
+/// here, or `check`'s whole-run entry is the model to follow.
 fn input_key(input: &LintInput, name: &str) -> String {
     let hash =
         crate::cache::hash_bytes(&[name.as_bytes(), input.rel.as_bytes(), input.src.as_bytes()]);
