@@ -74,6 +74,9 @@ enum Command {
         /// The least severe finding that fails the run (exit 1).
         #[arg(long, value_enum, default_value = "error")]
         fail_on: FailOn,
+        /// Neither read nor write the cache of shellcheck results.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Rewrite sources in the canonical style.
     Fmt {
@@ -140,6 +143,7 @@ fn run(cli: Cli) -> u8 {
             format,
             fix,
             fail_on,
+            no_cache,
         } => {
             let format = match format {
                 LintFormat::Human => commands::lint::LintOutput::Human,
@@ -152,7 +156,12 @@ fn run(cli: Cli) -> u8 {
                 FailOn::Warning => ssmc_core::Severity::Warning,
                 FailOn::Info => ssmc_core::Severity::Info,
             };
-            commands::lint::run(&paths, format, fix, fail_on)
+            let options = commands::lint::LintOptions {
+                fix,
+                fail_on: Some(fail_on),
+                no_cache,
+            };
+            commands::lint::run(&paths, format, &options)
         }
         Command::Explain { rule } => commands::explain::run(&rule),
         Command::Lsp => ssmc_lsp::run(),

@@ -48,9 +48,22 @@ struct Linted {
     rel: String,
 }
 
+/// Choices of one `ssmc lint` run beyond paths and format.
+#[derive(Debug, Clone, Default)]
+pub struct LintOptions {
+    /// Apply safe fixes.
+    pub fix: bool,
+    /// The least severe finding that fails the run (exit 1).
+    pub fail_on: Option<Severity>,
+    /// Do not read or write shellcheck's result cache.
+    pub no_cache: bool,
+}
+
 /// Runs the linter. The run fails (exit 1) when a finding is at `fail_on` or
 /// more severe: `Error` by default, `Warning` for a strict gate, `Info` for all.
-pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) -> u8 {
+pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
+    let fix = options.fix;
+    let fail_on = options.fail_on.unwrap_or(Severity::Error);
     let paths = paths_or_cwd(paths);
     let root = project_root(paths.first().map_or(Path::new("."), PathBuf::as_path));
     let root = std::fs::canonicalize(&root).unwrap_or(root);
@@ -84,9 +97,20 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
     if !stdlib_diags.is_empty() {
         report(&stdlib_diags, &sources);
     }
-    let shellcheck_level = registry::find("shellcheck")
+    let shellcheck = registry::find("shellcheck")
         .and_then(|r| config.lint.level(r))
-        .filter(|_| super::shellcheck::available());
+        .and_then(|_| {
+            let mut settings = super::shellcheck::Settings::default();
+            if let Some(exclude) = &config.shellcheck_exclude {
+                settings.exclude.clone_from(exclude);
+            }
+            if let Some(secs) = config.shellcheck_budget {
+                settings.budget = std::time::Duration::from_secs(secs);
+            }
+            settings.cache =
+                (!options.no_cache).then(|| super::shellcheck::default_cache_dir(&root));
+            super::shellcheck::Shellcheck::start(settings)
+        });
     // Read every file first (in order, so file ids are what a one-by-one run
     // gives), then lint them on all cores, then report in file order: the
     // output is the same as linting one file after another.
@@ -122,7 +146,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
         paths: by_id,
     };
     let outcomes = par_map(&inputs, |input| {
-        lint_one(input, &catalog, &config.lint, &loader, shellcheck_level)
+        lint_one(input, &catalog, &config.lint, &loader, shellcheck.as_ref())
     });
     let mut linted: Vec<Linted> = Vec::new();
     let mut diags: Vec<Diagnostic> = Vec::new();
@@ -164,6 +188,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
             report(&diags, &sources);
             let n = linted.len();
             eprintln!("linted {n} {}: {}", plural(n, "file"), counts(&diags));
+            eprintln!("{}", shellcheck_note(shellcheck.as_ref()));
         }
         LintOutput::Json => {
             let items: Vec<Json> = diags
@@ -174,9 +199,11 @@ pub fn run(paths: &[PathBuf], format: LintOutput, fix: bool, fail_on: Severity) 
                 "{}",
                 serde_json::to_string_pretty(&Json::Array(items)).unwrap_or_default()
             );
+            eprintln!("{}", shellcheck_note(shellcheck.as_ref()));
         }
         LintOutput::Sarif => {
-            let sarif = sarif(&diags, &sources, &rel_of, config.docs_url.as_deref());
+            let mut sarif = sarif(&diags, &sources, &rel_of, config.docs_url.as_deref());
+            add_shellcheck_invocation(&mut sarif, shellcheck.as_ref());
             println!(
                 "{}",
                 serde_json::to_string_pretty(&sarif).unwrap_or_default()
@@ -212,7 +239,7 @@ fn lint_one(
     catalog: &catalog::Catalog,
     config: &LintConfig,
     loader: &ProjectLoader,
-    shellcheck_level: Option<Severity>,
+    shellcheck: Option<&super::shellcheck::Shellcheck>,
 ) -> FileOutcome {
     let LintInput { id, path, src, .. } = input;
     let (id, src) = (*id, &**src);
@@ -227,11 +254,9 @@ fn lint_one(
             not_ssm @ FileOutcome::NotSsm(_) => return not_ssm,
         },
     };
-    if let Some(level) = shellcheck_level {
-        let mut checked = Vec::new();
-        for doc in documents(id, &name, src, fmt, catalog, loader) {
-            checked.extend(super::shellcheck::check(&doc, (id, src), level));
-        }
+    if let Some(sc) = shellcheck {
+        let docs = documents(id, &name, src, fmt, catalog, loader);
+        let checked = sc.check(&docs, (id, src));
         let sups = suppress::collect(
             id,
             src,
@@ -249,6 +274,36 @@ fn lint_one(
         );
     }
     FileOutcome::Findings(found)
+}
+
+/// Whether shellcheck ran, and which version (for the human summary and JSON runs).
+fn shellcheck_note(sc: Option<&super::shellcheck::Shellcheck>) -> String {
+    match sc {
+        Some(sc) => sc.summary(),
+        None => "shellcheck not run (not on PATH, or the rule is off): SSM209 not checked".into(),
+    }
+}
+
+/// SARIF `invocations` and `tool.extensions`: whether shellcheck ran and which
+/// version, so a CI result can be reproduced.
+fn add_shellcheck_invocation(sarif: &mut Json, sc: Option<&super::shellcheck::Shellcheck>) {
+    let Some(run) = sarif["runs"].get_mut(0) else {
+        return;
+    };
+    let note = shellcheck_note(sc);
+    run["invocations"] = json!([{
+        "executionSuccessful": true,
+        "toolExecutionNotifications": [{"level": "note", "message": {"text": note}}],
+    }]);
+    if let Some(sc) = sc {
+        let (checked, cached, timed_out) = sc.counts();
+        run["tool"]["extensions"] = json!([{
+            "name": "shellcheck",
+            "version": sc.version,
+            "informationUri": "https://www.shellcheck.net",
+            "properties": {"excluded": sc.excluded(), "scriptsChecked": checked, "fromCache": cached, "timedOut": timed_out},
+        }]);
+    }
 }
 
 pub fn position(span: Span, sources: &SourceMap) -> (u32, u32, u32, u32) {

@@ -17,6 +17,10 @@ pub struct ProjectConfig {
     pub ignore: Vec<String>,
     /// Base URL of `docs/rules.md` for SARIF `helpUri` (default: the relative path).
     pub docs_url: Option<String>,
+    /// `[lint.shellcheck] exclude`: shellcheck codes left out (default: SC2317, SC1091).
+    pub shellcheck_exclude: Option<Vec<String>>,
+    /// `[lint.shellcheck] budget_seconds`: the time budget of all shellcheck runs.
+    pub shellcheck_budget: Option<u64>,
 }
 
 /// Reads `[lint]` from an `ssmc.toml` text.
@@ -41,6 +45,45 @@ pub fn parse_config(text: &str) -> Result<ProjectConfig, String> {
     }
     if let Some(url) = lint.get("docs_url").and_then(toml::Value::as_str) {
         cfg.docs_url = Some(url.to_string());
+    }
+    if let Some(sc) = lint.get("shellcheck") {
+        let sc = sc.as_table().ok_or("`lint.shellcheck` must be a table")?;
+        for (key, value) in sc {
+            match key.as_str() {
+                "exclude" => {
+                    let list = value
+                        .as_array()
+                        .ok_or("`lint.shellcheck.exclude` must be a list of codes (\"SC2317\")")?;
+                    let mut codes = Vec::new();
+                    for c in list {
+                        let c = c
+                            .as_str()
+                            .ok_or("`lint.shellcheck.exclude` entries must be strings")?;
+                        let digits = c.strip_prefix("SC").unwrap_or(c);
+                        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                            return Err(format!(
+                                "`lint.shellcheck.exclude`: `{c}` is not a shellcheck code (\"SC2317\")"
+                            ));
+                        }
+                        codes.push(format!("SC{digits}"));
+                    }
+                    cfg.shellcheck_exclude = Some(codes);
+                }
+                "budget_seconds" => {
+                    let secs = value
+                        .as_integer()
+                        .and_then(|n| u64::try_from(n).ok())
+                        .filter(|n| *n > 0)
+                        .ok_or("`lint.shellcheck.budget_seconds` must be a positive integer")?;
+                    cfg.shellcheck_budget = Some(secs);
+                }
+                other => {
+                    return Err(format!(
+                        "`lint.shellcheck`: unknown key `{other}` (expected `exclude` or `budget_seconds`)"
+                    ))
+                }
+            }
+        }
     }
     if let Some(rules) = lint.get("rules") {
         let rules = rules.as_table().ok_or("`lint.rules` must be a table")?;
