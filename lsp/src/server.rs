@@ -47,6 +47,9 @@ struct Doc {
     scheduled: bool,
     /// When its last analysis started (for the debounce).
     last_run: Option<Instant>,
+    /// The external linter's findings (`external.rs`) and the normalised
+    /// text they were found in: published while the text is unchanged.
+    external: Option<(String, Vec<tower_lsp_server::ls_types::Diagnostic>)>,
 }
 
 impl Doc {
@@ -58,6 +61,7 @@ impl Doc {
             analysed: None,
             scheduled: false,
             last_run: None,
+            external: None,
         }
     }
 
@@ -227,6 +231,29 @@ impl Shared {
     }
 }
 
+/// Publishes the diagnostics of `analysis` (and the external linter's
+/// findings for the same text), unless the client has moved past `version`.
+async fn publish(shared: &Shared, client: &Client, uri: Uri, analysis: &Analysis, version: i32) {
+    let Some(mut diagnostics) = guard(|| convert::diagnostics(analysis, &uri)) else {
+        return;
+    };
+    {
+        let docs = shared.docs();
+        // Never publish for a version the client has already moved past.
+        let Some(doc) = docs.get(&uri).filter(|d| d.version == version) else {
+            return;
+        };
+        if let Some((text, found)) = &doc.external {
+            if *text == analysis.text {
+                diagnostics.extend(found.iter().cloned());
+            }
+        }
+    }
+    client
+        .publish_diagnostics(uri, diagnostics, Some(version))
+        .await;
+}
+
 impl Backend {
     /// The latest text of an open document (`ssmc/graph` draws it, see `graph.rs`).
     /// See [`Shared::in_workspace`].
@@ -311,16 +338,42 @@ impl Backend {
             let Some((analysis, version)) = shared.analysis(&uri) else {
                 return;
             };
-            let Some(diagnostics) = guard(|| convert::diagnostics(&analysis, &uri)) else {
+            publish(&shared, &client, uri, &analysis, version).await;
+        });
+    }
+
+    /// Runs the external linter (shellcheck) on the document's latest
+    /// analysis on a blocking thread, keeps its findings for that text and
+    /// publishes them with the others.
+    fn run_external(&self, uri: Uri) {
+        let Some(external) = crate::external::external_lint() else {
+            return;
+        };
+        let shared = self.shared.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let Some((analysis, version)) = shared.analysis(&uri) else {
                 return;
             };
-            // Never publish for a version the client has already moved past.
-            if shared.docs().get(&uri).map(|d| d.version) != Some(version) {
+            let (a, u) = (analysis.clone(), uri.clone());
+            let found = tokio::task::spawn_blocking(move || {
+                guard(|| {
+                    let found = a.external_findings(external);
+                    let lsp: Vec<_> = found
+                        .iter()
+                        .map(|d| convert::diagnostic(&a, &u, d))
+                        .collect();
+                    lsp
+                })
+            })
+            .await;
+            let Ok(Some(found)) = found else {
                 return;
+            };
+            if let Some(doc) = shared.docs().get_mut(&uri) {
+                doc.external = Some((analysis.text.clone(), found));
             }
-            client
-                .publish_diagnostics(uri, diagnostics, Some(version))
-                .await;
+            publish(&shared, &client, uri, &analysis, version).await;
         });
     }
 
@@ -506,7 +559,8 @@ impl LanguageServer for Backend {
         if declares {
             self.schedule_others(&doc.uri);
         }
-        self.schedule(doc.uri);
+        self.schedule(doc.uri.clone());
+        self.run_external(doc.uri);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -539,11 +593,12 @@ impl LanguageServer for Backend {
         if let Some(text) = text {
             let mut disk = lock(&self.shared.disk);
             if crate::analysis::declares_actions(&text) {
-                disk.insert(uri, text);
+                disk.insert(uri.clone(), text);
             } else {
                 disk.remove(&uri);
             }
         }
+        self.run_external(uri);
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {

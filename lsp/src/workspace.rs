@@ -97,12 +97,18 @@ pub fn uri_of_file_name(name: &str) -> Option<Uri> {
     }
 }
 
-/// The embedded text of a stdlib URI (`ssmc-stdlib:///actions/automation/sleep.rbk`).
+/// The embedded text of a stdlib URI, in either spelling clients send:
+/// `ssmc-stdlib:///actions/automation/sleep.rbk` (as the server writes it)
+/// or `ssmc-stdlib:/actions/automation/sleep.rbk` (VS Code drops the empty
+/// authority when it hands the URI back).
 pub fn stdlib_text(uri: &Uri) -> Option<&'static str> {
-    let rest = uri
+    let path = uri
         .as_str()
         .strip_prefix(STDLIB_SCHEME)?
-        .strip_prefix(":///")?;
+        .strip_prefix(':')?;
+    let rest = path
+        .strip_prefix("///")
+        .or_else(|| path.strip_prefix('/').filter(|p| !p.starts_with('/')))?;
     ssmc_stdlib::SOURCES
         .iter()
         .find(|(name, _)| *name == rest)
@@ -214,6 +220,12 @@ mod tests {
         let uri = uri_of_file_name(&format!("stdlib/{name}")).expect("uri");
         assert_eq!(uri.as_str(), format!("ssmc-stdlib:///{name}"));
         assert_eq!(stdlib_text(&uri), Some(text));
+        // VS Code's normalised form (no empty authority) names the same file.
+        let short = Uri::from_str(&format!("ssmc-stdlib:/{name}")).expect("uri");
+        assert_eq!(stdlib_text(&short), Some(text));
+        // `ssmc-stdlib://actions/…` would make `actions` a host: refused.
+        let host = Uri::from_str(&format!("ssmc-stdlib://{name}")).expect("uri");
+        assert_eq!(stdlib_text(&host), None);
         let other = uri_of_file_name("file:///w/lib.rbk").expect("uri");
         assert_eq!(other.as_str(), "file:///w/lib.rbk");
         assert_eq!(stdlib_text(&other), None);

@@ -164,7 +164,7 @@ fn run(cli: Cli) -> u8 {
             commands::lint::run(&paths, format, &options)
         }
         Command::Explain { rule } => commands::explain::run(&rule),
-        Command::Lsp => ssmc_lsp::run(),
+        Command::Lsp => commands::lsp::run(),
         Command::Init { .. } => not_yet("init"),
         Command::Graph { path, format, out } => {
             let format = match format {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the headless Neovim test (test/diagnostics.lua) against an ssmc binary
+# Runs the headless Neovim tests (test/diagnostics.lua, test/features.lua) against an ssmc binary
 # on a copy of an example. Usage: test/run.sh [PATH_TO_SSMC]
 # (default: target/release/ssmc from the repository root). Exits non-zero on
 # failure; `timeout` bounds the whole run.
@@ -14,6 +14,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$root/examples/golden-ami.rbk" "$work/golden-ami.rbk"
 
-SSMC="$ssmc" SSMC_NVIM_DIR="$here" SSMC_FILE="$work/golden-ami.rbk" \
-  timeout --kill-after=10 120 \
-  nvim --headless --clean -u NONE -i NONE -n -c "luafile $here/test/diagnostics.lua" </dev/null
+for test in diagnostics features; do
+  echo "== $test"
+  cp "$root/examples/golden-ami.rbk" "$work/golden-ami.rbk"
+  SSMC="$ssmc" SSMC_NVIM_DIR="$here" SSMC_FILE="$work/golden-ami.rbk" \
+    timeout --kill-after=10 120 \
+    nvim --headless --clean -u NONE -i NONE -n -c "luafile $here/test/$test.lua" </dev/null
+done

@@ -1,4 +1,5 @@
-//! Code actions: the linter's fixes and "suppress with a reason".
+//! Code actions: the linter's fixes, the fixes a diagnostic's help proposes
+//! (`fixes`) and "suppress with a reason".
 //!
 //! Input: a byte range of the normalised text. Output: [`CodeAction`]s for
 //! the diagnostics touching it: each fix a rule attached to its finding
@@ -77,6 +78,9 @@ impl Analysis {
                         edits,
                     });
                 }
+            }
+            if d.fix.is_none() {
+                out.extend(self.help_fixes(i, d));
             }
             let Some(rule) = rule_name(d) else { continue };
             let line_start = self

@@ -138,7 +138,13 @@ impl Analysis {
         let Some(before_cursor) = self.text.get(..offset) else {
             return Vec::new();
         };
+        if let Some(items) = self.complete_interpolation(offset) {
+            return items;
+        }
         if let Some(items) = self.complete_aws(offset) {
+            return items;
+        }
+        if let Some(items) = self.complete_input_value(offset) {
             return items;
         }
         if before_cursor.ends_with('"')
@@ -159,8 +165,12 @@ impl Analysis {
             .get(..line.len().saturating_sub(word_len))
             .unwrap_or("");
         let lead = before_word.trim();
+        let word_start = offset - word_len;
         if lead.starts_with("step ") && lead.ends_with('=') {
-            return self.complete_actions(offset);
+            return self.complete_actions(word_start, offset);
+        }
+        if let Some(items) = self.complete_step_target(lead, word_start, offset) {
+            return items;
         }
         if let Some(step) = before_word.strip_suffix('.') {
             let step_len = step
@@ -188,7 +198,7 @@ impl Analysis {
         self.complete_names(offset)
     }
 
-    fn doc_at(&self, offset: usize) -> Option<usize> {
+    pub(super) fn doc_at(&self, offset: usize) -> Option<usize> {
         let o = u32::try_from(offset).ok()?;
         (0..)
             .map_while(|i| self.defs(i).map(|d| (i, d)))
@@ -196,7 +206,11 @@ impl Analysis {
             .map(|(i, _)| i)
     }
 
-    fn complete_actions(&self, offset: usize) -> Vec<CompletionItem> {
+    /// The actions allowed in the document's kind, each replacing the
+    /// whole name typed so far (`aws:r` → `aws:runCommand`, never `aws:aws:…`).
+    fn complete_actions(&self, word_start: usize, offset: usize) -> Vec<CompletionItem> {
+        let is_action_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == ':';
+        let replace = self.replace_span(word_start, offset, is_action_char);
         let automation = self
             .doc_at(offset)
             .and_then(|i| self.defs(i))
@@ -212,6 +226,7 @@ impl Analysis {
             .map(|a| CompletionItem {
                 detail: a.docs.lines().next().map(str::to_string),
                 documentation: Some(action_markdown(a)),
+                replace: Some(replace),
                 ..CompletionItem::new(a.name.clone(), CompletionKind::Action)
             })
             .collect()

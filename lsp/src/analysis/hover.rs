@@ -26,7 +26,9 @@ impl Analysis {
         if let Some(h) = self.hover_aws(offset as usize) {
             return Some(h);
         }
-        let occ = self.occurrence_at(offset)?;
+        let Some(occ) = self.occurrence_at(offset) else {
+            return self.hover_lexicon(offset);
+        };
         let markdown = match &occ.target {
             Target::Action(name) => action_markdown(self.catalog.action(name)?),
             Target::InputKey { action, key } => {

@@ -309,6 +309,9 @@ impl Walker<'_> {
                         },
                         false,
                     );
+                    if a.action.text == "aws:updateVariable" && entry.key.text == "Name" {
+                        self.updated_variable(&entry.value);
+                    }
                     self.expr(&entry.value, depth + 1);
                 }
             }
@@ -483,6 +486,28 @@ impl Walker<'_> {
         if self.defs.param(&first.text).is_some() {
             self.push(first.span, Target::Param(first.text.clone()), false);
         }
+    }
+
+    /// `Name: "variable:X"` of `aws:updateVariable`: a use of the variable
+    /// `X` written without braces (so rename and references reach it).
+    fn updated_variable(&mut self, value: &Expr) {
+        let ExprKind::String(s) = &value.kind else {
+            return;
+        };
+        let Some(name) = s.value.strip_prefix("variable:") else {
+            return;
+        };
+        let Some(src) = self.text.get(s.span.start as usize..s.span.end as usize) else {
+            return;
+        };
+        // The source spelling must hold the value verbatim (no escapes), so
+        // the span is exactly the name.
+        let Some(at) = src.find(s.value.as_str()) else {
+            return;
+        };
+        let start = s.span.start as usize + at + "variable:".len();
+        let span = Span::new(s.span.file, start, start + name.len());
+        self.push(span, Target::Var(name.to_string()), false);
     }
 
     /// `{{ P }}`, `{{ Step.Out }}`, `{{ variable:X }}` inside a string (not `lit`).

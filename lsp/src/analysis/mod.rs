@@ -14,14 +14,19 @@ mod actions;
 mod aws;
 mod aws_text;
 mod complete;
+mod complete_ctx;
+mod fixes;
 mod hover;
 mod index;
+mod lexicon;
 mod outline;
 mod refs;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_aws;
+#[cfg(test)]
+mod tests_editors;
 #[cfg(test)]
 mod tests_ide;
 mod tokens;
@@ -89,6 +94,10 @@ pub struct Analysis {
     occurrences: Vec<Occurrence>,
     /// What each document of the file defines, indexed like `Occurrence::doc`.
     defs: Vec<DocDefs>,
+    /// The lowered documents (for linters run outside the keystroke path).
+    pub documents: Vec<ssmc_core::model::Document>,
+    /// The project's lint settings this analysis applied.
+    pub lint: LintSettings,
 }
 
 /// What the project's `ssmc.toml` (`[lint]`) says about linting a document,
@@ -234,7 +243,9 @@ impl Analysis {
                 .with_help("fix ssmc.toml (see docs/lint-ci.md); `ssmc lint` stops on it"),
             );
         }
-        let (ast, parsed_clean) = this.map(|f| (f.ast, f.parsed_clean)).unwrap_or_default();
+        let (ast, parsed_clean, documents) = this
+            .map(|f| (f.ast, f.parsed_clean, f.documents))
+            .unwrap_or_default();
         let (occurrences, defs) = index::collect(&ast, &normalised);
         Analysis {
             index: LineIndex::new(&normalised),
@@ -247,7 +258,18 @@ impl Analysis {
             sources,
             occurrences,
             defs,
+            documents,
+            lint: lint.clone(),
         }
+    }
+
+    /// The registered external linter's findings (shellcheck): none while
+    /// the document has errors or `[lint] ignore` covers it, as in `ssmc lint`.
+    pub fn external_findings(&self, external: &dyn crate::ExternalLint) -> Vec<Diagnostic> {
+        if self.lint.ignored || self.diagnostics.iter().any(Diagnostic::is_error) {
+            return Vec::new();
+        }
+        external.lint(self.file, &self.text, &self.documents, &self.lint.config)
     }
 
     /// The whole document in canonical format (the `ssmc fmt` engine), or

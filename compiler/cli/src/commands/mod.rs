@@ -10,6 +10,7 @@ pub mod graph;
 pub mod import;
 mod import_allows;
 pub mod lint;
+pub mod lsp;
 pub mod shellcheck;
 
 use std::io::IsTerminal;

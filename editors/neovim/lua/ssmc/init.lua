@@ -15,12 +15,16 @@ M.defaults = {
   root_markers = { "ssmc.toml", ".git" },
   on_attach = nil,
   capabilities = nil,
+  -- Buffer keymaps set on attach (K hover, gd definition, gr references,
+  -- <leader>rn rename, <leader>ca code action, <leader>f format); false: none.
+  keymaps = true,
 }
 
 M.install_help = "ssmc was not found. Install it from the ssmc repository with "
   .. "`cargo install --path compiler/cli` (puts ssmc on PATH), or pass its path: "
   .. "require('ssmc').setup({ cmd = { '/path/to/ssmc', 'lsp' } })"
 
+local features = require("ssmc.features")
 local options = vim.deepcopy(M.defaults)
 -- root_dir -> client id, for Neovim 0.7 (0.8+ tracks this itself).
 local clients = {}
@@ -49,7 +53,17 @@ local function config_for(bufnr)
     cmd = options.cmd,
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
-    on_attach = options.on_attach,
+    on_attach = function(client, bufnr)
+      -- The completion function that follows the server's edit ranges
+      -- (Neovim 0.7 has no built-in completion; C-x C-o uses this).
+      vim.bo[bufnr].omnifunc = "v:lua.require'ssmc.features'.omnifunc"
+      if options.keymaps then
+        features.keymaps(bufnr)
+      end
+      if options.on_attach then
+        options.on_attach(client, bufnr)
+      end
+    end,
     capabilities = options.capabilities or vim.lsp.protocol.make_client_capabilities(),
   }
 end
@@ -89,6 +103,28 @@ function M.setup(opts)
       M.start(args.buf)
     end,
   })
+  -- Go to definition into the stdlib opens `ssmc-stdlib:` URIs: read them
+  -- from the server instead of an empty file.
+  vim.api.nvim_create_autocmd("BufReadCmd", {
+    group = group,
+    -- With a `/` the pattern is matched against the whole name, not its tail.
+    pattern = { "ssmc-stdlib://*", "ssmc-stdlib:/*" },
+    callback = function(args)
+      local name = vim.api.nvim_buf_get_name(args.buf)
+      features.read_stdlib(args.buf, name:match("ssmc%-stdlib:.*") or args.match)
+    end,
+  })
+  local function complete_formats(list)
+    return function()
+      return list
+    end
+  end
+  vim.api.nvim_create_user_command("SsmcGraph", function(cmd)
+    features.graph(options.cmd[1], cmd.args)
+  end, { nargs = "?", complete = complete_formats({ "mermaid", "dot", "svg" }), desc = "ssmc: the flow graph" })
+  vim.api.nvim_create_user_command("SsmcPreview", function(cmd)
+    features.preview(options.cmd[1], cmd.args)
+  end, { nargs = "?", complete = complete_formats({ "yaml", "json" }), desc = "ssmc: the compiled documents" })
   -- Buffers already open when setup() runs.
   for _, buf in ipairs(vim.api.nvim_list_bufs()) do
     if vim.api.nvim_buf_is_loaded(buf) and vim.tbl_contains(options.filetypes, vim.bo[buf].filetype) then

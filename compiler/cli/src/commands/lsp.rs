@@ -1,0 +1,52 @@
+//! `ssmc lsp`: the language server (crate `ssmc-lsp`), given the linter that
+//! needs a program: shellcheck (rule SSM209), which the server runs when a
+//! runbook is opened or saved (never on a keystroke), as `ssmc lint` does:
+//! the project's level for the rule and the file's `// ssmc: allow(…)` apply.
+
+use std::sync::OnceLock;
+
+use ssmc_core::lint::suppress::{self, CommentStyle};
+use ssmc_core::lint::{registry, LintConfig};
+use ssmc_core::model::Document;
+use ssmc_core::span::FileId;
+use ssmc_core::Diagnostic;
+
+/// shellcheck for the language server.
+struct Shellcheck {
+    /// Whether `shellcheck` runs here, asked once.
+    available: OnceLock<bool>,
+}
+
+impl ssmc_lsp::ExternalLint for Shellcheck {
+    fn lint(
+        &self,
+        file: FileId,
+        text: &str,
+        documents: &[Document],
+        config: &LintConfig,
+    ) -> Vec<Diagnostic> {
+        let Some(level) = registry::find("shellcheck").and_then(|r| config.level(r)) else {
+            return Vec::new();
+        };
+        if !*self.available.get_or_init(super::shellcheck::available) {
+            return Vec::new();
+        }
+        let found: Vec<Diagnostic> = documents
+            .iter()
+            .flat_map(|doc| super::shellcheck::check(doc, (file, text), level))
+            .collect();
+        let sups = suppress::collect(file, text, CommentStyle::Slashes);
+        // Unused-suppression findings come with the server's other lint findings.
+        suppress::apply(found, &sups, config)
+            .into_iter()
+            .filter(|d| d.code == "SSM209")
+            .collect()
+    }
+}
+
+pub fn run() -> u8 {
+    ssmc_lsp::set_external_lint(Box::new(Shellcheck {
+        available: OnceLock::new(),
+    }));
+    ssmc_lsp::run()
+}
