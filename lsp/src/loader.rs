@@ -19,6 +19,9 @@ pub struct DirLoader {
 }
 
 impl DirLoader {
+    /// The real path of `path` under the document's folder: resolved link by
+    /// link without looking outside it (the same answer whether a file
+    /// outside exists or not).
     fn resolve(&self, path: &str) -> Result<PathBuf, String> {
         let dir = self
             .dir
@@ -31,30 +34,32 @@ impl DirLoader {
         {
             return Err("use a path relative to the runbook, without `..`".to_string());
         }
-        let full = std::fs::canonicalize(dir.join(rel)).map_err(|e| e.to_string())?;
-        let inside = std::fs::canonicalize(dir).map_err(|e| e.to_string())?;
-        if !full.starts_with(&inside) {
-            return Err(
-                "the path leads out of the runbook's folder (through a symlink)".to_string(),
-            );
-        }
-        let meta = std::fs::metadata(&full).map_err(|e| e.to_string())?;
-        if meta.len() > MAX_BYTES {
-            return Err(format!("it is over {MAX_BYTES} bytes"));
-        }
-        Ok(full)
+        ssmc_fs::resolve_inside(dir, dir, rel).map_err(|e| match e {
+            ssmc_fs::Resolved::Leaves => {
+                "the path leads out of the runbook's folder (through a symlink)".to_string()
+            }
+            e => e.to_string(),
+        })
+    }
+
+    /// The bytes of `path`: a regular file only (a FIFO is refused at once,
+    /// never waited on), at most [`MAX_BYTES`].
+    fn read(&self, path: &str) -> Result<Vec<u8>, String> {
+        let full = self.resolve(path)?;
+        ssmc_fs::read_capped(&full, MAX_BYTES, ssmc_fs::Follow::Yes).map_err(|e| match e {
+            ssmc_fs::ReadError::TooBig(_) => format!("it is over {MAX_BYTES} bytes"),
+            e => e.to_string(),
+        })
     }
 }
 
 impl FileLoader for DirLoader {
     fn load(&self, _from: FileId, path: &str) -> Result<String, String> {
-        let full = self.resolve(path)?;
-        std::fs::read_to_string(full).map_err(|e| e.to_string())
+        String::from_utf8(self.read(path)?).map_err(|_| "not UTF-8 text".to_string())
     }
 
     fn load_bytes(&self, _from: FileId, path: &str) -> Result<Vec<u8>, String> {
-        let full = self.resolve(path)?;
-        std::fs::read(full).map_err(|e| e.to_string())
+        self.read(path)
     }
 }
 

@@ -81,10 +81,8 @@ fn walk(dir: &Path, depth: usize, seen: &mut usize, out: &mut HashMap<Uri, Strin
 /// The text of the `.rbk` file at `path` when it declares actions (and is
 /// no larger than the scan reads); `None` otherwise or when unreadable.
 pub fn read_declaring(path: &Path) -> Option<String> {
-    if std::fs::metadata(path).map_or(true, |m| !m.is_file() || m.len() > MAX_BYTES) {
-        return None;
-    }
-    let text = std::fs::read_to_string(path).ok()?;
+    let bytes = ssmc_fs::read_capped(path, MAX_BYTES, ssmc_fs::Follow::Yes).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     declares_actions(&text).then_some(text)
 }
 
@@ -127,8 +125,13 @@ pub fn aws_models(folders: &[std::path::PathBuf]) -> (ssmc_core::awsapi::Overlay
     let mut faults = Vec::new();
     for folder in folders {
         let config = folder.join("ssmc.toml");
-        let Ok(text) = std::fs::read_to_string(&config) else {
-            continue;
+        let text = match read_config(folder, folder) {
+            Ok(Some(text)) => text,
+            Ok(None) => continue,
+            Err(e) => {
+                faults.push(format!("ssmc: {}: {e}", config.display()));
+                continue;
+            }
         };
         let shown = |rel: &str| folder.join(rel).display().to_string();
         let mut read = |rel: &str| read_inside(folder, rel);
@@ -143,25 +146,43 @@ pub fn aws_models(folders: &[std::path::PathBuf]) -> (ssmc_core::awsapi::Overlay
     (ssmc_core::awsapi::Overlay::new(services), faults)
 }
 
-/// The text of `rel` under `folder` (canonical, so no `..` or symlink leads out).
+/// The text of `rel` under `folder`, resolved inside it (no `..` or link
+/// leads out), a regular file only (a FIFO is refused, never waited on).
 fn read_inside(folder: &Path, rel: &str) -> Result<String, String> {
     let p = Path::new(rel);
     if p.is_absolute() {
         return Err("an absolute path; write it relative to the folder of ssmc.toml".into());
     }
-    let canonical = std::fs::canonicalize(folder.join(p)).map_err(|e| e.to_string())?;
-    if !canonical.starts_with(folder) {
-        return Err("the path leaves the workspace folder".into());
+    let bytes = ssmc_fs::read_inside(folder, folder, p, MAX_MODEL_BYTES).map_err(|e| match e {
+        ssmc_fs::InsideError::Resolve(ssmc_fs::Resolved::Leaves) => {
+            "the path leaves the workspace folder".to_string()
+        }
+        e => e.to_string(),
+    })?;
+    String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
+}
+
+/// The text of `ssmc.toml` in `dir` (inside the workspace folder `folder`),
+/// `None` without one. A link leading out of the folder, a FIFO, a device or
+/// a `/proc` file is a fault naming the file, never its content.
+fn read_config(folder: &Path, dir: &Path) -> Result<Option<String>, String> {
+    if std::fs::symlink_metadata(dir.join("ssmc.toml")).is_err() {
+        return Ok(None);
     }
-    let len = std::fs::metadata(&canonical)
-        .map_err(|e| e.to_string())?
-        .len();
-    if len > MAX_MODEL_BYTES {
-        return Err(format!(
-            "{len} bytes, over the {MAX_MODEL_BYTES} bytes a model may have"
-        ));
-    }
-    std::fs::read_to_string(&canonical).map_err(|e| e.to_string())
+    let bytes = ssmc_fs::read_inside(folder, dir, Path::new("ssmc.toml"), MAX_BYTES).map_err(
+        |e| match e {
+            ssmc_fs::InsideError::Resolve(ssmc_fs::Resolved::Leaves) => {
+                "a symbolic link that leaves the workspace folder; it is not read".to_string()
+            }
+            e => e.to_string(),
+        },
+    )?;
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        format!(
+            "not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// The `[lint]` settings for the document at `path`: from the nearest
@@ -178,12 +199,10 @@ pub fn lint_settings(folders: &[PathBuf], path: &Path) -> LintSettings {
     };
     for root in dir.ancestors().take_while(|d| d.starts_with(folder)) {
         let config = root.join("ssmc.toml");
-        if !config.is_file() {
-            continue;
-        }
-        let text = match std::fs::metadata(&config) {
-            Ok(m) if m.len() > MAX_BYTES => Err("larger than 1 MiB".to_string()),
-            _ => std::fs::read_to_string(&config).map_err(|e| e.to_string()),
+        let text = match read_config(folder, root) {
+            Ok(Some(text)) => Ok(text),
+            Ok(None) => continue,
+            Err(e) => Err(e),
         };
         let parsed = text.and_then(|t| parse_config(&t));
         return match parsed {

@@ -20,7 +20,7 @@ pub const MAX_MODEL_BYTES: u64 = 32 * 1024 * 1024;
 /// The model files `ssmc.toml` at `root` lists (none without the file or the table).
 pub fn load(root: &Path) -> Result<Overlay, String> {
     let config = root.join("ssmc.toml");
-    let Ok(text) = std::fs::read_to_string(&config) else {
+    let Some(text) = crate::files::read_config(root)? else {
         return Ok(Overlay::default());
     };
     let shown = |rel: &str| root.join(rel).display().to_string();
@@ -36,31 +36,30 @@ pub fn load(root: &Path) -> Result<Overlay, String> {
     })
 }
 
-/// The canonical path of `rel` under `root`, if it stays inside.
+/// The real path of `rel` under `root`, if it stays inside (the same answer
+/// whether a file outside exists or not).
 pub fn inside(root: &Path, rel: &str) -> Result<PathBuf, String> {
     let p = Path::new(rel);
     if p.is_absolute() || p.components().any(|c| matches!(c, Component::Prefix(_))) {
         return Err("an absolute path; write it relative to the folder of ssmc.toml".into());
     }
-    let canonical = std::fs::canonicalize(root.join(p)).map_err(|e| e.to_string())?;
-    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    if !canonical.starts_with(&root) {
-        return Err(format!(
-            "the path leaves the project folder `{}`",
-            root.display()
-        ));
-    }
-    Ok(canonical)
+    ssmc_fs::resolve_inside(root, root, p).map_err(|e| match e {
+        ssmc_fs::Resolved::Leaves => {
+            format!("the path leaves the project folder `{}`", root.display())
+        }
+        e => e.to_string(),
+    })
 }
 
-/// The text of a model file (the caller names the file in messages).
+/// The text of a model file (the caller names the file in messages): a
+/// regular file only (a FIFO is refused, never waited on), capped in size.
 pub fn read_model(path: &Path) -> Result<String, String> {
-    let len = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-    if len > MAX_MODEL_BYTES {
-        return Err(format!(
-            "{len} bytes, over the {MAX_MODEL_BYTES} bytes a model may have"
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let bytes =
+        ssmc_fs::read_capped(path, MAX_MODEL_BYTES, ssmc_fs::Follow::Yes).map_err(|e| match e {
+            ssmc_fs::ReadError::TooBig(len) => {
+                format!("{len} bytes, over the {MAX_MODEL_BYTES} bytes a model may have")
+            }
+            ssmc_fs::ReadError::Io(e) => e.to_string(),
+        })?;
     String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())
 }

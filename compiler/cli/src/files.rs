@@ -1,8 +1,9 @@
 //! File-system work of the CLI: finding sources, reading them safely,
 //! embedding files inside the project only, and writing outputs atomically.
 
-use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+
+pub use ssmc_fs::{read_capped, rewrite_source, Batch, Follow, InsideError, ReadError, Resolved};
 
 use ssmc_core::lower::FileLoader;
 use ssmc_core::FileId;
@@ -86,29 +87,20 @@ pub fn has_ext(path: &Path, exts: &[&str]) -> bool {
         .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-/// Reads a text file: refuses files over [`text_limit`] and reports invalid
-/// UTF-8 with its byte offset. The size is checked on the open file and the
-/// read is capped, so a file that grows meanwhile cannot slip past the limit.
+/// Reads a text file the user named or a folder walk found: a regular file
+/// only (a FIFO, device or `/proc` file is refused at once, see
+/// `ssmc_fs::read`), refused over [`text_limit`], and invalid UTF-8 reported
+/// with its byte offset.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    use std::io::Read as _;
     let (limit, why) = text_limit(path);
-    let too_big = |len: u64| format!("`{}` is {len} bytes; {why}", path.display());
-    let file =
-        std::fs::File::open(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-    let len = file
-        .metadata()
-        .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?
-        .len();
-    if len > limit {
-        return Err(too_big(len));
-    }
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-    if bytes.len() as u64 > limit {
-        return Err(too_big(bytes.len() as u64));
-    }
+    let bytes = read_capped(path, limit, Follow::Yes).map_err(|e| match e {
+        ReadError::TooBig(len) => format!("`{}` is {len} bytes; {why}", path.display()),
+        ReadError::Io(e) => format!("cannot read `{}`: {e}", path.display()),
+    })?;
+    utf8(path, bytes)
+}
+
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "`{}` is not valid UTF-8 (invalid byte at offset {}); save it as UTF-8",
@@ -116,6 +108,32 @@ pub fn read_text(path: &Path) -> Result<String, String> {
             e.utf8_error().valid_up_to()
         )
     })
+}
+
+/// `ssmc.toml` is small; a larger one is refused unread.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// The text of `ssmc.toml` in `root`, `None` when there is none. A link is
+/// followed only to a file inside the project; a FIFO, device, `/proc` file,
+/// non-UTF-8 or oversized file is an error naming the file and never its
+/// content (a link to `/proc/self/environ` must not print the environment).
+pub fn read_config(root: &Path) -> Result<Option<String>, String> {
+    let config = root.join("ssmc.toml");
+    let shown = config.display();
+    if std::fs::symlink_metadata(&config).is_err() {
+        return Ok(None);
+    }
+    let bytes = ssmc_fs::read_inside(root, root, Path::new("ssmc.toml"), MAX_CONFIG_BYTES)
+        .map_err(|e| match e {
+            InsideError::Resolve(Resolved::Leaves) => {
+                format!("`{shown}` is a symbolic link that leaves the project; it is not read")
+            }
+            InsideError::Read(ReadError::TooBig(len)) => format!(
+                "`{shown}` is {len} bytes, over the {MAX_CONFIG_BYTES} bytes a config may have"
+            ),
+            e => format!("cannot read `{shown}`: {e}"),
+        })?;
+    utf8(&config, bytes).map(Some)
 }
 
 /// The project root: the nearest folder holding `ssmc.toml`, walking up from
@@ -131,7 +149,9 @@ pub fn project_root(start: &Path) -> PathBuf {
     };
     let mut cur = Some(dir.as_path());
     while let Some(d) = cur {
-        if d.join("ssmc.toml").is_file() {
+        // Any entry named ssmc.toml marks the root (a FIFO or a link too, so
+        // that `read_config` reports it rather than a folder above being used).
+        if std::fs::symlink_metadata(d.join("ssmc.toml")).is_ok() {
             return d.to_path_buf();
         }
         cur = d.parent();
@@ -155,16 +175,17 @@ impl FileLoader for ProjectLoader {
 
     fn load_bytes(&self, from: FileId, path: &str) -> Result<Vec<u8>, String> {
         let canonical = self.resolve(from, path)?;
-        let meta = std::fs::metadata(&canonical).map_err(|e| e.to_string())?;
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(format!("it is over {MAX_FILE_BYTES} bytes"));
-        }
-        std::fs::read(&canonical).map_err(|e| e.to_string())
+        read_capped(&canonical, MAX_FILE_BYTES, Follow::Yes).map_err(|e| match e {
+            ReadError::TooBig(_) => format!("it is over {MAX_FILE_BYTES} bytes"),
+            ReadError::Io(e) => e.to_string(),
+        })
     }
 }
 
 impl ProjectLoader {
-    /// The canonical path of `path` relative to the file `from`, if it stays in the project.
+    /// The real path of `path` relative to the file `from`, if it stays in the
+    /// project. The answer for a path that leaves it is the same whether the
+    /// outside file exists or not (see `ssmc_fs::resolve`).
     fn resolve(&self, from: FileId, path: &str) -> Result<PathBuf, String> {
         let rel = Path::new(path);
         if rel.is_absolute() || rel.components().any(|c| matches!(c, Component::Prefix(_))) {
@@ -174,41 +195,52 @@ impl ProjectLoader {
             .paths
             .get(from.0 as usize)
             .and_then(|p| p.parent())
+            .map(|p| {
+                if p.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    p
+                }
+            })
             .ok_or_else(|| "the including file is unknown".to_string())?;
-        let joined = base.join(rel);
-        let canonical = std::fs::canonicalize(&joined).map_err(|e| format!("{e}"))?;
-        let root = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
-        if !canonical.starts_with(&root) {
-            return Err(format!(
+        ssmc_fs::resolve_inside(&self.root, base, rel).map_err(|e| match e {
+            Resolved::Leaves => format!(
                 "the path leaves the project folder `{}`",
                 self.root.display()
-            ));
-        }
-        Ok(canonical)
+            ),
+            Resolved::Missing => "No such file in the project".to_string(),
+            Resolved::Other(e) => e,
+        })
     }
 }
 
-/// Writes `text` to `path` through a temporary file in the same folder and a
-/// rename, so an interrupted or failed build never leaves a partial file.
-pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(format!("cannot write `{}`: {e}", path.display()));
+/// Writes one output file `path` (see `ssmc_fs::write`): through an
+/// exclusive temporary file and a rename, replacing a link at `path` rather
+/// than following it; a folder inside `root` that links out is refused.
+pub fn write_output(root: &Path, path: &Path, text: &str) -> Result<(), String> {
+    ssmc_fs::write_output(Some(root), path, text.as_bytes())
+}
+
+/// Stages the rewrite of a loaded source `path` (for `fmt` and `lint --fix`)
+/// whose loaded, normalised text was `loaded`: refused when the file on disk
+/// no longer matches it (an edit saved meanwhile wins), and at the commit
+/// when it changes after this read (see `ssmc_fs::rewrite_source`).
+pub fn stage_rewrite(
+    batch: &mut Batch,
+    root: &Path,
+    path: &Path,
+    loaded: &str,
+    text: &str,
+) -> Result<(), String> {
+    let on_disk = read_text(path)?;
+    if ssmc_core::span::normalize_source(&on_disk) != loaded {
+        return Err(format!(
+            "`{}` changed on disk while ssmc was working on it; it was not overwritten, run ssmc again",
+            path.display()
+        ));
     }
-    Ok(())
+    if on_disk == text {
+        return Ok(());
+    }
+    rewrite_source(batch, root, path, on_disk.as_bytes(), text.as_bytes())
 }

@@ -1,6 +1,6 @@
 //! `ssmc build [PATHS] [-o DIR] [--format json|yaml]`: check, then write one
 //! SSM document per `command`/`automation`, named `DIR/<DocumentName>.<ext>`.
-//! Nothing is written when any file has an error; each file is written atomically.
+//! Nothing is written when any file has an error; the outputs are all replaced or none.
 
 use std::path::{Path, PathBuf};
 
@@ -10,7 +10,7 @@ use super::{
     compile_project, counts, load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE,
     EXIT_OK,
 };
-use crate::files::{project_root, write_atomic, ProjectLoader};
+use crate::files::{project_root, Batch, ProjectLoader};
 
 pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
     let paths = paths_or_cwd(paths);
@@ -23,7 +23,7 @@ pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
     };
     let root = project_root(paths.first().map_or(Path::new("."), PathBuf::as_path));
     let loader = ProjectLoader {
-        root,
+        root: root.clone(),
         paths: loaded.paths.clone(),
     };
     let result = match compile_project(&mut loaded, &loader) {
@@ -55,11 +55,18 @@ pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
             )
         })
         .collect();
+    // Every output is written to a temporary file before any is renamed into
+    // place: a full disk or an unwritable folder leaves the old build whole.
+    let mut batch = Batch::new(Some(&root));
     for (path, text) in &outputs {
-        if let Err(e) = write_atomic(path, text) {
-            eprintln!("error: {e}");
+        if let Err(e) = batch.stage(path, text.as_bytes()) {
+            eprintln!("error: {e}; nothing was written");
             return EXIT_FAILURE;
         }
+    }
+    if let Err(e) = batch.commit() {
+        eprintln!("error: {e}");
+        return EXIT_FAILURE;
     }
     let n = outputs.len();
     eprintln!(

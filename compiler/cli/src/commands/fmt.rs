@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use ssmc_core::{fmt, syntax};
 
 use super::{load_sources, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
-use crate::files::{read_text, write_atomic};
+use crate::files::{project_root, read_text, stage_rewrite, Batch};
 
 pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
     let paths = paths_or_cwd(paths);
@@ -17,6 +17,12 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
             return EXIT_FAILURE;
         }
     };
+    let root = project_root(
+        paths
+            .first()
+            .map_or(std::path::Path::new("."), PathBuf::as_path),
+    );
+    let mut batch = Batch::new(Some(&root));
     let mut failed = false;
     let mut changed = 0usize;
     for &id in &loaded.ids {
@@ -46,10 +52,15 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
         changed += 1;
         if check_only {
             eprintln!("would reformat {}", path.display());
-        } else if let Err(e) = write_atomic(path, &formatted) {
+        } else if let Err(e) = stage_rewrite(&mut batch, &root, path, &source.text, &formatted) {
             eprintln!("error: {e}");
             return EXIT_FAILURE;
         }
+    }
+    // Every file is formatted before any is replaced.
+    if let Err(e) = batch.commit() {
+        eprintln!("error: {e}");
+        return EXIT_FAILURE;
     }
     let n = loaded.ids.len();
     if check_only {

@@ -15,7 +15,7 @@ use ssmc_core::model::Document;
 use ssmc_core::{pipeline, Diagnostic, SourceMap};
 
 use super::{report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
-use crate::files::{project_root, read_text, write_atomic, ProjectLoader};
+use crate::files::{project_root, read_text, write_output, ProjectLoader};
 
 /// Flow faults printed in full; a picture of a broken generated document
 /// should not drown the terminal (nor wait on rendering thousands).
@@ -77,7 +77,8 @@ pub fn run(path: &Path, format: GraphFormat, out: Option<&Path>) -> u8 {
     let picture = render(&g, format);
     match out {
         Some(file) => {
-            if let Err(e) = write_atomic(file, &picture) {
+            let root = project_root(path);
+            if let Err(e) = write_output(&root, file, &picture) {
                 eprintln!("error: {e}");
                 return EXIT_FAILURE;
             }

@@ -10,11 +10,12 @@ use ssmc_core::syntax::ast::{Item, SourceFileAst};
 use ssmc_core::{catalog, fmt, import, SourceMap};
 
 use super::{plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
-use crate::files::{read_text, write_atomic};
+use crate::files::{read_text, write_output};
 
 pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
     let mut sources = SourceMap::new();
     let (catalog, _) = catalog::load_stdlib(&mut sources);
+    let root = crate::files::project_root(Path::new("."));
     let mut failed = 0usize;
     // A file that cannot be read at all (missing, not UTF-8, too large) means
     // the command could not do its job: exit 2, as every command does.
@@ -63,7 +64,7 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
         let rbk = fmt::format_file(&imported.ast, None);
         let rbk = super::import_allows::keep_model_faults(&format!("{stem}.rbk"), &rbk);
         let target = out_dir.join(format!("{stem}.rbk"));
-        if let Err(e) = write_atomic(&target, &rbk) {
+        if let Err(e) = write_output(&root, &target, &rbk) {
             eprintln!("error: {e}");
             return EXIT_FAILURE;
         }
@@ -79,7 +80,7 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
             comments: Vec::new(),
         };
         let target = out_dir.join("actions.rbk");
-        if let Err(e) = write_atomic(&target, &fmt::format_file(&ast, None)) {
+        if let Err(e) = write_output(&root, &target, &fmt::format_file(&ast, None)) {
             eprintln!("error: {e}");
             return EXIT_FAILURE;
         }

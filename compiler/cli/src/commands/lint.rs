@@ -21,7 +21,9 @@ use ssmc_core::pipeline::par_map;
 use ssmc_core::span::{FileId, SourceMap, Span};
 
 use super::{counts, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
-use crate::files::{discover, project_root, read_text, write_atomic, ProjectLoader};
+use crate::files::{
+    discover, project_root, read_config, read_text, stage_rewrite, Batch, ProjectLoader,
+};
 
 /// The output formats of `ssmc lint`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,15 +69,19 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
     let paths = paths_or_cwd(paths);
     let root = project_root(paths.first().map_or(Path::new("."), PathBuf::as_path));
     let root = std::fs::canonicalize(&root).unwrap_or(root);
-    let config = match std::fs::read_to_string(root.join("ssmc.toml")) {
-        Ok(text) => match parse_config(&text) {
+    let config = match read_config(&root) {
+        Ok(Some(text)) => match parse_config(&text) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("error: {}: {e}", root.join("ssmc.toml").display());
                 return EXIT_FAILURE;
             }
         },
-        Err(_) => ProjectConfig::default(),
+        Ok(None) => ProjectConfig::default(),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FAILURE;
+        }
     };
     let files = match discover(&paths, &["rbk", "json", "yaml", "yml"]) {
         Ok(f) => f,
@@ -169,7 +175,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
         return EXIT_FAILURE;
     }
     if fix {
-        match apply_fixes(&linted, &sources, &diags) {
+        match apply_fixes(&root, &linted, &sources, &diags) {
             Ok(fixed) => diags.retain(|d| !fixed.contains(&(d.code, d.primary.span))),
             Err(e) => {
                 eprintln!("error: {e}");
@@ -516,11 +522,13 @@ pub fn fixed_text<'d>(
 /// Applies the safe fixes file by file, each file written atomically.
 /// Returns the findings fixed.
 fn apply_fixes(
+    root: &Path,
     linted: &[Linted],
     sources: &SourceMap,
     diags: &[Diagnostic],
 ) -> Result<Vec<(&'static str, Span)>, String> {
     let mut fixed = Vec::new();
+    let mut batch = Batch::new(Some(root));
     for l in linted {
         let Some(file) = sources.get(l.id) else {
             continue;
@@ -529,7 +537,7 @@ fn apply_fixes(
         if done.is_empty() {
             continue;
         }
-        write_atomic(&l.path, &text)?;
+        stage_rewrite(&mut batch, root, &l.path, &file.text, &text)?;
         for d in done {
             let (line, col, _, _) = position(d.primary.span, sources);
             let msg = d.fix.as_ref().map_or("", |f| f.message.as_str());
@@ -541,5 +549,6 @@ fn apply_fixes(
             fixed.push((d.code, d.primary.span));
         }
     }
+    batch.commit()?;
     Ok(fixed)
 }
