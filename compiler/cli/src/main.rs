@@ -77,6 +77,12 @@ enum Command {
         /// Neither read nor write the cache of shellcheck results.
         #[arg(long)]
         no_cache: bool,
+        /// Run only these rules: codes (`SSM301`), code prefixes (`SSM3`), names, or `ALL`.
+        #[arg(long, value_delimiter = ',')]
+        select: Vec<String>,
+        /// Do not run these rules (codes, code prefixes or names).
+        #[arg(long, value_delimiter = ',')]
+        ignore: Vec<String>,
     },
     /// Rewrite sources in the canonical style.
     Fmt {
@@ -144,6 +150,8 @@ fn run(cli: Cli) -> u8 {
             fix,
             fail_on,
             no_cache,
+            select,
+            ignore,
         } => {
             let format = match format {
                 LintFormat::Human => commands::lint::LintOutput::Human,
@@ -160,6 +168,8 @@ fn run(cli: Cli) -> u8 {
                 fix,
                 fail_on: Some(fail_on),
                 no_cache,
+                select,
+                ignore,
             };
             commands::lint::run(&paths, format, &options)
         }

@@ -59,6 +59,47 @@ pub struct LintOptions {
     pub fail_on: Option<Severity>,
     /// Do not read or write shellcheck's result cache.
     pub no_cache: bool,
+    /// `--select`: only these rules run (codes, code prefixes, names, `ALL`).
+    pub select: Vec<String>,
+    /// `--ignore`: these rules do not run.
+    pub ignore: Vec<String>,
+}
+
+/// Whether a `--select`/`--ignore` entry names `rule`: its code, a prefix of
+/// its code (`SSM3`), its name, or `ALL`.
+fn selects(entry: &str, rule: &registry::RuleEntry) -> bool {
+    entry.eq_ignore_ascii_case("ALL")
+        || rule.name().eq_ignore_ascii_case(entry)
+        || (entry.len() >= 3
+            && rule
+                .code
+                .get(..entry.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(entry)))
+}
+
+/// Applies `--select` and `--ignore` to the project's levels; an entry that
+/// names no rule is an error.
+pub fn apply_selection(config: &mut LintConfig, options: &LintOptions) -> Result<(), String> {
+    for entry in options.select.iter().chain(&options.ignore) {
+        if !registry::RULES.iter().any(|r| selects(entry, r)) {
+            return Err(format!(
+                "`{entry}` names no lint rule (see `ssmc explain` or docs/rules.md)"
+            ));
+        }
+    }
+    for rule in registry::RULES {
+        let selected = options.select.is_empty() || options.select.iter().any(|e| selects(e, rule));
+        let ignored = options.ignore.iter().any(|e| selects(e, rule));
+        if !selected || ignored {
+            config.levels.push((rule.code.to_string(), None));
+        } else if !options.select.is_empty() && config.level(rule).is_none() {
+            // Selected on the command line: on, even where `ssmc.toml` turned it off.
+            config
+                .levels
+                .push((rule.code.to_string(), Some(rule.meta().default)));
+        }
+    }
+    Ok(())
 }
 
 /// Runs the linter. The run fails (exit 1) when a finding is at `fail_on` or
@@ -69,7 +110,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
     let paths = paths_or_cwd(paths);
     let root = project_root(paths.first().map_or(Path::new("."), PathBuf::as_path));
     let root = std::fs::canonicalize(&root).unwrap_or(root);
-    let config = match read_config(&root) {
+    let mut config = match read_config(&root) {
         Ok(Some(text)) => match parse_config(&text) {
             Ok(c) => c,
             Err(e) => {
@@ -83,6 +124,10 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
             return EXIT_FAILURE;
         }
     };
+    if let Err(e) = apply_selection(&mut config.lint, options) {
+        eprintln!("error: {e}");
+        return EXIT_FAILURE;
+    }
     let files = match discover(&paths, &["rbk", "json", "yaml", "yml"]) {
         Ok(f) => f,
         Err(e) => {
