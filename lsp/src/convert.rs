@@ -302,6 +302,46 @@ pub fn inlay_hint(a: &Analysis, h: &InlayHint) -> lsp::InlayHint {
     }
 }
 
+/// "Import as .rbk" for a JSON/YAML SSM document at `uri`: creates the
+/// sibling `NAME.rbk` holding `ssmc import`'s output. Not offered when that
+/// file exists (the create would fail rather than overwrite it) or `uri` is
+/// not a `file:` URI.
+pub fn import_action(a: &Analysis, uri: &lsp::Uri) -> Option<lsp::CodeAction> {
+    let (name, text) = a.import_rbk()?;
+    let path = uri.to_file_path()?.parent()?.join(&name);
+    if path.exists() {
+        return None;
+    }
+    let target = lsp::Uri::from_file_path(&path)?;
+    let create = lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Create(lsp::CreateFile {
+        uri: target.clone(),
+        options: Some(lsp::CreateFileOptions {
+            overwrite: Some(false),
+            ignore_if_exists: Some(false),
+        }),
+        annotation_id: None,
+    }));
+    let fill = lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
+        text_document: lsp::OptionalVersionedTextDocumentIdentifier {
+            uri: target,
+            version: None,
+        },
+        edits: vec![lsp::OneOf::Left(lsp::TextEdit::new(
+            lsp::Range::default(),
+            text,
+        ))],
+    });
+    Some(lsp::CodeAction {
+        title: format!("Import as .rbk ({name})"),
+        kind: Some(lsp::CodeActionKind::REFACTOR_REWRITE),
+        edit: Some(lsp::WorkspaceEdit {
+            document_changes: Some(lsp::DocumentChanges::Operations(vec![create, fill])),
+            ..lsp::WorkspaceEdit::default()
+        }),
+        ..lsp::CodeAction::default()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@ pub mod convert;
 pub mod external;
 mod graph;
 mod loader;
+mod navigation;
 mod server;
 mod workspace;
 

@@ -269,12 +269,19 @@ impl Backend {
         self.shared.readable_dir(path)
     }
 
+    /// The open documents, in a stable order.
+    pub(crate) fn open_uris(&self) -> Vec<Uri> {
+        let mut uris: Vec<Uri> = self.shared.docs().keys().cloned().collect();
+        uris.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        uris
+    }
+
     pub(crate) fn open_text(&self, uri: &Uri) -> Option<String> {
         self.shared.docs().get(uri).map(|d| d.text.clone())
     }
 
     /// Runs `f` on the latest analysis of `uri`, catching panics.
-    fn query<T>(
+    pub(crate) fn query<T>(
         &self,
         uri: &Uri,
         what: &str,
@@ -734,6 +741,7 @@ impl LanguageServer for Backend {
                 .code_actions(start.min(end), start.max(end))
                 .into_iter()
                 .map(|c| CodeActionOrCommand::CodeAction(convert::code_action(a, &uri, c)))
+                .chain(convert::import_action(a, &uri).map(CodeActionOrCommand::CodeAction))
                 .collect();
             Some(actions)
         })
@@ -775,6 +783,40 @@ impl LanguageServer for Backend {
                 .collect();
             Some(CompletionResponse::Array(items))
         })
+    }
+
+    // The navigation requests live in `navigation.rs`.
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        self.highlights(params)
+    }
+
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        self.links(params)
+    }
+
+    async fn selection_range(
+        &self,
+        params: SelectionRangeParams,
+    ) -> Result<Option<Vec<SelectionRange>>> {
+        self.selections(params)
+    }
+
+    async fn signature_help(&self, params: SignatureHelpParams) -> Result<Option<SignatureHelp>> {
+        self.signature(params)
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.lenses(params)
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        self.workspace_symbols(params)
     }
 }
 
@@ -821,6 +863,21 @@ fn capabilities() -> ServerCapabilities {
         )),
         document_formatting_provider: Some(OneOf::Left(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
+        document_link_provider: Some(DocumentLinkOptions {
+            resolve_provider: Some(false),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        }),
+        selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        signature_help_provider: Some(SignatureHelpOptions {
+            trigger_characters: Some(vec!["{".to_string(), ",".to_string()]),
+            retrigger_characters: Some(vec![":".to_string()]),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        }),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         definition_provider: Some(OneOf::Left(true)),
@@ -830,7 +887,10 @@ fn capabilities() -> ServerCapabilities {
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::REFACTOR_REWRITE,
+            ]),
             ..CodeActionOptions::default()
         })),
         semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(

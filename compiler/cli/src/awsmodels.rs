@@ -19,21 +19,33 @@ pub const MAX_MODEL_BYTES: u64 = 32 * 1024 * 1024;
 
 /// The model files `ssmc.toml` at `root` lists (none without the file or the table).
 pub fn load(root: &Path) -> Result<Overlay, String> {
+    load_keyed(root).map(|(overlay, _)| overlay)
+}
+
+/// [`load`], with a hash of everything it read (`ssmc.toml` and each model
+/// file), for the result cache's key.
+pub fn load_keyed(root: &Path) -> Result<(Overlay, u64), String> {
     let config = root.join("ssmc.toml");
     let Some(text) = crate::files::read_config(root)? else {
-        return Ok(Overlay::default());
+        return Ok((Overlay::default(), 0));
     };
     let shown = |rel: &str| root.join(rel).display().to_string();
-    let mut read =
-        |rel: &str| -> Result<String, String> { inside(root, rel).and_then(|p| read_model(&p)) };
-    project::load(&text, &mut read, &shown).map_err(|e| {
+    let mut hasher = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(&text, &mut hasher);
+    let mut read = |rel: &str| -> Result<String, String> {
+        let model = inside(root, rel).and_then(|p| read_model(&p))?;
+        std::hash::Hash::hash(&(rel, &model), &mut hasher);
+        Ok(model)
+    };
+    let overlay = project::load(&text, &mut read, &shown).map_err(|e| {
         // A fault of the table itself (not of a listed file) names ssmc.toml.
         if e.starts_with(&root.display().to_string()) {
             e
         } else {
             format!("{}: {e}", config.display())
         }
-    })
+    })?;
+    Ok((overlay, std::hash::Hasher::finish(&hasher)))
 }
 
 /// The real path of `rel` under `root`, if it stays inside (the same answer

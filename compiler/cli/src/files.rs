@@ -183,6 +183,22 @@ impl FileLoader for ProjectLoader {
 }
 
 impl ProjectLoader {
+    /// The file a `load(from, path)` depends on, also when it does not exist
+    /// or is refused (the result cache re-checks it: creating the file must
+    /// change the answer).
+    pub fn dependency(&self, from: FileId, path: &str) -> Option<PathBuf> {
+        self.resolve(from, path).ok().or_else(|| {
+            // A missing file; only a path that stays inside by its words
+            // (no `..`, not absolute), so the cache never reads outside.
+            let rel = Path::new(path);
+            let plain = rel
+                .components()
+                .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+            let base = self.paths.get(from.0 as usize)?.parent()?;
+            plain.then(|| base.join(rel))
+        })
+    }
+
     /// The real path of `path` relative to the file `from`, if it stays in the
     /// project. The answer for a path that leaves it is the same whether the
     /// outside file exists or not (see `ssmc_fs::resolve`).

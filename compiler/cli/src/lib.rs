@@ -2,6 +2,7 @@
 //! integration tests drive exactly what the binary does.
 
 pub mod awsmodels;
+pub mod cache;
 pub mod commands;
 pub mod files;
 pub mod render;

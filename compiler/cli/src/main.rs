@@ -60,6 +60,9 @@ enum Command {
     Check {
         /// Files or folders (default: the current folder).
         paths: Vec<PathBuf>,
+        /// Neither read nor write the result cache (`.ssmc_cache/`).
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Best-practice rules over `.rbk` sources and existing SSM documents.
     Lint {
@@ -74,7 +77,7 @@ enum Command {
         /// The least severe finding that fails the run (exit 1).
         #[arg(long, value_enum, default_value = "error")]
         fail_on: FailOn,
-        /// Neither read nor write the cache of shellcheck results.
+        /// Neither read nor write the result caches (`.ssmc_cache/`: findings and shellcheck's results).
         #[arg(long)]
         no_cache: bool,
         /// Run only these rules: codes (`SSM301`), code prefixes (`SSM3`), names, or `ALL`.
@@ -141,7 +144,7 @@ fn run(cli: Cli) -> u8 {
             };
             commands::build::run(&paths, &out, format)
         }
-        Command::Check { paths } => commands::check::run(&paths),
+        Command::Check { paths, no_cache } => commands::check::run(&paths, !no_cache),
         Command::Fmt { check, paths } => commands::fmt::run(&paths, check),
         Command::Import { docs, out } => commands::import::run(&docs, &out),
         Command::Lint {

@@ -227,3 +227,207 @@ fn shellcheck_findings_reach_the_editor_as_ssmc_lint_reports_them() {
     c.shutdown_and_exit();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const YAML_DOC: &str = "schemaVersion: '0.3'
+description: Restarts an instance.
+parameters:
+  InstanceId:
+    type: String
+    description: The instance.
+mainSteps:
+  - name: Stop
+    action: aws:changeInstanceState
+    inputs:
+      InstanceIds: ['{{ InstanceId }}']
+      DesiredState: stopped
+    nextStep: Strat
+  - name: Start
+    action: aws:changeInstanceState
+    inputs:
+      InstanceIds: ['{{ InstanceId }}']
+      DesiredState: running
+";
+
+#[test]
+fn yaml_ssm_documents_are_served_and_other_yaml_is_left_alone() {
+    let dir = std::env::temp_dir().join(format!("ssmc-lsp-yaml-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("restart.yaml");
+    std::fs::write(&path, YAML_DOC).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ssmc"))
+        .args(["lint", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("ssmc lint runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json report");
+    let mut cli: Vec<(String, u64)> = report["findings"]
+        .as_array()
+        .or_else(|| report.as_array())
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] != json!("SSM209"))
+        .map(|f| {
+            let code = f["rule"].as_str().expect("rule").to_string();
+            (code, f["line"].as_u64().expect("line") - 1)
+        })
+        .collect();
+    cli.sort();
+
+    let uri = format!("file://{}", path.display());
+    let mut c = Client::start();
+    c.initialize();
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": YAML_DOC}}),
+    );
+    let diags = c.diagnostics(&uri, 1);
+    let mut lsp: Vec<(String, u64)> = diags
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().expect("code").to_string(),
+                d["range"]["start"]["line"].as_u64().expect("line"),
+            )
+        })
+        .collect();
+    lsp.sort();
+    assert_eq!(lsp, cli, "the editor shows what `ssmc lint` reports");
+    assert!(
+        lsp.iter().any(|(_, line)| *line == 12),
+        "the dangling nextStep: {lsp:?}"
+    );
+
+    let syms = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let children: Vec<&str> = syms["result"][0]["children"]
+        .as_array()
+        .expect("children")
+        .iter()
+        .map(|s| s["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(children, ["InstanceId", "Stop", "Start"], "{syms}");
+
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": []}}),
+    );
+    let import = actions["result"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .find(|a| a["title"] == json!("Import as .rbk (restart.rbk)"))
+        .cloned()
+        .expect("an import action");
+    let ops = import["edit"]["documentChanges"]
+        .as_array()
+        .expect("operations");
+    assert_eq!(ops[0]["kind"], json!("create"), "{import}");
+    let rbk = ops[1]["edits"][0]["newText"].as_str().expect("text");
+    assert!(
+        rbk.contains("automation restart") && rbk.contains("goto Strat"),
+        "{rbk}"
+    );
+
+    // A YAML file that is no SSM document: nothing said about it.
+    let other = format!("file://{}/ci.yml", dir.display());
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": other, "languageId": "yaml", "version": 1, "text": "on:\n  push: {}\njobs: {}\n"}}),
+    );
+    assert!(c.diagnostics(&other, 1).is_empty());
+    let syms = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": other}}),
+    );
+    assert!(
+        syms["result"].as_array().is_none_or(Vec::is_empty),
+        "{syms}"
+    );
+    c.shutdown_and_exit();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn navigation_requests_over_stdio() {
+    let mut c = Client::start();
+    let init = c.initialize();
+    let caps = &init["result"]["capabilities"];
+    for cap in [
+        "documentHighlightProvider",
+        "documentLinkProvider",
+        "selectionRangeProvider",
+        "workspaceSymbolProvider",
+        "signatureHelpProvider",
+        "codeLensProvider",
+    ] {
+        assert!(!caps[cap].is_null(), "{cap}: {caps}");
+    }
+    open(&mut c, 1, POLL);
+
+    let (l, ch) = pos_of(POLL, "{{ InstanceId", 4);
+    let h = c.request("textDocument/documentHighlight", at(l, ch));
+    let kinds: Vec<u64> = h["result"]
+        .as_array()
+        .expect("highlights")
+        .iter()
+        .map(|x| x["kind"].as_u64().expect("kind"))
+        .collect();
+    assert_eq!(
+        kinds,
+        [3, 2],
+        "the declaration (write), then the use (read): {h}"
+    );
+
+    let syms = c.request("workspace/symbol", json!({"query": "wai"}));
+    let found = syms["result"].as_array().expect("symbols");
+    assert_eq!(found.len(), 1, "{syms}");
+    assert_eq!(found[0]["name"], json!("Wait"));
+    assert_eq!(found[0]["containerName"], json!("Poll"));
+    assert_eq!(found[0]["location"]["uri"], json!(URI));
+
+    let (l, ch) = pos_of(POLL, "\"PT1S\"", 3);
+    let sig = c.request("textDocument/signatureHelp", at(l, ch));
+    let s = &sig["result"]["signatures"][0];
+    assert!(
+        s["label"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("aws:sleep {")),
+        "{sig}"
+    );
+    let active = sig["result"]["activeParameter"].as_u64().expect("active") as usize;
+    assert!(
+        s["parameters"][active]["label"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Duration")),
+        "{sig}"
+    );
+
+    let lenses = c.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    let commands: Vec<&str> = lenses["result"]
+        .as_array()
+        .expect("lenses")
+        .iter()
+        .map(|l| l["command"]["command"].as_str().expect("command"))
+        .collect();
+    assert_eq!(
+        commands,
+        [
+            "ssmc.showFlowGraph",
+            "ssmc.showCompiledDocument",
+            "ssmc.buildCurrentFile"
+        ]
+    );
+
+    let sel = c.request(
+        "textDocument/selectionRange",
+        json!({"textDocument": {"uri": URI}, "positions": [{"line": l, "character": ch}]}),
+    );
+    let first = &sel["result"][0];
+    assert!(!first["parent"].is_null(), "a chain of ranges: {sel}");
+    c.shutdown_and_exit();
+}

@@ -146,6 +146,27 @@ local ok, err = pcall(function()
   end
   log(":SsmcGraph and :SsmcPreview")
 
+  -- The server's code lenses run the plugin's commands.
+  vim.cmd("buffer " .. buf)
+  local lenses = vim.lsp.buf_request_sync(buf, "textDocument/codeLens", { textDocument = { uri = vim.uri_from_bufnr(buf) } }, 5000) or {}
+  local graph_lens
+  for _, r in pairs(lenses) do
+    for _, l in ipairs(r.result or {}) do
+      if l.command and l.command.command == "ssmc.showFlowGraph" then
+        graph_lens = l.command
+      end
+    end
+  end
+  if graph_lens == nil or vim.lsp.commands[graph_lens.command] == nil then
+    return fail("no runnable flow-graph code lens: " .. vim.inspect(lenses))
+  end
+  vim.lsp.commands[graph_lens.command](graph_lens, {})
+  if not buffer_text(0):find("flowchart", 1, true) then
+    return fail("the flow-graph lens: " .. buffer_text(0):sub(1, 200))
+  end
+  vim.cmd("close")
+  log("code lens runs :SsmcGraph")
+
   local all = vim.lsp.get_clients or vim.lsp.get_active_clients
   vim.lsp.stop_client(all())
   vim.wait(2000, function()

@@ -18,9 +18,12 @@ import { resolveSsmc } from "./ssmcPath";
 import { CompiledPreview } from "./preview";
 import { FlowGraph } from "./flowGraph";
 import { runSsmc } from "./run";
+import { documentSelector } from "./selector";
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
+/** The binary a platform-specific .vsix carries (`server/ssmc`), set at activation. */
+let bundledSsmc: string | undefined;
 
 function machine() {
   return {
@@ -44,8 +47,10 @@ function machine() {
 /** The `ssmc` to run, or undefined after telling the user how to install it. */
 export async function ssmcPath(): Promise<string | undefined> {
   const setting = vscode.workspace.getConfiguration("ssmc").get<string>("path");
-  const r = resolveSsmc(setting, machine());
+  const r = resolveSsmc(setting, machine(), bundledSsmc);
   if (r.ok) {
+    const from = { setting: "the ssmc.path setting", bundled: "bundled with the extension", PATH: "found on PATH" }[r.source];
+    output?.appendLine(`ssmc: using ${r.path} (${from})`);
     return r.path;
   }
   const open = "Open Settings";
@@ -78,10 +83,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     debug: { command, args: ["lsp"] },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: "file", language: "ssmc" },
-      { scheme: "untitled", language: "ssmc" },
-    ],
+    documentSelector: documentSelector(vscode.workspace.getConfiguration("ssmc").get<boolean>("ssmDocuments", false)),
     outputChannel: output,
     synchronize: { fileEvents: watcher(context) },
   };
@@ -168,6 +170,7 @@ async function buildCurrentFile(): Promise<void> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("ssmc");
   context.subscriptions.push(output);
+  bundledSsmc = path.join(context.extensionUri.fsPath, "server", process.platform === "win32" ? "ssmc.exe" : "ssmc");
 
   const preview = new CompiledPreview(output, ssmcPath);
   const graph = new FlowGraph(context.extensionUri, currentClient);
@@ -185,7 +188,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void graph.refresh(doc);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration("ssmc.path")) {
+      if (e.affectsConfiguration("ssmc.path") || e.affectsConfiguration("ssmc.ssmDocuments")) {
         void restartClient(context);
       } else if (e.affectsConfiguration("ssmc.trace.server") && client !== undefined) {
         void client.setTrace(Trace.fromString(vscode.workspace.getConfiguration("ssmc").get<string>("trace.server", "off")));

@@ -1,5 +1,7 @@
 /**
- * Finds the `ssmc` executable from the `ssmc.path` setting.
+ * Finds the `ssmc` executable: the `ssmc.path` setting when the user set it,
+ * else the binary bundled in a platform-specific .vsix (`server/ssmc`), else
+ * `ssmc` on PATH; the result says which (shown in the output channel).
  *
  * Input: the setting's value and a small view of the machine (`Machine`), so
  * that tests run without touching the real file system or PATH.
@@ -18,7 +20,10 @@ export interface Machine {
   isExecutable(file: string): boolean;
 }
 
-export type Resolution = { ok: true; path: string } | { ok: false; message: string };
+/** Where the executable came from. */
+export type Source = "setting" | "bundled" | "PATH";
+
+export type Resolution = { ok: true; path: string; source: Source } | { ok: false; message: string };
 
 export const DEFAULT_SSMC = "ssmc";
 
@@ -65,14 +70,19 @@ function pathVariable(env: Record<string, string | undefined>): string {
   return (key !== undefined ? env[key] : undefined) ?? "";
 }
 
-export function resolveSsmc(setting: string | undefined, machine: Machine): Resolution {
+/**
+ * `bundled`: the path of the binary a platform-specific .vsix carries
+ * (`<extension>/server/ssmc`), used when the setting is unset (empty or the
+ * default `ssmc`) and the file is executable.
+ */
+export function resolveSsmc(setting: string | undefined, machine: Machine, bundled?: string): Resolution {
   const configured = (setting ?? "").trim() === "" ? DEFAULT_SSMC : (setting ?? "").trim();
   const p = pathApi(machine.platform);
   if (!isBareName(configured, machine.platform)) {
     const file = expandHome(configured, machine.homedir, machine.platform);
     for (const c of candidates(file, machine)) {
       if (machine.isExecutable(c)) {
-        return { ok: true, path: c };
+        return { ok: true, path: c, source: "setting" };
       }
     }
     return {
@@ -80,6 +90,14 @@ export function resolveSsmc(setting: string | undefined, machine: Machine): Reso
       message: `ssmc was not found at \`${file}\` (the \`ssmc.path\` setting). ${INSTALL_STEPS}`,
     };
   }
+  if (configured === DEFAULT_SSMC && bundled !== undefined) {
+    for (const c of candidates(bundled, machine)) {
+      if (machine.isExecutable(c)) {
+        return { ok: true, path: c, source: "bundled" };
+      }
+    }
+  }
+  const source: Source = configured === DEFAULT_SSMC ? "PATH" : "setting";
   const dirs = pathVariable(machine.env)
     .split(p.delimiter)
     .filter((d) => d !== "");
@@ -87,7 +105,7 @@ export function resolveSsmc(setting: string | undefined, machine: Machine): Reso
     for (const c of candidates(configured, machine)) {
       const full = p.join(dir, c);
       if (machine.isExecutable(full)) {
-        return { ok: true, path: full };
+        return { ok: true, path: full, source };
       }
     }
   }

@@ -83,12 +83,24 @@ impl Analysis {
                 out.extend(self.help_fixes(i, d));
             }
             let Some(rule) = rule_name(d) else { continue };
+            // YAML comments are `#`; JSON has none, so nothing to offer there.
+            let marker = match self.raw {
+                None => "//",
+                Some(ssmc_core::codegen::Format::Yaml) => "#",
+                Some(ssmc_core::codegen::Format::Json) => continue,
+            };
             let line_start = self
                 .text
                 .get(..at.start as usize)
                 .and_then(|t| t.rfind('\n'))
                 .map_or(0, |n| n + 1);
-            let ranges = string_ranges.get_or_insert_with(|| self.multi_line_strings());
+            let ranges = string_ranges.get_or_insert_with(|| {
+                if self.raw.is_some() {
+                    Vec::new()
+                } else {
+                    self.multi_line_strings()
+                }
+            });
             if ranges
                 .iter()
                 .any(|&(a, b)| a < line_start && line_start < b)
@@ -108,7 +120,7 @@ impl Analysis {
                 diagnostic: i,
                 edits: vec![Edit {
                     span: Span::point(self.file, line_start),
-                    text: format!("{indent}// ssmc: allow({rule}): <reason>\n"),
+                    text: format!("{indent}{marker} ssmc: allow({rule}): <reason>\n"),
                 }],
             });
         }

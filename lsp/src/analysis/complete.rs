@@ -138,6 +138,9 @@ impl Analysis {
         let Some(before_cursor) = self.text.get(..offset) else {
             return Vec::new();
         };
+        if self.raw.is_some() {
+            return self.complete_raw(offset);
+        }
         if let Some(items) = self.complete_interpolation(offset) {
             return items;
         }

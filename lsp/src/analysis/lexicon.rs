@@ -116,6 +116,10 @@ impl Analysis {
         if let Some(h) = self.hover_type(offset) {
             return Some(h);
         }
+        if self.raw.is_some() {
+            // `.rbk` keywords mean nothing in JSON/YAML.
+            return None;
+        }
         let (span, word) = self.ident_at(offset)?;
         let docs = KEYWORD_DOCS.iter().find(|(k, _)| *k == word)?.1;
         Some(HoverInfo {

@@ -19,7 +19,9 @@ mod fixes;
 mod hover;
 mod index;
 mod lexicon;
+mod navigate;
 mod outline;
+mod raw;
 mod refs;
 #[cfg(test)]
 mod tests;
@@ -29,6 +31,8 @@ mod tests_aws;
 mod tests_editors;
 #[cfg(test)]
 mod tests_ide;
+#[cfg(test)]
+mod tests_raw;
 mod tokens;
 
 use ssmc_core::awsapi::Overlay;
@@ -46,6 +50,7 @@ pub use actions::{CodeAction, CodeActionKind};
 pub use complete::{CompletionItem, CompletionKind};
 pub use hover::HoverInfo;
 pub use index::{DocDefs, NameDef, Occurrence, StepDef, Target};
+pub use navigate::{LensCommand, Signature};
 pub use outline::{Symbol, SymbolKind};
 pub use refs::{Edit, RenameError};
 pub use tokens::{InlayHint, InlayKind, SemToken, TokenKind, TOKEN_KINDS};
@@ -98,6 +103,8 @@ pub struct Analysis {
     pub documents: Vec<ssmc_core::model::Document>,
     /// The project's lint settings this analysis applied.
     pub lint: LintSettings,
+    /// A JSON/YAML SSM document (`raw.rs`), not a `.rbk` source.
+    pub raw: Option<ssmc_core::codegen::Format>,
 }
 
 /// What the project's `ssmc.toml` (`[lint]`) says about linting a document,
@@ -194,6 +201,9 @@ impl Analysis {
         models: &Overlay,
         lint: &LintSettings,
     ) -> Analysis {
+        if let Some(format) = ssmc_core::codegen::Format::from_path_ext(name) {
+            return raw::analyse(name, text, format, models, lint);
+        }
         let (stdlib_sources, stdlib_catalog) = stdlib();
         let mut sources = stdlib_sources.clone();
         let file = sources.add(name, text);
@@ -260,6 +270,7 @@ impl Analysis {
             defs,
             documents,
             lint: lint.clone(),
+            raw: None,
         }
     }
 

@@ -38,6 +38,9 @@ pub struct Symbol {
 impl Analysis {
     /// The outline of the file.
     pub fn symbols(&self) -> Vec<Symbol> {
+        if self.raw.is_some() {
+            return self.raw_symbols();
+        }
         let mut out = Vec::new();
         for item in &self.ast.items {
             match item {
@@ -60,6 +63,10 @@ impl Analysis {
     /// blocks, multi-line maps and block strings (single-line ones are
     /// dropped by the protocol layer).
     pub fn folding_spans(&self) -> Vec<Span> {
+        if self.raw.is_some() {
+            // The user's YAML/JSON support folds these files.
+            return Vec::new();
+        }
         let mut out = Vec::new();
         for item in &self.ast.items {
             match item {

@@ -269,3 +269,66 @@ fn hover_on_keywords_built_ins_and_types() {
         .markdown
         .contains("param timeout"));
 }
+
+const NAV: &str = "automation Nav {\n  param Id: String\n  step Wait = aws:sleep { Duration: \"PT1S\" }\n  step Run = aws:executeScript { Runtime: \"python3.11\", Handler: \"main\", Script: file(\"scripts/run.py\"), InputPayload: { Id: \"{{ Id }}\" } }\n    on_failure goto Wait\n}\n";
+
+#[test]
+fn highlights_mark_the_definition_as_the_write() {
+    let a = Analysis::new("test.rbk", NAV, &NoFiles);
+    let o = u32::try_from(NAV.find("goto Wait").expect("goto") + 6).expect("small");
+    let h = a.highlights(o);
+    assert_eq!(h.len(), 2, "{h:?}");
+    assert!(h.iter().all(|(s, _)| slice(&a, *s) == "Wait"));
+    assert_eq!(h.iter().filter(|(_, def)| *def).count(), 1, "{h:?}");
+    assert!(
+        h[0].1 && h[0].0.start < h[1].0.start,
+        "the declaration first"
+    );
+}
+
+#[test]
+fn file_calls_are_links_to_their_path() {
+    let a = Analysis::new("test.rbk", NAV, &NoFiles);
+    let links = a.file_links();
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].1, "scripts/run.py");
+    assert_eq!(slice(&a, links[0].0), "scripts/run.py");
+}
+
+#[test]
+fn selection_grows_from_the_name_to_the_step_document_and_file() {
+    let a = Analysis::new("test.rbk", NAV, &NoFiles);
+    let o = u32::try_from(NAV.find("{{ Id }}").expect("ref") + 3).expect("small");
+    let chain: Vec<String> = a
+        .selection_spans(o)
+        .iter()
+        .map(|s| slice(&a, *s).to_string())
+        .collect();
+    assert_eq!(chain[0], "Id");
+    assert!(chain[1].starts_with("step Run"), "{chain:?}");
+    assert!(chain[2].starts_with("automation Nav"), "{chain:?}");
+    assert_eq!(chain.last().map(String::as_str), Some(NAV));
+}
+
+#[test]
+fn signature_help_lists_inputs_with_the_one_being_written_active() {
+    let src = "automation A {\n  step W = aws:sleep { Duration: \"PT$0\" }\n}\n";
+    let (a, o) = fixture(src);
+    let sig = a.signature(o).expect("inside aws:sleep's inputs");
+    assert!(sig.label.starts_with("aws:sleep { "), "{}", sig.label);
+    let active = sig.active.expect("an active input");
+    assert!(sig.params[active].0.starts_with("Duration"), "{sig:?}");
+    let (a, o) = fixture("automation A {\n  step W = aws:sleep { $0 }\n}\n");
+    assert_eq!(a.signature(o).expect("signature").active, None);
+    let (a, o) = fixture("automation A {\n  param P: String$0\n}\n");
+    assert!(a.signature(o).is_none(), "outside any inputs");
+}
+
+#[test]
+fn code_lenses_sit_on_each_document_name() {
+    let src = "automation One {\n  step W = aws:sleep { Duration: \"PT1S\" }\n}\ncommand Two {\n  step R = aws:runShellScript { runCommand: [\"true\"] }\n}\n";
+    let a = Analysis::new("test.rbk", src, &NoFiles);
+    let names: Vec<&str> = a.lens_spans().iter().map(|s| slice(&a, *s)).collect();
+    assert_eq!(names, ["One", "Two"]);
+    assert_eq!(LensCommand::Graph.command(), "ssmc.showFlowGraph");
+}

@@ -92,6 +92,10 @@ fn target_kind(t: &Target) -> TokenKind {
 impl Analysis {
     /// Every semantic token of the document, in order.
     pub fn semantic_tokens(&self) -> Vec<SemToken> {
+        if self.raw.is_some() {
+            // JSON/YAML keep their own highlighting.
+            return Vec::new();
+        }
         let lexed = lexer::lex(self.file, &self.text);
         let mut names: Vec<SemToken> = self
             .occurrences()

@@ -50,7 +50,7 @@ fn stem(file: &str) -> &str {
 }
 
 /// Our value tree as serde_json, to compare with other readers.
-fn to_json(node: &Node) -> serde_json::Value {
+pub(crate) fn to_json(node: &Node) -> serde_json::Value {
     match &node.value {
         Value::Null => serde_json::Value::Null,
         Value::Bool(b) => serde_json::Value::Bool(*b),
@@ -69,7 +69,11 @@ fn to_json(node: &Node) -> serde_json::Value {
 }
 
 /// The path of the first difference between two values, with both sides.
-fn first_difference(a: &serde_json::Value, b: &serde_json::Value, path: &str) -> Option<String> {
+pub(crate) fn first_difference(
+    a: &serde_json::Value,
+    b: &serde_json::Value,
+    path: &str,
+) -> Option<String> {
     use serde_json::Value as J;
     match (a, b) {
         (J::Object(x), J::Object(y)) => {

@@ -427,3 +427,29 @@ fn shellcheck_in_a_one_string_script_points_at_the_line() {
         "{at:?}"
     );
 }
+
+/// `--select` runs only the rules named (codes, prefixes, names), even one the
+/// project turned off; `--ignore` leaves rules out; an unknown name is an error.
+#[test]
+fn select_and_ignore_choose_the_rules() {
+    use ssmc::commands::lint::{apply_selection, LintOptions};
+    let find = |c: &str| ssmc_core::lint::find(c).expect("rule");
+    let mut config = LintConfig::default();
+    config.levels.push(("SSM302".into(), None));
+    let options = LintOptions {
+        select: vec!["SSM3".into(), "missing-timeout".into()],
+        ignore: vec!["SSM301".into()],
+        ..LintOptions::default()
+    };
+    apply_selection(&mut config, &options).expect("known rules");
+    assert!(config.level(find("SSM302")).is_some(), "selected though off");
+    assert!(config.level(find("SSM303")).is_some());
+    assert!(config.level(find("SSM103")).is_some(), "selected by name");
+    assert!(config.level(find("SSM301")).is_none(), "ignored");
+    assert!(config.level(find("SSM101")).is_none(), "not selected");
+    let bad = LintOptions {
+        ignore: vec!["SSM999".into()],
+        ..LintOptions::default()
+    };
+    assert!(apply_selection(&mut LintConfig::default(), &bad).is_err());
+}

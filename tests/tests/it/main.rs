@@ -16,3 +16,4 @@ mod parse;
 mod props;
 mod spec;
 mod stdlib;
+mod yaml_differential;

@@ -578,3 +578,42 @@ fn text_line_col(sources: &SourceMap, span: ssmc_core::Span) -> (String, u32) {
         (format!("{}:{}", f.name, lc.line + 1), lc.col + 1)
     })
 }
+
+/// The catalog prepared ahead of time (`compiler/core/src/catalog/prepared_table.rs`)
+/// is the one parsing the stdlib gives now; `UPDATE_DOCS=1` rewrites it.
+#[test]
+fn prepared_catalog_is_fresh() {
+    let mut sources = SourceMap::new();
+    let (parsed, diags, files) = ssmc_core::catalog::parse_stdlib(&mut sources);
+    assert!(diags.is_empty(), "{}", render(&sources, &diags));
+    let text = ssmc_core::catalog::prepared::render_table(&parsed, &files)
+        .expect("every stdlib span is in a stdlib file");
+    let path = repo_root().join("compiler/core/src/catalog/prepared_table.rs");
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &text).expect("write prepared_table.rs");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == text,
+        "compiler/core/src/catalog/prepared_table.rs is stale (stdlib/actions changed): \
+         run `UPDATE_DOCS=1 cargo test -p ssmc-tests prepared_catalog_is_fresh`"
+    );
+}
+
+/// `load_stdlib` (the prepared table) gives exactly the catalog a parse gives,
+/// spans included, also when the source map already holds other files.
+#[test]
+fn prepared_catalog_equals_parsed() {
+    let mut parsed_sources = SourceMap::new();
+    parsed_sources.add("user.rbk", "");
+    let (parsed, _, _) = ssmc_core::catalog::parse_stdlib(&mut parsed_sources);
+    let mut sources = SourceMap::new();
+    sources.add("user.rbk", "");
+    let (prepared, diags) = load_stdlib(&mut sources);
+    assert!(diags.is_empty());
+    assert!(!prepared.actions.is_empty());
+    assert_eq!(format!("{prepared:#?}"), format!("{parsed:#?}"));
+    let names = |s: &SourceMap| s.files().map(|f| f.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&sources), names(&parsed_sources));
+}

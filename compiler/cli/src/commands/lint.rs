@@ -107,22 +107,26 @@ pub fn apply_selection(config: &mut LintConfig, options: &LintOptions) -> Result
 pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
     let fix = options.fix;
     let fail_on = options.fail_on.unwrap_or(Severity::Error);
+    let use_cache = !options.no_cache;
     let paths = paths_or_cwd(paths);
     let root = project_root(paths.first().map_or(Path::new("."), PathBuf::as_path));
     let root = std::fs::canonicalize(&root).unwrap_or(root);
-    let mut config = match read_config(&root) {
-        Ok(Some(text)) => match parse_config(&text) {
+    let config_text = match read_config(&root) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    let mut config = match config_text.as_deref() {
+        Some(text) => match parse_config(text) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!("error: {}: {e}", root.join("ssmc.toml").display());
                 return EXIT_FAILURE;
             }
         },
-        Ok(None) => ProjectConfig::default(),
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_FAILURE;
-        }
+        None => ProjectConfig::default(),
     };
     if let Err(e) = apply_selection(&mut config.lint, options) {
         eprintln!("error: {e}");
@@ -136,7 +140,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
         }
     };
     let mut sources = SourceMap::new();
-    let models = match crate::awsmodels::load(&root) {
+    let (models, models_key) = match crate::awsmodels::load_keyed(&root) {
         Ok(m) => m,
         Err(e) => {
             eprintln!("error: {e}");
@@ -162,6 +166,28 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
                 (!options.no_cache).then(|| super::shellcheck::default_cache_dir(&root));
             super::shellcheck::Shellcheck::start(settings)
         });
+    let stdlib_files = u32::try_from(sources.files().count()).unwrap_or(0);
+    let mut cache = use_cache.then(|| {
+        let key = crate::cache::run_key(
+            "lint",
+            &[
+                config_text.as_deref().unwrap_or("").as_bytes(),
+                &models_key.to_le_bytes(),
+                shellcheck
+                    .as_ref()
+                    .map_or("", |s| s.version.as_str())
+                    .as_bytes(),
+                format!(
+                    "{} {:?} {:?}",
+                    shellcheck.is_some(),
+                    options.select,
+                    options.ignore
+                )
+                .as_bytes(),
+            ],
+        );
+        crate::cache::Cache::open(&root, "lint", key)
+    });
     // Read every file first (in order, so file ids are what a one-by-one run
     // gives), then lint them on all cores, then report in file order: the
     // output is the same as linting one file after another.
@@ -197,8 +223,57 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
         paths: by_id,
     };
     let outcomes = par_map(&inputs, |input| {
-        lint_one(input, &catalog, &config.lint, &loader, shellcheck.as_ref())
+        let name = input.path.display().to_string();
+        let key = input_key(input, &name);
+        let files = FileMap {
+            own: input.id,
+            stdlib: stdlib_files,
+        };
+        if let Some(hit) = cache
+            .as_ref()
+            .and_then(|c| c.get(&name, &key))
+            .and_then(|v| outcome_from_json(v, &files))
+        {
+            return (hit, None);
+        }
+        let deps = crate::cache::Deps::default();
+        let resolve = |from: FileId, path: &str| loader.dependency(from, path);
+        let recording = crate::cache::Recording {
+            inner: &loader,
+            resolve: &resolve,
+            deps: &deps,
+        };
+        let outcome = lint_one(
+            input,
+            &catalog,
+            &config.lint,
+            &recording,
+            shellcheck.as_ref(),
+        );
+        // A script shellcheck had no time for is checked again next run.
+        let timed_out = matches!(&outcome, FileOutcome::Findings(d) if d.iter().any(|d| d.message.contains("not checked: timed out")));
+        let stored = (cache.is_some() && !timed_out)
+            .then(|| outcome_to_json(&outcome, &files))
+            .flatten()
+            .map(|value| (name, key, deps, value));
+        (outcome, stored)
     });
+    let outcomes: Vec<FileOutcome> = match cache.as_mut() {
+        Some(cache) => {
+            let mut out = Vec::with_capacity(outcomes.len());
+            for (outcome, stored) in outcomes {
+                if let Some((name, key, deps, value)) = stored {
+                    cache.put(name, key, deps, value);
+                }
+                out.push(outcome);
+            }
+            out
+        }
+        None => outcomes.into_iter().map(|(o, _)| o).collect(),
+    };
+    if let Some(cache) = cache {
+        cache.save();
+    }
     let mut linted: Vec<Linted> = Vec::new();
     let mut diags: Vec<Diagnostic> = Vec::new();
     for (input, outcome) in inputs.into_iter().zip(outcomes) {
@@ -289,7 +364,7 @@ fn lint_one(
     input: &LintInput,
     catalog: &catalog::Catalog,
     config: &LintConfig,
-    loader: &ProjectLoader,
+    loader: &dyn ssmc_core::lower::FileLoader,
     shellcheck: Option<&super::shellcheck::Shellcheck>,
 ) -> FileOutcome {
     let LintInput { id, path, src, .. } = input;
@@ -355,6 +430,48 @@ fn add_shellcheck_invocation(sarif: &mut Json, sc: Option<&super::shellcheck::Sh
             "properties": {"excluded": sc.excluded(), "scriptsChecked": checked, "fromCache": cached, "timedOut": timed_out},
         }]);
     }
+}
+
+/// The cache key of one file's findings: its name (the document name is the
+/// file stem), its place in the project and its text.
+fn input_key(input: &LintInput, name: &str) -> String {
+    let hash =
+        crate::cache::hash_bytes(&[name.as_bytes(), input.rel.as_bytes(), input.src.as_bytes()]);
+    format!("{hash:016x}")
+}
+
+/// How a file's findings name files in the cache: the file itself (its id
+/// changes from run to run) and the stdlib files (added first: stable ids).
+struct FileMap {
+    own: FileId,
+    stdlib: u32,
+}
+
+/// Stands for the linted file itself in a stored span.
+const OWN_FILE: u32 = u32::MAX;
+
+fn outcome_to_json(outcome: &FileOutcome, files: &FileMap) -> Option<Json> {
+    match outcome {
+        FileOutcome::NotSsm(why) => Some(json!({ "not_ssm": why })),
+        FileOutcome::Findings(diags) => {
+            let out = |f: FileId| {
+                if f == files.own {
+                    Some(OWN_FILE)
+                } else {
+                    (f.0 < files.stdlib).then_some(f.0)
+                }
+            };
+            crate::cache::store(diags, &out).map(|d| json!({ "findings": d }))
+        }
+    }
+}
+
+fn outcome_from_json(value: &Json, files: &FileMap) -> Option<FileOutcome> {
+    if let Some(why) = value.get("not_ssm").and_then(Json::as_str) {
+        return Some(FileOutcome::NotSsm(why.to_string()));
+    }
+    let back = |f: u32| if f == OWN_FILE { files.own } else { FileId(f) };
+    crate::cache::load(value.get("findings")?, &back).map(FileOutcome::Findings)
 }
 
 pub fn position(span: Span, sources: &SourceMap) -> (u32, u32, u32, u32) {

@@ -7,11 +7,12 @@
 //! agent decodes them with Go's case-insensitive JSON matching).
 
 pub mod load;
+pub mod prepared;
 pub mod reference;
 pub mod stdlib;
 
 pub use load::load_decls;
-pub use stdlib::load_stdlib;
+pub use stdlib::{load_stdlib, parse_stdlib};
 
 use crate::model::{DocKind, Value};
 use crate::span::Span;

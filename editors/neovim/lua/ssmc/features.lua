@@ -252,4 +252,17 @@ function M.preview(ssmc, format)
   return scratch("ssmc-preview://" .. file .. "." .. format, lines, format)
 end
 
+--- The code lens "Build": `ssmc build` on the saved file, into `build/`
+--- next to it (as `ssmc build` does by default), the result as a message.
+function M.build(ssmc)
+  local file = saved_file()
+  if file == nil then
+    return
+  end
+  local out = vim.fn.fnamemodify(file, ":h") .. "/build"
+  local code, msg = run(ssmc, { "build", file, "-o", out })
+  local level = code == 0 and vim.log.levels.INFO or vim.log.levels.ERROR
+  vim.notify("ssmc build:\n" .. table.concat(msg, "\n"), level)
+end
+
 return M

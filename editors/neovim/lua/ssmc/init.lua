@@ -125,6 +125,16 @@ function M.setup(opts)
   vim.api.nvim_create_user_command("SsmcPreview", function(cmd)
     features.preview(options.cmd[1], cmd.args)
   end, { nargs = "?", complete = complete_formats({ "yaml", "json" }), desc = "ssmc: the compiled documents" })
+  -- The server's code lenses name these commands (the VS Code extension's ids).
+  vim.lsp.commands["ssmc.showFlowGraph"] = function()
+    features.graph(options.cmd[1])
+  end
+  vim.lsp.commands["ssmc.showCompiledDocument"] = function()
+    features.preview(options.cmd[1])
+  end
+  vim.lsp.commands["ssmc.buildCurrentFile"] = function()
+    features.build(options.cmd[1])
+  end
   -- Buffers already open when setup() runs.
   for _, buf in ipairs(vim.api.nvim_list_bufs()) do
     if vim.api.nvim_buf_is_loaded(buf) and vim.tbl_contains(options.filetypes, vim.bo[buf].filetype) then

@@ -36,7 +36,7 @@ test("the flow graph has an editor-title button for .rbk, .json and .yaml", () =
 
 test("files named by the manifest exist", () => {
   const files = [
-    pkg.main.replace(/^\.\/out\//, "").replace(/\.js$/, ".ts"),
+    pkg.main.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts"),
     ...pkg.contributes.languages.map((l: { configuration: string }) => l.configuration),
     ...pkg.contributes.grammars.map((g: { path: string }) => g.path),
     ...pkg.contributes.snippets.map((s: { path: string }) => s.path),
@@ -45,8 +45,10 @@ test("files named by the manifest exist", () => {
   for (const f of files) {
     assert.ok(fs.existsSync(path.join(EXT, f)), `${f} exists`);
   }
-  assert.equal(pkg.main, "./out/src/extension.js");
-  for (const key of ["ssmc.path", "ssmc.compiledFormat", "ssmc.buildOutputDirectory", "ssmc.trace.server"]) {
+  // The esbuild bundle (npm run bundle): no node_modules in the package.
+  assert.equal(pkg.main, "./dist/extension.js");
+  assert.match(pkg.scripts["vscode:prepublish"], /bundle/);
+  for (const key of ["ssmc.path", "ssmc.compiledFormat", "ssmc.buildOutputDirectory", "ssmc.ssmDocuments", "ssmc.trace.server"]) {
     assert.ok(pkg.contributes.configuration.properties[key], `setting ${key}`);
     assert.ok(sources.includes(`"${key.replace(/^ssmc\./, "")}"`) || sources.includes(`"${key}"`), `setting ${key} is read by the code`);
   }

@@ -16,6 +16,7 @@
 
 pub mod document;
 pub mod json;
+mod relax;
 pub mod resolve;
 pub mod yaml;
 

@@ -12,6 +12,7 @@
 //! document is an error; an empty file is `null`.
 
 use super::json::insert;
+use super::relax::{relax, Relaxed};
 use super::resolve::{resolve_plain, Resolved};
 use super::{codes, MAX_ALIAS_NODES, MAX_DEPTH};
 use crate::codegen::json::format_float;
@@ -36,20 +37,43 @@ pub fn parse_yaml(file: FileId, text: &str) -> Result<Node, Diagnostic> {
         .with_label("NUL character here")
         .with_help("YAML does not allow NUL; remove it or save the file as UTF-8 text"));
     }
+    match read(file, &text, None) {
+        Err(first) if first.code == codes::INVALID_YAML => {
+            // libyaml ignores indentation inside flow collections and quoted
+            // scalars; yaml-rust2 does not (see `relax`). Second chance only, so
+            // what yaml-rust2 reads is read exactly as before.
+            let Some(relaxed) = relax(&text) else {
+                return Err(first);
+            };
+            read(file, &relaxed.text, Some(&relaxed)).map_err(|_| first)
+        }
+        result => result,
+    }
+}
+
+/// Reads `text`; spans are mapped back through `relaxed` when the text is a
+/// relaxed copy of the file.
+fn read(file: FileId, text: &str, relaxed: Option<&Relaxed>) -> Result<Node, Diagnostic> {
     let mut reader = Reader {
         file,
-        text: &text,
-        offsets: CharOffsets::new(&text),
+        relaxed,
+        text,
+        offsets: CharOffsets::new(text),
         frames: Vec::new(),
         anchors: HashMap::new(),
         expanded: 0,
         documents: 0,
         root: None,
     };
-    let mut parser = Parser::new_from_str(&text);
+    let mut parser = Parser::new_from_str(text);
+    // Where the previous event's text ends (a block scalar's header follows it).
+    let mut prev_end = 0;
     loop {
         let (event, mark) = parser.next_token().map_err(|e| reader.scan_error(&e))?;
         let at = reader.offsets.byte(mark);
+        if !matches!(event, Event::Scalar(..)) {
+            prev_end = at;
+        }
         match event {
             Event::StreamEnd => break,
             Event::DocumentStart => {
@@ -67,13 +91,18 @@ pub fn parse_yaml(file: FileId, text: &str) -> Result<Node, Diagnostic> {
                 }
             }
             Event::Scalar(value, style, anchor, tag) => {
-                let end = match style {
-                    TScalarStyle::Literal | TScalarStyle::Folded => {
-                        let next = parser.peek().map(|(_, m)| *m).ok();
-                        reader.block_end(at, next)
-                    }
-                    _ => reader.scalar_end(at, style, &value),
+                let block = matches!(style, TScalarStyle::Literal | TScalarStyle::Folded);
+                // yaml-rust2 marks a block scalar where it ends when its lines are
+                // all empty; its header is the first `|`/`>` after the previous event.
+                let header = block.then(|| reader.block_header(prev_end, at));
+                let at = header.map_or(at, |(h, _, _)| h.min(at));
+                let end = if block {
+                    let next = parser.peek().map(|(_, m)| *m).ok();
+                    reader.block_end(at, next)
+                } else {
+                    reader.scalar_end(at, style, &value)
                 };
+                prev_end = end;
                 let mut value = value;
                 // yaml-rust2 keeps a final line break that is not in the text when a
                 // block scalar's last line ends the file; PyYAML and libyaml do not.
@@ -83,6 +112,17 @@ pub fn parse_yaml(file: FileId, text: &str) -> Result<Node, Diagnostic> {
                     && value.ends_with('\n')
                 {
                     value.pop();
+                }
+                // A block scalar of only empty lines: libyaml reads nothing, or with
+                // keep chomping (`+`) one line break per empty line; yaml-rust2
+                // reads one break, or none.
+                if let Some((_, keep, breaks)) = header.filter(|_| value.chars().all(|c| c == '\n'))
+                {
+                    value = if keep {
+                        "\n".repeat(breaks)
+                    } else {
+                        String::new()
+                    };
                 }
                 let span = reader.span(at, end);
                 let is_str_tag =
@@ -233,6 +273,7 @@ enum Item {
 
 struct Reader<'a> {
     file: FileId,
+    relaxed: Option<&'a Relaxed>,
     text: &'a str,
     offsets: CharOffsets,
     frames: Vec<Frame>,
@@ -245,7 +286,11 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn span(&self, start: usize, end: usize) -> Span {
         let end = end.min(self.text.len());
-        Span::new(self.file, start.min(end), end)
+        let start = start.min(end);
+        match self.relaxed {
+            Some(r) => Span::new(self.file, r.original(start), r.original(end)),
+            None => Span::new(self.file, start, end),
+        }
     }
 
     fn scan_error(&self, e: &ScanError) -> Diagnostic {
@@ -432,6 +477,37 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+
+    /// The block scalar header (`|2-`, `>+`…) between the end of the previous
+    /// event and `at`: its offset, whether it keeps final line breaks (`+`),
+    /// and how many blank lines follow it.
+    fn block_header(&self, from: usize, at: usize) -> (usize, bool, usize) {
+        let text = self.text.as_bytes();
+        let mut i = from;
+        while i < at.max(from) {
+            match text.get(i) {
+                Some(b'|' | b'>') => break,
+                // A comment, or an anchor or tag (which may hold `|` or `>`).
+                Some(b'#') => i += self.text.get(i..).and_then(|r| r.find('\n')).unwrap_or(0),
+                Some(b'&' | b'!') => {
+                    i += self
+                        .text
+                        .get(i..)
+                        .and_then(|r| r.find([' ', '\n']))
+                        .unwrap_or(0)
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let rest = self.text.get(i..).unwrap_or("");
+        let (line, below) = rest.split_once('\n').unwrap_or((rest, ""));
+        let keep = line.split('#').next().unwrap_or("").contains('+');
+        let blank = below.len() - below.trim_start_matches([' ', '\n']).len();
+        // Spaces after the last break begin the next line, not a blank one.
+        let breaks = below.get(..blank).map_or(0, |b| b.matches('\n').count());
+        (i, keep, breaks)
     }
 
     /// End of a block scalar: just before the next event, without trailing blanks.

@@ -1,0 +1,308 @@
+//! The result cache of `ssmc check` and `ssmc lint` (ruff's model): findings
+//! kept in `.ssmc_cache/` at the project root, keyed by everything that
+//! decides them, so an unchanged project is answered without compiling.
+//!
+//! One JSON file per command (`check.json`, `lint.json`) maps an entry name
+//! (`lint`: a file; `check`: the whole run, whose findings depend on every
+//! file's declarations) to the key it was made under, the files it read
+//! through the loader (`file(…)`, `attachment(…)`) with their hashes, and the
+//! findings. The file's own `key` covers the build (`SSMC_BUILD_FINGERPRINT`:
+//! a hash of the sources this binary was built from) and the configuration;
+//! a mismatch starts an empty cache.
+//!
+//! Invariants: a hit gives exactly the findings a fresh run gives (every input
+//! is in the key, or checked as a dependency); the cache is only an
+//! accelerator, so a missing, unreadable or corrupt cache file is a miss and a
+//! failed write is ignored; writes go to a temporary file renamed into place,
+//! so concurrent runs never see a half-written cache (the last one wins).
+//! Content is hashed, not modification times, so a fresh checkout (CI) hits.
+
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use ssmc_core::diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
+use ssmc_core::lower::FileLoader;
+use ssmc_core::span::{FileId, Span};
+
+/// The folder, at the project root.
+pub const DIR: &str = ".ssmc_cache";
+
+/// A 64-bit hash of content (std's `DefaultHasher` with its fixed keys:
+/// stable within a build, which the cache key pins).
+pub fn hash_bytes(parts: &[&[u8]]) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    for p in parts {
+        p.len().hash(&mut h);
+        h.write(p);
+    }
+    h.finish()
+}
+
+/// The key of the build and the configuration, `extra` included.
+pub fn run_key(command: &str, extra: &[&[u8]]) -> String {
+    let mut parts: Vec<&[u8]> = vec![
+        env!("CARGO_PKG_VERSION").as_bytes(),
+        env!("SSMC_BUILD_FINGERPRINT").as_bytes(),
+        command.as_bytes(),
+    ];
+    parts.extend_from_slice(extra);
+    format!("{:016x}", hash_bytes(&parts))
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct CacheFile {
+    key: String,
+    entries: BTreeMap<String, Entry>,
+}
+
+#[derive(Serialize, Deserialize, Clone)]
+pub struct Entry {
+    key: String,
+    /// Files read through the loader: canonical path and content hash
+    /// (`None`: the read failed, which the findings reflect too).
+    deps: Vec<(PathBuf, Option<String>)>,
+    value: serde_json::Value,
+}
+
+/// One command's cache, loaded at the start of a run and saved at its end.
+pub struct Cache {
+    root: PathBuf,
+    path: PathBuf,
+    file: CacheFile,
+    dirty: bool,
+}
+
+impl Cache {
+    /// The cache of `command` under `root` for a run keyed `key` (empty when
+    /// absent, unreadable or made by another build or configuration).
+    pub fn open(root: &Path, command: &str, key: String) -> Cache {
+        let path = root.join(DIR).join(format!("{command}.json"));
+        let file = ssmc_fs::read_capped(&path, MAX_CACHE_BYTES, ssmc_fs::Follow::No)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
+            .filter(|f| f.key == key)
+            .unwrap_or(CacheFile {
+                key,
+                entries: BTreeMap::new(),
+            });
+        Cache {
+            root: root.to_path_buf(),
+            path,
+            file,
+            dirty: false,
+        }
+    }
+
+    /// The value stored for `name` under `key`, if its dependencies are unchanged.
+    pub fn get(&self, name: &str, key: &str) -> Option<&serde_json::Value> {
+        let entry = self.file.entries.get(name)?;
+        if entry.key != key || !entry.deps.iter().all(|(p, h)| dep_hash(p) == *h) {
+            return None;
+        }
+        Some(&entry.value)
+    }
+
+    pub fn put(&mut self, name: String, key: String, deps: Deps, value: serde_json::Value) {
+        let deps = deps.into_sorted();
+        self.file.entries.insert(name, Entry { key, deps, value });
+        self.dirty = true;
+    }
+
+    /// Writes the cache when it changed; failures are ignored (see the module
+    /// doc). Written like every output (`ssmc_fs::write_output`): through an
+    /// exclusive temporary file renamed into place, never through a link
+    /// planted at `.ssmc_cache` that leaves the project.
+    pub fn save(self) {
+        if !self.dirty {
+            return;
+        }
+        let Some(dir) = self.path.parent() else {
+            return;
+        };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let write = |name: &str, bytes: &[u8]| {
+            ssmc_fs::write_output(Some(&self.root), &dir.join(name), bytes).is_ok()
+        };
+        // Tell backup and version-control tools the folder is disposable.
+        if !dir.join("CACHEDIR.TAG").exists() {
+            write(
+                "CACHEDIR.TAG",
+                b"Signature: 8a477f597d28d172789f06886806bc55\n",
+            );
+            write(".gitignore", b"*\n");
+        }
+        if let Ok(bytes) = serde_json::to_vec(&self.file) {
+            ssmc_fs::write_output(Some(&self.root), &self.path, &bytes).ok();
+        }
+    }
+}
+
+/// A larger cache file is not read (a miss); 10,000 files' findings take a few MB.
+const MAX_CACHE_BYTES: u64 = 512 * 1024 * 1024;
+
+fn dep_hash(path: &Path) -> Option<String> {
+    ssmc_fs::read_capped(path, crate::files::MAX_FILE_BYTES, ssmc_fs::Follow::Yes)
+        .ok()
+        .map(|b| format!("{:016x}", hash_bytes(&[&b])))
+}
+
+/// The files a run read through its loader.
+#[derive(Default)]
+pub struct Deps(Mutex<BTreeMap<PathBuf, Option<String>>>);
+
+impl Deps {
+    fn into_sorted(self) -> Vec<(PathBuf, Option<String>)> {
+        self.0
+            .into_inner()
+            .map(|m| m.into_iter().collect())
+            .unwrap_or_default()
+    }
+}
+
+/// A loader that records which files it read (and their hashes) in [`Deps`].
+pub struct Recording<'a, L: FileLoader> {
+    pub inner: &'a L,
+    pub resolve: &'a (dyn Fn(FileId, &str) -> Option<PathBuf> + Sync),
+    pub deps: &'a Deps,
+}
+
+impl<L: FileLoader> Recording<'_, L> {
+    fn record(&self, from: FileId, path: &str) {
+        if let Some(p) = (self.resolve)(from, path) {
+            let hash = dep_hash(&p);
+            if let Ok(mut m) = self.deps.0.lock() {
+                m.insert(p, hash);
+            }
+        }
+    }
+}
+
+impl<L: FileLoader> FileLoader for Recording<'_, L> {
+    fn load(&self, from: FileId, path: &str) -> Result<String, String> {
+        self.record(from, path);
+        self.inner.load(from, path)
+    }
+
+    fn load_bytes(&self, from: FileId, path: &str) -> Result<Vec<u8>, String> {
+        self.record(from, path);
+        self.inner.load_bytes(from, path)
+    }
+}
+
+/// A diagnostic as stored; spans name files through `file_out`/`file_in`.
+#[derive(Serialize, Deserialize)]
+struct StoredDiag {
+    code: String,
+    severity: u8,
+    message: String,
+    primary: StoredLabel,
+    secondary: Vec<StoredLabel>,
+    help: Option<String>,
+    fix: Option<(String, Vec<(StoredSpan, String)>)>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredLabel(StoredSpan, String);
+
+#[derive(Serialize, Deserialize, Clone, Copy)]
+struct StoredSpan(u32, u32, u32);
+
+/// `diags` as JSON, each file id mapped by `file_out` (`None`: the findings
+/// cannot be stored, e.g. a span in a file whose id is not stable).
+pub fn store(
+    diags: &[Diagnostic],
+    file_out: &dyn Fn(FileId) -> Option<u32>,
+) -> Option<serde_json::Value> {
+    let span = |s: Span| file_out(s.file).map(|f| StoredSpan(f, s.start, s.end));
+    let label = |l: &Label| span(l.span).map(|s| StoredLabel(s, l.text.clone()));
+    let mut out = Vec::with_capacity(diags.len());
+    for d in diags {
+        let fix = match &d.fix {
+            None => None,
+            Some(f) => {
+                let edits: Option<Vec<_>> = f
+                    .edits
+                    .iter()
+                    .map(|e| span(e.span).map(|s| (s, e.replacement.clone())))
+                    .collect();
+                Some((f.message.clone(), edits?))
+            }
+        };
+        out.push(StoredDiag {
+            code: d.code.to_string(),
+            severity: match d.severity {
+                Severity::Error => 0,
+                Severity::Warning => 1,
+                Severity::Info => 2,
+            },
+            message: d.message.clone(),
+            primary: label(&d.primary)?,
+            secondary: d.secondary.iter().map(label).collect::<Option<_>>()?,
+            help: d.help.clone(),
+            fix,
+        });
+    }
+    serde_json::to_value(out).ok()
+}
+
+/// The diagnostics [`store`] wrote, file ids mapped back by `file_in`.
+pub fn load(value: &serde_json::Value, file_in: &dyn Fn(u32) -> FileId) -> Option<Vec<Diagnostic>> {
+    let stored: Vec<StoredDiag> = serde_json::from_value(value.clone()).ok()?;
+    let span = |s: StoredSpan| Span {
+        file: file_in(s.0),
+        start: s.1,
+        end: s.2,
+    };
+    let label = |l: StoredLabel| Label {
+        span: span(l.0),
+        text: l.1,
+    };
+    stored
+        .into_iter()
+        .map(|d| {
+            Some(Diagnostic {
+                code: intern(&d.code),
+                severity: match d.severity {
+                    0 => Severity::Error,
+                    1 => Severity::Warning,
+                    2 => Severity::Info,
+                    _ => return None,
+                },
+                message: d.message,
+                primary: label(d.primary),
+                secondary: d.secondary.into_iter().map(label).collect(),
+                help: d.help,
+                fix: d.fix.map(|(message, edits)| Fix {
+                    message,
+                    edits: edits
+                        .into_iter()
+                        .map(|(s, replacement)| Edit {
+                            span: span(s),
+                            replacement,
+                        })
+                        .collect(),
+                }),
+            })
+        })
+        .collect()
+}
+
+/// Diagnostic codes are `&'static str`; a code read back is leaked once per
+/// distinct code and process (a handful), then reused.
+fn intern(code: &str) -> &'static str {
+    static CODES: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+    let mut codes = CODES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(c) = codes.iter().find(|c| **c == code) {
+        return c;
+    }
+    let leaked: &'static str = Box::leak(code.to_string().into_boxed_str());
+    codes.push(leaked);
+    leaked
+}
