@@ -442,7 +442,10 @@ fn select_and_ignore_choose_the_rules() {
         ..LintOptions::default()
     };
     apply_selection(&mut config, &options).expect("known rules");
-    assert!(config.level(find("SSM302")).is_some(), "selected though off");
+    assert!(
+        config.level(find("SSM302")).is_some(),
+        "selected though off"
+    );
     assert!(config.level(find("SSM303")).is_some());
     assert!(config.level(find("SSM103")).is_some(), "selected by name");
     assert!(config.level(find("SSM301")).is_none(), "ignored");
