@@ -422,12 +422,11 @@ fn add_shellcheck_invocation(sarif: &mut Json, sc: Option<&super::shellcheck::Sh
         "toolExecutionNotifications": [{"level": "note", "message": {"text": note}}],
     }]);
     if let Some(sc) = sc {
-        let (checked, cached, timed_out) = sc.counts();
         run["tool"]["extensions"] = json!([{
             "name": "shellcheck",
             "version": sc.version,
             "informationUri": "https://www.shellcheck.net",
-            "properties": {"excluded": sc.excluded(), "scriptsChecked": checked, "fromCache": cached, "timedOut": timed_out},
+            "properties": {"excluded": sc.excluded(), "timedOut": sc.timed_out()},
         }]);
     }
 }

@@ -183,32 +183,27 @@ impl Shellcheck {
         diags
     }
 
-    /// One line for the end of the human output.
+    /// One line for the end of the human output. It names the version and
+    /// what was excluded, not how many scripts ran or came from a cache, so a
+    /// warm run prints what a cold one does.
     pub fn summary(&self) -> String {
-        let checked = self.checked.load(Ordering::Relaxed);
-        let cached = self.cached.load(Ordering::Relaxed);
-        let timed_out = self.timed_out.load(Ordering::Relaxed);
-        let mut s = format!(
-            "shellcheck {} checked {checked} {}",
-            self.version,
-            super::plural(checked, "script")
-        );
-        if cached > 0 {
-            s.push_str(&format!(" ({cached} from the cache)"));
+        let mut s = format!("shellcheck {} ran on the shell scripts", self.version);
+        if !self.settings.exclude.is_empty() {
+            s.push_str(&format!(" ({} excluded)", self.settings.exclude.join(", ")));
         }
+        let timed_out = self.timed_out.load(Ordering::Relaxed);
         if timed_out > 0 {
-            s.push_str(&format!("; {timed_out} not checked: timed out"));
+            s.push_str(&format!(
+                "; {timed_out} {} not checked: timed out",
+                super::plural(timed_out, "script")
+            ));
         }
         s
     }
 
-    /// What the run did, for SARIF `invocations` and tool extensions.
-    pub fn counts(&self) -> (usize, usize, usize) {
-        (
-            self.checked.load(Ordering::Relaxed),
-            self.cached.load(Ordering::Relaxed),
-            self.timed_out.load(Ordering::Relaxed),
-        )
+    /// Scripts not checked within the time budget.
+    pub fn timed_out(&self) -> usize {
+        self.timed_out.load(Ordering::Relaxed)
     }
 
     pub fn excluded(&self) -> &[String] {
