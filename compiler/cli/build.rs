@@ -4,8 +4,12 @@
 //! bits) over every file under the workspace crates' `src/` folders, the
 //! stdlib and `Cargo.lock`, in sorted path order; outside this repository
 //! (a published crate) it covers this crate's sources only.
+//!
+//! It also records the commit the binary is built from, for `ssmc --version`;
+//! outside a git checkout (a crates.io package) the commit is unknown and said so.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// Folders and files, relative to this crate, whose contents decide behaviour.
 const INPUTS: &[&str] = &[
@@ -33,6 +37,39 @@ fn main() {
         }
     }
     println!("cargo:rustc-env=SSMC_BUILD_FINGERPRINT={hash:016x}");
+    record_commit();
+}
+
+fn git(args: &[&str]) -> Option<String> {
+    let out = Command::new("git").args(args).output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    let text = String::from_utf8(out.stdout).ok()?;
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// `SSMC_COMMIT` for `--version`, and a rebuild when HEAD moves (HEAD itself,
+/// the branch it points to, packed refs).
+fn record_commit() {
+    let commit = git(&["rev-parse", "--short=12", "HEAD"]).map_or_else(
+        || "commit unknown".to_string(),
+        |hash| format!("commit {hash}"),
+    );
+    println!("cargo:rustc-env=SSMC_COMMIT={commit}");
+    for path in [
+        git(&["rev-parse", "--git-path", "HEAD"]),
+        git(&["symbolic-ref", "-q", "HEAD"]).and_then(|r| git(&["rev-parse", "--git-path", &r])),
+        git(&["rev-parse", "--git-path", "packed-refs"]),
+    ]
+    .into_iter()
+    .flatten()
+    // A path that does not exist would make cargo run this script on every build.
+    .filter(|p| Path::new(p).exists())
+    {
+        println!("cargo:rerun-if-changed={path}");
+    }
 }
 
 fn collect(path: &Path, files: &mut Vec<PathBuf>) {

@@ -12,6 +12,7 @@ The new build runs each check twice, the second time from its result cache
 
 Usage: python3 tests/perf/differential.py --base OLD_SSMC --new NEW_SSMC
        [--mutants 11] [--seed 1] [--corpus ../shared/corpus] [--new-cache]
+       [--ignore REGEX]...
 Exit 1 and the first differences on stdout when the builds disagree.
 """
 
@@ -53,9 +54,15 @@ def mutants(text, rng, n):
     return out
 
 
+IGNORE = []
+
+
 def run(cmd, cwd):
     p = subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=120)
-    return (p.returncode, p.stdout, p.stderr)
+    out, err = p.stdout, p.stderr
+    for pattern in IGNORE:
+        out, err = pattern.sub(b"~", out), pattern.sub(b"~", err)
+    return (p.returncode, out, err)
 
 
 def main():
@@ -65,9 +72,12 @@ def main():
     ap.add_argument("--mutants", type=int, default=11)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--corpus", default=str(ROOT / "../shared/corpus"))
+    ap.add_argument("--ignore", action="append", default=[],
+                    help="a regex whose matches are blanked in both outputs (a message another change reworded)")
     ap.add_argument("--new-cache", action="store_true",
                     help="the new build has a result cache: run it cold (--no-cache) and warm")
     args = ap.parse_args()
+    IGNORE.extend(re.compile(p.encode()) for p in args.ignore)
     rng = random.Random(args.seed)
     sources = sorted(p for p in ROOT.rglob("*.rbk") if "target" not in p.parts and ".git" not in p.parts)
     work = Path(tempfile.mkdtemp(prefix="ssmc-diff-"))

@@ -402,6 +402,12 @@ def rss_kib(pid):
     return 0
 
 
+def cpu_s(pid):
+    """User + system CPU seconds of a process so far (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentiles(xs):
     xs = sorted(xs)
     pick = lambda q: xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))]
@@ -446,7 +452,9 @@ def lsp(args, ssmc, work, results):
             t, _ = then(state["version"], state["col"])
             times.append(t - sent)
         return times
+    cpu0 = cpu_s(c.proc.pid)
     diag = edits(lambda v, _col: c.diagnostics(uri, v))
+    cpu_per_edit = (cpu_s(c.proc.pid) - cpu0) / args.lsp_rounds
     step_line, step_col = next((i, l.index("Describe7.State") + len("Describe7."))
                                for i, l in enumerate(lines) if "Describe7.State" in l)
     pos = lambda line, ch: {"textDocument": {"uri": uri}, "position": {"line": line, "character": ch}}
@@ -461,6 +469,7 @@ def lsp(args, ssmc, work, results):
     c.close()
     results["lsp"] = {
         "lines": len(lines), "bytes": len(text), "open_ms": (t1 - t0) * 1e3,
+        "server_cpu_ms_per_edit": cpu_per_edit * 1e3,
         "didChange_to_diagnostics": percentiles(diag),
         "completion_after_edit": percentiles(after_edit),
         "completion_analysed": percentiles(warm),
@@ -532,6 +541,7 @@ def report(results):
     ls = results.get("lsp")
     if ls:
         p(f"| LSP: didOpen of a {ls['lines']}-line runbook → diagnostics | {ls['open_ms']:.1f} ms | | | |")
+        p(f"| LSP: server CPU per edit (user + sys, all threads) | {ls['server_cpu_ms_per_edit']:.1f} ms | | | |")
         for key, what, goal in (("didChange_to_diagnostics", "didChange → publishDiagnostics", 20),
                                 ("completion_after_edit", "completion right after an edit", 20),
                                 ("completion_analysed", "completion on an analysed document", 1),

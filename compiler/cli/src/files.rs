@@ -260,3 +260,21 @@ pub fn stage_rewrite(
     }
     rewrite_source(batch, root, path, on_disk.as_bytes(), text.as_bytes())
 }
+
+/// Creates `path` with `text`, failing when it already exists (the check and the
+/// creation are one step, so a file that appears meanwhile is not overwritten either).
+pub fn write_new(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
+    }
+    use std::io::Write as _;
+    let mut f = std::fs::File::create_new(path)
+        .map_err(|e| format!("cannot create `{}`: {e}", path.display()))?;
+    f.write_all(text.as_bytes())
+        .and_then(|()| f.sync_all())
+        .map_err(|e| {
+            let _ = std::fs::remove_file(path);
+            format!("cannot write `{}`: {e}", path.display())
+        })
+}

@@ -4,15 +4,34 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use ssmc::commands::{self, EXIT_FAILURE};
+use ssmc::commands::{self, ColorChoice, EXIT_FAILURE, EXIT_OK};
 use ssmc_core::codegen::read::Format;
 
 /// ssmc: a typed runbook language that compiles to AWS Systems Manager documents.
 #[derive(Parser)]
 #[command(name = "ssmc", version, about, long_about = None)]
 struct Cli {
+    /// When to colour diagnostics: `auto` on a terminal unless `NO_COLOR` is set.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    color: Color,
+    /// Print diagnostics and errors only: no summaries or notes.
+    #[arg(short, long, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -111,11 +130,21 @@ enum Command {
     },
     /// Run the language server over stdio.
     Lsp,
-    /// Create a starter project with an example runbook and a config file.
+    /// Create a starter project: config, example runbooks, CI workflow, pre-commit and editor settings.
     Init {
         /// Where to create it (default: the current folder).
         dir: Option<PathBuf>,
+        /// Import the SSM documents (JSON/YAML) found in this folder instead of the examples.
+        #[arg(long, value_name = "DIR")]
+        from: Option<PathBuf>,
     },
+    /// Print a shell completion script (e.g. `ssmc completions bash > ~/.local/share/bash-completion/completions/ssmc`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `ssmc man > ssmc.1 && man ./ssmc.1`.
+    Man,
     /// Draw a runbook's flow graph.
     Graph {
         /// A runbook or an SSM document.
@@ -129,13 +158,15 @@ enum Command {
     },
 }
 
-/// A subcommand whose issue has not landed: say so, exit 2, print nothing else.
-fn not_yet(name: &str) -> u8 {
-    eprintln!("ssmc {name}: not implemented yet in this version of ssmc");
-    EXIT_FAILURE
-}
-
 fn run(cli: Cli) -> u8 {
+    commands::set_output(commands::Output {
+        color: match cli.color {
+            Color::Auto => ColorChoice::Auto,
+            Color::Always => ColorChoice::Always,
+            Color::Never => ColorChoice::Never,
+        },
+        quiet: cli.quiet,
+    });
     match cli.command {
         Command::Build { paths, out, format } => {
             let format = match format {
@@ -178,7 +209,17 @@ fn run(cli: Cli) -> u8 {
         }
         Command::Explain { rule } => commands::explain::run(&rule),
         Command::Lsp => commands::lsp::run(),
-        Command::Init { .. } => not_yet("init"),
+        Command::Init { dir, from } => commands::init::run(
+            dir.as_deref().unwrap_or(std::path::Path::new(".")),
+            from.as_deref(),
+        ),
+        Command::Completions { shell } => {
+            // Into memory first: clap_complete panics when its writer fails (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "ssmc", &mut script);
+            write_stdout(&script, "the completion script")
+        }
+        Command::Man => man_page(),
         Command::Graph { path, format, out } => {
             let format = match format {
                 GraphFormat::Mermaid => commands::graph::GraphFormat::Mermaid,
@@ -190,22 +231,62 @@ fn run(cli: Cli) -> u8 {
     }
 }
 
-/// `ssmc --version`: the version and the date of the embedded AWS API models.
-/// The catalog's index is read only when the version is asked for, so
-/// start-up pays nothing for it.
+/// `ssmc man`: the manual page (options, and each subcommand with its summary), on stdout.
+fn man_page() -> u8 {
+    let mut out = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
+        eprintln!("error: cannot render the manual page: {e}");
+        return EXIT_FAILURE;
+    }
+    write_stdout(&out, "the manual page")
+}
+
+/// Writes requested output to stdout; a closed pipe or full disk is exit 2.
+fn write_stdout(bytes: &[u8], what: &str) -> u8 {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("error: cannot write {what}: {e}");
+            EXIT_FAILURE
+        }
+    }
+}
+
+/// `ssmc --version`: the version, the commit it was built from, and the date
+/// of the embedded AWS API models. The catalog's index is read only when the
+/// version is asked for, so start-up pays nothing for it.
 fn version_line() -> String {
     let p = &ssmc_core::awsapi::catalog().provenance;
     format!(
-        "{} (AWS API models: botocore {} of {})",
+        "{} ({}; AWS API models: botocore {} of {})",
         env!("CARGO_PKG_VERSION"),
+        env!("SSMC_COMMIT"),
         p.botocore,
         p.date
     )
 }
 
+/// clap's own colour (help, usage errors) follows `--color` too: it is read
+/// before parsing, since parsing is what may fail.
+fn clap_color(args: &[String]) -> clap::ColorChoice {
+    let value = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--color=")
+            .map(str::to_string)
+            .or_else(|| (a == "--color").then(|| args.get(i + 1).cloned().unwrap_or_default()))
+    });
+    match value.as_deref() {
+        Some("always") => clap::ColorChoice::Always,
+        Some("never") => clap::ColorChoice::Never,
+        _ => clap::ColorChoice::Auto,
+    }
+}
+
 fn main() -> ExitCode {
-    let mut command = Cli::command();
-    if std::env::args().any(|a| a == "--version" || a == "-V") {
+    let args: Vec<String> = std::env::args().collect();
+    let mut command = Cli::command().color(clap_color(&args));
+    if args.iter().any(|a| a == "--version" || a == "-V") {
         // Once per process, so leaking it for clap's `&'static str` costs nothing.
         let line: &'static str = Box::leak(version_line().into_boxed_str());
         command = command.version(line);

@@ -79,7 +79,12 @@ fn render_one(
     let (kind, paint) = match d.severity {
         Severity::Error => (ReportKind::Error, Color::Red),
         Severity::Warning => (ReportKind::Warning, Color::Yellow),
-        Severity::Info => (ReportKind::Advice, Color::Blue),
+        // "Info", the level's one name (docs/cli.md); ariadne's own kind says "Advice".
+        // A custom kind is painted whatever the config says: `Primary` paints nothing.
+        Severity::Info => {
+            let head = if color { Color::Blue } else { Color::Primary };
+            (ReportKind::Custom("Info", head), Color::Blue)
+        }
     };
     let loc = location(d.primary.span, sources);
     let Some(file) = sources.get(d.primary.span.file) else {
@@ -132,7 +137,28 @@ fn render_one(
     if report.finish().write(&mut *cache, &mut buf).is_err() {
         return plain(d, &loc);
     }
-    String::from_utf8_lossy(&buf).into_owned()
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    if color {
+        text
+    } else {
+        unpaint_header(text)
+    }
+}
+
+/// ariadne paints a custom kind's name (our "Info") even with colour off: the
+/// header line starts with the `Primary` colour code and resets after the kind.
+fn unpaint_header(text: String) -> String {
+    const PAINT: &str = "\u{1b}[39m";
+    const RESET: &str = "\u{1b}[0m";
+    let Some(rest) = text.strip_prefix(PAINT) else {
+        return text;
+    };
+    let header_end = rest.find('\n').unwrap_or(rest.len());
+    let kind_end = rest.get(..header_end).and_then(|h| h.find(RESET));
+    match kind_end.and_then(|at| Some((rest.get(..at)?, rest.get(at + RESET.len()..)?))) {
+        Some((kind, after)) => format!("{kind}{after}"),
+        None => text,
+    }
 }
 
 /// Lines longer than this (in bytes) are not shown as excerpts.
@@ -202,6 +228,26 @@ mod tests {
         assert!(out.contains("the document opened here"), "{out}");
         assert!(out.contains("did you mean `step`?"), "{out}");
         assert!(!out.contains('\u{1b}'), "{out}");
+    }
+
+    #[test]
+    fn the_lowest_level_is_called_info_and_plain_text_has_no_escapes() {
+        let mut map = SourceMap::new();
+        let f = map.add("a.rbk", "automation A {}\n");
+        let d = Diagnostic::new(
+            "SSM204",
+            Severity::Info,
+            Span::new(f, 11, 12),
+            "document without tags",
+        );
+        let out = render(std::slice::from_ref(&d), &map, false);
+        assert!(
+            out.starts_with("[SSM204] Info: document without tags\n"),
+            "{out}"
+        );
+        assert!(!out.contains('\u{1b}'), "{out:?}");
+        assert!(!out.contains("Advice"), "{out}");
+        assert!(render(&[d], &map, true).contains("Info:"));
     }
 
     #[test]

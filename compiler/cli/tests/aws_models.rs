@@ -182,10 +182,8 @@ fn the_version_names_the_botocore_models() {
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(
-        text.starts_with(&format!(
-            "ssmc {} (AWS API models: botocore ",
-            env!("CARGO_PKG_VERSION")
-        )),
+        text.starts_with(&format!("ssmc {} (commit ", env!("CARGO_PKG_VERSION")))
+            && text.contains("; AWS API models: botocore "),
         "{text}"
     );
     // `… of YYYY-MM-DD)`

@@ -184,14 +184,6 @@ fn fmt_leaves_a_file_with_syntax_errors_untouched() {
 }
 
 #[test]
-fn commands_not_built_yet_say_so_and_exit_2() {
-    let out = ssmc(&["init"], &repo());
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not implemented yet"));
-    assert!(out.stdout.is_empty(), "init printed output");
-}
-
-#[test]
 fn unreadable_input_exits_2() {
     let out = ssmc(&["check", "no/such/path.rbk"], &repo());
     assert_eq!(out.status.code(), Some(2));

@@ -69,10 +69,10 @@ pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
         return EXIT_FAILURE;
     }
     let n = outputs.len();
-    eprintln!(
+    super::status(format_args!(
         "built {n} {} into {}",
         plural(n, "document"),
         out_dir.display()
-    );
+    ));
     EXIT_OK
 }

@@ -40,11 +40,11 @@ pub fn run(paths: &[PathBuf], use_cache: bool) -> u8 {
     };
     report(&diagnostics, &loaded.sources);
     let n = loaded.ids.len();
-    eprintln!(
+    super::status(format_args!(
         "checked {n} {}: {}",
         plural(n, "file"),
         counts(&diagnostics)
-    );
+    ));
     if diagnostics.iter().any(Diagnostic::is_error) {
         EXIT_ERRORS
     } else {

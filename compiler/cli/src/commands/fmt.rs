@@ -64,15 +64,18 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
     }
     let n = loaded.ids.len();
     if check_only {
-        eprintln!(
+        super::status(format_args!(
             "{changed} of {n} {} would be reformatted",
             plural(n, "file")
-        );
+        ));
         if changed > 0 {
             failed = true;
         }
     } else {
-        eprintln!("reformatted {changed} of {n} {}", plural(n, "file"));
+        super::status(format_args!(
+            "reformatted {changed} of {n} {}",
+            plural(n, "file")
+        ));
     }
     if failed {
         EXIT_ERRORS

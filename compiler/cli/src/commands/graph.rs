@@ -120,12 +120,12 @@ fn rbk_document(
     }
     if docs.len() > 1 {
         let names: Vec<String> = docs.iter().map(|d| format!("`{}`", d.name)).collect();
-        eprintln!(
+        super::status(format_args!(
             "note: `{}` holds {} documents ({}); drawing the first",
             path.display(),
             docs.len(),
             names.join(", ")
-        );
+        ));
     }
     Ok(docs.swap_remove(0))
 }

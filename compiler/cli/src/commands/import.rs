@@ -2,6 +2,8 @@
 //! runbooks named after each document's file stem. A document that cannot be
 //! imported is reported and skipped; the others are still imported.
 //! Actions the catalog lacks get `extern action` declarations in `DIR/actions.rbk`.
+//! [`convert`] does the work without writing, so `ssmc init --from` can refuse
+//! to overwrite before anything is written.
 
 use std::path::{Path, PathBuf};
 
@@ -10,25 +12,47 @@ use ssmc_core::syntax::ast::{Item, SourceFileAst};
 use ssmc_core::{catalog, fmt, import, SourceMap};
 
 use super::{plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
-use crate::files::{read_text, write_output};
+use crate::files::{project_root, read_text, Batch};
 
-pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
+/// The runbooks made from a set of documents, not written yet.
+pub struct Converted {
+    /// `(target path, .rbk text)`, the runbooks then `actions.rbk` if any.
+    pub outputs: Vec<(PathBuf, String)>,
+    /// Documents imported (the first entries of `outputs`).
+    pub imported: usize,
+    /// Documents not imported (reported on stderr).
+    pub failed: usize,
+    /// Whether a file could not be read at all (the command could not do its job).
+    pub unreadable: bool,
+}
+
+/// What [`convert`] does with JSON/YAML that is not an SSM document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum NotSsm {
+    /// It was named on the command line: a failure.
+    Fail,
+    /// It was found in a folder (`init --from`): skipped with a note.
+    Skip,
+}
+
+/// Imports each document into a runbook under `out_dir`, reporting problems on stderr.
+pub fn convert(docs: &[PathBuf], out_dir: &Path, not_ssm: NotSsm) -> Converted {
     let mut sources = SourceMap::new();
     let (catalog, _) = catalog::load_stdlib(&mut sources);
-    let root = crate::files::project_root(Path::new("."));
-    let mut failed = 0usize;
-    // A file that cannot be read at all (missing, not UTF-8, too large) means
-    // the command could not do its job: exit 2, as every command does.
-    let mut unreadable = false;
-    let mut written = 0usize;
+    let mut done = Converted {
+        outputs: Vec::new(),
+        imported: 0,
+        failed: 0,
+        unreadable: false,
+    };
     let mut externs: Vec<ssmc_core::syntax::ast::ActionDecl> = Vec::new();
     for path in docs {
         let text = match read_text(path) {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("error: {e}");
-                failed += 1;
-                unreadable = true;
+                done.failed += 1;
+                done.unreadable = true;
                 continue;
             }
         };
@@ -37,13 +61,23 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
                 "error: `{}`: expected a .json, .yaml or .yml file",
                 path.display()
             );
-            failed += 1;
+            done.failed += 1;
             continue;
         };
         let stem = path.file_stem().map_or_else(
             || "document".to_string(),
             |s| s.to_string_lossy().into_owned(),
         );
+        let target = out_dir.join(format!("{stem}.rbk"));
+        if done.outputs.iter().any(|(t, _)| *t == target) {
+            eprintln!(
+                "error: `{}` would also become `{}`; rename one of the documents",
+                path.display(),
+                target.display()
+            );
+            done.failed += 1;
+            continue;
+        }
         let file = sources.add(path.display().to_string(), &text);
         let text = sources
             .get(file)
@@ -51,10 +85,17 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
             .unwrap_or_default();
         let doc = match read::read_document(file, &stem, &text, format) {
             Ok(doc) => doc,
+            Err(diags) if not_ssm == NotSsm::Skip && read::is_not_ssm(&diags) => {
+                super::status(format_args!(
+                    "note: {}: not an SSM document, skipped",
+                    path.display()
+                ));
+                continue;
+            }
             Err(diags) => {
                 report(&diags, &sources);
                 eprintln!("{}: not imported", path.display());
-                failed += 1;
+                done.failed += 1;
                 continue;
             }
         };
@@ -63,14 +104,11 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
         externs.extend(imported.extern_actions);
         let rbk = fmt::format_file(&imported.ast, None);
         let rbk = super::import_allows::keep_model_faults(&format!("{stem}.rbk"), &rbk);
-        let target = out_dir.join(format!("{stem}.rbk"));
-        if let Err(e) = write_output(&root, &target, &rbk) {
-            eprintln!("error: {e}");
-            return EXIT_FAILURE;
-        }
-        written += 1;
+        done.outputs.push((target, rbk));
+        done.imported += 1;
     }
-    if !externs.is_empty() {
+    let extern_target = out_dir.join("actions.rbk");
+    if !externs.is_empty() && done.outputs.iter().all(|(t, _)| *t != extern_target) {
         // One declaration per action, with every output any document uses.
         let ast = SourceFileAst {
             items: import::merge_extern_actions(externs)
@@ -79,23 +117,43 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
                 .collect(),
             comments: Vec::new(),
         };
-        let target = out_dir.join("actions.rbk");
-        if let Err(e) = write_output(&root, &target, &fmt::format_file(&ast, None)) {
-            eprintln!("error: {e}");
-            return EXIT_FAILURE;
-        }
+        done.outputs
+            .push((extern_target, fmt::format_file(&ast, None)));
+    } else if !externs.is_empty() {
+        eprintln!(
+            "error: `{}` is one of the imported runbooks, so the undocumented actions' declarations have no place; rename that document",
+            extern_target.display()
+        );
+        done.failed += 1;
     }
-    eprintln!(
+    done
+}
+
+pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
+    let done = convert(docs, out_dir, NotSsm::Fail);
+    // All the runbooks or none: a failed write leaves no half-imported set.
+    let mut batch = Batch::new(Some(&project_root(Path::new("."))));
+    let staged = done
+        .outputs
+        .iter()
+        .try_for_each(|(target, text)| batch.stage(target, text.as_bytes()));
+    if let Err(e) = staged.and_then(|()| batch.commit().map(|_| ())) {
+        eprintln!("error: {e}");
+        return EXIT_FAILURE;
+    }
+    let written = done.imported;
+    super::status(format_args!(
         "imported {written} {} into {}",
         plural(written, "document"),
         out_dir.display()
-    );
-    if failed > 0 {
+    ));
+    if done.failed > 0 {
         eprintln!(
-            "{failed} {} could not be imported",
-            plural(failed, "document")
+            "{} {} could not be imported",
+            done.failed,
+            plural(done.failed, "document")
         );
-        return if unreadable {
+        return if done.unreadable {
             EXIT_FAILURE
         } else {
             EXIT_ERRORS

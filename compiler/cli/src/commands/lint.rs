@@ -280,7 +280,10 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
         match outcome {
             FileOutcome::Findings(found) => diags.extend(found),
             FileOutcome::NotSsm(why) => {
-                eprintln!("note: skipped {}: {why}", input.path.display());
+                super::status(format_args!(
+                    "note: skipped {}: {why}",
+                    input.path.display()
+                ));
                 continue;
             }
         }
@@ -313,8 +316,12 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
         LintOutput::Human => {
             report(&diags, &sources);
             let n = linted.len();
-            eprintln!("linted {n} {}: {}", plural(n, "file"), counts(&diags));
-            eprintln!("{}", shellcheck_note(shellcheck.as_ref()));
+            super::status(format_args!(
+                "linted {n} {}: {}",
+                plural(n, "file"),
+                counts(&diags)
+            ));
+            super::status(format_args!("{}", shellcheck_note(shellcheck.as_ref())));
         }
         LintOutput::Json => {
             let items: Vec<Json> = diags
@@ -325,7 +332,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
                 "{}",
                 serde_json::to_string_pretty(&Json::Array(items)).unwrap_or_default()
             );
-            eprintln!("{}", shellcheck_note(shellcheck.as_ref()));
+            super::status(format_args!("{}", shellcheck_note(shellcheck.as_ref())));
         }
         LintOutput::Sarif => {
             let mut sarif = sarif(&diags, &sources, &rel_of, config.docs_url.as_deref());
@@ -432,7 +439,11 @@ fn add_shellcheck_invocation(sarif: &mut Json, sc: Option<&super::shellcheck::Sh
 }
 
 /// The cache key of one file's findings: its name (the document name is the
-/// file stem), its place in the project and its text.
+/// file stem), its place in the project and its text. This is complete only
+/// while a file's findings depend on nothing but the file, the run key (config,
+/// models, shellcheck, build) and the files its loader reads (checked as
+/// dependencies): a rule that reads other documents of the run must add them
+/// here, or `check`'s whole-run entry is the model to follow.
 fn input_key(input: &LintInput, name: &str) -> String {
     let hash =
         crate::cache::hash_bytes(&[name.as_bytes(), input.rel.as_bytes(), input.src.as_bytes()]);

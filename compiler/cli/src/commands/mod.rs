@@ -9,12 +9,14 @@ pub mod fmt;
 pub mod graph;
 pub mod import;
 mod import_allows;
+pub mod init;
 pub mod lint;
 pub mod lsp;
 pub mod shellcheck;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use ssmc_core::{Diagnostic, Severity, SourceMap};
 
@@ -22,13 +24,68 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_ERRORS: u8 = 1;
 pub const EXIT_FAILURE: u8 = 2;
 
-/// Prints diagnostics on stderr (colour only on a terminal).
+/// `--color`: when diagnostics are drawn in colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set to a non-empty value.
+    Auto,
+    Always,
+    Never,
+}
+
+/// The global options every command obeys (`--color`, `--quiet`).
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    pub color: ColorChoice,
+    /// Print diagnostics and errors only: no summaries, progress or notes.
+    pub quiet: bool,
+}
+
+static OUTPUT: OnceLock<Output> = OnceLock::new();
+
+/// Sets the global output options once, before a command runs.
+pub fn set_output(output: Output) {
+    let _ = OUTPUT.set(output);
+}
+
+fn output() -> Output {
+    OUTPUT.get().copied().unwrap_or(Output {
+        color: ColorChoice::Auto,
+        quiet: false,
+    })
+}
+
+/// Whether `--color auto` means colour: stderr is a terminal and `NO_COLOR`
+/// (<https://no-color.org>) is unset or empty.
+pub fn auto_color(no_color: Option<&std::ffi::OsStr>, terminal: bool) -> bool {
+    terminal && no_color.is_none_or(std::ffi::OsStr::is_empty)
+}
+
+/// Whether diagnostics on stderr are drawn in colour.
+pub fn color() -> bool {
+    match output().color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => auto_color(
+            std::env::var_os("NO_COLOR").as_deref(),
+            std::io::stderr().is_terminal(),
+        ),
+    }
+}
+
+/// Prints a summary, progress or note line on stderr, unless `--quiet`.
+pub fn status(line: std::fmt::Arguments<'_>) {
+    if !output().quiet {
+        eprintln!("{line}");
+    }
+}
+
+/// Prints diagnostics on stderr (colour as `--color` says).
 pub fn report(diags: &[Diagnostic], sources: &SourceMap) {
     if diags.is_empty() {
         return;
     }
-    let color = std::io::stderr().is_terminal();
-    eprint!("{}", crate::render::render(diags, sources, color));
+    eprint!("{}", crate::render::render(diags, sources, color()));
 }
 
 /// "2 errors, 1 warning" for summaries.

@@ -2,7 +2,7 @@
 //!
 //! Input: a [`SourceFileAst`] and, when it was parsed, the normalised source
 //! text it came from. Output: the file in the canonical style of
-//! `grammar.md` ("Canonical format"), ending with exactly one newline.
+//! docs/language.md ("Appendix: the canonical format"), ending with exactly one newline.
 //!
 //! Invariants:
 //! - every `//` comment of `ast.comments` is printed exactly once, at the

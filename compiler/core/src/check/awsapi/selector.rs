@@ -30,6 +30,23 @@ pub(crate) enum Sel {
     Wildcard,
     /// `[?(…)]`: the text between `?(` and `)`.
     Filter(String),
+    /// `.length()` and Jayway's other functions without arguments: computed
+    /// from what the path before yields (a list's length, a number's sum…).
+    Function(String),
+}
+
+/// Jayway's functions that take no argument (`.length()`); they apply to
+/// what the path before them yields, a list included.
+const FUNCTIONS: &[&str] = &[
+    "avg", "first", "keys", "last", "length", "max", "min", "stddev", "sum",
+];
+
+/// A member name, or a function when it is `name()` of [`FUNCTIONS`].
+fn name_or_function(name: &str) -> Sel {
+    match name.strip_suffix("()") {
+        Some(f) if FUNCTIONS.contains(&f) => Sel::Function(f.to_string()),
+        _ => Sel::Member(name.to_string()),
+    }
 }
 
 /// One segment and where it is written.
@@ -130,9 +147,9 @@ pub(crate) fn parse(s: &str) -> Result<Vec<Segment>, ParseError> {
                                 start..i.max(start + 1),
                             );
                         }
-                        let name = s.get(name_start..i).unwrap_or("").to_string();
+                        let name = s.get(name_start..i).unwrap_or("");
                         out.push(Segment {
-                            sel: Sel::Member(name),
+                            sel: name_or_function(name),
                             deep,
                             range: start..i,
                             name_range: name_start..i,

@@ -164,6 +164,13 @@ fn selectors_that_match_have_no_findings() {
             "$.Reservations[0].Instances[?(@.Tags[0].Key == 'Name')].InstanceId",
             "StringList",
         ),
+        // Jayway's functions apply to what the path yields, a list included.
+        ("$.Reservations[0].Instances.length()", "Integer"),
+        ("$.Reservations[*].Instances[*].length()", "Integer"),
+        (
+            "$.Reservations[0].Instances[0].CpuOptions.CoreCount.sum()",
+            "Integer",
+        ),
     ] {
         assert_eq!(out(DESCRIBE, sel, ty), "", "{sel}");
     }

@@ -152,6 +152,12 @@ fn step(
         })
     };
     match &seg.sel {
+        // What a function yields (a count, a number, keys) is not a place in
+        // the response: anything may be read from it, it fans out no further.
+        Sel::Function(_) => Ok(Yield {
+            at: At::Any,
+            fan_out: false,
+        }),
         Sel::Member(name) => out(member(svc, at, name, n, &written)?, false),
         Sel::Members(names) => {
             let mut last = At::Any;
