@@ -286,7 +286,44 @@ impl Lowerer<'_> {
             }
         }
         let props = self.clauses(&defaults.clauses, true);
+        if let Some(timeout) = &props.timeout_seconds {
+            self.warn_default_timeout_on_loops(steps, timeout);
+        }
         fill(steps, &props, self.catalog);
+    }
+
+    /// A `defaults` timeout reaches `aws:loop` steps too, where it bounds the
+    /// whole loop, every iteration together, not one step: a default meant
+    /// for steps cuts a loop short without a word. W0204 on each loop that
+    /// would get it (one without its own timeout).
+    fn warn_default_timeout_on_loops(&mut self, steps: &[Step], timeout: &Node) {
+        for step in steps {
+            let Some(body) = &step.loop_steps else {
+                continue;
+            };
+            let own = step.timeout_seconds.is_some()
+                || step.extra.iter().any(|(k, _)| k.name == "timeoutSeconds");
+            if !own {
+                let seconds = match &timeout.value {
+                    Value::Int(n) => format!("{n} s"),
+                    _ => "the default".to_string(),
+                };
+                self.diags.push(
+                    Diagnostic::warning(
+                        "W0204",
+                        step.name.span,
+                        format!(
+                            "the default timeout ({seconds}) also bounds loop `{}` as a whole, all its iterations together",
+                            step.name_str()
+                        ),
+                    )
+                    .with_label("this loop gets the default timeout")
+                    .with_secondary(timeout.span, "the default set here")
+                    .with_help("give the loop its own `timeout`, long enough for every iteration"),
+                );
+            }
+            self.warn_default_timeout_on_loops(body, timeout);
+        }
     }
 }
 
