@@ -122,6 +122,10 @@ enum Command {
         /// Output folder.
         #[arg(short = 'o', long = "out", default_value = ".")]
         out: PathBuf,
+        /// Refuse a document the checker finds errors in, instead of keeping
+        /// each error as a reasoned `// ssmc: allow(...)` line.
+        #[arg(long)]
+        strict: bool,
     },
     /// Explain a lint rule: rationale, a bad and a good example.
     Explain {
@@ -177,7 +181,7 @@ fn run(cli: Cli) -> u8 {
         }
         Command::Check { paths, no_cache } => commands::check::run(&paths, !no_cache),
         Command::Fmt { check, paths } => commands::fmt::run(&paths, check),
-        Command::Import { docs, out } => commands::import::run(&docs, &out),
+        Command::Import { docs, out, strict } => commands::import::run(&docs, &out, strict),
         Command::Lint {
             paths,
             format,

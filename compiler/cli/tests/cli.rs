@@ -337,3 +337,93 @@ fn graph_of_a_document_with_flow_faults_draws_them_and_warns() {
     let dot = String::from_utf8_lossy(&out.stdout);
     assert!(dot.contains("label=\"Finsh\\nmissing step\""), "{dot}");
 }
+
+/// A document whose default is not among its `allowedValues` (SSM only meets it
+/// when the default is used): imported with a reasoned allow that lets it build
+/// back, or refused under `--strict`.
+#[test]
+fn import_keeps_a_check_error_as_an_allow_and_strict_refuses_it() {
+    let dir = temp_dir("import-allows");
+    let doc = r#"{
+  "schemaVersion": "0.3",
+  "parameters": {
+    "Mode": { "type": "String", "default": "c", "allowedValues": ["a", "b"] }
+  },
+  "mainSteps": [
+    { "name": "Wait", "action": "aws:sleep", "inputs": { "Duration": "PT1S" } }
+  ]
+}
+"#;
+    std::fs::write(dir.join("odd.json"), doc).expect("write");
+    let out = ssmc(&["import", "odd.json", "-o", "rb"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("kept as `// ssmc: allow(...)`"),
+        "{}",
+        stderr(&out)
+    );
+    let rbk = std::fs::read_to_string(dir.join("rb/odd.rbk")).expect("imported");
+    assert!(rbk.contains("// ssmc: allow("), "{rbk}");
+    assert!(
+        rbk.contains("kept from the imported document as written (E"),
+        "{rbk}"
+    );
+    let built = ssmc(
+        &["build", "rb/odd.rbk", "-o", "built", "--format", "json"],
+        &dir,
+    );
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    let back: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("built/odd.json")).expect("built"))
+            .expect("json");
+    let original: serde_json::Value = serde_json::from_str(doc).expect("json");
+    assert_eq!(back, original);
+
+    let strict = ssmc(&["import", "--strict", "odd.json", "-o", "strict"], &dir);
+    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+    assert!(
+        stderr(&strict).contains("not imported (--strict)"),
+        "{}",
+        stderr(&strict)
+    );
+    assert!(!dir.join("strict/odd.rbk").exists());
+}
+
+/// A document the checker only warns about but AWS's schema refuses
+/// (`aws:sleep`'s `Timestamp` must be a string) is a build error: nothing is
+/// written. Lenient forms with an AWS form are built in it instead.
+#[test]
+fn build_refuses_a_document_that_fails_the_schema_and_fixes_lenient_forms() {
+    let dir = temp_dir("build-schema");
+    std::fs::write(
+        dir.join("ts.rbk"),
+        "automation Ts {\n  step S = aws:sleep { Timestamp: 5 }\n}\n",
+    )
+    .expect("write");
+    let out = ssmc(&["build", "ts.rbk", "-o", "out"], &dir);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("would be refused by AWS"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("/mainSteps/0/inputs/Timestamp"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.join("out/Ts.json").exists());
+
+    std::fs::write(
+        dir.join("ts.rbk"),
+        "automation Ts {\n  param N: Integer = \"5\"\n  step S = aws:sleep { Duration: 2m } attempts \"2\"\n}\n",
+    )
+    .expect("write");
+    let out = ssmc(&["build", "ts.rbk", "-o", "out", "--format", "json"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let built = std::fs::read_to_string(dir.join("out/Ts.json")).expect("built");
+    let built: serde_json::Value = serde_json::from_str(&built).expect("json");
+    assert_eq!(built["parameters"]["N"]["default"], 5);
+    assert_eq!(built["mainSteps"][0]["maxAttempts"], 2);
+    assert_eq!(built["mainSteps"][0]["inputs"]["Duration"], "PT2M");
+}

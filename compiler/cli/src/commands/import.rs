@@ -1,7 +1,10 @@
-//! `ssmc import DOC... [-o DIR]`: turn SSM documents (JSON/YAML) into `.rbk`
+//! `ssmc import DOC... [-o DIR] [--strict]`: turn SSM documents (JSON/YAML) into `.rbk`
 //! runbooks named after each document's file stem. A document that cannot be
 //! imported is reported and skipped; the others are still imported.
 //! Actions the catalog lacks get `extern action` declarations in `DIR/actions.rbk`.
+//! Each check error of an imported document becomes a reasoned
+//! `// ssmc: allow(rule): reason` line above it (`import::allows`), so the
+//! runbook builds back to the document; `--strict` refuses such a document.
 //! [`convert`] does the work without writing, so `ssmc init --from` can refuse
 //! to overwrite before anything is written.
 
@@ -36,7 +39,9 @@ pub enum NotSsm {
 }
 
 /// Imports each document into a runbook under `out_dir`, reporting problems on stderr.
-pub fn convert(docs: &[PathBuf], out_dir: &Path, not_ssm: NotSsm) -> Converted {
+/// `strict`: refuse a document the checker finds errors in, instead of
+/// keeping its errors as allows.
+pub fn convert(docs: &[PathBuf], out_dir: &Path, not_ssm: NotSsm, strict: bool) -> Converted {
     let mut sources = SourceMap::new();
     let (catalog, _) = catalog::load_stdlib(&mut sources);
     let mut done = Converted {
@@ -101,10 +106,38 @@ pub fn convert(docs: &[PathBuf], out_dir: &Path, not_ssm: NotSsm) -> Converted {
         };
         let imported = import::import_document(&doc, &catalog);
         report(&imported.diagnostics, &sources);
-        externs.extend(imported.extern_actions);
         let rbk = fmt::format_file(&imported.ast, None);
-        let rbk = super::import_allows::keep_model_faults(&format!("{stem}.rbk"), &rbk);
-        done.outputs.push((target, rbk));
+        let context = extern_context(&imported.extern_actions);
+        let kept = import::allows::keep_check_errors(&format!("{stem}.rbk"), &rbk, &context);
+        if strict && !(kept.allowed.is_empty() && kept.remaining.is_empty()) {
+            for d in kept.allowed.iter().chain(&kept.remaining) {
+                eprintln!("error[{}]: {}", d.code, d.message);
+            }
+            eprintln!(
+                "{}: not imported (--strict): the checker finds errors in it",
+                path.display()
+            );
+            done.failed += 1;
+            continue;
+        }
+        if !kept.allowed.is_empty() {
+            eprintln!(
+                "note: {}: {} check {} kept as `// ssmc: allow(...)` lines with the reason",
+                path.display(),
+                kept.allowed.len(),
+                plural(kept.allowed.len(), "error")
+            );
+        }
+        for d in &kept.remaining {
+            eprintln!(
+                "warning: {}: the runbook keeps an error no allow can silence: [{}] {}",
+                path.display(),
+                d.code,
+                d.message
+            );
+        }
+        externs.extend(imported.extern_actions);
+        done.outputs.push((target, kept.text));
         done.imported += 1;
     }
     let extern_target = out_dir.join("actions.rbk");
@@ -129,8 +162,8 @@ pub fn convert(docs: &[PathBuf], out_dir: &Path, not_ssm: NotSsm) -> Converted {
     done
 }
 
-pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
-    let done = convert(docs, out_dir, NotSsm::Fail);
+pub fn run(docs: &[PathBuf], out_dir: &Path, strict: bool) -> u8 {
+    let done = convert(docs, out_dir, NotSsm::Fail, strict);
     // All the runbooks or none: a failed write leaves no half-imported set.
     let mut batch = Batch::new(Some(&project_root(Path::new("."))));
     let staged = done
@@ -160,4 +193,16 @@ pub fn run(docs: &[PathBuf], out_dir: &Path) -> u8 {
         };
     }
     EXIT_OK
+}
+
+/// The document's own `extern action` declarations as a source to check it with.
+fn extern_context(externs: &[ssmc_core::syntax::ast::ActionDecl]) -> Vec<(String, String)> {
+    if externs.is_empty() {
+        return Vec::new();
+    }
+    let ast = SourceFileAst {
+        items: externs.iter().cloned().map(Item::Action).collect(),
+        comments: Vec::new(),
+    };
+    vec![("actions.rbk".to_string(), fmt::format_file(&ast, None))]
 }

@@ -76,7 +76,7 @@ pub fn run(dir: &Path, from: Option<&Path>) -> u8 {
                 return EXIT_FAILURE;
             }
         };
-        let converted = convert(&docs, &dir.join(RUNBOOKS), NotSsm::Skip);
+        let converted = convert(&docs, &dir.join(RUNBOOKS), NotSsm::Skip, false);
         if converted.failed > 0 {
             eprintln!(
                 "error: {} {} could not be imported; nothing was written",

@@ -8,7 +8,6 @@ pub mod explain;
 pub mod fmt;
 pub mod graph;
 pub mod import;
-mod import_allows;
 pub mod init;
 pub mod lint;
 pub mod lsp;

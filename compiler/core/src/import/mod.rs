@@ -11,6 +11,7 @@
 //! the changed tree in memory gives exactly the original document
 //! ([`verify`]). YAML comments are not kept (the reader drops them).
 
+pub mod allows;
 mod cond;
 mod devices;
 mod externs;

@@ -10,6 +10,7 @@
 //! Invariant (principle 3): a key is emitted only where the author wrote it,
 //! or where a structured form or a device needs it.
 
+mod aws_form;
 mod cond;
 mod devices;
 mod expr;
@@ -90,7 +91,9 @@ pub fn lower_file_full(
                 names: names::Names::default(),
                 literals: Vec::new(),
             };
-            docs.push(lowerer.document(doc));
+            let mut lowered = lowerer.document(doc);
+            aws_form::normalize(&mut lowered);
+            docs.push(lowered);
             diags.append(&mut lowerer.diags);
             literal_spans.append(&mut lowerer.literals);
         }

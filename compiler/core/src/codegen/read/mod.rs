@@ -35,6 +35,10 @@ pub const MAX_DEPTH: usize = 128;
 /// The most nodes YAML aliases may add by expansion (alias-bomb guard).
 pub const MAX_ALIAS_NODES: usize = 100_000;
 
+/// The most text (scalar and key bytes) YAML aliases may add by expansion:
+/// 100 aliases of 100 aliases of a 10 kB string are few nodes but 100 MB.
+pub const MAX_ALIAS_BYTES: usize = 4 << 20;
+
 /// Diagnostic codes of the readers.
 pub mod codes {
     /// The text is not valid JSON.

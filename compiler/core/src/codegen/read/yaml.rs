@@ -7,14 +7,15 @@
 //! them ([`resolve_plain`]); quoted and block scalars are strings; tags are
 //! ignored except `!!str`; merge keys (`<<`) merge as PyYAML does; a repeated
 //! key keeps its first position and takes the last value; aliases are expanded
-//! within a budget of [`MAX_ALIAS_NODES`] nodes; nesting deeper than
+//! within a budget of [`MAX_ALIAS_NODES`] nodes and [`MAX_ALIAS_BYTES`] bytes of
+//! text (a few long strings repeated can be huge in few nodes); nesting deeper than
 //! [`MAX_DEPTH`] (aliases included) is an error; a file with more than one
 //! document is an error; an empty file is `null`.
 
 use super::json::insert;
 use super::relax::{relax, Relaxed};
 use super::resolve::{resolve_plain, Resolved};
-use super::{codes, MAX_ALIAS_NODES, MAX_DEPTH};
+use super::{codes, MAX_ALIAS_BYTES, MAX_ALIAS_NODES, MAX_DEPTH};
 use crate::codegen::json::format_float;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Key, Node, Value};
@@ -62,6 +63,7 @@ fn read(file: FileId, text: &str, relaxed: Option<&Relaxed>) -> Result<Node, Dia
         frames: Vec::new(),
         anchors: HashMap::new(),
         expanded: 0,
+        expanded_bytes: 0,
         documents: 0,
         root: None,
     };
@@ -124,6 +126,7 @@ fn read(file: FileId, text: &str, relaxed: Option<&Relaxed>) -> Result<Node, Dia
                         String::new()
                     };
                 }
+                let bytes = value.len();
                 let span = reader.span(at, end);
                 let is_str_tag =
                     tag.is_some_and(|t| t.suffix == "str" || t.suffix.ends_with(":str"));
@@ -137,13 +140,13 @@ fn read(file: FileId, text: &str, relaxed: Option<&Relaxed>) -> Result<Node, Dia
                 } else {
                     Node::new(Value::String(value), span)
                 };
-                reader.add(Item::Node(node, 1, 0), anchor, at)?;
+                reader.add(Item::Node(node, 1, 0, bytes), anchor, at)?;
             }
             Event::SequenceStart(anchor, _) => reader.open(Frame::new(Kind::List, at, anchor))?,
             Event::MappingStart(anchor, _) => reader.open(Frame::new(Kind::Map, at, anchor))?,
             Event::SequenceEnd | Event::MappingEnd => reader.close(at)?,
             Event::Alias(id) => {
-                let Some((node, count, height)) = reader.anchors.get(&id).cloned() else {
+                let Some((node, count, height, bytes)) = reader.anchors.get(&id).cloned() else {
                     return Err(Diagnostic::error(
                         codes::INVALID_YAML,
                         reader.span(at, at + 1),
@@ -153,6 +156,21 @@ fn read(file: FileId, text: &str, relaxed: Option<&Relaxed>) -> Result<Node, Dia
                     .with_help("an alias cannot refer to a value that contains it"));
                 };
                 reader.expanded += count;
+                reader.expanded_bytes += bytes;
+                if reader.expanded_bytes > MAX_ALIAS_BYTES {
+                    return Err(Diagnostic::error(
+                        codes::ALIAS_BOMB,
+                        reader.span(at, at + 1),
+                        format!(
+                            "YAML aliases expand to more than {} MiB of text",
+                            MAX_ALIAS_BYTES >> 20
+                        ),
+                    )
+                    .with_label("expanding this alias exceeds the limit")
+                    .with_help(
+                        "SSM documents are far smaller; write the values out or reduce the aliases",
+                    ));
+                }
                 if reader.expanded > MAX_ALIAS_NODES {
                     return Err(Diagnostic::error(
                         codes::ALIAS_BOMB,
@@ -166,7 +184,7 @@ fn read(file: FileId, text: &str, relaxed: Option<&Relaxed>) -> Result<Node, Dia
                 // nested nodes keep the anchor's spans, which are real text too.
                 let mut node = node;
                 node.span = reader.span(at, at + 1);
-                reader.add(Item::Node(node, count, height), 0, at)?;
+                reader.add(Item::Node(node, count, height, bytes), 0, at)?;
             }
             Event::StreamStart | Event::DocumentEnd | Event::Nothing => {}
         }
@@ -244,6 +262,8 @@ struct Frame {
     /// Nodes in this subtree (for the alias budget) and its height.
     count: usize,
     height: usize,
+    /// Text in this subtree (scalars and keys, aliases expanded), for the alias budget.
+    bytes: usize,
     last_end: usize,
 }
 
@@ -259,14 +279,15 @@ impl Frame {
             key: PendingKey::None,
             count: 1,
             height: 1,
+            bytes: 0,
             last_end: start,
         }
     }
 }
 
 enum Item {
-    /// A complete node with its node count and height.
-    Node(Node, usize, usize),
+    /// A complete node with its node count, height and text bytes.
+    Node(Node, usize, usize, usize),
     /// The merge key `<<`.
     Merge(Span),
 }
@@ -277,8 +298,9 @@ struct Reader<'a> {
     text: &'a str,
     offsets: CharOffsets,
     frames: Vec<Frame>,
-    anchors: HashMap<usize, (Node, usize, usize)>,
+    anchors: HashMap<usize, (Node, usize, usize, usize)>,
     expanded: usize,
+    expanded_bytes: usize,
     documents: usize,
     root: Option<Node>,
 }
@@ -377,7 +399,7 @@ impl Reader<'_> {
         };
         let node = Node::new(value, span);
         self.add(
-            Item::Node(node, frame.count, frame.height),
+            Item::Node(node, frame.count, frame.height, frame.bytes),
             frame.anchor,
             frame.start,
         )
@@ -385,29 +407,31 @@ impl Reader<'_> {
 
     /// Records the anchor and hands the finished item to the enclosing frame.
     fn add(&mut self, item: Item, anchor: usize, at: usize) -> Result<(), Diagnostic> {
-        if let Item::Node(node, count, height) = &item {
+        if let Item::Node(node, count, height, bytes) = &item {
             if self.frames.len() + height > MAX_DEPTH {
                 return Err(self.too_deep(at));
             }
             if anchor != 0 {
-                self.anchors.insert(anchor, (node.clone(), *count, *height));
+                self.anchors
+                    .insert(anchor, (node.clone(), *count, *height, *bytes));
             }
         }
         let Some(frame) = self.frames.last_mut() else {
             match item {
-                Item::Node(node, _, _) => self.root = Some(node),
+                Item::Node(node, ..) => self.root = Some(node),
                 Item::Merge(span) => self.root = Some(Node::new(Value::String("<<".into()), span)),
             }
             return Ok(());
         };
-        if let Item::Node(node, count, height) = &item {
+        if let Item::Node(node, count, height, bytes) = &item {
             frame.count += count;
+            frame.bytes += bytes;
             frame.height = frame.height.max(height + 1);
             frame.last_end = frame.last_end.max(node.span.end as usize);
         }
         match frame.kind {
             Kind::List => match item {
-                Item::Node(node, _, _) => frame.items.push(node),
+                Item::Node(node, ..) => frame.items.push(node),
                 Item::Merge(span) => frame
                     .items
                     .push(Node::new(Value::String("<<".into()), span)),
@@ -416,17 +440,17 @@ impl Reader<'_> {
                 PendingKey::None => {
                     frame.key = match item {
                         Item::Merge(span) => PendingKey::Merge(span),
-                        Item::Node(node, _, _) => PendingKey::Key(key_of(node)?),
+                        Item::Node(node, ..) => PendingKey::Key(key_of(node)?),
                     };
                 }
                 PendingKey::Key(key) => match item {
-                    Item::Node(node, _, _) => frame.entries.push((key, node)),
+                    Item::Node(node, ..) => frame.entries.push((key, node)),
                     Item::Merge(span) => frame
                         .entries
                         .push((key, Node::new(Value::String("<<".into()), span))),
                 },
                 PendingKey::Merge(span) => {
-                    let Item::Node(node, _, _) = item else {
+                    let Item::Node(node, ..) = item else {
                         return Err(bad_merge(span));
                     };
                     merge_into(&mut frame.merged, node, span)?;
@@ -594,4 +618,25 @@ fn merge_into(merged: &mut Vec<(Key, Node)>, node: Node, span: Span) -> Result<(
         _ => return Err(bad_merge(span)),
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_of_long_strings_are_bounded_by_bytes_as_well_as_nodes() {
+        // 100 × 100 aliases of a 1 kB string: 10,000 nodes (under the node
+        // budget) but 10 MB of text.
+        let long = "x".repeat(1000);
+        let row = vec!["*s"; 100].join(", ");
+        let rows = vec!["*r"; 100].join(", ");
+        let text = format!("s: &s {long}\nr: &r [{row}]\nt: [{rows}]\n");
+        let err = parse_yaml(FileId(0), &text).expect_err("a bomb");
+        assert_eq!(err.code, codes::ALIAS_BOMB);
+        assert!(err.message.contains("MiB"), "{}", err.message);
+        // The same shape with a short string reads.
+        let text = format!("s: &s x\nr: &r [{row}]\nt: [{rows}]\n");
+        assert!(parse_yaml(FileId(0), &text).is_ok());
+    }
 }
