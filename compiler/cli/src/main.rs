@@ -96,9 +96,15 @@ enum Command {
         /// The least severe finding that fails the run (exit 1).
         #[arg(long, value_enum, default_value = "error")]
         fail_on: FailOn,
-        /// Neither read nor write the result cache (`.ssmc_cache/`).
+        /// Neither read nor write the result caches (`.ssmc_cache/`: findings and shellcheck's results).
         #[arg(long)]
         no_cache: bool,
+        /// Run only these rules: codes (`SSM301`), code prefixes (`SSM3`), names, or `ALL`.
+        #[arg(long, value_delimiter = ',')]
+        select: Vec<String>,
+        /// Do not run these rules (codes, code prefixes or names).
+        #[arg(long, value_delimiter = ',')]
+        ignore: Vec<String>,
     },
     /// Rewrite sources in the canonical style.
     Fmt {
@@ -182,6 +188,8 @@ fn run(cli: Cli) -> u8 {
             fix,
             fail_on,
             no_cache,
+            select,
+            ignore,
         } => {
             let format = match format {
                 LintFormat::Human => commands::lint::LintOutput::Human,
@@ -194,7 +202,14 @@ fn run(cli: Cli) -> u8 {
                 FailOn::Warning => ssmc_core::Severity::Warning,
                 FailOn::Info => ssmc_core::Severity::Info,
             };
-            commands::lint::run(&paths, format, fix, fail_on, !no_cache)
+            let options = commands::lint::LintOptions {
+                fix,
+                fail_on: Some(fail_on),
+                no_cache,
+                select,
+                ignore,
+            };
+            commands::lint::run(&paths, format, &options)
         }
         Command::Explain { rule } => commands::explain::run(&rule),
         Command::Lsp => commands::lsp::run(),

@@ -652,8 +652,10 @@ fn failed_builds_keep_existing_outputs_whole() {
     );
 }
 
-/// A shellcheck that never answers is killed after its timeout (10 s); the
-/// lint run still ends, and the script was handed over on stdin, not run.
+/// A shellcheck that never answers is killed when the run's shellcheck budget
+/// (here 10 s, `[lint.shellcheck] budget_seconds`) is spent; the lint run
+/// still ends, says which script was not checked, and the script was only
+/// read, never run.
 #[cfg(unix)]
 #[test]
 fn a_hanging_shellcheck_is_stopped() {
@@ -673,6 +675,11 @@ fn a_hanging_shellcheck_is_stopped() {
         "/// Doc.\ncommand Sh {\n  /// Step.\n  step Run = aws:runShellScript { runCommand: [\"touch ran\"] }\n}\n",
     )
     .expect("write");
+    std::fs::write(
+        dir.join("ssmc.toml"),
+        "[lint.shellcheck]\nbudget_seconds = 10\n",
+    )
+    .expect("write");
     let path = format!(
         "{}:{}",
         bin.display(),
@@ -680,7 +687,7 @@ fn a_hanging_shellcheck_is_stopped() {
     );
     let start = Instant::now();
     let run = ssmc_with(
-        &["lint", "r.rbk"],
+        &["lint", "--no-cache", "r.rbk"],
         &dir,
         Some(&path),
         Duration::from_secs(40),
@@ -696,4 +703,9 @@ fn a_hanging_shellcheck_is_stopped() {
         "the fake shellcheck was not run"
     );
     assert!(!dir.join("ran").exists(), "the script was executed");
+    assert!(
+        run.stderr.contains("not checked: timed out"),
+        "the timeout is not visible: {}",
+        run.stderr
+    );
 }

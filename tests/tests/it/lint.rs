@@ -344,43 +344,114 @@ fn corpus_lints_without_crashing() {
     );
 }
 
+fn shellcheck_findings(name: &str, text: &str) -> Vec<(String, ssmc_core::Severity, u32, u32)> {
+    let mut sources = SourceMap::new();
+    let catalog = stdlib(&mut sources);
+    let id = sources.add(name, text);
+    let src = sources.get(id).map(|f| f.text.to_string()).expect("added");
+    let fmt = Format::from_path_ext(name);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let docs = ssmc_core::lint::source::documents(id, stem, &src, fmt, &catalog, &NoFiles);
+    let sc = ssmc::commands::shellcheck::Shellcheck::start(
+        ssmc::commands::shellcheck::Settings::default(),
+    )
+    .expect("shellcheck runs");
+    sc.check(&docs, (id, &src))
+        .iter()
+        .map(|d| {
+            let (l, c, _, _) = ssmc::commands::lint::position(d.primary.span, &sources);
+            let code = d.message.split(':').next().unwrap_or("");
+            (code.to_string(), d.severity, l, c)
+        })
+        .collect()
+}
+
 #[test]
 fn shellcheck_findings_map_to_the_document() {
+    use ssmc_core::Severity::{Info, Warning};
     if !ssmc::commands::shellcheck::available() {
         eprintln!("skipped: shellcheck is not on PATH");
         return;
     }
-    let text = "schemaVersion: \"2.2\"\ndescription: Clean.\nmainSteps:\n  - name: Run\n    action: aws:runShellScript\n    inputs:\n      runCommand:\n        - echo {{ global:REGION }}\n        - |\n          cd /opt\n          rm -rf $DIR/*\n";
-    let mut sources = SourceMap::new();
-    let catalog = stdlib(&mut sources);
-    let id = sources.add("clean.yaml", text);
-    let src = sources.get(id).map(|f| f.text.to_string()).expect("added");
-    let docs = ssmc_core::lint::source::documents(
-        id,
-        "clean",
-        &src,
-        Some(Format::Yaml),
-        &catalog,
-        &NoFiles,
-    );
-    let doc = docs.first().expect("a document");
-    let diags = ssmc::commands::shellcheck::check(doc, (id, &src), ssmc_core::Severity::Warning);
-    let at: Vec<(String, u32, u32)> = diags
-        .iter()
-        .map(|d| {
-            let (l, c, _, _) = ssmc::commands::lint::position(d.primary.span, &sources);
-            (d.message.split(':').next().unwrap_or("").to_string(), l, c)
-        })
-        .collect();
-    // `cd /opt` on line 10 (SC2164) and `$DIR` on line 11, column 18 (SC2086); the
-    // masked `{{ global:REGION }}` gives nothing.
+    let text = "schemaVersion: \"2.2\"\ndescription: Clean.\nmainSteps:\n  - name: Run\n    action: aws:runShellScript\n    inputs:\n      runCommand:\n        - echo \"{{ global:REGION }}\"\n        - |\n          cd /opt\n          rm -rf $DIR/*\n";
+    let at = shellcheck_findings("clean.yaml", text);
+    // `cd /opt` on line 10 (SC2164, a warning) and `$DIR` on line 11, column 18
+    // (SC2086, info: shellcheck's own level); the masked `{{ global:REGION }}` gives nothing.
     assert!(
-        at.contains(&("shellcheck SC2164".to_string(), 10, 11)),
+        at.contains(&("shellcheck SC2164".to_string(), Warning, 10, 11)),
         "{at:?}"
     );
     assert!(
-        at.contains(&("shellcheck SC2086".to_string(), 11, 18)),
+        at.contains(&("shellcheck SC2086".to_string(), Info, 11, 18)),
         "{at:?}"
     );
-    assert!(at.iter().all(|(_, l, _)| *l != 8), "{at:?}");
+    assert!(at.iter().all(|(_, _, l, _)| *l != 8), "{at:?}");
+}
+
+/// A script written as one JSON string reports each finding at its own line and
+/// column (through the `\n` and `\"` escapes); `[ "{{ P }}" = "yes" ]` is not a
+/// constant expression (SC2050) and a function called from a trap is not
+/// unreachable (SC2317, excluded by default).
+#[test]
+fn shellcheck_in_a_one_string_script_points_at_the_line() {
+    if !ssmc::commands::shellcheck::available() {
+        eprintln!("skipped: shellcheck is not on PATH");
+        return;
+    }
+    let text = r##"{
+  "schemaVersion": "2.2",
+  "description": "One string.",
+  "parameters": {"Force": {"type": "String", "description": "Force.", "default": "no"}},
+  "mainSteps": [{"name": "Run", "action": "aws:runShellScript", "inputs": {"runCommand": [
+    "#!/bin/bash\nclean() {\n  echo \"bye\"\n}\ntrap clean EXIT\nif [ \"{{ Force }}\" = \"yes\" ]; then\n  cd /opt\nfi\n"
+  ]}}]
+}
+"##;
+    let at = shellcheck_findings("one.json", text);
+    // `cd /opt` is the script's 7th line, on the file's line 6.
+    let line6 = text.lines().nth(5).expect("line 6");
+    let col = line6.find("cd /opt").expect("cd") + 1;
+    assert!(
+        at.contains(&(
+            "shellcheck SC2164".to_string(),
+            ssmc_core::Severity::Warning,
+            6,
+            u32::try_from(col).expect("col")
+        )),
+        "{at:?}"
+    );
+    assert!(
+        at.iter()
+            .all(|(c, _, _, _)| c != "shellcheck SC2050" && c != "shellcheck SC2317"),
+        "{at:?}"
+    );
+}
+
+/// `--select` runs only the rules named (codes, prefixes, names), even one the
+/// project turned off; `--ignore` leaves rules out; an unknown name is an error.
+#[test]
+fn select_and_ignore_choose_the_rules() {
+    use ssmc::commands::lint::{apply_selection, LintOptions};
+    let find = |c: &str| ssmc_core::lint::find(c).expect("rule");
+    let mut config = LintConfig::default();
+    config.levels.push(("SSM302".into(), None));
+    let options = LintOptions {
+        select: vec!["SSM3".into(), "missing-timeout".into()],
+        ignore: vec!["SSM301".into()],
+        ..LintOptions::default()
+    };
+    apply_selection(&mut config, &options).expect("known rules");
+    assert!(
+        config.level(find("SSM302")).is_some(),
+        "selected though off"
+    );
+    assert!(config.level(find("SSM303")).is_some());
+    assert!(config.level(find("SSM103")).is_some(), "selected by name");
+    assert!(config.level(find("SSM301")).is_none(), "ignored");
+    assert!(config.level(find("SSM101")).is_none(), "not selected");
+    let bad = LintOptions {
+        ignore: vec!["SSM999".into()],
+        ..LintOptions::default()
+    };
+    assert!(apply_selection(&mut LintConfig::default(), &bad).is_err());
 }

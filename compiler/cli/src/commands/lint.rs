@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use serde_json::{json, Value as Json};
 use ssmc_core::diagnostic::{Diagnostic, Severity};
-use ssmc_core::lint::{docs, registry};
+use ssmc_core::lint::{docs, registry, LintConfig};
 use ssmc_core::span::{FileId, SourceMap, Span};
 
 use super::{counts, open, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
@@ -36,17 +36,66 @@ struct Linted {
     rel: String,
 }
 
+/// Choices of one `ssmc lint` run beyond paths and format.
+#[derive(Debug, Clone, Default)]
+pub struct LintOptions {
+    /// Apply safe fixes.
+    pub fix: bool,
+    /// The least severe finding that fails the run (exit 1).
+    pub fail_on: Option<Severity>,
+    /// Do not read or write shellcheck's result cache.
+    pub no_cache: bool,
+    /// `--select`: only these rules run (codes, code prefixes, names, `ALL`).
+    pub select: Vec<String>,
+    /// `--ignore`: these rules do not run.
+    pub ignore: Vec<String>,
+}
+
+/// Whether a `--select`/`--ignore` entry names `rule`: its code, a prefix of
+/// its code (`SSM3`), its name, or `ALL`.
+fn selects(entry: &str, rule: &registry::RuleEntry) -> bool {
+    entry.eq_ignore_ascii_case("ALL")
+        || rule.name().eq_ignore_ascii_case(entry)
+        || (entry.len() >= 3
+            && rule
+                .code
+                .get(..entry.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(entry)))
+}
+
+/// Applies `--select` and `--ignore` to the project's levels; an entry that
+/// names no rule is an error.
+pub fn apply_selection(config: &mut LintConfig, options: &LintOptions) -> Result<(), String> {
+    for entry in options.select.iter().chain(&options.ignore) {
+        if !registry::RULES.iter().any(|r| selects(entry, r)) {
+            return Err(format!(
+                "`{entry}` names no lint rule (see `ssmc explain` or docs/rules.md)"
+            ));
+        }
+    }
+    for rule in registry::RULES {
+        let selected = options.select.is_empty() || options.select.iter().any(|e| selects(e, rule));
+        let ignored = options.ignore.iter().any(|e| selects(e, rule));
+        if !selected || ignored {
+            config.levels.push((rule.code.to_string(), None));
+        } else if !options.select.is_empty() && config.level(rule).is_none() {
+            // Selected on the command line: on, even where `ssmc.toml` turned it off.
+            config
+                .levels
+                .push((rule.code.to_string(), Some(rule.meta().default)));
+        }
+    }
+    Ok(())
+}
+
 /// Runs the linter: the whole verdict (the compiler's diagnostics and the
 /// rules', suppressions applied). The run fails (exit 1) when a finding is at
 /// `fail_on` or more severe: `Error` by default, `Warning` for a strict gate,
 /// `Info` for all; a compiler error always fails it.
-pub fn run(
-    paths: &[PathBuf],
-    format: LintOutput,
-    fix: bool,
-    fail_on: Severity,
-    use_cache: bool,
-) -> u8 {
+pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
+    let fix = options.fix;
+    let fail_on = options.fail_on.unwrap_or(Severity::Error);
+    let use_cache = !options.no_cache;
     let paths = paths_or_cwd(paths);
     let mut session = match open(&paths, &["rbk", "json", "yaml", "yml"]) {
         Ok(s) => s,
@@ -55,18 +104,37 @@ pub fn run(
             return EXIT_FAILURE;
         }
     };
-    let shellcheck_level = registry::find("shellcheck")
-        .and_then(|r| session.project.config.lint.level(r))
-        .filter(|_| super::shellcheck::available());
-    let shellcheck =
-        move |id: FileId, src: &str, doc: &ssmc_core::model::Document| match shellcheck_level {
-            Some(level) => super::shellcheck::check(doc, (id, src), level),
-            None => Vec::new(),
-        };
-    // shellcheck's findings depend on its version: part of the cache key.
-    let shellcheck_key = shellcheck_level
-        .and_then(|_| super::shellcheck::version())
-        .unwrap_or_default();
+    if let Err(e) = apply_selection(&mut session.project.config.lint, options) {
+        eprintln!("error: {e}");
+        return EXIT_FAILURE;
+    }
+    let config = &session.project.config;
+    let runner = registry::find("shellcheck")
+        .and_then(|r| config.lint.level(r))
+        .and_then(|_| {
+            let mut settings = super::shellcheck::Settings::default();
+            if let Some(exclude) = &config.shellcheck_exclude {
+                settings.exclude.clone_from(exclude);
+            }
+            if let Some(secs) = config.shellcheck_budget {
+                settings.budget = std::time::Duration::from_secs(secs);
+            }
+            settings.cache = (!options.no_cache)
+                .then(|| super::shellcheck::default_cache_dir(&session.project.root));
+            super::shellcheck::Shellcheck::start(settings)
+        });
+    let shellcheck = |id: FileId, src: &str, doc: &ssmc_core::model::Document| match &runner {
+        Some(sc) => sc.check(std::slice::from_ref(doc), (id, src)),
+        None => Vec::new(),
+    };
+    // shellcheck's findings depend on its version and the run's rule
+    // selection: part of the cache key.
+    let shellcheck_key = format!(
+        "{} {:?} {:?}",
+        runner.as_ref().map_or("", |s| s.version.as_str()),
+        options.select,
+        options.ignore
+    );
     let judged = match session.judge_cached(
         "lint",
         use_cache && !fix,
@@ -118,6 +186,7 @@ pub fn run(
                 plural(n, "file"),
                 counts(&diags)
             ));
+            super::status(format_args!("{}", shellcheck_note(runner.as_ref())));
         }
         LintOutput::Json => {
             let items: Vec<Json> = diags
@@ -128,10 +197,12 @@ pub fn run(
                 "{}",
                 serde_json::to_string_pretty(&Json::Array(items)).unwrap_or_default()
             );
+            super::status(format_args!("{}", shellcheck_note(runner.as_ref())));
         }
         LintOutput::Sarif => {
             let docs_url = session.project.config.docs_url.as_deref();
-            let sarif = sarif(&diags, sources, &rel_of, docs_url);
+            let mut sarif = sarif(&diags, sources, &rel_of, docs_url);
+            add_shellcheck_invocation(&mut sarif, runner.as_ref());
             println!(
                 "{}",
                 serde_json::to_string_pretty(&sarif).unwrap_or_default()
@@ -148,6 +219,35 @@ pub fn run(
         EXIT_ERRORS
     } else {
         EXIT_OK
+    }
+}
+
+/// Whether shellcheck ran, and which version (for the human summary and JSON runs).
+fn shellcheck_note(sc: Option<&super::shellcheck::Shellcheck>) -> String {
+    match sc {
+        Some(sc) => sc.summary(),
+        None => "shellcheck not run (not on PATH, or the rule is off): SSM209 not checked".into(),
+    }
+}
+
+/// SARIF `invocations` and `tool.extensions`: whether shellcheck ran and which
+/// version, so a CI result can be reproduced.
+fn add_shellcheck_invocation(sarif: &mut Json, sc: Option<&super::shellcheck::Shellcheck>) {
+    let Some(run) = sarif["runs"].get_mut(0) else {
+        return;
+    };
+    let note = shellcheck_note(sc);
+    run["invocations"] = json!([{
+        "executionSuccessful": true,
+        "toolExecutionNotifications": [{"level": "note", "message": {"text": note}}],
+    }]);
+    if let Some(sc) = sc {
+        run["tool"]["extensions"] = json!([{
+            "name": "shellcheck",
+            "version": sc.version,
+            "informationUri": "https://www.shellcheck.net",
+            "properties": {"excluded": sc.excluded(), "timedOut": sc.timed_out()},
+        }]);
     }
 }
 

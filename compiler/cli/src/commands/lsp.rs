@@ -25,16 +25,22 @@ impl ssmc_lsp::ExternalLint for Shellcheck {
         documents: &[Document],
         config: &LintConfig,
     ) -> Vec<Diagnostic> {
-        let Some(level) = registry::find("shellcheck").and_then(|r| config.level(r)) else {
+        if registry::find("shellcheck")
+            .and_then(|r| config.level(r))
+            .is_none()
+        {
             return Vec::new();
-        };
+        }
         if !*self.available.get_or_init(super::shellcheck::available) {
             return Vec::new();
         }
-        let found: Vec<Diagnostic> = documents
-            .iter()
-            .flat_map(|doc| super::shellcheck::check(doc, (file, text), level))
-            .collect();
+        // A new run per document: its own time budget; no cache (the server
+        // runs it only on open and save).
+        let Some(sc) = super::shellcheck::Shellcheck::start(super::shellcheck::Settings::default())
+        else {
+            return Vec::new();
+        };
+        let found = sc.check(documents, (file, text));
         let sups = suppress::collect(file, text, CommentStyle::Slashes);
         // Unused-suppression findings come with the server's other lint findings.
         suppress::apply(found, &sups, config)

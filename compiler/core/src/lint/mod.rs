@@ -15,6 +15,7 @@
 //! linting, because they are text, not model.
 
 pub mod docs;
+pub mod escapes;
 pub mod registry;
 pub mod rules;
 pub mod secrets;
@@ -208,6 +209,12 @@ pub fn locate_in(node: &Node, range: Range<usize>, source: Option<(FileId, &str)
         }
         if src.len() == value.len() + 2 && src.get(1..src.len() - 1) == Some(value) {
             return Span::new(file, start + 1 + range.start, start + 1 + range.end);
+        }
+        // A double-quoted string with escapes: map through them.
+        if let Some(offsets) = escapes::value_offsets(src, value) {
+            if let (Some(a), Some(b)) = (offsets.get(range.start), offsets.get(range.end)) {
+                return Span::new(file, start + a, start + b);
+            }
         }
         // The value is not the source verbatim: find the same text, as the
         // occurrence with the same index as in the value.

@@ -110,6 +110,11 @@ rules! {
     "SSM104" => missing_max_attempts::MissingMaxAttempts,
     "SSM105" => unhandled_failure_path::UnhandledFailurePath,
     "SSM106" => missing_assume_role::MissingAssumeRole,
+    "SSM107" => unknown_document_key::UnknownDocumentKey,
+    "SSM108" => invalid_allowed_pattern::InvalidAllowedPattern,
+    "SSM109" => invalid_execute_script::InvalidExecuteScript,
+    "SSM110" => invalid_sleep_duration::InvalidSleepDuration,
+    "SSM111" => full_fleet_rollout::FullFleetRollout,
     "SSM201" => missing_description::MissingDescription,
     "SSM202" => hardcoded_instance_id::HardcodedInstanceId,
     "SSM203" => flat_parameter_name::FlatParameterName,
@@ -125,7 +130,11 @@ rules! {
     "SSM302" => plaintext_secret_parameter::PlaintextSecretParameter,
     "SSM303" => secret_in_logged_place::SecretInLoggedPlace,
     "SSM304" => opens_inbound_access::OpensInboundAccess,
+    "SSM305" => secret_parameter_in_command::SecretParameterInCommand,
+    "SSM306" => decrypted_secret_echoed::DecryptedSecretEchoed,
+    "SSM307" => wildcard_iam_policy::WildcardIamPolicy,
     "SSM401" => deprecated_runtime::DeprecatedRuntime,
+    "SSM402" => hardcoded_arn_environment::HardcodedArnEnvironment,
 }
 
 /// The rule with this code (`SSM301`) or name (`plaintext-secret`), case-insensitive.

@@ -34,7 +34,7 @@ static SECRET_KEY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|[^A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)"));
 static SECRET_KEY_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r#"(?i)(?:aws_secret_access_key|secret_?access_?key|secretkey)["']?\s*[=:]\s*["']?([A-Za-z0-9/+=]{40})\b"#,
+        r#"(?i)(?:aws_secret_access_key|secret_?access_?key|secretkey)["']?(?:\s*[=:]\s*|\s+)["']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|=?$)"#,
     )
 });
 static URL_CREDENTIALS: LazyLock<Regex> =
@@ -51,7 +51,7 @@ static SHORT_P: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ASSIGN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r#"(?i)(?:^|[\s;&|(,{"'$])(?:export\s+)?[A-Za-z0-9_]*(?:password|passwd|pwd|secret|token|api_?key|apikey|private_?key)[A-Za-z0-9_]*["']?(\s*)[=:](\s*)(["']?)([^\s"';&|,}]*)"#,
+        r#"(?i)(?:^|[\s;&|(,{"'$])(?:export\s+)?([A-Za-z0-9_]*(?:password|passwd|pwd|secret|token|api_?key|apikey|private_?key)[A-Za-z0-9_]*)["']?(\s*)[=:](\s*)(["']?)([^\s"';&|,}]*)"#,
     )
 });
 static URL_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -218,10 +218,14 @@ pub fn scan(text: &str) -> Vec<Hit> {
         }
     }
     for c in ASSIGN.captures_iter(text) {
-        let (Some(sp1), Some(sp2), Some(quote), Some(m)) = (c.get(1), c.get(2), c.get(3), c.get(4))
+        let (Some(name), Some(sp1), Some(sp2), Some(quote), Some(m)) =
+            (c.get(1), c.get(2), c.get(3), c.get(4), c.get(5))
         else {
             continue;
         };
+        if !assigned_name_is_secret(name.as_str()) || is_path(m.as_str()) {
+            continue;
+        }
         let quoted = !quote.as_str().is_empty();
         // Unquoted values count only in shell style (`PW=x`, no spaces), so
         // that code (`password = get_password()`) and prose stay quiet.
@@ -240,6 +244,151 @@ pub fn scan(text: &str) -> Vec<Hit> {
     }
     hits.sort_by_key(|h| h.range.start);
     hits
+}
+
+/// Whether the name a value is assigned to says the value is a credential.
+/// Not: the shell's working directory (`PWD`, `pwd = "/mnt" + cwd`), names of
+/// things that point at a secret (`PASSWORD_FILE`, `SECRET_ID`, `TOKEN_PATH`)
+/// and pagination tokens (`$NEXT_TOKEN = 'nextToken'`).
+fn assigned_name_is_secret(name: &str) -> bool {
+    let words = words(name);
+    let joined = words.concat();
+    if joined == "pwd" || joined == "oldpwd" {
+        return false;
+    }
+    !points_elsewhere(&words) && !is_pagination(&words)
+}
+
+/// A path (`/etc/passwd`, `./pw.txt`, `~/.pgpass`, `C:\\keys`) names where a
+/// secret is, not the secret.
+fn is_path(value: &str) -> bool {
+    let v = value.trim_matches(|c| c == '"' || c == '\'');
+    v.starts_with('/')
+        || v.starts_with("./")
+        || v.starts_with("../")
+        || v.starts_with("~/")
+        || v.get(1..3) == Some(":\\")
+}
+
+/// The lower-case words of an identifier: `dbPasswordFile` → db, password,
+/// file; `NEXT_TOKEN` → next, token.
+pub fn words(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        cur.push(c.to_ascii_lowercase());
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Words after the last secret word that make the name a pointer to a secret
+/// (`SecretIdList`, `PasswordFile`, `TokenPath`), not the secret.
+const POINTER_WORDS: &[&str] = &[
+    "id",
+    "ids",
+    "arn",
+    "arns",
+    "name",
+    "names",
+    "list",
+    "file",
+    "files",
+    "path",
+    "paths",
+    "dir",
+    "url",
+    "uri",
+    "location",
+    "parameter",
+    "param",
+    "prefix",
+    "length",
+    "policy",
+    "type",
+    "expiry",
+    "expiration",
+    "duration",
+    "rotation",
+    "age",
+    "version",
+    "field",
+    "prompt",
+    "hash",
+    "count",
+    "option",
+    "options",
+    "enabled",
+    "mode",
+    "format",
+    "source",
+    "store",
+    "bucket",
+    "region",
+    "manager",
+];
+
+fn is_secret_word(w: &str) -> bool {
+    w.contains("password")
+        || w.contains("passwd")
+        || w == "pwd"
+        || w.contains("secret")
+        || w.contains("token")
+        || w == "apikey"
+        || w == "credential"
+        || w == "credentials"
+}
+
+fn points_elsewhere(words: &[String]) -> bool {
+    let Some(last_secret) = words.iter().rposition(|w| is_secret_word(w)) else {
+        return false;
+    };
+    words
+        .iter()
+        .skip(last_secret + 1)
+        .any(|w| POINTER_WORDS.contains(&w.as_str()))
+}
+
+/// `NextToken`, `PageToken`, `ContinuationToken`, `PaginationToken`, `SyncToken`:
+/// a position in a listing, not a credential.
+fn is_pagination(words: &[String]) -> bool {
+    let Some(at) = words.iter().rposition(|w| w.contains("token")) else {
+        return false;
+    };
+    let joined: String = words.concat();
+    [
+        "nexttoken",
+        "pagetoken",
+        "continuationtoken",
+        "paginationtoken",
+        "synctoken",
+        "starttoken",
+        "resumptiontoken",
+    ]
+    .iter()
+    .any(|p| joined.contains(p))
+        || words.get(..at).is_some_and(|before| {
+            before.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "next" | "page" | "continuation" | "pagination" | "marker"
+                )
+            })
+        })
 }
 
 /// A lower-case English word or identifier (`password=required`, `token: string`)
@@ -311,6 +460,9 @@ pub fn is_secret_name(name: &str) -> bool {
         "hash",
         "s3",
     ];
+    if points_elsewhere(&words(name)) || is_pagination(&words(name)) {
+        return false;
+    }
     let pointer_word = pointer.iter().any(|w| lower.ends_with(w))
         && !lower.ends_with("apikey")
         && !lower.ends_with("secretkey")

@@ -169,6 +169,22 @@ pub fn check_and_lint_raw(
     };
     let doc = match read::document_from_node(name, &node) {
         Ok(doc) => doc,
+        Err(diags) if read::is_not_ssm(&diags) && looks_like_ssm(&node) => {
+            // `mainSteps` or `runtimeConfig` without `schemaVersion`: an SSM
+            // document SSM rejects, not some other file.
+            return RawOutcome::Findings(
+                diags
+                    .into_iter()
+                    .map(|d| {
+                        let mut d = d;
+                        d.message =
+                            "this SSM document has no `schemaVersion`: SSM rejects it".into();
+                        d
+                    })
+                    .collect(),
+                None,
+            );
+        }
         Err(diags) if read::is_not_ssm(&diags) => {
             let why = diags
                 .first()
@@ -193,6 +209,16 @@ pub fn check_and_lint_raw(
     diags.extend(linted);
     diagnostic::sort(&mut diags);
     RawOutcome::Findings(diags, Some(Box::new(doc)))
+}
+
+/// A map with the body of an SSM document (`mainSteps`, `runtimeConfig`),
+/// whatever case its keys are written in.
+fn looks_like_ssm(node: &crate::model::Node) -> bool {
+    node.as_map().is_some_and(|entries| {
+        entries.iter().any(|(k, _)| {
+            k.name.eq_ignore_ascii_case("mainSteps") || k.name.eq_ignore_ascii_case("runtimeConfig")
+        })
+    })
 }
 
 /// The documents of a file, for checks run outside the core (shellcheck):

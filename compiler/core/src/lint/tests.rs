@@ -27,6 +27,18 @@ fn lint_text(text: &str) -> Vec<Diagnostic> {
     lint_rbk(file, &src, &catalog, &LintConfig::default(), &NoFiles)
 }
 
+/// Lints a JSON/YAML document's text.
+fn lint_raw_text(text: &str, lang: &str) -> Vec<Diagnostic> {
+    let (mut sources, catalog) = stdlib();
+    let file = sources.add(format!("example.{lang}"), text);
+    let src = sources.get(file).map(|f| f.text.clone()).expect("added");
+    let fmt = crate::codegen::Format::from_path_ext(&format!("example.{lang}")).expect("a format");
+    match super::source::lint_raw(file, "example", &src, fmt, &catalog, &LintConfig::default()) {
+        super::source::FileOutcome::Findings(d) => d,
+        super::source::FileOutcome::NotSsm(why) => panic!("not an SSM document: {why}"),
+    }
+}
+
 #[test]
 fn codes_and_names_are_unique_and_well_formed() {
     let mut codes = HashSet::new();
@@ -80,8 +92,11 @@ fn examples_fire_and_fixes_do_not() {
     for r in RULES {
         let fires = |h: &str| {
             let (lang, code) = code_block(&section(r.meta().docs, h)).expect("a code block");
-            assert_eq!(lang, "rbk", "{} {h}", r.code);
-            let diags = lint_text(&code);
+            let diags = match lang.as_str() {
+                "rbk" => lint_text(&code),
+                "yaml" | "json" => lint_raw_text(&code, &lang),
+                other => panic!("{} {h}: a code block in `{other}`", r.code),
+            };
             assert!(
                 diags.iter().all(|d| d.code.starts_with("SSM")),
                 "{} {h}: the example must compile: {diags:#?}",
@@ -229,4 +244,84 @@ fn config_turns_rules_off_and_changes_levels() {
         d.iter().any(|d| d.code == "SSM203" && d.is_error()),
         "{d:?}"
     );
+}
+
+/// False positives from real documents (issue 20), fixed at their cause.
+#[test]
+fn pagination_tokens_file_paths_and_the_working_directory_are_not_secrets() {
+    assert!(secrets("$NEXT_TOKEN = 'nextToken'").is_empty());
+    assert!(secrets("next_token = \"nextToken\"").is_empty());
+    assert!(secrets("PASSWORD_FILE='/etc/passwd'").is_empty());
+    assert!(secrets("pwd = \"/mnt\" + cwd").is_empty());
+    assert!(secrets("PWD=/opt/app").is_empty());
+    // Still found: a real password assigned, whatever else is near.
+    assert_eq!(secrets("DB_PASSWORD='Tr0ub4dor3'"), ["Tr0ub4dor3"]);
+    assert!(!is_secret_name("SecretIdList"));
+    assert!(!is_secret_name("NextPageToken"));
+    assert!(is_secret_name("ApiToken"));
+    assert!(is_secret_name("AdminPassword"));
+}
+
+#[test]
+fn a_secret_access_key_is_found_without_an_access_key_id() {
+    let key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8b3c9d2/";
+    assert_eq!(key.len(), 40);
+    let text = format!("aws configure set aws_secret_access_key {key}");
+    assert_eq!(secrets(&text), [key]);
+    let text = format!("export AWS_SECRET_ACCESS_KEY={key}");
+    assert_eq!(secrets(&text), [key]);
+}
+
+#[test]
+fn a_secret_id_list_with_an_empty_default_is_quiet() {
+    let d = lint_raw_text(
+        "schemaVersion: \"2.2\"\ndescription: d\nparameters:\n  SecretIdList:\n    type: String\n    description: d\n    default: \"''\"\nmainSteps:\n  - name: a\n    action: aws:runShellScript\n    inputs: {runCommand: [\"echo '{{ SecretIdList }}'\"]}\n",
+        "yaml",
+    );
+    assert!(d.iter().all(|d| !d.code.starts_with("SSM3")), "{d:#?}");
+}
+
+#[test]
+fn consent_parameters_are_not_unused() {
+    let d = lint_raw_text(
+        "schemaVersion: \"2.2\"\ndescription: d\nparameters:\n  Acknowledge:\n    type: String\n    description: d\n  ThirdPartySoftwareConsent:\n    type: String\n    description: d\n  Confirm:\n    type: String\n    description: d\n    allowedValues: [\"Yes\"]\n  Unused:\n    type: String\n    description: d\nmainSteps:\n  - name: a\n    action: aws:runShellScript\n    inputs: {runCommand: [uptime]}\n",
+        "yaml",
+    );
+    let unused: Vec<&str> = d
+        .iter()
+        .filter(|d| d.code == "SSM205")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(unused, ["parameter `Unused` is never used"]);
+}
+
+fn codes_of(text: &str, code: &str) -> usize {
+    lint_raw_text(text, "yaml")
+        .iter()
+        .filter(|d| d.code == code)
+        .count()
+}
+
+const ROLE: &str = "schemaVersion: \"0.3\"\ndescription: d\nassumeRole: \"{{ AutomationAssumeRole }}\"\nparameters:\n  AutomationAssumeRole:\n    type: AWS::IAM::Role::Arn\n    description: d\n";
+
+/// An `isEnd` taken before anything was created skips no cleanup; nor does a
+/// successful end before a cleanup step only failures reach. An end after a
+/// step that created something, before a cleanup on the success path, still fires.
+#[test]
+fn ends_before_cleanup_fire_only_when_something_is_left_behind() {
+    let early = format!("{ROLE}mainSteps:\n  - name: Check\n    action: aws:executeAwsApi\n    inputs: {{Service: ec2, Api: DescribeInstances}}\n  - name: Decide\n    action: aws:branch\n    isEnd: true\n    inputs:\n      Choices: [{{NextStep: Create, Variable: \"{{{{ Check.X }}}}\", StringEquals: \"y\"}}]\n  - name: Create\n    action: aws:executeAwsApi\n    inputs: {{Service: ec2, Api: CreateSnapshot, VolumeId: v}}\n  - name: Cleanup\n    action: aws:executeAwsApi\n    inputs: {{Service: ec2, Api: DeleteSnapshot, SnapshotId: s}}\n");
+    assert_eq!(codes_of(&early, "SSM105"), 0, "{early}");
+    let failure_only = format!("{ROLE}mainSteps:\n  - name: Create\n    action: aws:executeAwsApi\n    onFailure: step:Cleanup\n    inputs: {{Service: ec2, Api: CreateSnapshot, VolumeId: v}}\n  - name: Share\n    action: aws:executeAwsApi\n    onFailure: step:Cleanup\n    isEnd: true\n    inputs: {{Service: ec2, Api: ModifySnapshotAttribute, SnapshotId: s}}\n  - name: Cleanup\n    action: aws:executeAwsApi\n    inputs: {{Service: ec2, Api: DeleteSnapshot, SnapshotId: s}}\n");
+    assert_eq!(codes_of(&failure_only, "SSM105"), 0, "{failure_only}");
+    let skipped = format!("{ROLE}mainSteps:\n  - name: Create\n    action: aws:executeAwsApi\n    nextStep: Use\n    inputs: {{Service: ec2, Api: CreateSnapshot, VolumeId: v}}\n  - name: Use\n    action: aws:executeAwsApi\n    isEnd: true\n    inputs: {{Service: ec2, Api: ModifySnapshotAttribute, SnapshotId: s}}\n  - name: Other\n    action: aws:executeAwsApi\n    nextStep: Cleanup\n    inputs: {{Service: ec2, Api: DescribeSnapshots}}\n  - name: Cleanup\n    action: aws:executeAwsApi\n    inputs: {{Service: ec2, Api: DeleteSnapshot, SnapshotId: s}}\n");
+    assert_eq!(codes_of(&skipped, "SSM105"), 1, "{skipped}");
+}
+
+/// Instances the runbook launched itself in a script are its own to terminate.
+#[test]
+fn resources_created_by_a_script_are_the_runbooks_own() {
+    let own = format!("{ROLE}mainSteps:\n  - name: Launch\n    action: aws:executeScript\n    inputs:\n      Runtime: python3.11\n      Handler: main\n      Script: \"import boto3\\ndef main(e, c):\\n    return boto3.client('ec2').run_instances(MinCount=1, MaxCount=1)\\n\"\n  - name: Terminate\n    action: aws:changeInstanceState\n    inputs: {{InstanceIds: [\"{{{{ Launch.InstanceId }}}}\"], DesiredState: terminated}}\n");
+    assert_eq!(codes_of(&own, "SSM102"), 0, "{own}");
+    let other = own.replace("run_instances", "describe_instances");
+    assert_eq!(codes_of(&other, "SSM102"), 1, "{other}");
 }

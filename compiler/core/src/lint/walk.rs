@@ -152,6 +152,11 @@ fn strings<'d>(
     }
 }
 
+/// Calls `f` for every string under `node` (map keys excluded, depth-limited).
+pub fn each_string_in<'d>(node: &'d Node, f: &mut dyn FnMut(&'d Node)) {
+    strings(node, Place::Other, 0, &mut |_, n| f(n));
+}
+
 /// The input `name` of a step (exact name, then case-insensitive).
 pub fn input<'d>(step: &'d Step, name: &str) -> Option<&'d Node> {
     let inputs = step.inputs.as_ref()?;

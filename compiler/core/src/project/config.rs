@@ -41,6 +41,21 @@ struct LintTable {
     /// Rule (or code) → level.
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Level>,
+    /// `[lint.shellcheck]`.
+    #[serde(default)]
+    shellcheck: ShellcheckTable,
+}
+
+/// `[lint.shellcheck]`: how SSM209 runs shellcheck.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShellcheckTable {
+    /// shellcheck codes left out (`"SC2317"` or `"2317"`).
+    #[serde(default)]
+    exclude: Option<Vec<Spanned<String>>>,
+    /// The time budget of all shellcheck runs of one command, in seconds.
+    #[serde(default)]
+    budget_seconds: Option<Spanned<i64>>,
 }
 
 /// `[aws-api]`.
@@ -85,6 +100,10 @@ pub struct ProjectConfig {
     pub docs_url: Option<String>,
     /// `[aws-api] models`: paths relative to the project root.
     pub aws_models: Vec<String>,
+    /// `[lint.shellcheck] exclude`: shellcheck codes left out (default: SC2317, SC1091).
+    pub shellcheck_exclude: Option<Vec<String>>,
+    /// `[lint.shellcheck] budget_seconds`: the time budget of all shellcheck runs.
+    pub shellcheck_budget: Option<u64>,
 }
 
 /// Why an `ssmc.toml` cannot be used.
@@ -129,12 +148,50 @@ pub fn parse(text: &str) -> Result<ProjectConfig, ConfigError> {
     for pattern in file.lint.ignore {
         ignore.push((pattern.get_ref().clone(), pattern.span()));
     }
+    let shellcheck_exclude = match file.lint.shellcheck.exclude {
+        Some(list) => Some(
+            list.into_iter()
+                .map(shellcheck_code)
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        None => None,
+    };
+    let shellcheck_budget = match file.lint.shellcheck.budget_seconds {
+        Some(secs) => Some(
+            u64::try_from(*secs.get_ref())
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| ConfigError {
+                    message: "`lint.shellcheck.budget_seconds` must be a positive integer"
+                        .to_string(),
+                    range: Some(secs.span()),
+                    help: None,
+                })?,
+        ),
+        None => None,
+    };
     Ok(ProjectConfig {
         lint: LintConfig { levels },
         ignore: IgnoreGlobs::new(&ignore)?,
         docs_url: file.lint.docs_url,
         aws_models: file.aws_api.models,
+        shellcheck_exclude,
+        shellcheck_budget,
     })
+}
+
+/// A `[lint.shellcheck] exclude` entry as `SC` and its digits.
+fn shellcheck_code(code: Spanned<String>) -> Result<String, ConfigError> {
+    let text = code.get_ref();
+    let digits = text.strip_prefix("SC").unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ConfigError {
+            message: format!("`lint.shellcheck.exclude`: `{text}` is not a shellcheck code"),
+            range: Some(code.span()),
+            help: Some("write it as \"SC2317\"".to_string()),
+        });
+    }
+    Ok(format!("SC{digits}"))
 }
 
 /// A TOML or serde error as a [`ConfigError`], with a did-you-mean for an

@@ -180,7 +180,39 @@ fn creates(steps: &[&Step], creators: &[&str]) -> bool {
                 && input(s, "Api")
                     .and_then(Node::as_str)
                     .is_some_and(|a| creators.iter().any(|c| c.eq_ignore_ascii_case(a))))
+            || script_calls(s, creators)
     })
+}
+
+/// Whether an `aws:executeScript` step calls one of `apis` itself, through
+/// boto3 (`ec2.run_instances(`) or the AWS CLI (`aws ec2 run-instances`):
+/// resources the runbook made in a script are its own to remove.
+fn script_calls(step: &Step, apis: &[&str]) -> bool {
+    if step.action_str() != "aws:executeScript" {
+        return false;
+    }
+    let Some(script) = input(step, "Script") else {
+        return false;
+    };
+    let calls: Vec<(String, String)> = apis
+        .iter()
+        .filter(|a| !a.starts_with("aws:"))
+        .map(|a| (format!("{}(", words_joined(a, '_')), words_joined(a, '-')))
+        .collect();
+    let mut found = false;
+    crate::lint::walk::each_string_in(script, &mut |n| {
+        let Some(text) = n.as_str() else { return };
+        found = found
+            || calls
+                .iter()
+                .any(|(boto, cli)| text.contains(boto.as_str()) || text.contains(cli.as_str()));
+    });
+    found
+}
+
+/// `RunInstances` → `run_instances` (with `_`) or `run-instances` (with `-`).
+fn words_joined(api: &str, sep: char) -> String {
+    crate::lint::secrets::words(api).join(&sep.to_string())
 }
 
 pub(crate) fn check(cx: &mut LintContext<'_>) {

@@ -1,10 +1,16 @@
 //! One file per rule. Each declares its docs with `declare_rule!` and has a
 //! `check(cx)` function; the registry gives it its code.
 
+pub mod decrypted_secret_echoed;
 pub mod deprecated_runtime;
 pub mod destructive_without_approval;
 pub mod flat_parameter_name;
+pub mod full_fleet_rollout;
+pub mod hardcoded_arn_environment;
 pub mod hardcoded_instance_id;
+pub mod invalid_allowed_pattern;
+pub mod invalid_execute_script;
+pub mod invalid_sleep_duration;
 pub mod invalid_suppression;
 pub mod missing_assume_role;
 pub mod missing_description;
@@ -19,7 +25,10 @@ pub mod plaintext_secret;
 pub mod plaintext_secret_parameter;
 pub mod reimplemented_patching;
 pub mod secret_in_logged_place;
+pub mod secret_parameter_in_command;
 pub mod shellcheck;
 pub mod unhandled_failure_path;
+pub mod unknown_document_key;
 pub mod unused_declaration;
 pub mod unused_suppression;
+pub mod wildcard_iam_policy;

@@ -39,7 +39,8 @@ fn plaintext(default: &Node) -> bool {
     let Value::String(s) = &default.value else {
         return false;
     };
-    if s.trim().is_empty() {
+    // `''` or `""` written as the value: an empty default in the author's mind.
+    if s.trim().trim_matches(|c| c == '\'' || c == '"').is_empty() {
         return false;
     }
     let refs = find_refs(s);

@@ -5,8 +5,15 @@ declare_rule! {
     /// ## What it does
     /// Runs `shellcheck` (when it is on PATH) on every embedded shell script
     /// (`aws:runShellScript` steps, `AWS-RunShellScript` commands) and reports its
-    /// findings at the line and column in the document. The CLI runs it: the compiler
-    /// core runs no programs.
+    /// findings at the line and column in the document, also inside a script written
+    /// as one JSON string. Each finding keeps shellcheck's level (error, warning;
+    /// info and style are info). SC2317 (unreachable command: wrong for functions
+    /// called from traps) and SC1091 (a sourced file that exists only on the node) are
+    /// left out unless `[lint.shellcheck] exclude` says otherwise. `{{ Param }}` is
+    /// shown to shellcheck as a shell expansion of the same length (`${PARAM___}`), as
+    /// SSM pastes a value there. The CLI runs it (the compiler core runs no programs),
+    /// with results cached by script and shellcheck version, and says in its summary
+    /// whether shellcheck ran and which version.
     ///
     /// ## Why is this bad?
     /// Shell scripts in documents are code that nobody tests locally: unquoted

@@ -97,6 +97,80 @@ fn read_only(step: &Step) -> bool {
     }
 }
 
+/// API names that make something a cleanup would remove.
+const CREATING_PREFIXES: &[&str] = &[
+    "Create", "Run", "Allocate", "Copy", "Import", "Register", "Request", "Launch",
+];
+
+/// Calls that create, in a script: boto3 (`ec2.run_instances(`), the AWS CLI
+/// (`aws ec2 create-snapshot`) and AWS Tools for PowerShell (`New-EC2Instance`).
+static SCRIPT_CREATES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:create|run|allocate|copy|import|register|request)_[a-z_]+\s*\(|\baws\s+[a-z0-9-]+\s+(?:create|run|allocate|copy|import|register|request)-[a-z-]+|\bNew-(?:EC2|CFN|RDS|IAM|S3)",
+    )
+    .expect("invariant: the pattern is a valid regex")
+});
+
+/// Whether a step can leave behind something a cleanup step would remove.
+fn creates_something(step: &Step) -> bool {
+    match step.action_str() {
+        "aws:runInstances"
+        | "aws:createStack"
+        | "aws:createImage"
+        | "aws:copyImage"
+        | "aws:createTags"
+        | "aws:executeAutomation" => true,
+        "aws:executeAwsApi" => input(step, "Api")
+            .and_then(Node::as_str)
+            .is_some_and(|a| CREATING_PREFIXES.iter().any(|p| a.starts_with(p))),
+        "aws:executeScript"
+        | "aws:runCommand"
+        | "aws:runShellScript"
+        | "aws:runPowerShellScript" => {
+            let mut found = false;
+            if let Some(inputs) = &step.inputs {
+                crate::lint::walk::each_string_in(inputs, &mut |n| {
+                    found = found || n.as_str().is_some_and(|t| SCRIPT_CREATES.is_match(t));
+                });
+            }
+            found
+        }
+        _ => false,
+    }
+}
+
+/// Whether only `onFailure`/`onCancel` lead to `cleanup`: no `nextStep`, no
+/// branch choice and no fall-through from the step before it.
+fn failure_only(steps: &[&Step], cleanup: &Step) -> bool {
+    let name = cleanup.name_str();
+    let jumps_here = |n: Option<&Node>| n.and_then(Node::as_str) == Some(name);
+    let mut by_failure = false;
+    for (i, s) in steps.iter().enumerate() {
+        let step_target = |n: &Option<Node>| {
+            n.as_ref()
+                .and_then(Node::as_str)
+                .and_then(|t| t.strip_prefix("step:"))
+                == Some(name)
+        };
+        by_failure |= step_target(&s.on_failure) || step_target(&s.on_cancel);
+        if jumps_here(s.next_step.as_ref()) || jumps_here(input(s, "Default")) {
+            return false;
+        }
+        let choices = input(s, "Choices").and_then(Node::as_list).unwrap_or(&[]);
+        if choices.iter().any(|c| jumps_here(c.get("NextStep"))) {
+            return false;
+        }
+        let falls_through = s.next_step.is_none()
+            && !is_end(s)
+            && s.action_str() != "aws:branch"
+            && steps.get(i + 1).is_some_and(|n| std::ptr::eq(*n, cleanup));
+        if falls_through {
+            return false;
+        }
+    }
+    by_failure
+}
+
 /// The step an `onFailure` sends to (`step:X`).
 fn failure_target(step: &Step) -> Option<&str> {
     step.on_failure.as_ref()?.as_str()?.strip_prefix("step:")
@@ -153,6 +227,15 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         };
         // Ends inside the recovery section itself are fine.
         if is_recovery(s.name_str()) {
+            continue;
+        }
+        // An end taken before anything was created leaves nothing to clean up
+        // (checks and branches that stop early, as AWSSupport runbooks do).
+        if !steps.iter().take(i + 1).any(|p| creates_something(p)) {
+            continue;
+        }
+        // A cleanup step only failures reach is not skipped by a successful end.
+        if failure_only(&steps, cleanup) {
             continue;
         }
         let span = s.is_end.as_ref().map_or(s.name.span, |n| n.span);

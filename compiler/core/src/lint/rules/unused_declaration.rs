@@ -37,6 +37,27 @@ declare_rule! {
     pub UnusedDeclaration { name: "unused-declaration", default: Warning, fix: Never }
 }
 
+/// A parameter that exists to be set, not read: a consent or acknowledgement
+/// (`Acknowledge`, `ThirdPartySoftwareConsent`), or one whose `allowedValues`
+/// leave a single choice (`["Yes"]`): the execution cannot start until the
+/// caller gives it, which is its whole job.
+fn is_consent(p: &crate::model::Parameter) -> bool {
+    let words = crate::lint::secrets::words(&p.name.name);
+    let named = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "acknowledge" | "acknowledgement" | "acknowledgment" | "consent" | "agree" | "accept"
+        )
+    });
+    let single_choice = p
+        .attrs
+        .iter()
+        .find(|(k, _)| k.name == "allowedValues")
+        .and_then(|(_, v)| v.as_list())
+        .is_some_and(|l| l.len() == 1);
+    named || single_choice
+}
+
 pub(crate) fn check(cx: &mut LintContext<'_>) {
     let mut used_params: HashSet<String> = HashSet::new();
     let mut used_vars: HashSet<String> = HashSet::new();
@@ -68,7 +89,7 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
     // `{{ X }}` where X is a variable also reads a variable.
     let mut found = Vec::new();
     for p in cx.doc.parameters.iter().flatten() {
-        if !used_params.contains(&p.name.name) {
+        if !used_params.contains(&p.name.name) && !is_consent(p) {
             found.push((
                 p.name.span,
                 format!("parameter `{}` is never used", p.name.name),
