@@ -55,7 +55,12 @@ impl Checker<'_> {
             .filter(|p| !matches!(p.1.value, Value::Null))
             .collect();
         for (key, value) in params.iter().map(|p| (&p.0, &p.1)) {
-            match members.iter().find(|m| m.name == key.name) {
+            let member = op.member_name(&key.name);
+            if member != key.name && params.iter().any(|p| p.0.name == member) {
+                self.alias_conflict(key, member, op);
+                continue;
+            }
+            match members.iter().find(|m| m.name == member) {
                 Some(m) => {
                     let path = key.name.clone();
                     self.check_api_param(value, svc, m.shape, &path, 0);
@@ -69,7 +74,7 @@ impl Checker<'_> {
             }
         }
         for m in members.iter().filter(|m| m.required) {
-            if params.iter().any(|p| p.0.name == m.name) {
+            if params.iter().any(|p| op.member_name(&p.0.name) == m.name) {
                 continue;
             }
             let span = inputs
@@ -95,6 +100,23 @@ impl Checker<'_> {
                 )),
             );
         }
+    }
+
+    /// Both a member and botocore's alias of it: botocore refuses the call
+    /// (`AliasConflictParameterError`).
+    fn alias_conflict(&mut self, key: &Key, member: &str, op: &Operation) {
+        self.report(
+            Diagnostic::error(
+                codes::UNKNOWN_API_PARAMETER,
+                key.span,
+                format!(
+                    "`{}` is botocore's other name for `{member}` of `{}`, which is also given",
+                    key.name, op.name
+                ),
+            )
+            .with_label("given twice")
+            .with_help(format!("keep one of `{member}` and `{}`", key.name)),
+        );
     }
 
     fn unknown_param(&mut self, key: &Key, members: &[Member], owner: &str, svc: &Service) {
