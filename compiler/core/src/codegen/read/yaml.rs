@@ -6,7 +6,8 @@
 //! Invariants: plain scalars mean what PyYAML's YAML 1.1 `SafeLoader` makes of
 //! them ([`resolve_plain`]); quoted and block scalars are strings; the core
 //! scalar tags (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`) build what
-//! PyYAML builds from them, in any style, and other tags are ignored; merge keys (`<<`) merge as PyYAML does; a repeated
+//! PyYAML builds from them, in any style; the non-specific tag `!` resolves
+//! a scalar of any style as a plain one (as PyYAML does); other tags are ignored; merge keys (`<<`) merge as PyYAML does; a repeated
 //! key keeps its first position and takes the last value; aliases are expanded
 //! within a budget of [`MAX_ALIAS_NODES`] nodes and [`MAX_ALIAS_BYTES`] bytes of
 //! text (a few long strings repeated can be huge in few nodes); nesting deeper than
@@ -157,9 +158,15 @@ fn read(file: FileId, text: &str, relaxed: Option<&Relaxed>) -> Result<Node, Dia
                     )?;
                     continue;
                 }
-                let node = if style == TScalarStyle::Plain && !is_str_tag {
+                // The non-specific tag `!` (libyaml's emitter writes `! "60"`):
+                // PyYAML resolves the scalar as if it were plain, whatever its style.
+                let non_specific = tag
+                    .as_ref()
+                    .is_some_and(|t| t.handle.is_empty() && t.suffix == "!");
+                let plain = style == TScalarStyle::Plain;
+                let node = if (plain || non_specific) && !is_str_tag {
                     let resolved = resolve_plain(&value);
-                    if resolved == Resolved::Merge {
+                    if resolved == Resolved::Merge && plain {
                         reader.add(Item::Merge(span), anchor, at)?;
                         continue;
                     }
