@@ -421,7 +421,10 @@ fn judge_template(name: &str, text: &str) {
         for span in std::iter::once(d.primary.span).chain(d.secondary.iter().map(|l| l.span)) {
             assert_eq!(span.file, file, "{d:?}");
             assert!(span.start <= span.end, "{d:?}");
-            assert!(normal.get(span.range()).is_some(), "{d:?} is not on character boundaries");
+            assert!(
+                normal.get(span.range()).is_some(),
+                "{d:?} is not on character boundaries"
+            );
         }
     }
 }
