@@ -39,7 +39,11 @@ fn lint_file(
 ) -> (FileId, Option<Vec<Diagnostic>>) {
     let id = sources.add(name, text);
     let src = sources.get(id).map(|f| f.text.clone()).expect("added");
-    let cfg = LintConfig::default();
+    // Preview rules too: every rule's fixture fires.
+    let cfg = LintConfig {
+        preview: true,
+        ..LintConfig::default()
+    };
     let out = match Format::from_path_ext(name) {
         None => Some(lint_rbk(id, &src, catalog, &cfg, &NoFiles)),
         Some(fmt) => {
@@ -306,7 +310,7 @@ fn corpus_lints_without_crashing() {
     }
     assert!(docs > 300, "the corpus holds 387 documents; read {docs}");
     let mut table = format!(
-        "{BEGIN}\n{docs} documents linted, {files_with_findings} with at least one lint finding.\n\n| code | name | level | findings |\n| --- | --- | --- | --- |\n"
+        "{BEGIN}\n{docs} documents linted, {files_with_findings} with at least one lint finding.\n\n| code | name | status | level | findings |\n| --- | --- | --- | --- | --- |\n"
     );
     for r in RULES {
         let n: usize = counts
@@ -315,9 +319,10 @@ fn corpus_lints_without_crashing() {
             .map(|(_, n)| n)
             .sum();
         table.push_str(&format!(
-            "| {} | `{}` | {} | {n} |\n",
+            "| {} | `{}` | {} | {} | {n} |\n",
             r.code,
             r.name(),
+            r.status(),
             r.meta().default.as_str()
         ));
     }
@@ -454,4 +459,114 @@ fn select_and_ignore_choose_the_rules() {
         ..LintOptions::default()
     };
     assert!(apply_selection(&mut LintConfig::default(), &bad).is_err());
+}
+
+/// Preview rules run only with `--preview`; selecting only preview rules
+/// without it is an error (it would run nothing), with it they run.
+#[test]
+fn preview_rules_need_preview() {
+    use ssmc::commands::lint::{apply_selection, LintOptions};
+    let find = |c: &str| ssmc_core::lint::find(c).expect("rule");
+    let mut config = LintConfig::default();
+    apply_selection(&mut config, &LintOptions::default()).expect("no selection");
+    assert!(
+        config.level(find("SSM402")).is_none(),
+        "preview: off by default"
+    );
+    assert!(config.level(find("SSM301")).is_some(), "stable: on");
+    let only_preview = LintOptions {
+        select: vec!["hardcoded-arn-environment".into()],
+        ..LintOptions::default()
+    };
+    let err = apply_selection(&mut LintConfig::default(), &only_preview).expect_err("preview");
+    assert!(err.contains("--preview"), "{err}");
+    let with = LintOptions {
+        preview: true,
+        ..only_preview
+    };
+    let mut config = LintConfig::default();
+    apply_selection(&mut config, &with).expect("preview on");
+    assert!(config.level(find("SSM402")).is_some());
+    assert!(config.level(find("SSM301")).is_none(), "not selected");
+}
+
+const RECALL_BEGIN: &str = "<!-- recall: begin -->";
+const RECALL_END: &str = "<!-- recall: end -->";
+
+/// Recall on seeded faults (`tests/fixtures/lint/recall/CODE_what.yaml`: one
+/// fault an author makes per document, the code that should report it first
+/// in the name): judged as `ssmc lint` does (checker and rules), by default and
+/// with `--preview`. Every fault is found with preview; the numbers are in
+/// docs/lint-corpus.md (`UPDATE_DOCS=1` rewrites them).
+#[test]
+fn seeded_faults_are_found() {
+    use ssmc_core::verdict::{self, Input, Kind};
+    let dir = repo().join("tests/fixtures/lint/recall");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("recall fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 30, "{} seeded documents", files.len());
+    let missed = |preview: bool| -> Vec<String> {
+        let mut out = Vec::new();
+        for path in &files {
+            let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+            let code = name.split('_').next().expect("code prefix");
+            let text = std::fs::read_to_string(path).expect("fixture");
+            let mut sources = SourceMap::new();
+            let (catalog, stdlib) = catalog::load_stdlib(&mut sources);
+            let file = sources.add(name, &text);
+            let inputs = [Input {
+                file,
+                kind: Kind::of_path(name),
+                name: "seeded".to_string(),
+                lint: true,
+            }];
+            let config = LintConfig {
+                preview,
+                ..LintConfig::default()
+            };
+            let options = verdict::Options {
+                lint: &config,
+                external: None,
+            };
+            let v = verdict::judge(&mut sources, &inputs, &NoFiles, catalog, stdlib, options);
+            if !v.diagnostics.iter().any(|d| d.code == code) {
+                out.push(name.to_string());
+            }
+        }
+        out
+    };
+    let (by_default, with_preview) = (missed(false), missed(true));
+    assert!(
+        with_preview.is_empty(),
+        "missed with --preview: {with_preview:?}"
+    );
+    let n = files.len();
+    let text = format!(
+        "{RECALL_BEGIN}\n{} of {n} seeded faults found by default ({}%), {n} of {n} with `--preview`. \
+         Missed by default (preview rules): {}.\n{RECALL_END}",
+        n - by_default.len(),
+        (n - by_default.len()) * 100 / n,
+        by_default
+            .iter()
+            .map(|f| format!("`{f}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let path = repo().join("docs/lint-corpus.md");
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    let (Some(a), Some(b)) = (have.find(RECALL_BEGIN), have.find(RECALL_END)) else {
+        panic!("docs/lint-corpus.md has no recall markers");
+    };
+    let want = format!("{}{text}{}", &have[..a], &have[b + RECALL_END.len()..]);
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &want).expect("write docs/lint-corpus.md");
+    } else {
+        assert!(
+            have == want,
+            "docs/lint-corpus.md recall is stale: run `UPDATE_DOCS=1 cargo test -p ssmc-tests seeded_faults`"
+        );
+    }
 }

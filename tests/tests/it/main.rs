@@ -6,6 +6,7 @@ mod check;
 mod codegen;
 mod corpus_styles;
 mod docs;
+mod embed;
 mod examples;
 mod fmt;
 mod generated;
