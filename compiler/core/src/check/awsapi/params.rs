@@ -70,7 +70,9 @@ impl Checker<'_> {
                 None if super::OWN_INPUTS
                     .iter()
                     .any(|o| o.eq_ignore_ascii_case(&key.name)) => {}
-                None => self.unknown_param(key, members, &format!("`{}`", op.name), svc),
+                None => {
+                    self.unknown_param(key, members, &op.aliases, &format!("`{}`", op.name), svc)
+                }
             }
         }
         for m in members.iter().filter(|m| m.required) {
@@ -119,14 +121,26 @@ impl Checker<'_> {
         );
     }
 
-    fn unknown_param(&mut self, key: &Key, members: &[Member], owner: &str, svc: &Service) {
+    /// `aliases`: botocore's other names of the operation's members, which a
+    /// slip may be closest to (`Filers` → `Filters`).
+    fn unknown_param(
+        &mut self,
+        key: &Key,
+        members: &[Member],
+        aliases: &[(String, String)],
+        owner: &str,
+        svc: &Service,
+    ) {
         let mut d = Diagnostic::error(
             codes::UNKNOWN_API_PARAMETER,
             key.span,
             format!("{owner} has no parameter `{}`", key.name),
         )
         .with_label("unknown parameter");
-        let names = members.iter().map(|m| m.name.as_str());
+        let names = members
+            .iter()
+            .map(|m| m.name.as_str())
+            .chain(aliases.iter().map(|(_, alias)| alias.as_str()));
         d = match suggest(&key.name, names) {
             Some(s) => d.with_help(format!("did you mean `{s}`?")),
             None if members.is_empty() => d.with_help(format!("{owner} takes no parameters")),
@@ -175,7 +189,7 @@ impl Checker<'_> {
                             let inner = format!("{path}.{}", key.name);
                             self.check_api_param(value, svc, m.shape, &inner, depth + 1);
                         }
-                        None => self.unknown_param(key, members, &format!("`{path}`"), svc),
+                        None => self.unknown_param(key, members, &[], &format!("`{path}`"), svc),
                     }
                 }
                 for m in members.iter().filter(|m| m.required) {

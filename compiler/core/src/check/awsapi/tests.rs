@@ -84,7 +84,7 @@ fn other_spellings_ssm_accepts_are_info() {
 
 #[test]
 fn unknown_and_missing_parameters() {
-    insta::assert_snapshot!(api(r#""Service": "ec2", "Api": "DescribeFlowLogs", "Filtrs": []"#), @"E1029 error: `DescribeFlowLogs` has no parameter `Filtrs` @ `\"Filtrs\"` [did you mean `Filter`?]");
+    insta::assert_snapshot!(api(r#""Service": "ec2", "Api": "DescribeFlowLogs", "Filtrs": []"#), @"E1029 error: `DescribeFlowLogs` has no parameter `Filtrs` @ `\"Filtrs\"` [did you mean `Filters`?]");
     insta::assert_snapshot!(api(r#""Service": "ec2", "Api": "StopInstances""#), @"E1030 error: step `Call` is missing parameter `InstanceIds`, which `StopInstances` requires @ `StopInstances` [add `InstanceIds: …` (a list of string) to the step's inputs]");
     insta::assert_snapshot!(api(r#""Service": "ec2", "Api": "DescribeInstances", "Filters": [{"Nme": "x", "Values": []}]"#), @"E1029 error: `Filters[0]` has no parameter `Nme` @ `\"Nme\"` [did you mean `Name`?]");
 }
