@@ -24,7 +24,7 @@ use crate::lint::source::{check_and_lint_raw, lint_documents, RawOutcome};
 use crate::lint::{registry, suppress, LintConfig};
 use crate::lower::FileLoader;
 use crate::model::Document;
-use crate::pipeline::{self, par_map, Compilation};
+use crate::pipeline::{self, par_map, Compilation, Neighbours};
 use crate::span::{FileId, SourceMap};
 
 /// What kind of file an input is.
@@ -125,13 +125,44 @@ pub fn judge(
     stdlib_diagnostics: Vec<Diagnostic>,
     options: Options<'_>,
 ) -> Verdict {
+    let none = Neighbours::default();
+    judge_among(
+        sources,
+        inputs,
+        none,
+        loader,
+        catalog,
+        stdlib_diagnostics,
+        options,
+    )
+}
+
+/// [`judge`] of `inputs` among the project's other `.rbk` files, given as
+/// [`Neighbours`] (`pipeline::compile_among`): the verdict on the inputs is
+/// the one judging every file together gives (the language server judges the
+/// open document so, without compiling the rest of the workspace again).
+pub fn judge_among(
+    sources: &mut SourceMap,
+    inputs: &[Input],
+    neighbours: Neighbours<'_>,
+    loader: &dyn FileLoader,
+    catalog: Catalog,
+    stdlib_diagnostics: Vec<Diagnostic>,
+    options: Options<'_>,
+) -> Verdict {
     let rbk: Vec<FileId> = inputs
         .iter()
         .filter(|i| i.kind == Kind::Rbk)
         .map(|i| i.file)
         .collect();
-    let compilation =
-        pipeline::compile_with_catalog(sources, &rbk, loader, catalog, stdlib_diagnostics);
+    let compilation = pipeline::compile_among(
+        sources,
+        &rbk,
+        neighbours,
+        loader,
+        catalog,
+        stdlib_diagnostics,
+    );
     let mut diagnostics = compilation.diagnostics.clone();
     let text_of = |file: FileId| {
         sources

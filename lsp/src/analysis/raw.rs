@@ -27,15 +27,19 @@ use super::index::{DocDefs, NameDef, Occurrence, StepDef, Target};
 use super::outline::{Symbol, SymbolKind};
 use super::{stdlib, Analysis, LintSettings};
 
-/// The stem of a file name or URI (`file:///w/restart.yaml` → `restart`).
-fn stem(name: &str) -> &str {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    base.split('.').next().unwrap_or(base)
+/// The document name of a raw file: its path's stem, as `ssmc lint` names it
+/// (`/w/restart.yaml` → `restart`; a URI's percent-escapes are decoded in the path).
+fn stem(path: &std::path::Path) -> String {
+    let base = path
+        .file_name()
+        .map_or_else(String::new, |b| b.to_string_lossy().into_owned());
+    base.split('.').next().unwrap_or_default().to_string()
 }
 
 /// The analysis of a JSON/YAML file; see the module docs.
 pub(super) fn analyse(
     name: &str,
+    path: &std::path::Path,
     text: &str,
     format: Format,
     models: &ssmc_core::awsapi::Overlay,
@@ -50,13 +54,13 @@ pub(super) fn analyse(
         .unwrap_or_default();
     let mut catalog = stdlib_catalog.clone();
     catalog.aws_models = models.clone();
-    let doc_name = stem(name);
+    let doc_name = stem(path);
     // The one verdict, as `ssmc lint` computes it for this file.
     let inputs = [Input {
         file,
         kind: Kind::Raw(format),
-        name: doc_name.to_string(),
-        lint: !lint.ignored,
+        name: doc_name,
+        lint: true,
     }];
     let options = verdict::Options {
         lint: &lint.config,
@@ -71,7 +75,8 @@ pub(super) fn analyse(
         options,
     );
     let not_ssm = judged.raw.iter().any(|r| r.not_ssm.is_some());
-    let diagnostics: Vec<_> = if not_ssm {
+    // A `[lint] ignore`d file is outside the project, as `ssmc lint` walks it.
+    let mut diagnostics: Vec<_> = if not_ssm || lint.ignored {
         Vec::new()
     } else {
         judged
@@ -80,6 +85,9 @@ pub(super) fn analyse(
             .filter(|d| d.primary.span.file == file)
             .collect()
     };
+    if !not_ssm {
+        diagnostics.splice(0..0, super::config_fault(file, lint));
+    }
     let documents: Vec<Document> = judged.raw.into_iter().filter_map(|r| r.document).collect();
     let catalog = judged.compilation.catalog;
     let mut ix = RawIndex {
