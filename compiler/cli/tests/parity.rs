@@ -84,12 +84,12 @@ fn cli_findings(dir: &Path, files: &[PathBuf]) -> BTreeMap<PathBuf, Vec<Finding>
     let mut by_file: BTreeMap<PathBuf, Vec<Finding>> = BTreeMap::new();
     for item in items {
         let shown = item["file"].as_str().unwrap_or_default();
-        let Some(path) = files
+        let path = files
             .iter()
             .find(|f| f.to_string_lossy().ends_with(&format!("/{shown}")))
-        else {
-            panic!("ssmc lint named a file the test did not find: {item}");
-        };
+            .unwrap_or_else(|| {
+                unreachable!("ssmc lint named a file the test did not find: {item}")
+            });
         let n = |k: &str| u32::try_from(item[k].as_u64().unwrap_or(1)).unwrap_or(1) - 1;
         let mut message = item["message"].as_str().unwrap_or_default().to_string();
         if let Some(help) = item["help"].as_str() {

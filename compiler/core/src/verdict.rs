@@ -367,6 +367,76 @@ mod tests {
             .collect()
     }
 
+    /// The `(code, line)` of each finding in `file`.
+    fn in_file(v: &Verdict, sources: &SourceMap, file: FileId) -> Vec<(String, u32)> {
+        v.diagnostics
+            .iter()
+            .filter(|d| d.primary.span.file == file)
+            .map(|d| {
+                let line = sources
+                    .get(file)
+                    .map_or(0, |f| f.lines.line_col(d.primary.span.start).line + 1);
+                (d.code.to_string(), line)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn judging_among_neighbours_equals_judging_every_file_together() {
+        let a = "extern action \"aws:shareSQLMedia\" for automation {\n  input ..\n}\n/// One.\nautomation Dup {\n  step S = aws:sleep { Duration: \"PT1S\" }\n}\n";
+        let b = "extern action \"aws:shareSQLMedia\" for automation {\n  input ..\n}\n/// Two.\nautomation Dup {\n  step S = aws:shareSQLMedia { Media: \"x\" }\n}\n";
+        let c = "/// Three.\nautomation Dup {\n  step S = aws:sleep { Duration: \"PT1S\" }\n}\n";
+        let mut sources = SourceMap::new();
+        let ids: Vec<FileId> = [("a.rbk", a), ("b.rbk", b), ("c.rbk", c)]
+            .iter()
+            .map(|(n, t)| sources.add(*n, t))
+            .collect();
+        let mut all = sources.clone();
+        let whole = judge_files(&mut all, &ids, &NoFiles);
+        let expected = in_file(&whole, &all, ids[1]);
+        // b's declaration is the second (an error), its document the second `Dup`.
+        assert!(expected.contains(&("E0240".to_string(), 5)), "{expected:?}");
+        assert!(
+            expected.iter().any(|(c, l)| c.starts_with('E') && *l == 1),
+            "{expected:?}"
+        );
+
+        let (catalog, stdlib) = crate::catalog::load_stdlib(&mut sources);
+        let text = |id: FileId| sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
+        let before = pipeline::Neighbour::of(ids[0], &text(ids[0]));
+        let after = pipeline::Neighbour::of(ids[2], &text(ids[2]));
+        let neighbours = Neighbours {
+            before: &[&before],
+            after: &[&after],
+        };
+        let inputs = [Input {
+            file: ids[1],
+            kind: Kind::Rbk,
+            name: String::new(),
+            lint: true,
+        }];
+        let config = LintConfig::default();
+        let options = Options {
+            lint: &config,
+            external: None,
+        };
+        let among = judge_among(
+            &mut sources,
+            &inputs,
+            neighbours,
+            &NoFiles,
+            catalog,
+            stdlib,
+            options,
+        );
+        assert_eq!(in_file(&among, &sources, ids[1]), expected);
+        // Only the judged file's findings: the neighbours' are their own.
+        assert!(among
+            .diagnostics
+            .iter()
+            .all(|d| d.primary.span.file == ids[1]));
+    }
+
     const TYPO: &str = "/// Says hello.\ncommand Hello {\n  tags { Team: \"ops\" }\n  /// The name.\n  param Name: String\n  step Run = aws:runShellScript { runCommand: [\"echo {{ Nmae }}\"] }\n}\n";
 
     #[test]
