@@ -47,9 +47,9 @@ struct Doc {
     scheduled: bool,
     /// When its last analysis started (for the debounce).
     last_run: Option<Instant>,
-    /// The external linter's findings (`external.rs`) and the normalised
-    /// text they were found in: published while the text is unchanged.
-    external: Option<(String, Vec<tower_lsp_server::ls_types::Diagnostic>)>,
+    /// The external linter's findings (`external.rs`) and the text they
+    /// were found in: given to the verdict again while the text is unchanged.
+    external: Option<crate::external::Kept>,
 }
 
 impl Doc {
@@ -208,7 +208,7 @@ impl Shared {
     /// The analysis of the document's latest text, computed now if stale.
     /// `None` for an unknown document or when analysing panicked.
     fn analysis(&self, uri: &Uri) -> Option<(Arc<Analysis>, i32)> {
-        let (text, version) = {
+        let (text, version, kept) = {
             let mut docs = self.docs();
             let doc = docs.get_mut(uri)?;
             if let (Some(a), Some(v)) = (&doc.analysis, doc.analysed) {
@@ -217,29 +217,12 @@ impl Shared {
                 }
             }
             doc.last_run = Some(Instant::now());
-            (doc.text.clone(), doc.version)
+            let kept = doc.external.clone().filter(|k| k.text == doc.text);
+            (doc.text.clone(), doc.version, kept)
         };
-        let path = uri.to_file_path();
-        let loader = self.loader(path.as_deref());
-        let name = uri.as_str().to_string();
-        let analysis = guard(|| {
-            self.maybe_panic("analysis");
-            let key = workspace::order_key(uri);
-            let surroundings = self.surroundings(&key);
-            let models = lock(&self.aws_models).clone();
-            let lint = path
-                .as_deref()
-                .map(|p| workspace::lint_settings(&self.project(p), p))
-                .unwrap_or_default();
-            let place = Place {
-                path: &key,
-                surroundings: &surroundings,
-                models: &models,
-                lint: &lint,
-            };
-            Analysis::in_project(&name, &text, &loader, place)
-        })
-        .map(Arc::new);
+        let analysis = self
+            .analyse(uri, &text, Outside::Kept(kept))
+            .map(|(a, _)| Arc::new(a));
         let mut docs = self.docs();
         let doc = docs.get_mut(uri)?;
         if doc.version == version {
@@ -248,25 +231,76 @@ impl Shared {
         }
         analysis.map(|a| (a, version))
     }
+
+    /// The one verdict on `text` as the document `uri`, among the workspace's
+    /// files, with the external linter's findings as `outside` says; and the
+    /// findings it ran now, to keep for this text. `None` when it panicked.
+    fn analyse(
+        &self,
+        uri: &Uri,
+        text: &str,
+        outside: Outside,
+    ) -> Option<(Analysis, Option<crate::external::Kept>)> {
+        let path = uri.to_file_path();
+        let loader = self.loader(path.as_deref());
+        guard(|| {
+            self.maybe_panic("analysis");
+            let key = workspace::order_key(uri);
+            let surroundings = self.surroundings(&key);
+            let models = lock(&self.aws_models).clone();
+            let lint = path
+                .as_deref()
+                .map(|p| workspace::lint_settings(&self.project(p), p))
+                .unwrap_or_default();
+            let found: Mutex<Vec<ssmc_core::Diagnostic>> = Mutex::new(Vec::new());
+            let hook =
+                |file: ssmc_core::FileId, text: &str, docs: &[ssmc_core::model::Document]| {
+                    let out = match &outside {
+                        Outside::Run(ext) => ext.lint(file, text, docs, &lint),
+                        Outside::Kept(Some(k)) => k.in_file(file),
+                        Outside::Kept(None) => Vec::new(),
+                    };
+                    lock(&found).extend(out.iter().cloned());
+                    out
+                };
+            let place = Place {
+                path: &key,
+                surroundings: &surroundings,
+                models: &models,
+                lint: &lint,
+                external: Some(&hook),
+            };
+            let analysis = Analysis::in_project(uri.as_str(), text, &loader, place);
+            let kept = matches!(outside, Outside::Run(_)).then(|| crate::external::Kept {
+                text: text.to_string(),
+                file: analysis.file,
+                found: std::mem::take(&mut *lock(&found)),
+            });
+            (analysis, kept)
+        })
+    }
 }
 
-/// Publishes the diagnostics of `analysis` (and the external linter's
-/// findings for the same text), unless the client has moved past `version`.
+/// Where the external linter's findings of an analysis come from.
+enum Outside {
+    /// Run it now (on open and save).
+    Run(&'static dyn crate::ExternalLint),
+    /// Those kept for this very text, if any.
+    Kept(Option<crate::external::Kept>),
+}
+
+/// Publishes the diagnostics of `analysis`, unless the client has moved past `version`.
 async fn publish(shared: &Shared, client: &Client, uri: Uri, analysis: &Analysis, version: i32) {
-    let Some(mut diagnostics) = guard(|| convert::diagnostics(analysis, &uri)) else {
+    let Some(diagnostics) = guard(|| convert::diagnostics(analysis, &uri)) else {
         return;
     };
+    // Never publish for a version the client has already moved past.
+    if !shared
+        .docs()
+        .get(&uri)
+        .is_some_and(|d| d.version == version)
     {
-        let docs = shared.docs();
-        // Never publish for a version the client has already moved past.
-        let Some(doc) = docs.get(&uri).filter(|d| d.version == version) else {
-            return;
-        };
-        if let Some((text, found)) = &doc.external {
-            if *text == analysis.text {
-                diagnostics.extend(found.iter().cloned());
-            }
-        }
+        return;
     }
     client
         .publish_diagnostics(uri, diagnostics, Some(version))
@@ -365,9 +399,9 @@ impl Backend {
         });
     }
 
-    /// Runs the external linter (shellcheck) on the document's latest
-    /// analysis on a blocking thread, keeps its findings for that text and
-    /// publishes them with the others.
+    /// Judges the document's latest text again with the external linter
+    /// (shellcheck) run, on a blocking thread, keeps its findings for that
+    /// text and publishes the whole verdict.
     fn run_external(&self, uri: Uri) {
         let Some(external) = crate::external::external_lint() else {
             return;
@@ -375,26 +409,26 @@ impl Backend {
         let shared = self.shared.clone();
         let client = self.client.clone();
         tokio::spawn(async move {
-            let Some((analysis, version)) = shared.analysis(&uri) else {
+            let Some((text, version)) =
+                shared.docs().get(&uri).map(|d| (d.text.clone(), d.version))
+            else {
                 return;
             };
-            let (a, u) = (analysis.clone(), uri.clone());
-            let found = tokio::task::spawn_blocking(move || {
-                guard(|| {
-                    let found = a.external_findings(external);
-                    let lsp: Vec<_> = found
-                        .iter()
-                        .map(|d| convert::diagnostic(&a, &u, d))
-                        .collect();
-                    lsp
-                })
-            })
-            .await;
-            let Ok(Some(found)) = found else {
+            let (s, u) = (shared.clone(), uri.clone());
+            let judged =
+                tokio::task::spawn_blocking(move || s.analyse(&u, &text, Outside::Run(external)))
+                    .await;
+            let Ok(Some((analysis, kept))) = judged else {
                 return;
             };
+            let analysis = Arc::new(analysis);
             if let Some(doc) = shared.docs().get_mut(&uri) {
-                doc.external = Some((analysis.text.clone(), found));
+                if doc.version != version {
+                    return;
+                }
+                doc.external = kept;
+                doc.analysis = Some(analysis.clone());
+                doc.analysed = Some(version);
             }
             publish(&shared, &client, uri, &analysis, version).await;
         });

@@ -279,6 +279,8 @@ pub fn lint_settings(project: &Project, path: &Path) -> LintSettings {
         ignored: project.is_ignored(path),
         fault: project.fault.as_ref().map(ToString::to_string),
         config: project.config.lint.clone(),
+        shellcheck_exclude: project.config.shellcheck_exclude.clone(),
+        shellcheck_budget: project.config.shellcheck_budget,
     }
 }
 

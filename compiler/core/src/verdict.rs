@@ -54,8 +54,11 @@ pub struct Input {
     pub lint: bool,
 }
 
-/// Findings computed outside the core for one document (shellcheck).
-pub type External<'a> = &'a (dyn Fn(FileId, &str, &Document) -> Vec<Diagnostic> + Sync);
+/// Findings computed outside the core (shellcheck) for all the documents of
+/// one file at once (so a program it runs starts once per file), before the
+/// suppression pass: the file's `ssmc: allow(…)` comments apply to them as to
+/// every other finding.
+pub type External<'a> = &'a (dyn Fn(FileId, &str, &[Document]) -> Vec<Diagnostic> + Sync);
 
 /// What the project says beyond the files.
 #[derive(Clone, Copy)]
@@ -203,7 +206,7 @@ pub fn judge_among(
                         if let (Some(ext), Some(doc), true) =
                             (options.external, &document, input.lint)
                         {
-                            found.extend(ext(input.file, text, doc));
+                            found.extend(ext(input.file, text, std::slice::from_ref(doc)));
                         }
                         let raw = RawFile {
                             file: input.file,
@@ -285,9 +288,7 @@ fn lint_rbk_file(
                 .any(|c| c.code == codes::SECRET_FLOW && c.primary.span == d.primary.span)
     });
     if let Some(ext) = options.external {
-        for doc in &out.documents {
-            found.extend(ext(input.file, text, doc));
-        }
+        found.extend(ext(input.file, text, &out.documents));
     }
     found
 }
@@ -435,6 +436,60 @@ mod tests {
             .diagnostics
             .iter()
             .all(|d| d.primary.span.file == ids[1]));
+    }
+
+    #[test]
+    fn the_external_hook_sees_each_file_once_and_its_findings_are_suppressed() {
+        let src = "/// One.\ncommand A {\n  // ssmc: allow(shellcheck) checked by hand\n  step S = aws:runShellScript { runCommand: [\"echo a\"] }\n  step T = aws:runShellScript { runCommand: [\"echo b\"] }\n}\n/// Two.\ncommand B {\n  step U = aws:runShellScript { runCommand: [\"echo c\"] }\n}\n";
+        let mut sources = SourceMap::new();
+        let (catalog, stdlib) = crate::catalog::load_stdlib(&mut sources);
+        let file = sources.add("a.rbk", src);
+        let calls = std::sync::Mutex::new(Vec::new());
+        let code = registry::find("shellcheck").map_or("SSM209", |r| r.code);
+        // One finding on each step's line, as shellcheck would give.
+        let hook = |f: FileId, text: &str, docs: &[Document]| {
+            if let Ok(mut c) = calls.lock() {
+                c.push(docs.len());
+            }
+            ["step S", "step T", "step U"]
+                .iter()
+                .filter_map(|s| text.find(s))
+                .map(|at| Diagnostic::warning(code, crate::Span::new(f, at, at + 4), "SC2086"))
+                .collect()
+        };
+        let config = LintConfig::default();
+        let options = Options {
+            lint: &config,
+            external: Some(&hook),
+        };
+        let inputs = [Input {
+            file,
+            kind: Kind::Rbk,
+            name: String::new(),
+            lint: true,
+        }];
+        let v = judge(&mut sources, &inputs, &NoFiles, catalog, stdlib, options);
+        assert_eq!(
+            *calls.lock().expect("calls"),
+            vec![2],
+            "one call with both documents"
+        );
+        let lines: Vec<u32> = v
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .filter_map(|d| {
+                sources
+                    .get(file)
+                    .map(|f| f.lines.line_col(d.primary.span.start).line + 1)
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            vec![5, 9],
+            "the allowed step's finding is suppressed"
+        );
+        assert!(!v.diagnostics.iter().any(|d| d.code.starts_with("SSM21")));
     }
 
     const TYPO: &str = "/// Says hello.\ncommand Hello {\n  tags { Team: \"ops\" }\n  /// The name.\n  param Name: String\n  step Run = aws:runShellScript { runCommand: [\"echo {{ Nmae }}\"] }\n}\n";

@@ -133,7 +133,7 @@ impl Surroundings {
 }
 
 /// How the analysed document stands in its project.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Place<'a> {
     /// Its path (orders it among the [`Surroundings`]; a document without
     /// one gives its URI).
@@ -143,6 +143,9 @@ pub struct Place<'a> {
     pub models: &'a Overlay,
     /// The project's lint settings.
     pub lint: &'a LintSettings,
+    /// Findings from outside the core (shellcheck) for this text, given to
+    /// the verdict so its one suppression pass covers them.
+    pub external: Option<verdict::External<'a>>,
 }
 
 /// Everything known about one document at one version.
@@ -185,6 +188,9 @@ pub struct LintSettings {
     /// Why `ssmc.toml` could not be used (its levels are then not applied);
     /// shown as a warning at the top of the document.
     pub fault: Option<String>,
+    /// `[lint.shellcheck] exclude` and `budget_seconds`, for the external linter.
+    pub shellcheck_exclude: Option<Vec<String>>,
+    pub shellcheck_budget: Option<u64>,
 }
 
 /// The code of the warning that says the project's `ssmc.toml` is unusable.
@@ -248,6 +254,7 @@ impl Analysis {
             surroundings: &surroundings,
             models,
             lint: &LintSettings::default(),
+            external: None,
         };
         Analysis::in_project(name, text, loader, place)
     }
@@ -263,7 +270,7 @@ impl Analysis {
     ) -> Analysis {
         let lint = place.lint;
         if let Some(format) = ssmc_core::codegen::Format::from_path_ext(name) {
-            return raw::analyse(name, place.path, text, format, place.models, lint);
+            return raw::analyse(name, text, format, place);
         }
         let mut sources = place.surroundings.sources.clone();
         let file = sources.add(name, text);
@@ -281,7 +288,7 @@ impl Analysis {
         catalog.aws_models = place.models.clone();
         let options = verdict::Options {
             lint: &lint.config,
-            external: None,
+            external: place.external,
         };
         let (before, after) = place.surroundings.around(place.path);
         let neighbours = Neighbours {
@@ -325,15 +332,6 @@ impl Analysis {
             lint: lint.clone(),
             raw: None,
         }
-    }
-
-    /// The registered external linter's findings (shellcheck): none while
-    /// the document has errors or `[lint] ignore` covers it, as in `ssmc lint`.
-    pub fn external_findings(&self, external: &dyn crate::ExternalLint) -> Vec<Diagnostic> {
-        if self.lint.ignored || self.diagnostics.iter().any(Diagnostic::is_error) {
-            return Vec::new();
-        }
-        external.lint(self.file, &self.text, &self.documents, &self.lint.config)
     }
 
     /// The whole document in canonical format (the `ssmc fmt` engine), or

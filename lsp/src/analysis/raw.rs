@@ -25,7 +25,7 @@ use ssmc_core::verdict::{self, Input, Kind};
 
 use super::index::{DocDefs, NameDef, Occurrence, StepDef, Target};
 use super::outline::{Symbol, SymbolKind};
-use super::{stdlib, Analysis, LintSettings};
+use super::{stdlib, Analysis, Place};
 
 /// The document name of a raw file: its path's stem, as `ssmc lint` names it
 /// (`/w/restart.yaml` → `restart`; a URI's percent-escapes are decoded in the path).
@@ -37,14 +37,8 @@ fn stem(path: &std::path::Path) -> String {
 }
 
 /// The analysis of a JSON/YAML file; see the module docs.
-pub(super) fn analyse(
-    name: &str,
-    path: &std::path::Path,
-    text: &str,
-    format: Format,
-    models: &ssmc_core::awsapi::Overlay,
-    lint: &LintSettings,
-) -> Analysis {
+pub(super) fn analyse(name: &str, text: &str, format: Format, place: Place<'_>) -> Analysis {
+    let (path, models, lint) = (place.path, place.models, place.lint);
     let (stdlib_sources, stdlib_catalog) = stdlib();
     let mut sources = stdlib_sources.clone();
     let file = sources.add(name, text);
@@ -64,7 +58,7 @@ pub(super) fn analyse(
     }];
     let options = verdict::Options {
         lint: &lint.config,
-        external: None,
+        external: place.external,
     };
     let judged = verdict::judge(
         &mut sources,
