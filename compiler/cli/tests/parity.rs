@@ -29,7 +29,9 @@ use common::{percent_encode_path, repo_root};
 /// its help as the server shows it.
 type Finding = (u32, u32, u32, u32, String, String, String);
 
-const EXTENSIONS: &[&str] = &["rbk", "json", "yaml", "yml"];
+/// What `ssmc lint` walks: runbooks, SSM documents, and the CloudFormation
+/// and Terraform templates that may embed them.
+const EXTENSIONS: &[&str] = &["rbk", "json", "yaml", "yml", "template", "tf"];
 
 /// The files a group's walk covers (the CLI's walker decides; this list is
 /// what the test opens in the editor).
@@ -134,6 +136,7 @@ fn language_of(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()) {
         Some("json") => "json",
         Some("yaml" | "yml") => "yaml",
+        Some("tf") => "terraform",
         _ => "ssmc",
     }
 }

@@ -269,8 +269,11 @@ impl Analysis {
         place: Place<'_>,
     ) -> Analysis {
         let lint = place.lint;
-        if let Some(format) = ssmc_core::codegen::Format::from_path_ext(name) {
-            return raw::analyse(name, text, format, place);
+        // JSON/YAML SSM documents, and the templates that embed them, as
+        // `ssmc lint` tells them apart.
+        match Kind::of_file(name, text) {
+            Kind::Rbk => {}
+            kind => return raw::analyse(name, text, kind, place),
         }
         let mut sources = place.surroundings.sources.clone();
         let file = sources.add(name, text);

@@ -37,7 +37,13 @@ fn stem(path: &std::path::Path) -> String {
 }
 
 /// The analysis of a JSON/YAML file; see the module docs.
-pub(super) fn analyse(name: &str, text: &str, format: Format, place: Place<'_>) -> Analysis {
+pub(super) fn analyse(name: &str, text: &str, kind: Kind, place: Place<'_>) -> Analysis {
+    // A Terraform file's comments start with `#`, as YAML's do (the
+    // suppression quick fix writes one); its documents are read as the verdict reads them.
+    let format = match kind {
+        Kind::Raw(format) => format,
+        Kind::Rbk | Kind::Terraform => Format::Yaml,
+    };
     let (path, models, lint) = (place.path, place.models, place.lint);
     let (stdlib_sources, stdlib_catalog) = stdlib();
     let mut sources = stdlib_sources.clone();
@@ -52,7 +58,7 @@ pub(super) fn analyse(name: &str, text: &str, format: Format, place: Place<'_>) 
     // The one verdict, as `ssmc lint` computes it for this file.
     let inputs = [Input {
         file,
-        kind: Kind::Raw(format),
+        kind,
         name: doc_name,
         lint: true,
     }];
