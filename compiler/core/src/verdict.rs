@@ -190,7 +190,7 @@ pub fn judge_among(
         stdlib_diagnostics,
     );
     let mut diagnostics = compilation.diagnostics.clone();
-    let templates = prepare_templates(sources, inputs);
+    let templates = prepare_templates(sources, inputs, loader);
     let text_of = |file: FileId| {
         sources
             .get(file)
@@ -277,7 +277,11 @@ type Prepared = Result<embed::judge::Prepared, String>;
 /// The CloudFormation templates among the raw inputs and the Terraform
 /// files, each with its SSM documents prepared (see `crate::embed`); other
 /// JSON/YAML is left alone (it may be an SSM document itself).
-fn prepare_templates(sources: &mut SourceMap, inputs: &[Input]) -> HashMap<FileId, Prepared> {
+fn prepare_templates(
+    sources: &mut SourceMap,
+    inputs: &[Input],
+    loader: &dyn FileLoader,
+) -> HashMap<FileId, Prepared> {
     let mut out = HashMap::new();
     for input in inputs {
         let Some(file) = sources.get(input.file) else {
@@ -301,7 +305,8 @@ fn prepare_templates(sources: &mut SourceMap, inputs: &[Input]) -> HashMap<FileI
                 Ok(embed::cfn::extract(&text, &root))
             }
         };
-        let prepared = template.map(|t| embed::judge::prepare(sources, &name, t));
+        let prepared =
+            template.map(|t| embed::judge::prepare(sources, input.file, &name, t, loader));
         out.insert(input.file, prepared);
     }
     out
