@@ -388,6 +388,13 @@ impl Reader<'_> {
                     )
                     .with_help("internal: the YAML parser ended a map after a key"));
                 }
+                // A key may override a merged one (`<<`), but not one of its own map.
+                let mut own: HashMap<&str, &Key> = HashMap::with_capacity(frame.entries.len());
+                for (k, _) in &frame.entries {
+                    if let Some(first) = own.insert(&k.name, k) {
+                        return Err(super::duplicate_key(first, k));
+                    }
+                }
                 // PyYAML: merged entries first, then the own ones; later wins.
                 let mut entries = Vec::with_capacity(frame.merged.len() + frame.entries.len());
                 let mut index = HashMap::new();
