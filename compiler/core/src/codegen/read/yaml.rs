@@ -46,7 +46,14 @@ pub fn parse_yaml(file: FileId, text: &str) -> Result<Node, Diagnostic> {
             let Some(relaxed) = relax(&text) else {
                 return Err(first);
             };
-            read(file, &relaxed.text, Some(&relaxed)).map_err(|_| first)
+            // A fault other than the syntax (a repeated key) is the text's own.
+            read(file, &relaxed.text, Some(&relaxed)).map_err(|again| {
+                if again.code == codes::INVALID_YAML {
+                    first
+                } else {
+                    again
+                }
+            })
         }
         result => result,
     }
