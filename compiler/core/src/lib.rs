@@ -11,6 +11,7 @@ pub mod check;
 pub mod codegen;
 pub mod controls;
 pub mod diagnostic;
+pub mod embed;
 pub mod fmt;
 pub mod graph;
 pub mod import;
