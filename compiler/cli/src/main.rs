@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use ssmc::commands::{self, ColorChoice, EXIT_FAILURE, EXIT_OK};
+use ssmc::output;
 use ssmc_core::codegen::read::Format;
 
 /// ssmc: a typed runbook language that compiles to AWS Systems Manager documents.
@@ -129,6 +130,9 @@ enum Command {
         /// each error as a reasoned `// ssmc: allow(...)` line.
         #[arg(long)]
         strict: bool,
+        /// Replace `.rbk` files (and `actions.rbk`) that already exist.
+        #[arg(long)]
+        force: bool,
     },
     /// Explain a lint rule: rationale, a bad and a good example.
     Explain {
@@ -184,7 +188,12 @@ fn run(cli: Cli) -> u8 {
         }
         Command::Check { paths, no_cache } => commands::check::run(&paths, !no_cache),
         Command::Fmt { check, paths } => commands::fmt::run(&paths, check),
-        Command::Import { docs, out, strict } => commands::import::run(&docs, &out, strict),
+        Command::Import {
+            docs,
+            out,
+            strict,
+            force,
+        } => commands::import::run(&docs, &out, strict, force),
         Command::Lint {
             paths,
             format,
@@ -226,7 +235,7 @@ fn run(cli: Cli) -> u8 {
             // Into memory first: clap_complete panics when its writer fails (a closed pipe).
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "ssmc", &mut script);
-            write_stdout(&script, "the completion script")
+            write_stdout(&script)
         }
         Command::Man => man_page(),
         Command::Graph { path, format, out } => {
@@ -244,23 +253,17 @@ fn run(cli: Cli) -> u8 {
 fn man_page() -> u8 {
     let mut out = Vec::new();
     if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
-        eprintln!("error: cannot render the manual page: {e}");
+        output::stderr(&format!("error: cannot render the manual page: {e}\n"));
         return EXIT_FAILURE;
     }
-    write_stdout(&out, "the manual page")
+    write_stdout(&out)
 }
 
-/// Writes requested output to stdout; a closed pipe or full disk is exit 2.
-fn write_stdout(bytes: &[u8], what: &str) -> u8 {
-    use std::io::Write as _;
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => EXIT_OK,
-        Err(e) => {
-            eprintln!("error: cannot write {what}: {e}");
-            EXIT_FAILURE
-        }
-    }
+/// Writes requested output to stdout exactly (roff and shell scripts are ours,
+/// not a document's); a failure is reported by `output::finish`.
+fn write_stdout(bytes: &[u8]) -> u8 {
+    output::stdout_raw(bytes);
+    EXIT_OK
 }
 
 /// `ssmc --version`: the version, the commit it was built from, and the date
@@ -311,15 +314,15 @@ fn main() -> ExitCode {
         .spawn(move || run(cli));
     let code = match worker {
         Ok(handle) => handle.join().unwrap_or_else(|_| {
-            eprintln!(
-                "error: internal compiler error; please report it with the input that caused it"
+            output::stderr(
+                "error: internal compiler error; please report it with the input that caused it\n",
             );
             EXIT_FAILURE
         }),
         Err(e) => {
-            eprintln!("error: cannot start: {e}");
+            output::stderr(&format!("error: cannot start: {e}\n"));
             EXIT_FAILURE
         }
     };
-    ExitCode::from(code)
+    ExitCode::from(output::finish(code))
 }

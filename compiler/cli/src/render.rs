@@ -5,38 +5,41 @@
 //! Invariants: every rendered diagnostic names its place as `name:line:col`
 //! (1-based, columns in characters): ariadne's header `╭─[ name:line:col ]`, or the
 //! first line of the plain fallback;
-//! spans are clamped to the text so a bad span can never make rendering fail.
+//! spans are clamped to the text so a bad span can never make rendering fail;
+//! no control or bidirectional character of a document reaches the output
+//! raw (messages, labels, help, file names and excerpts show `\u{1b}`).
 
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use std::collections::HashMap;
+
 use ariadne::{Cache, CharSet, Color, Config, IndexType, Label, Report, ReportKind};
+use ssmc_core::controls;
 use ssmc_core::diagnostic::{Diagnostic, Severity};
-use ssmc_core::span::{SourceFile, SourceMap, Span};
+use ssmc_core::span::{FileId, SourceFile, SourceMap, Span};
 
 /// Renders every diagnostic, in the order given, separated by blank lines.
 pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String {
     // One cache for the whole run: building ariadne's line table per
     // diagnostic made rendering O(diagnostics × file size), which turned a
     // 60 KB document with a thousand repeated step names into a minute-long hang.
-    let mut names: Vec<&SourceFile> = Vec::new();
+    let mut shown: HashMap<FileId, Shown> = HashMap::new();
     for d in diags {
         let spans = std::iter::once(d.primary.span).chain(d.secondary.iter().map(|l| l.span));
         for f in spans.filter_map(|s| sources.get(s.file)) {
-            if !names.iter().any(|x| x.id == f.id) {
-                names.push(f);
-            }
+            shown.entry(f.id).or_insert_with(|| Shown::new(f));
         }
     }
     let mut cache = ariadne::sources(
-        names
-            .iter()
-            .map(|f| (f.name.clone(), f.text.to_string()))
+        shown
+            .values()
+            .map(|f| (f.name.clone(), f.text.clone()))
             .collect::<Vec<_>>(),
     );
     let mut out = String::new();
     for d in diags {
-        out.push_str(&render_one(d, sources, color, &mut cache));
+        out.push_str(&render_one(d, sources, &shown, color, &mut cache));
         if !out.ends_with('\n') {
             out.push('\n');
         }
@@ -44,12 +47,62 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
     out
 }
 
+/// A file as the reader sees it: its name and text with control and
+/// bidirectional characters escaped (`\u{1b}`), so an excerpt cannot drive
+/// the terminal or reorder what is shown, and the map from the text's byte
+/// offsets to the shown text's.
+struct Shown {
+    name: String,
+    text: String,
+    /// `(end of an escaped character in the original, bytes added up to there)`, in order.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Shown {
+    fn new(file: &SourceFile) -> Shown {
+        let name = controls::escape(&file.name).into_owned();
+        let mut text = String::with_capacity(file.text.len());
+        let mut shifts = Vec::new();
+        let mut added = 0;
+        for (at, c) in file.text.char_indices() {
+            if controls::is_hidden(c) {
+                let esc = controls::escaped(c);
+                added += esc.len() - c.len_utf8();
+                text.push_str(&esc);
+                shifts.push((at + c.len_utf8(), added));
+            } else {
+                text.push(c);
+            }
+        }
+        Shown { name, text, shifts }
+    }
+
+    /// An offset of the original text (on a character boundary) in the shown text.
+    fn offset(&self, at: usize) -> usize {
+        let passed = self.shifts.partition_point(|&(end, _)| end <= at);
+        let added = passed
+            .checked_sub(1)
+            .and_then(|i| self.shifts.get(i))
+            .map_or(0, |&(_, added)| added);
+        at + added
+    }
+
+    fn range(&self, r: Range<usize>) -> Range<usize> {
+        self.offset(r.start)..self.offset(r.end)
+    }
+}
+
 /// `name:line:col` of a span's start (1-based), or `<unknown>` for a file not in the map.
 pub fn location(span: Span, sources: &SourceMap) -> String {
     match sources.get(span.file) {
         Some(f) => {
             let lc = f.lines.line_col(span.start);
-            format!("{}:{}:{}", f.name, lc.line + 1, lc.col + 1)
+            format!(
+                "{}:{}:{}",
+                controls::escape(&f.name),
+                lc.line + 1,
+                lc.col + 1
+            )
         }
         None => "<unknown>".to_string(),
     }
@@ -73,6 +126,7 @@ fn clamp(file: &SourceFile, span: Span) -> Range<usize> {
 fn render_one(
     d: &Diagnostic,
     sources: &SourceMap,
+    shown: &HashMap<FileId, Shown>,
     color: bool,
     cache: &mut impl Cache<String>,
 ) -> String {
@@ -87,7 +141,10 @@ fn render_one(
         }
     };
     let loc = location(d.primary.span, sources);
-    let Some(file) = sources.get(d.primary.span.file) else {
+    let (Some(file), Some(primary_shown)) = (
+        sources.get(d.primary.span.file),
+        shown.get(&d.primary.span.file),
+    ) else {
         return plain(d, &loc);
     };
     // An excerpt of a huge line (minified JSON) costs its whole length per
@@ -103,27 +160,28 @@ fn render_one(
         .with_color(color)
         .with_index_type(IndexType::Byte)
         .with_char_set(CharSet::Unicode);
-    let id = file.name.clone();
-    let mut report = Report::build(kind, (id.clone(), clamp(file, d.primary.span)))
+    let id = primary_shown.name.clone();
+    let at = primary_shown.range(clamp(file, d.primary.span));
+    let mut report = Report::build(kind, (id.clone(), at.clone()))
         .with_config(config)
         .with_code(d.code)
-        .with_message(&d.message);
-    let mut primary = Label::new((id, clamp(file, d.primary.span))).with_order(0);
+        .with_message(controls::escape(&d.message));
+    let mut primary = Label::new((id, at)).with_order(0);
     if !d.primary.text.is_empty() {
-        primary = primary.with_message(&d.primary.text);
+        primary = primary.with_message(controls::escape(&d.primary.text));
     }
     if color {
         primary = primary.with_color(paint);
     }
     report = report.with_label(primary);
     for (i, l) in d.secondary.iter().enumerate() {
-        let Some(f) = sources.get(l.span.file) else {
+        let (Some(f), Some(s)) = (sources.get(l.span.file), shown.get(&l.span.file)) else {
             continue;
         };
-        let mut label = Label::new((f.name.clone(), clamp(f, l.span)))
+        let mut label = Label::new((s.name.clone(), s.range(clamp(f, l.span))))
             .with_order(i32::try_from(i + 1).unwrap_or(i32::MAX));
         if !l.text.is_empty() {
-            label = label.with_message(&l.text);
+            label = label.with_message(controls::escape(&l.text));
         }
         if color {
             label = label.with_color(Color::Blue);
@@ -131,7 +189,7 @@ fn render_one(
         report = report.with_label(label);
     }
     if let Some(help) = &d.help {
-        report = report.with_help(help);
+        report = report.with_help(controls::escape(help));
     }
     let mut buf = Vec::new();
     if report.finish().write(&mut *cache, &mut buf).is_err() {
@@ -206,7 +264,7 @@ fn plain(d: &Diagnostic, loc: &str) -> String {
     if let Some(h) = &d.help {
         let _ = writeln!(s, "  help: {h}");
     }
-    s
+    controls::escape(&s).into_owned()
 }
 
 #[cfg(test)]
@@ -248,6 +306,41 @@ mod tests {
         assert!(!out.contains('\u{1b}'), "{out:?}");
         assert!(!out.contains("Advice"), "{out}");
         assert!(render(&[d], &map, true).contains("Info:"));
+    }
+
+    #[test]
+    fn document_controls_are_escaped_in_messages_and_excerpts() {
+        let mut map = SourceMap::new();
+        let text = "step \u{1b}[2J\u{202e}x = 1\nstep y\u{0} = 2\n";
+        let f = map.add("e\u{1b}.rbk", text);
+        let y = text.find('y').unwrap_or_default();
+        let d = Diagnostic::error(
+            "E1015",
+            Span::new(f, y, y + 1),
+            "duplicate step `\u{1b}[2J\u{202e}x`",
+        )
+        .with_label("again \u{7}")
+        .with_secondary(Span::new(f, 5, 12), "first here")
+        .with_help("rename \u{9b}31m");
+        let out = render(&[d], &map, false);
+        let raw = out.chars().find(|&c| ssmc_core::controls::is_hidden(c));
+        assert_eq!(raw, None, "{out:?}");
+        assert!(out.contains("e\\u{1b}.rbk:2:6"), "{out}");
+        assert!(
+            out.contains("duplicate step `\\u{1b}[2J\\u{202e}x`"),
+            "{out}"
+        );
+        assert!(out.contains("step \\u{1b}[2J\\u{202e}x = 1"), "{out}");
+        assert!(out.contains("step y\\u{0} = 2"), "{out}");
+        assert!(out.contains("again \\u{7}"), "{out}");
+        assert!(out.contains("rename \\u{9b}31m"), "{out}");
+        // The first line's underline spans the escaped `\u{1b}[2J\u{202e}`: 17 columns.
+        let widest = out
+            .lines()
+            .filter(|l| l.contains('┬'))
+            .map(|l| l.chars().filter(|&c| c == '─' || c == '┬').count())
+            .max();
+        assert_eq!(widest, Some(17), "{out}");
     }
 
     #[test]

@@ -185,7 +185,9 @@ fn run_case(dir: &Path, case: &Case) {
         let out = out.to_str().expect("utf8");
         let mut args = vec![command];
         match command {
-            "build" | "import" => args.extend(["-o", out]),
+            "build" => args.extend(["-o", out]),
+            // Each case imports into the same folder: replacing is the point.
+            "import" => args.extend(["-o", out, "--force"]),
             "fmt" => args.push("--check"),
             _ => {}
         }
@@ -477,7 +479,8 @@ fn bom_and_crlf_sources_and_documents_are_ordinary() {
     std::fs::write(dir.join("doc.json"), odd(&json)).expect("write");
     std::fs::write(dir.join("doc.yaml"), odd(&yaml)).expect("write");
     for doc in ["doc.json", "doc.yaml"] {
-        let run = ssmc(&["import", doc, "-o", "imported"], &dir);
+        // `doc.json` and `doc.yaml` both become `imported/doc.rbk`.
+        let run = ssmc(&["import", doc, "-o", "imported", "--force"], &dir);
         assert_eq!(run.code, Some(0), "{doc}: {}", run.stderr);
         let run = ssmc(&["lint", doc], &dir);
         assert!(!run.stderr.contains("error["), "{doc}: {}", run.stderr);
@@ -594,7 +597,7 @@ fn random_mutations_of_every_example_are_handled() {
             for command in DOC_COMMANDS {
                 let mut args = vec![command, file.as_str()];
                 if command == "import" {
-                    args.extend(["-o", "imported"]);
+                    args.extend(["-o", "imported", "--force"]);
                 }
                 let run = ssmc(&args, &dir);
                 let what =

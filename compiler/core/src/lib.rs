@@ -9,6 +9,7 @@ pub mod awsapi;
 pub mod catalog;
 pub mod check;
 pub mod codegen;
+pub mod controls;
 pub mod diagnostic;
 pub mod embed;
 pub mod fmt;

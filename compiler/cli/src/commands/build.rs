@@ -18,13 +18,13 @@ pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
     let mut session = match open(&paths, &["rbk"]) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
     if session.inputs.is_empty() {
         let shown: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
-        eprintln!(
+        errln!(
             "error: no runbooks (`.rbk` files) in {}; nothing was built",
             shown.join(", ")
         );
@@ -33,14 +33,14 @@ pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
     let verdict = match session.judge(None) {
         Ok(v) => v,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
     let diags = verdict.check_view();
     report(&diags, &session.sources);
     if verdict.has_check_errors() {
-        eprintln!("build failed: {}; nothing was written", counts(&diags));
+        errln!("build failed: {}; nothing was written", counts(&diags));
         return EXIT_ERRORS;
     }
     let ext = match format {
@@ -61,11 +61,9 @@ pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
     let refused = schema_errors(verdict.compilation.documents().map(|(_, doc)| doc));
     if !refused.is_empty() {
         for line in &refused {
-            eprintln!("error: {line}");
+            errln!("error: {line}");
         }
-        eprintln!(
-            "build failed: a built document does not match AWS's schema; nothing was written"
-        );
+        errln!("build failed: a built document does not match AWS's schema; nothing was written");
         return EXIT_ERRORS;
     }
     // Every output is written to a temporary file before any is renamed into
@@ -73,12 +71,12 @@ pub fn run(paths: &[PathBuf], out_dir: &Path, format: Format) -> u8 {
     let mut batch = Batch::new(Some(&session.project.root));
     for (path, text) in &outputs {
         if let Err(e) = batch.stage(path, text.as_bytes()) {
-            eprintln!("error: {e}; nothing was written");
+            errln!("error: {e}; nothing was written");
             return EXIT_FAILURE;
         }
     }
     if let Err(e) = batch.commit() {
-        eprintln!("error: {e}");
+        errln!("error: {e}");
         return EXIT_FAILURE;
     }
     let n = outputs.len();

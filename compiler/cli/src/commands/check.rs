@@ -15,14 +15,14 @@ pub fn run(paths: &[PathBuf], use_cache: bool) -> u8 {
     let mut session = match open(&paths, &["rbk", "template", "tf"]) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
     let judged = match session.judge_cached("check", use_cache, None, b"") {
         Ok(v) => v,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return EXIT_FAILURE;
         }
     };

@@ -13,23 +13,23 @@ pub fn run(rule: &str) -> u8 {
         );
     }
     if let Some(entry) = registry::find(rule) {
-        print!("{}", docs::explain(entry));
+        out!("{}", docs::explain(entry));
         return EXIT_OK;
     }
     if let Some(c) = ssmc_core::check::codes::ALL
         .iter()
         .find(|c| c.code.eq_ignore_ascii_case(rule) || c.name == rule)
     {
-        println!("{} {}: {}", c.code, c.name, c.summary);
-        println!("\nA checker diagnostic (`ssmc check`); see docs/language.md.");
+        outln!("{} {}: {}", c.code, c.name, c.summary);
+        outln!("\nA checker diagnostic (`ssmc check`); see docs/language.md.");
         return EXIT_OK;
     }
-    eprintln!("error: no lint rule `{rule}`");
+    errln!("error: no lint rule `{rule}`");
     let names = registry::RULES.iter().map(|r| r.name());
     if let Some(best) = ssmc_core::diagnostic::did_you_mean(rule, names) {
-        eprintln!("help: did you mean `{best}`?");
+        errln!("help: did you mean `{best}`?");
     } else {
-        eprintln!("help: `ssmc explain` takes a code (SSM301) or a name (plaintext-secret); see docs/rules.md");
+        errln!("help: `ssmc explain` takes a code (SSM301) or a name (plaintext-secret); see docs/rules.md");
     }
     EXIT_FAILURE
 }
@@ -45,47 +45,47 @@ fn explain_aws(what: &str) -> u8 {
         None => (what, None),
     };
     if service.is_empty() {
-        println!(
+        outln!(
             "AWS API catalog: botocore {} ({}), {} services, wheel sha256 {}",
             p.botocore,
             p.date,
             cat.services().len(),
             p.wheel_sha256
         );
-        println!("\n`ssmc explain aws:SERVICE` lists a service's APIs; see docs/aws-api.md.");
+        outln!("\n`ssmc explain aws:SERVICE` lists a service's APIs; see docs/aws-api.md.");
         return EXIT_OK;
     }
     let Some(entry) = names::service(cat, service) else {
-        eprintln!(
+        errln!(
             "error: no AWS service `{service}` in botocore {}",
             p.botocore
         );
         if let Some(s) = names::suggest_service(cat, service) {
-            eprintln!("help: did you mean `{s}`?");
+            errln!("help: did you mean `{s}`?");
         }
         return EXIT_FAILURE;
     };
     let svc = cat.decoded(entry);
     let Some(api) = api else {
-        println!(
+        outln!(
             "{} (API version {}), {} operations:",
             svc.name,
             svc.api_version,
             svc.operations.len()
         );
         for op in &svc.operations {
-            println!("  {} ({})", op.name, op.method);
+            outln!("  {} ({})", op.name, op.method);
         }
         return EXIT_OK;
     };
     let Some((op, _)) = names::operation(svc, api) else {
-        eprintln!("error: `{}` has no API `{api}`", svc.name);
+        errln!("error: `{}` has no API `{api}`", svc.name);
         if let Some(s) = names::suggest_operation(svc, api) {
-            eprintln!("help: did you mean `{s}`?");
+            errln!("help: did you mean `{s}`?");
         }
         return EXIT_FAILURE;
     };
-    println!("{}.{} (boto3 `{}`)", svc.name, op.name, op.method);
+    outln!("{}.{} (boto3 `{}`)", svc.name, op.name, op.method);
     print_members(svc, op.input, "parameters");
     print_members(svc, op.output, "response");
     EXIT_OK
@@ -97,10 +97,10 @@ fn print_members(svc: &ssmc_core::awsapi::Service, id: Option<u32>, title: &str)
         Some(ShapeKind::Structure { members, .. }) => members.as_slice(),
         _ => &[],
     };
-    println!("{title}:");
+    outln!("{title}:");
     for m in members {
         let shape = svc.shape(m.shape).map_or("?", |s| s.name.as_str());
         let req = if m.required { " (required)" } else { "" };
-        println!("  {}: {shape}{req}", m.name);
+        outln!("  {}: {shape}{req}", m.name);
     }
 }

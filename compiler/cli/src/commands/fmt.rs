@@ -13,7 +13,7 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
     let loaded = match open(&paths, &["rbk"]) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
@@ -33,7 +33,7 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
             .any(ssmc_core::Diagnostic::is_error)
         {
             report(&parsed.diagnostics, &loaded.sources);
-            eprintln!("{}: not formatted: it has syntax errors", path.display());
+            errln!("{}: not formatted: it has syntax errors", path.display());
             failed = true;
             continue;
         }
@@ -45,15 +45,15 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
         }
         changed += 1;
         if check_only {
-            eprintln!("would reformat {}", path.display());
+            errln!("would reformat {}", path.display());
         } else if let Err(e) = stage_rewrite(&mut batch, &root, path, &source.text, &formatted) {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return EXIT_FAILURE;
         }
     }
     // Every file is formatted before any is replaced.
     if let Err(e) = batch.commit() {
-        eprintln!("error: {e}");
+        errln!("error: {e}");
         return EXIT_FAILURE;
     }
     let n = loaded.inputs.len();

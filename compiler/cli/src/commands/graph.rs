@@ -42,7 +42,7 @@ pub fn run(path: &Path, format: GraphFormat, out: Option<&Path>) -> u8 {
     let text = match read_text(path) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
@@ -69,7 +69,7 @@ pub fn run(path: &Path, format: GraphFormat, out: Option<&Path>) -> u8 {
     let (g, faults) = graph::draw(&doc);
     report(faults.get(..MAX_FAULTS_SHOWN).unwrap_or(&faults), &sources);
     if faults.len() > MAX_FAULTS_SHOWN {
-        eprintln!(
+        errln!(
             "warning: {} more flow faults not shown (`ssmc check` or `ssmc lint` lists them all)",
             faults.len() - MAX_FAULTS_SHOWN
         );
@@ -79,11 +79,11 @@ pub fn run(path: &Path, format: GraphFormat, out: Option<&Path>) -> u8 {
         Some(file) => {
             let root = ssmc_project::Project::discover(path).root;
             if let Err(e) = write_output(&root, file, &picture) {
-                eprintln!("error: {e}");
+                errln!("error: {e}");
                 return EXIT_FAILURE;
             }
         }
-        None => print!("{picture}"),
+        None => out!("{picture}"),
     }
     EXIT_OK
 }
@@ -107,7 +107,7 @@ fn rbk_document(
             .filter(Diagnostic::is_error)
             .collect();
         if errs.is_empty() {
-            eprintln!(
+            errln!(
                 "error: `{}` holds no `automation` or `command` to draw",
                 path.display()
             );
@@ -130,6 +130,6 @@ fn rbk_document(
 /// Prints the errors that leave nothing to draw; exit 1.
 fn errors(diags: &[Diagnostic], sources: &SourceMap) -> u8 {
     report(diags, sources);
-    eprintln!("graph: nothing drawn: {}", super::counts(diags));
+    errln!("graph: nothing drawn: {}", super::counts(diags));
     EXIT_ERRORS
 }

@@ -5,6 +5,10 @@
 //! Each check error of an imported document becomes a reasoned
 //! `// ssmc: allow(rule): reason` line above it (`import::allows`), so the
 //! runbook builds back to the document; `--strict` refuses such a document.
+//! A document whose runbook would keep an error no allow silences is not
+//! imported (exit 1). An existing file at a target is replaced only with
+//! `--force` (else exit 2, nothing written); two documents with one stem
+//! (`a/dup.json`, `b/dup.json`) are an error for the second.
 //! [`convert`] does the work without writing, so `ssmc init --from` can refuse
 //! to overwrite before anything is written.
 
@@ -55,14 +59,14 @@ pub fn convert(docs: &[PathBuf], out_dir: &Path, not_ssm: NotSsm, strict: bool) 
         let text = match read_text(path) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("error: {e}");
+                errln!("error: {e}");
                 done.failed += 1;
                 done.unreadable = true;
                 continue;
             }
         };
         let Some(format) = Format::from_path_ext(&path.to_string_lossy()) else {
-            eprintln!(
+            errln!(
                 "error: `{}`: expected a .json, .yaml or .yml file",
                 path.display()
             );
@@ -75,7 +79,7 @@ pub fn convert(docs: &[PathBuf], out_dir: &Path, not_ssm: NotSsm, strict: bool) 
         );
         let target = out_dir.join(format!("{stem}.rbk"));
         if done.outputs.iter().any(|(t, _)| *t == target) {
-            eprintln!(
+            errln!(
                 "error: `{}` would also become `{}`; rename one of the documents",
                 path.display(),
                 target.display()
@@ -99,21 +103,30 @@ pub fn convert(docs: &[PathBuf], out_dir: &Path, not_ssm: NotSsm, strict: bool) 
             }
             Err(diags) => {
                 report(&diags, &sources);
-                eprintln!("{}: not imported", path.display());
+                errln!("{}: not imported", path.display());
                 done.failed += 1;
                 continue;
             }
         };
         let imported = import::import_document(&doc, &catalog);
         report(&imported.diagnostics, &sources);
+        if imported
+            .diagnostics
+            .iter()
+            .any(ssmc_core::Diagnostic::is_error)
+        {
+            errln!("{}: not imported", path.display());
+            done.failed += 1;
+            continue;
+        }
         let rbk = fmt::format_file(&imported.ast, None);
         let context = extern_context(&imported.extern_actions);
         let kept = import::allows::keep_check_errors(&format!("{stem}.rbk"), &rbk, &context);
         if strict && !(kept.allowed.is_empty() && kept.remaining.is_empty()) {
             for d in kept.allowed.iter().chain(&kept.remaining) {
-                eprintln!("error[{}]: {}", d.code, d.message);
+                errln!("error[{}]: {}", d.code, d.message);
             }
-            eprintln!(
+            errln!(
                 "{}: not imported (--strict): the checker finds errors in it",
                 path.display()
             );
@@ -121,20 +134,26 @@ pub fn convert(docs: &[PathBuf], out_dir: &Path, not_ssm: NotSsm, strict: bool) 
             continue;
         }
         if !kept.allowed.is_empty() {
-            eprintln!(
+            errln!(
                 "note: {}: {} check {} kept as `// ssmc: allow(...)` lines with the reason",
                 path.display(),
                 kept.allowed.len(),
                 plural(kept.allowed.len(), "error")
             );
         }
-        for d in &kept.remaining {
-            eprintln!(
-                "warning: {}: the runbook keeps an error no allow can silence: [{}] {}",
+        // A runbook that does not build is no import: say why and write nothing for it.
+        if !kept.remaining.is_empty() {
+            for d in &kept.remaining {
+                errln!("error[{}]: {}", d.code, d.message);
+            }
+            errln!(
+                "{}: not imported: the runbook would keep {} {} no allow can silence",
                 path.display(),
-                d.code,
-                d.message
+                kept.remaining.len(),
+                plural(kept.remaining.len(), "error")
             );
+            done.failed += 1;
+            continue;
         }
         externs.extend(imported.extern_actions);
         done.outputs.push((target, kept.text));
@@ -153,7 +172,7 @@ pub fn convert(docs: &[PathBuf], out_dir: &Path, not_ssm: NotSsm, strict: bool) 
         done.outputs
             .push((extern_target, fmt::format_file(&ast, None)));
     } else if !externs.is_empty() {
-        eprintln!(
+        errln!(
             "error: `{}` is one of the imported runbooks, so the undocumented actions' declarations have no place; rename that document",
             extern_target.display()
         );
@@ -162,8 +181,22 @@ pub fn convert(docs: &[PathBuf], out_dir: &Path, not_ssm: NotSsm, strict: bool) 
     done
 }
 
-pub fn run(docs: &[PathBuf], out_dir: &Path, strict: bool) -> u8 {
+pub fn run(docs: &[PathBuf], out_dir: &Path, strict: bool, force: bool) -> u8 {
     let done = convert(docs, out_dir, NotSsm::Fail, strict);
+    // Someone's runbook may sit at a target: replacing it takes `--force`.
+    let existing: Vec<&PathBuf> = done
+        .outputs
+        .iter()
+        .map(|(target, _)| target)
+        .filter(|target| std::fs::symlink_metadata(target).is_ok())
+        .collect();
+    if !force && !existing.is_empty() {
+        for target in &existing {
+            errln!("error: `{}` already exists", target.display());
+        }
+        errln!("ssmc import replaces no file without --force: nothing was written");
+        return EXIT_FAILURE;
+    }
     // All the runbooks or none: a failed write leaves no half-imported set.
     let mut batch = Batch::new(Some(&ssmc_project::Project::discover(Path::new(".")).root));
     let staged = done
@@ -171,7 +204,7 @@ pub fn run(docs: &[PathBuf], out_dir: &Path, strict: bool) -> u8 {
         .iter()
         .try_for_each(|(target, text)| batch.stage(target, text.as_bytes()));
     if let Err(e) = staged.and_then(|()| batch.commit().map(|_| ())) {
-        eprintln!("error: {e}");
+        errln!("error: {e}");
         return EXIT_FAILURE;
     }
     let written = done.imported;
@@ -181,7 +214,7 @@ pub fn run(docs: &[PathBuf], out_dir: &Path, strict: bool) -> u8 {
         out_dir.display()
     ));
     if done.failed > 0 {
-        eprintln!(
+        errln!(
             "{} {} could not be imported",
             done.failed,
             plural(done.failed, "document")

@@ -74,13 +74,13 @@ pub fn run(dir: &Path, from: Option<&Path>) -> u8 {
             match ssmc_project::walk(&[from.to_path_buf()], &project, &["json", "yaml", "yml"]) {
                 Ok(d) => d.files.into_iter().map(|f| f.path).collect::<Vec<_>>(),
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    errln!("error: {e}");
                     return EXIT_FAILURE;
                 }
             };
         let converted = convert(&docs, &dir.join(RUNBOOKS), NotSsm::Skip, false);
         if converted.failed > 0 {
-            eprintln!(
+            errln!(
                 "error: {} {} could not be imported; nothing was written",
                 converted.failed,
                 plural(converted.failed, "document")
@@ -88,7 +88,7 @@ pub fn run(dir: &Path, from: Option<&Path>) -> u8 {
             return EXIT_FAILURE;
         }
         if converted.imported == 0 {
-            eprintln!(
+            errln!(
                 "error: `{}` holds no SSM document (.json, .yaml or .yml); nothing was written",
                 from.display()
             );
@@ -103,15 +103,15 @@ pub fn run(dir: &Path, from: Option<&Path>) -> u8 {
         .collect();
     if !existing.is_empty() {
         for p in &existing {
-            eprintln!("error: `{}` already exists", p.display());
+            errln!("error: `{}` already exists", p.display());
         }
-        eprintln!("ssmc init never overwrites a file: nothing was written; move them away or choose another folder");
+        errln!("ssmc init never overwrites a file: nothing was written; move them away or choose another folder");
         return EXIT_FAILURE;
     }
     let mut written: Vec<&Path> = Vec::new();
     for (path, text) in &files {
         if let Err(e) = write_new(path, text) {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             // Leave the folder as it was: remove what this run created.
             for p in written {
                 let _ = std::fs::remove_file(p);

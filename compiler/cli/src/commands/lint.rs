@@ -115,12 +115,12 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
     let mut session = match open(&paths, &["rbk", "json", "yaml", "yml", "template", "tf"]) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
     if let Err(e) = apply_selection(&mut session.project.config.lint, options) {
-        eprintln!("error: {e}");
+        errln!("error: {e}");
         return EXIT_FAILURE;
     }
     let config = &session.project.config;
@@ -157,7 +157,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
     ) {
         Ok(v) => v,
         Err(e) => {
-            eprintln!("error: {e}");
+            errln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
@@ -165,7 +165,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
     let mut linted: Vec<Linted> = Vec::new();
     for (input, path) in session.inputs.iter().zip(&session.paths) {
         if let Some((_, why)) = not_ssm.iter().find(|(f, _)| *f == input.file) {
-            eprintln!("note: skipped {}: {why}", path.display());
+            errln!("note: skipped {}: {why}", path.display());
             continue;
         }
         linted.push(Linted {
@@ -180,7 +180,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
         match apply_fixes(&session.project.root, &linted, sources, &diags) {
             Ok(fixed) => diags.retain(|d| !fixed.contains(&(d.code, d.primary.span))),
             Err(e) => {
-                eprintln!("error: {e}");
+                errln!("error: {e}");
                 return EXIT_FAILURE;
             }
         }
@@ -207,24 +207,18 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
                 .iter()
                 .map(|d| json_finding(d, sources, &rel_of))
                 .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&Json::Array(items)).unwrap_or_default()
-            );
+            json_out(&Json::Array(items));
             super::status(format_args!("{}", shellcheck_note(runner.as_ref())));
         }
         LintOutput::Sarif => {
             let docs_url = session.project.config.docs_url.as_deref();
             let mut sarif = sarif(&diags, sources, &rel_of, docs_url);
             add_shellcheck_invocation(&mut sarif, runner.as_ref());
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&sarif).unwrap_or_default()
-            );
+            json_out(&sarif);
         }
         LintOutput::Github => {
             for d in &diags {
-                println!("{}", github_line(d, sources, &rel_of));
+                outln!("{}", github_line(d, sources, &rel_of));
             }
         }
     }
@@ -234,6 +228,14 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// JSON on stdout as serde writes it: its strings escape control
+/// characters, and escaping again would change the values.
+fn json_out(value: &Json) {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    crate::output::stdout_raw(text.as_bytes());
 }
 
 /// Whether shellcheck ran, and which version (for the human summary and JSON runs).
@@ -495,7 +497,7 @@ fn apply_fixes(
         for d in done {
             let (line, col, _, _) = position(d.primary.span, sources);
             let msg = d.fix.as_ref().map_or("", |f| f.message.as_str());
-            eprintln!(
+            errln!(
                 "fixed {}:{line}:{col}: [{}] {msg}",
                 l.path.display(),
                 d.code

@@ -75,7 +75,7 @@ pub fn color() -> bool {
 /// Prints a summary, progress or note line on stderr, unless `--quiet`.
 pub fn status(line: std::fmt::Arguments<'_>) {
     if !output().quiet {
-        eprintln!("{line}");
+        errln!("{line}");
     }
 }
 
@@ -84,7 +84,8 @@ pub fn report(diags: &[Diagnostic], sources: &SourceMap) {
     if diags.is_empty() {
         return;
     }
-    eprint!("{}", crate::render::render(diags, sources, color()));
+    // The renderer escaped the documents' text; its colour codes must pass.
+    crate::output::stderr_raw(crate::render::render(diags, sources, color()).as_bytes());
 }
 
 /// "2 errors, 1 warning" for summaries.
@@ -156,7 +157,7 @@ pub fn open(paths: &[PathBuf], exts: &[&str]) -> Result<Session, String> {
             Ok(t) => t,
             Err(e) if found.explicit => return Err(e),
             Err(e) => {
-                eprintln!("note: skipped: {e}");
+                errln!("note: skipped: {e}");
                 continue;
             }
         };

@@ -88,15 +88,26 @@ fn yaml_emits_block_style() {
 }
 
 #[test]
-fn duplicate_json_keys_keep_the_last_value_in_the_first_place() {
-    let node = json(r#"{"a": 1, "b": 2, "a": 3}"#);
-    let names: Vec<_> = node
-        .as_map()
-        .unwrap()
-        .iter()
-        .map(|(k, v)| (k.name.as_str(), v.value.clone()))
-        .collect();
-    assert_eq!(names, vec![("a", Value::Int(3)), ("b", Value::Int(2))]);
+fn duplicate_keys_are_an_error_at_the_second_naming_the_first() {
+    let err = crate::codegen::read::parse_json(FileId(0), r#"{"a": 1, "b": 2, "a": 3}"#)
+        .expect_err("a repeated key");
+    assert_eq!(err.code, "E0607");
+    assert_eq!(err.message, "the key `a` is written twice in this map");
+    assert_eq!(err.primary.span.range(), 17..20);
+    assert_eq!(err.secondary[0].span.range(), 1..4);
+    let err = crate::codegen::read::parse_yaml(FileId(0), "m:\n  a: 1\n  a: 2\n")
+        .expect_err("a repeated key");
+    assert_eq!(err.code, "E0607");
+    assert_eq!(err.primary.span.range(), 12..13);
+    assert_eq!(err.secondary[0].span.range(), 5..6);
+    // Overriding what a merge key brought in is no repetition.
+    let node = yaml("b: &b {a: 1}\nm:\n  <<: *b\n  a: 2\n");
+    assert_eq!(
+        node.get("m")
+            .and_then(|m| m.get("a"))
+            .map(|a| a.value.clone()),
+        Some(Value::Int(2))
+    );
 }
 
 #[test]

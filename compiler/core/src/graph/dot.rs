@@ -118,7 +118,8 @@ fn node_decl(node: &GraphNode) -> String {
     format!("{} [{attrs}];", quote(&node.id))
 }
 
-/// A DOT double-quoted string.
+/// A DOT double-quoted string. Control and bidirectional characters are
+/// shown as `\u{…}` (its backslash escaped for DOT), never written raw.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -128,6 +129,10 @@ pub fn quote(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            c if crate::controls::is_hidden(c) => {
+                out.push('\\');
+                out.push_str(&crate::controls::escaped(c));
+            }
             c => out.push(c),
         }
     }

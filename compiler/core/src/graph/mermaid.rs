@@ -137,11 +137,15 @@ fn node_decl(node: &GraphNode) -> String {
 }
 
 /// User text inside a quoted Mermaid label: every character that could end
-/// the label, start markup or an entity is an entity code.
+/// the label, start markup or an entity is an entity code; line breaks are
+/// spaces, and other control and bidirectional characters are visible
+/// `\u{…}` escapes (they would reach the terminal of whoever prints the file).
 pub fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if crate::controls::is_hidden(c) => out.push_str(&crate::controls::escaped(c)),
             '"' => out.push_str("#quot;"),
             '<' => out.push_str("#lt;"),
             '>' => out.push_str("#gt;"),
@@ -149,7 +153,6 @@ pub fn text(s: &str) -> String {
             '#' => out.push_str("#35;"),
             '`' => out.push_str("#96;"),
             '|' => out.push_str("#124;"),
-            '\n' | '\r' | '\t' => out.push(' '),
             c => out.push(c),
         }
     }

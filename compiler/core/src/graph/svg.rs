@@ -292,8 +292,9 @@ fn node_svg(node: &GraphNode, b: &NodeBox, out: &mut String) {
     out.push_str("</g>\n");
 }
 
-/// XML text and attribute escaping. Characters XML 1.0 forbids (controls
-/// other than tab and line breaks) become U+FFFD, so the document stays well-formed.
+/// XML text and attribute escaping. Control characters (XML 1.0 forbids
+/// most) and bidirectional controls become visible `\u{…}` escapes, so the
+/// document stays well-formed and shows what the source holds.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -304,7 +305,8 @@ pub fn esc(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c if crate::controls::is_hidden(c) => out.push_str(&crate::controls::escaped(c)),
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

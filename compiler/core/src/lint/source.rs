@@ -223,6 +223,7 @@ pub fn check_and_lint_document(
         .filter(|d| d.code != codes::SECRET_FLOW && d.code != codes::PLAINTEXT_SECRET_DEFAULT)
         .collect();
     diags.extend(linted);
+    diags.extend(crate::syntax::bidi::check(file, text));
     diagnostic::sort(&mut diags);
     diags
 }

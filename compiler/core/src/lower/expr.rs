@@ -22,6 +22,8 @@ impl Lowerer<'_> {
             ExprKind::Bool(b) => Value::Bool(*b),
             ExprKind::Int(i) => Value::Int(*i),
             ExprKind::Float { value, .. } => Value::Float(*value),
+            // The lexer refuses a duration beyond `i64::MAX` seconds (E0013),
+            // so this never clamps a duration that was written.
             ExprKind::Duration { seconds, .. } => {
                 Value::Int(i64::try_from(*seconds).unwrap_or(i64::MAX))
             }

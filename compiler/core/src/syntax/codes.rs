@@ -36,6 +36,8 @@ pub const EXPECTED_CONDITION: &str = "E0015";
 pub const BAD_BACKTICK_NAME: &str = "E0016";
 /// A method call that is not one of the AWS condition operators.
 pub const UNKNOWN_METHOD: &str = "E0017";
+/// A bidirectional control character (Trojan Source) in a source or document.
+pub const BIDI_CONTROL: &str = "E0018";
 
 /// Every code above, to turn a code carried as text back into the constant.
 pub const ALL: &[&str] = &[
@@ -56,4 +58,5 @@ pub const ALL: &[&str] = &[
     EXPECTED_CONDITION,
     BAD_BACKTICK_NAME,
     UNKNOWN_METHOD,
+    BIDI_CONTROL,
 ];

@@ -350,6 +350,7 @@ impl<'s> Lexer<'s> {
         let mut seconds: u64 = 0;
         let mut last_rank = 0usize;
         let mut ok = true;
+        let mut too_long = false;
         let mut num_start = start;
         loop {
             let num = self.src.get(num_start..self.pos).unwrap_or("");
@@ -372,8 +373,9 @@ impl<'s> Lexer<'s> {
                 .and_then(|n| n.checked_mul(mult))
                 .and_then(|n| n.checked_add(seconds))
             {
-                Some(s) => seconds = s,
-                None => ok = false,
+                // A document holds a duration as a 64-bit signed integer.
+                Some(s) if i64::try_from(s).is_ok() => seconds = s,
+                _ => too_long = true,
             }
             num_start = self.pos;
             while self.peek().is_some_and(|b| b.is_ascii_digit()) {
@@ -391,7 +393,20 @@ impl<'s> Lexer<'s> {
             }
         }
         let text = self.src.get(start..self.pos).unwrap_or("");
-        if ok {
+        if ok && too_long {
+            let d = Diagnostic::error(
+                codes::BAD_NUMBER,
+                self.span(start..self.pos),
+                format!("the duration `{text}` is out of range"),
+            )
+            .with_label("more seconds than a document can hold")
+            .with_help(format!(
+                "a duration is at most {} seconds (about 292 billion years)",
+                i64::MAX
+            ));
+            self.error(d);
+            self.push(Tok::Error, start..self.pos);
+        } else if ok {
             self.push(
                 Tok::Duration {
                     seconds,

@@ -8,6 +8,7 @@
 //! any input; no input overflows the stack; diagnostics are sorted by position.
 
 pub mod ast;
+pub mod bidi;
 mod brackets;
 pub mod codes;
 mod errors;
@@ -38,6 +39,7 @@ pub struct Parsed {
 pub fn parse(file: FileId, text: &str) -> Parsed {
     let lexed = lexer::lex(file, text);
     let mut diagnostics = lexed.diagnostics;
+    diagnostics.extend(bidi::check(file, text));
     let quiet_eof = diagnostics.iter().any(|d| {
         d.code == codes::BAD_BLOCK_STRING && d.message.contains("to close the block string")
     });

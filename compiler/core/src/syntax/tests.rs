@@ -152,6 +152,31 @@ fn numbers_and_durations() {
 }
 
 #[test]
+fn durations_beyond_what_a_document_holds_are_errors_not_clamped() {
+    use token::Tok::Duration;
+    // i64::MAX seconds is 106751991167300d 15h 30m 7s: the last one that fits.
+    assert_eq!(
+        toks("106751991167300d15h30m7s"),
+        vec![Duration {
+            seconds: 9_223_372_036_854_775_807,
+            text: "106751991167300d15h30m7s".into()
+        }]
+    );
+    for text in [
+        "213503982334601d",
+        "106751991167300d15h30m8s",
+        "99999999999999999999s",
+    ] {
+        let found = messages(&format!("automation A {{ param P: Integer = {text} }}"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert!(
+            found[0].starts_with(&format!("E0013 the duration `{text}` is out of range")),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn doc_comments_merge_and_skip_plain_comments() {
     let l = lexer::lex(FileId(0), "/// one\n  // skipped\n///two\n///\nx");
     assert_eq!(

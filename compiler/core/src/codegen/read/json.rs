@@ -436,6 +436,9 @@ impl Parser<'_> {
             }
             self.pos += 1;
             self.skip_ws()?;
+            if let Some(first) = index.get(&key.name).and_then(|&at| entries.get(at)) {
+                return Err(super::duplicate_key(&first.0, &key));
+            }
             let value = self.value(depth + 1)?;
             insert(&mut entries, &mut index, key, value);
             self.skip_ws()?;

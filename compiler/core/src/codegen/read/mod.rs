@@ -26,7 +26,7 @@ pub use json::parse_json;
 pub use yaml::parse_yaml;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, Node};
+use crate::model::{Document, Key, Node};
 use crate::span::FileId;
 
 /// The deepest nesting of lists and maps a reader accepts.
@@ -53,6 +53,9 @@ pub mod codes {
     pub const MULTIPLE_DOCUMENTS: &str = "E0605";
     /// A YAML map key that is a list or a map.
     pub const UNSUPPORTED_KEY: &str = "E0606";
+    /// A key written twice in one map: SSM keeps one of them, which the
+    /// author cannot see.
+    pub const DUPLICATE_KEY: &str = "E0607";
     /// The top level is not a map: not an SSM document.
     pub const NOT_A_MAP: &str = "E0610";
     /// No `schemaVersion` key: not an SSM document.
@@ -61,6 +64,23 @@ pub mod codes {
     pub const UNKNOWN_SCHEMA_VERSION: &str = "E0612";
     /// A known key whose value has the wrong shape for the model.
     pub const BAD_SHAPE: &str = "E0613";
+}
+
+/// The error for a key written a second time in one map, at the second,
+/// naming the first. JSON leaves a repeated key undefined and YAML forbids
+/// it; parsers disagree on which one wins (most: the last), so a document
+/// that repeats `mainSteps` runs steps its reader did not review.
+pub(crate) fn duplicate_key(first: &Key, again: &Key) -> Diagnostic {
+    Diagnostic::error(
+        codes::DUPLICATE_KEY,
+        again.span,
+        format!("the key `{}` is written twice in this map", again.name),
+    )
+    .with_label("written again here")
+    .with_secondary(first.span, "first written here")
+    .with_help(
+        "keep one of them: readers disagree on which one counts (most keep the last, silently)",
+    )
 }
 
 /// Parses text in the given format.

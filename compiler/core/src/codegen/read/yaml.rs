@@ -48,7 +48,14 @@ pub fn parse_yaml(file: FileId, text: &str) -> Result<Node, Diagnostic> {
             let Some(relaxed) = relax(&text) else {
                 return Err(first);
             };
-            read(file, &relaxed.text, Some(&relaxed)).map_err(|_| first)
+            // A fault other than the syntax (a repeated key) is the text's own.
+            read(file, &relaxed.text, Some(&relaxed)).map_err(|again| {
+                if again.code == codes::INVALID_YAML {
+                    first
+                } else {
+                    again
+                }
+            })
         }
         result => result,
     }
@@ -431,6 +438,13 @@ impl Reader<'_> {
                         "map key without a value",
                     )
                     .with_help("internal: the YAML parser ended a map after a key"));
+                }
+                // A key may override a merged one (`<<`), but not one of its own map.
+                let mut own: HashMap<&str, &Key> = HashMap::with_capacity(frame.entries.len());
+                for (k, _) in &frame.entries {
+                    if let Some(first) = own.insert(&k.name, k) {
+                        return Err(super::duplicate_key(first, k));
+                    }
                 }
                 // PyYAML: merged entries first, then the own ones; later wins.
                 let mut entries = Vec::with_capacity(frame.merged.len() + frame.entries.len());
