@@ -112,9 +112,17 @@ impl Backend {
                 None => return Ok(None),
             },
         };
+        if text.len() > crate::server::MAX_RUNBOOK_BYTES {
+            return Ok(None);
+        }
         let loader = self.loader(path.as_deref());
         let name = name_of(&uri);
-        catch_unwind(AssertUnwindSafe(|| graph_of_text(&name, &text, &loader))).map_err(|_| {
+        // Off the message loop: a large document takes a while to draw.
+        let drawn = tokio::task::spawn_blocking(move || {
+            catch_unwind(AssertUnwindSafe(|| graph_of_text(&name, &text, &loader)))
+        })
+        .await;
+        drawn.ok().and_then(std::result::Result::ok).ok_or_else(|| {
             let mut e = Error::internal_error();
             e.message = "internal error while drawing the graph; the server keeps running".into();
             e

@@ -15,7 +15,7 @@ use crate::server::Backend;
 const MAX_WORKSPACE_SYMBOLS: usize = 500;
 
 impl Backend {
-    pub(crate) fn highlights(
+    pub(crate) async fn highlights(
         &self,
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
@@ -40,12 +40,16 @@ impl Backend {
                 (!found.is_empty()).then_some(found)
             },
         )
+        .await
     }
 
     /// `file("…")` paths as links to the file next to the document (only
     /// for a document on disk; `..` and absolute paths, which `file(…)`
     /// refuses, get no link).
-    pub(crate) fn links(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+    pub(crate) async fn links(
+        &self,
+        params: DocumentLinkParams,
+    ) -> Result<Option<Vec<DocumentLink>>> {
         let uri = params.text_document.uri;
         let Some(dir) = uri
             .to_file_path()
@@ -73,9 +77,10 @@ impl Backend {
                 .collect();
             Some(links)
         })
+        .await
     }
 
-    pub(crate) fn selections(
+    pub(crate) async fn selections(
         &self,
         params: SelectionRangeParams,
     ) -> Result<Option<Vec<SelectionRange>>> {
@@ -105,9 +110,13 @@ impl Backend {
                 Some(ranges)
             },
         )
+        .await
     }
 
-    pub(crate) fn signature(&self, params: SignatureHelpParams) -> Result<Option<SignatureHelp>> {
+    pub(crate) async fn signature(
+        &self,
+        params: SignatureHelpParams,
+    ) -> Result<Option<SignatureHelp>> {
         let p = params.text_document_position_params;
         self.query(&p.text_document.uri, "textDocument/signatureHelp", |a| {
             let at = convert::offset(&a.index, p.position);
@@ -140,9 +149,10 @@ impl Backend {
                 active_parameter: active,
             })
         })
+        .await
     }
 
-    pub(crate) fn lenses(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+    pub(crate) async fn lenses(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         let uri = params.text_document.uri;
         self.query(&uri, "textDocument/codeLens", |a| {
             let lenses = a
@@ -164,24 +174,27 @@ impl Backend {
                 .collect();
             Some(lenses)
         })
+        .await
     }
 
     /// The symbols of every open document whose name contains `query`
     /// (case-insensitive), nested ones with their container's name.
-    pub(crate) fn workspace_symbols(
+    pub(crate) async fn workspace_symbols(
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
         let want = params.query.to_lowercase();
         let mut out: Vec<WorkspaceSymbol> = Vec::new();
         for uri in self.open_uris() {
-            let found = self.query(&uri, "workspace/symbol", |a| {
-                let mut here = Vec::new();
-                for s in a.symbols() {
-                    flatten(a, &uri, &s, None, &want, &mut here);
-                }
-                Some(here)
-            })?;
+            let found = self
+                .query(&uri, "workspace/symbol", |a| {
+                    let mut here = Vec::new();
+                    for s in a.symbols() {
+                        flatten(a, &uri, &s, None, &want, &mut here);
+                    }
+                    Some(here)
+                })
+                .await?;
             out.extend(found.into_iter().flatten());
             if out.len() >= MAX_WORKSPACE_SYMBOLS {
                 out.truncate(MAX_WORKSPACE_SYMBOLS);

@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -25,6 +26,7 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 use crate::analysis::{Analysis, ContextFile};
 use crate::convert;
+use crate::transport;
 use crate::workspace;
 use ssmc_project::{Project, ProjectLoader};
 
@@ -32,17 +34,43 @@ use ssmc_project::{Project, ProjectLoader};
 /// version; a change after a quiet spell is analysed at once.
 pub const DEBOUNCE: Duration = Duration::from_millis(50);
 
+/// Requests handled at once (tower-lsp-server's default is 4).
+const CONCURRENT_REQUESTS: usize = 32;
+
 /// Names a request (or `analysis`) that panics on purpose, for the
 /// end-to-end test of the never-die rule; unset in normal use.
 const TEST_PANIC_ENV: &str = "SSMC_LSP_TEST_PANIC";
+
+/// Larger open documents are not analysed (a diagnostic says so): the
+/// limits `ssmc check` reads files with (`compiler/cli/src/files.rs`): a
+/// runbook compiles to at most 64 KB, SSM refuses documents over 64 KB.
+pub const MAX_RUNBOOK_BYTES: usize = 4 * 1024 * 1024;
+pub const MAX_SSM_DOCUMENT_BYTES: usize = 1024 * 1024;
+
+/// Tells apart every state of every document's text and context, across
+/// documents closed and opened again: an analysis is kept only for the
+/// generation it was computed from.
+static GENERATIONS: AtomicU64 = AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    GENERATIONS.fetch_add(1, Ordering::Relaxed)
+}
 
 struct Doc {
     /// The text as the client has it (not normalised), for applying edits.
     text: String,
     version: i32,
-    analysis: Option<Arc<Analysis>>,
-    /// The version `analysis` was computed from.
-    analysed: Option<i32>,
+    /// The state of the text and of the files it is compiled with; a new one
+    /// at each change (see [`next_generation`]).
+    generation: u64,
+    /// The last finished analysis: its generation, the version it was
+    /// computed from, and the analysis (`None` when analysing panicked).
+    analysis: Option<(u64, i32, Option<Arc<Analysis>>)>,
+    /// The analysis running (off the message loop), whatever its generation:
+    /// at most one per document, so edits during a slow analysis queue one
+    /// more run for the latest text instead of piling up threads. Set to
+    /// `true` when it has finished.
+    running: Option<(u64, tokio::sync::watch::Receiver<bool>)>,
     /// A diagnostics task is waiting to run for this document.
     scheduled: bool,
     /// When its last analysis started (for the debounce).
@@ -57,8 +85,9 @@ impl Doc {
         Doc {
             text,
             version,
+            generation: next_generation(),
             analysis: None,
-            analysed: None,
+            running: None,
             scheduled: false,
             last_run: None,
             external: None,
@@ -68,6 +97,41 @@ impl Doc {
     fn declares_actions(&self) -> bool {
         crate::analysis::declares_actions(&self.text)
     }
+
+    /// The text's size when it is over the limit for its kind, else `None`.
+    fn oversized(&self, uri: &Uri) -> Option<(usize, usize)> {
+        let raw = [".json", ".yaml", ".yml"]
+            .iter()
+            .any(|ext| uri.path().as_str().to_ascii_lowercase().ends_with(ext));
+        let limit = if raw {
+            MAX_SSM_DOCUMENT_BYTES
+        } else {
+            MAX_RUNBOOK_BYTES
+        };
+        (self.text.len() > limit).then_some((self.text.len(), limit))
+    }
+
+    /// The text or its context changed: analyses of earlier states are stale.
+    fn touch(&mut self) {
+        self.generation = next_generation();
+    }
+
+    /// The current analysis when it is of the latest generation.
+    fn fresh(&self) -> Option<(i32, Option<Arc<Analysis>>)> {
+        self.analysis
+            .as_ref()
+            .filter(|(g, _, _)| *g == self.generation)
+            .map(|(_, v, a)| (*v, a.clone()))
+    }
+}
+
+/// How a document's analysis went.
+enum Analysed {
+    Done(Arc<Analysis>, i32),
+    /// Over the size limit: not analysed (its length and the limit).
+    TooLarge(usize, usize),
+    /// Analysing panicked.
+    Failed,
 }
 
 #[derive(Default)]
@@ -83,6 +147,8 @@ struct Shared {
     /// The client can be asked to watch `.rbk` files for us.
     watch_files: std::sync::atomic::AtomicBool,
     test_panic: Option<String>,
+    /// `shutdown` was answered: `exit` then ends with 0, else 1.
+    shutdown_requested: AtomicBool,
 }
 
 pub struct Backend {
@@ -90,29 +156,77 @@ pub struct Backend {
     shared: Arc<Shared>,
 }
 
-/// Builds the service: the standard requests plus the custom ones.
-pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
+/// Builds the service: the standard requests plus the custom ones; and
+/// the state it shares, read again once it has stopped (the exit code).
+fn service() -> (
+    LspService<Backend>,
+    tower_lsp_server::ClientSocket,
+    Arc<Shared>,
+) {
     let shared = Arc::new(Shared {
         test_panic: std::env::var(TEST_PANIC_ENV).ok(),
         ..Shared::default()
     });
-    LspService::build(|client| Backend { client, shared })
-        .custom_method("ssmc/stdlibSource", Backend::stdlib_source)
-        .custom_method("ssmc/graph", Backend::graph)
-        .finish()
+    let backend_shared = shared.clone();
+    let (service, socket) = LspService::build(|client| Backend {
+        client,
+        shared: backend_shared,
+    })
+    .custom_method("ssmc/stdlibSource", Backend::stdlib_source)
+    .custom_method("ssmc/graph", Backend::graph)
+    .finish();
+    (service, socket, shared)
 }
 
-pub async fn serve() {
-    serve_io(tokio::io::stdin(), tokio::io::stdout()).await;
+/// Serves on stdin/stdout; returns the process's exit code.
+pub async fn serve() -> u8 {
+    serve_io(tokio::io::stdin(), tokio::io::stdout()).await
 }
 
-/// Serves on any byte streams (stdio in `ssmc lsp`, in-memory pipes in the benchmark).
+/// Serves on any byte streams (stdio in `ssmc lsp`, in-memory pipes in the
+/// benchmark and the fuzzer) until the client sends `exit` or closes its
+/// stream. Returns the exit code the protocol asks for: 0 when `shutdown`
+/// came first, else 1.
+///
+/// tower-lsp-server reads only what `transport::read_client` has checked,
+/// and everything the client reads goes through one writer
+/// (`transport.rs`).
 pub async fn serve_io(
     input: impl tokio::io::AsyncRead + Unpin,
-    output: impl tokio::io::AsyncWrite,
-) {
-    let (service, socket) = service();
-    Server::new(input, output, socket).serve(service).await;
+    output: impl tokio::io::AsyncWrite + Unpin,
+) -> u8 {
+    const PIPE: usize = 64 * 1024;
+    let (service, socket, shared) = service();
+    let (to_server, server_input) = tokio::io::duplex(PIPE);
+    let (server_output, from_server) = tokio::io::duplex(PIPE);
+    let (frames, to_client) = tokio::sync::mpsc::channel(64);
+    let serving = async {
+        // The server stops at `exit` or at the end of its input; the client's
+        // stream may stay open after `exit`, so the reader is not awaited.
+        let reading = transport::read_client(input, to_server, frames.clone());
+        let server = async {
+            // Requests waiting for a slow document's analysis hold a slot
+            // each; enough slots that the other documents are still served.
+            Server::new(server_input, server_output, socket)
+                .concurrency_level(CONCURRENT_REQUESTS)
+                .serve(service)
+                .await;
+        };
+        let answering = async {
+            tokio::join!(server, transport::split_server(from_server, frames));
+        };
+        tokio::select! {
+            () = answering => {}
+            () = async { reading.await; std::future::pending::<()>().await } => {}
+        }
+    };
+    // The writer ends once both senders are dropped, after the last frame.
+    tokio::join!(serving, transport::write_client(to_client, output));
+    if shared.shutdown_requested.load(Ordering::SeqCst) {
+        0
+    } else {
+        1
+    }
 }
 
 fn internal(what: &str) -> Error {
@@ -177,7 +291,8 @@ impl Shared {
         let mut out: Vec<(String, String)> = Vec::new();
         let docs = self.docs();
         for (u, d) in docs.iter() {
-            if u != uri && d.declares_actions() {
+            // A document too large to analyse is not compiled along either.
+            if u != uri && d.oversized(u).is_none() && d.declares_actions() {
                 out.push((u.as_str().to_string(), d.text.clone()));
             }
         }
@@ -190,25 +305,73 @@ impl Shared {
         out
     }
 
-    /// The analysis of the document's latest text, computed now if stale.
-    /// `None` for an unknown document or when analysing panicked.
-    fn analysis(&self, uri: &Uri) -> Option<(Arc<Analysis>, i32)> {
-        let (text, version) = {
-            let mut docs = self.docs();
-            let doc = docs.get_mut(uri)?;
-            if let (Some(a), Some(v)) = (&doc.analysis, doc.analysed) {
-                if v == doc.version {
-                    return Some((a.clone(), v));
+    /// The analysis of the document's latest text; when stale, computed on
+    /// a blocking thread (never on the message loop, so other requests and
+    /// documents are answered meanwhile) and awaited. `None` for a document
+    /// that is not open.
+    async fn analysis(self: &Arc<Self>, uri: &Uri) -> Option<Analysed> {
+        loop {
+            let mut finished = {
+                let mut docs = self.docs();
+                let doc = docs.get_mut(uri)?;
+                if let Some((len, limit)) = doc.oversized(uri) {
+                    return Some(Analysed::TooLarge(len, limit));
+                }
+                if let Some((version, analysis)) = doc.fresh() {
+                    return Some(match analysis {
+                        Some(a) => Analysed::Done(a, version),
+                        None => Analysed::Failed,
+                    });
+                }
+                match &doc.running {
+                    // One at a time: wait for it, then look again (a newer
+                    // generation is analysed by the loop's next turn).
+                    Some((_, done)) => done.clone(),
+                    None => self.start(uri, doc),
+                }
+            };
+            // An error means the run's thread is gone: look again all the same.
+            let _ = finished.wait_for(|done| *done).await;
+        }
+    }
+
+    /// Starts analysing the document's latest text on a blocking thread;
+    /// the receiver turns `true` when it has finished. Its result is kept
+    /// only if no edit came meanwhile.
+    fn start(self: &Arc<Self>, uri: &Uri, doc: &mut Doc) -> tokio::sync::watch::Receiver<bool> {
+        let (tell, finished) = tokio::sync::watch::channel(false);
+        let generation = doc.generation;
+        let version = doc.version;
+        let text = doc.text.clone();
+        doc.running = Some((generation, finished.clone()));
+        doc.last_run = Some(Instant::now());
+        let shared = self.clone();
+        let uri = uri.clone();
+        tokio::task::spawn_blocking(move || {
+            let analysis = shared.compute(&uri, &text).map(Arc::new);
+            let mut docs = shared.docs();
+            if let Some(doc) = docs.get_mut(&uri) {
+                if doc.generation == generation {
+                    doc.analysis = Some((generation, version, analysis));
+                }
+                if doc.running.as_ref().is_some_and(|(g, _)| *g == generation) {
+                    doc.running = None;
                 }
             }
-            doc.last_run = Some(Instant::now());
-            (doc.text.clone(), doc.version)
-        };
+            drop(docs);
+            let _ = tell.send(true);
+        });
+        finished
+    }
+
+    /// Analyses `text` as the document `uri` with the workspace around it
+    /// (blocking: file reads and the whole verdict). `None` when it panicked.
+    fn compute(&self, uri: &Uri, text: &str) -> Option<Analysis> {
         let context = self.context(uri);
         let path = uri.to_file_path();
         let loader = self.loader(path.as_deref());
         let name = uri.as_str().to_string();
-        let analysis = guard(|| {
+        guard(|| {
             self.maybe_panic("analysis");
             let ctx: Vec<ContextFile<'_>> = context
                 .iter()
@@ -219,17 +382,32 @@ impl Shared {
                 .as_deref()
                 .map(workspace::lint_settings)
                 .unwrap_or_default();
-            Analysis::with_project(&name, &text, &loader, &ctx, &models, &lint)
+            Analysis::with_project(&name, text, &loader, &ctx, &models, &lint)
         })
-        .map(Arc::new);
-        let mut docs = self.docs();
-        let doc = docs.get_mut(uri)?;
-        if doc.version == version {
-            doc.analysis.clone_from(&analysis);
-            doc.analysed = Some(version);
-        }
-        analysis.map(|a| (a, version))
     }
+}
+
+/// Publishes the one diagnostic of a document too large to analyse, unless
+/// the client has moved past the version that was too large.
+async fn publish_too_large(shared: &Shared, client: &Client, uri: Uri, len: usize, limit: usize) {
+    let Some(version) = shared.docs().get(&uri).map(|d| d.version) else {
+        return;
+    };
+    let message = format!(
+        "this document is {len} bytes, over the {limit} bytes the language server analyses \
+         (`ssmc check` refuses it too); it gets no diagnostics, hover or completion"
+    );
+    let diagnostic = tower_lsp_server::ls_types::Diagnostic {
+        range: Range::default(),
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String("too-large".to_string())),
+        source: Some("ssmc".to_string()),
+        message,
+        ..tower_lsp_server::ls_types::Diagnostic::default()
+    };
+    client
+        .publish_diagnostics(uri, vec![diagnostic], Some(version))
+        .await;
 }
 
 /// Publishes the diagnostics of `analysis` (and the external linter's
@@ -278,18 +456,18 @@ impl Backend {
         self.shared.docs().get(uri).map(|d| d.text.clone())
     }
 
-    /// Runs `f` on the latest analysis of `uri`, catching panics.
-    pub(crate) fn query<T>(
+    /// Runs `f` on the latest analysis of `uri`, catching panics. Nothing
+    /// for a document that is not open or too large to analyse.
+    pub(crate) async fn query<T>(
         &self,
         uri: &Uri,
         what: &str,
         f: impl FnOnce(&Analysis) -> Option<T>,
     ) -> Result<Option<T>> {
-        if !self.shared.docs().contains_key(uri) {
-            return Ok(None);
-        }
-        let Some((analysis, _)) = self.shared.analysis(uri) else {
-            return Err(internal(what));
+        let analysis = match self.shared.analysis(uri).await {
+            None | Some(Analysed::TooLarge(..)) => return Ok(None),
+            Some(Analysed::Failed) => return Err(internal(what)),
+            Some(Analysed::Done(analysis, _)) => analysis,
         };
         guard(|| {
             self.shared.maybe_panic(what);
@@ -299,13 +477,13 @@ impl Backend {
     }
 
     /// Like [`Backend::query`] for answers that may be refused with a message.
-    fn query_result<T>(
+    async fn query_result<T>(
         &self,
         uri: &Uri,
         what: &str,
         f: impl FnOnce(&Analysis) -> std::result::Result<Option<T>, String>,
     ) -> Result<Option<T>> {
-        match self.query(uri, what, |a| Some(f(a)))? {
+        match self.query(uri, what, |a| Some(f(a))).await? {
             None => Ok(None),
             Some(Ok(v)) => Ok(v),
             Some(Err(message)) => {
@@ -340,10 +518,15 @@ impl Backend {
             if let Some(doc) = shared.docs().get_mut(&uri) {
                 doc.scheduled = false;
             }
-            let Some((analysis, version)) = shared.analysis(&uri) else {
-                return;
-            };
-            publish(&shared, &client, uri, &analysis, version).await;
+            match shared.analysis(&uri).await {
+                Some(Analysed::Done(analysis, version)) => {
+                    publish(&shared, &client, uri, &analysis, version).await;
+                }
+                Some(Analysed::TooLarge(len, limit)) => {
+                    publish_too_large(&shared, &client, uri, len, limit).await;
+                }
+                Some(Analysed::Failed) | None => {}
+            }
         });
     }
 
@@ -357,7 +540,7 @@ impl Backend {
         let shared = self.shared.clone();
         let client = self.client.clone();
         tokio::spawn(async move {
-            let Some((analysis, version)) = shared.analysis(&uri) else {
+            let Some(Analysed::Done(analysis, version)) = shared.analysis(&uri).await else {
                 return;
             };
             let (a, u) = (analysis.clone(), uri.clone());
@@ -398,7 +581,7 @@ impl Backend {
             docs.iter_mut()
                 .filter(|(u, _)| which(u))
                 .map(|(u, d)| {
-                    d.analysed = None;
+                    d.touch();
                     u.clone()
                 })
                 .collect()
@@ -518,6 +701,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.shared.shutdown_requested.store(true, Ordering::SeqCst);
         Ok(())
     }
 
@@ -583,6 +767,7 @@ impl LanguageServer for Backend {
                 doc.text.clear();
             }
             doc.version = params.text_document.version;
+            doc.touch();
             before || doc.declares_actions()
         };
         if declares {
@@ -627,6 +812,7 @@ impl LanguageServer for Backend {
         self.query(&uri, "textDocument/formatting", |a| {
             a.format().map(|f| convert::format_edits(&raw, &f))
         })
+        .await
     }
 
     async fn document_symbol(
@@ -645,6 +831,7 @@ impl LanguageServer for Backend {
                 Some(DocumentSymbolResponse::Nested(symbols))
             },
         )
+        .await
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
@@ -653,6 +840,7 @@ impl LanguageServer for Backend {
             "textDocument/foldingRange",
             |a| Some(convert::folding_ranges(a)),
         )
+        .await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -661,6 +849,7 @@ impl LanguageServer for Backend {
             let at = convert::offset(&a.index, p.position);
             a.hover(at).map(|h| convert::hover(&a.index, h))
         })
+        .await
     }
 
     async fn goto_definition(
@@ -674,26 +863,29 @@ impl LanguageServer for Backend {
             let span = a.definition(at)?;
             Backend::location(a, &uri, span).map(GotoDefinitionResponse::Scalar)
         })
+        .await
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
         let uri = p.text_document.uri;
         let include = params.context.include_declaration;
-        let found = self.query(&uri, "textDocument/references", |a| {
-            let at = convert::offset(&a.index, p.position);
-            let here: Vec<Location> = a
-                .references(at, include)
-                .into_iter()
-                .filter_map(|s| Backend::location(a, &uri, s))
-                .collect();
-            Some((here, a.action_at(at)))
-        })?;
+        let found = self
+            .query(&uri, "textDocument/references", |a| {
+                let at = convert::offset(&a.index, p.position);
+                let here: Vec<Location> = a
+                    .references(at, include)
+                    .into_iter()
+                    .filter_map(|s| Backend::location(a, &uri, s))
+                    .collect();
+                Some((here, a.action_at(at)))
+            })
+            .await?;
         let Some((mut here, action)) = found else {
             return Ok(None);
         };
         if let Some(action) = action {
-            self.action_uses_elsewhere(&uri, &action, &mut here);
+            self.action_uses_elsewhere(&uri, &action, &mut here).await;
         }
         Ok((!here.is_empty()).then_some(here))
     }
@@ -714,6 +906,7 @@ impl LanguageServer for Backend {
                 }))
             },
         )
+        .await
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
@@ -728,6 +921,7 @@ impl LanguageServer for Backend {
                 ..WorkspaceEdit::default()
             }))
         })
+        .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
@@ -743,6 +937,7 @@ impl LanguageServer for Backend {
                 .collect();
             Some(actions)
         })
+        .await
     }
 
     async fn semantic_tokens_full(
@@ -759,6 +954,7 @@ impl LanguageServer for Backend {
                 }))
             },
         )
+        .await
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
@@ -768,6 +964,7 @@ impl LanguageServer for Backend {
             let hints = a.inlay_hints(start.min(end), start.max(end));
             Some(hints.iter().map(|h| convert::inlay_hint(a, h)).collect())
         })
+        .await
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
@@ -781,6 +978,7 @@ impl LanguageServer for Backend {
                 .collect();
             Some(CompletionResponse::Array(items))
         })
+        .await
     }
 
     // The navigation requests live in `navigation.rs`.
@@ -788,40 +986,40 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
-        self.highlights(params)
+        self.highlights(params).await
     }
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
-        self.links(params)
+        self.links(params).await
     }
 
     async fn selection_range(
         &self,
         params: SelectionRangeParams,
     ) -> Result<Option<Vec<SelectionRange>>> {
-        self.selections(params)
+        self.selections(params).await
     }
 
     async fn signature_help(&self, params: SignatureHelpParams) -> Result<Option<SignatureHelp>> {
-        self.signature(params)
+        self.signature(params).await
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        self.lenses(params)
+        self.lenses(params).await
     }
 
     async fn symbol(
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
-        self.workspace_symbols(params)
+        self.workspace_symbols(params).await
     }
 }
 
 impl Backend {
     /// Adds the uses of an action in the other open documents (actions are
     /// the only names files share).
-    fn action_uses_elsewhere(&self, uri: &Uri, action: &str, out: &mut Vec<Location>) {
+    async fn action_uses_elsewhere(&self, uri: &Uri, action: &str, out: &mut Vec<Location>) {
         let others: Vec<Uri> = self
             .shared
             .docs()
@@ -830,7 +1028,7 @@ impl Backend {
             .cloned()
             .collect();
         for other in others {
-            let Some((a, _)) = self.shared.analysis(&other) else {
+            let Some(Analysed::Done(a, _)) = self.shared.analysis(&other).await else {
                 continue;
             };
             let found = guard(|| {
