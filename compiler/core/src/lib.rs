@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod check;
 pub mod codegen;
 pub mod diagnostic;
+pub mod embed;
 pub mod fmt;
 pub mod graph;
 pub mod import;

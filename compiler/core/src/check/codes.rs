@@ -57,6 +57,9 @@ codes! {
     STREAMING_API = "E1033", "streaming-api", "an operation with a streaming request or response, which SSM cannot call";
     IMPOSSIBLE_SELECTOR = "E1034", "impossible-selector", "a selector segment the API's response can never have";
     INVALID_SELECTOR = "E1035", "invalid-selector", "a selector SSM's JSONPath dialect cannot parse";
+    DOCUMENT_TYPE_MISMATCH = "E1041", "document-type-mismatch", "a template's DocumentType (document_type) disagrees with its content's schemaVersion";
+    UNKNOWN_ASSOCIATION_PARAMETER = "E1042", "unknown-association-parameter", "an association sets a parameter its document does not declare";
+    MISSING_ASSOCIATION_PARAMETER = "E1043", "missing-association-parameter", "an association leaves out a parameter its document requires (no default)";
     UNKNOWN_TARGET = "E2001", "unknown-target", "a goto, onFailure, onCancel, NextStep or Default naming no step";
     CYCLE_WITHOUT_EXIT = "E2002", "cycle-without-exit", "steps that can only run each other forever";
     JUMP_INTO_LOOP = "E2003", "jump-into-loop", "a jump into a loop body from outside it";

@@ -66,8 +66,13 @@ fn fix_text(fix: FixKind) -> &'static str {
 /// What `ssmc explain RULE` prints.
 pub fn explain(entry: &RuleEntry) -> String {
     let m = entry.meta();
+    let status = if m.preview {
+        "preview: runs only with `--preview` or `[lint] preview = true`"
+    } else {
+        "stable"
+    };
     format!(
-        "{} {} (default: {}, fix: {})\n\n{}\n",
+        "{} {} (default: {}, fix: {}, status: {status})\n\n{}\n",
         entry.code,
         m.name,
         m.default.as_str(),
@@ -92,15 +97,18 @@ pub fn rules_markdown() -> String {
          Silence one finding with a comment on the line before or the same line, naming the rule and a reason:\n\
          `// ssmc: allow(rule-name) reason` in `.rbk`, `# ssmc: allow(rule-name) reason` in YAML.\n\
          Turn rules off or change their level in `ssmc.toml` (`[lint.rules] rule-name = \"off\"`).\n\
+         Status: a *stable* rule runs by default; a *preview* rule (new, with too little evidence \
+         from real documents yet) runs only with `ssmc lint --preview` or `[lint] preview = true`.\n\
          How often each rule fires on 387 real documents: [lint-corpus.md](lint-corpus.md).\n\n\
-         | code | name | default | fix | what it flags |\n| --- | --- | --- | --- | --- |\n",
+         | code | name | status | default | fix | what it flags |\n| --- | --- | --- | --- | --- | --- |\n",
     );
     for e in RULES {
         out.push_str(&format!(
-            "| [{}](#{}) | `{}` | {} | {} | {} |\n",
+            "| [{}](#{}) | `{}` | {} | {} | {} | {} |\n",
             e.code,
             anchor(e),
             e.name(),
+            e.status(),
             e.meta().default.as_str(),
             fix_text(e.meta().fix),
             e.summary().replace('|', "\\|")
@@ -108,9 +116,10 @@ pub fn rules_markdown() -> String {
     }
     for e in RULES {
         out.push_str(&format!(
-            "\n## {} {}\n\nDefault level: {}. Fix: {}.\n\n",
+            "\n## {} {}\n\nStatus: {}. Default level: {}. Fix: {}.\n\n",
             e.code,
             e.name(),
+            e.status(),
             e.meta().default.as_str(),
             fix_text(e.meta().fix)
         ));

@@ -41,6 +41,8 @@ use crate::span::{FileId, Span};
 pub struct LintConfig {
     /// `(rule name or code, level)`; `None` turns the rule off. Later entries win.
     pub levels: Vec<(String, Option<Severity>)>,
+    /// Whether preview rules run (`--preview`, `[lint] preview = true`).
+    pub preview: bool,
 }
 
 impl LintConfig {
@@ -48,11 +50,16 @@ impl LintConfig {
     pub fn all_off() -> LintConfig {
         LintConfig {
             levels: RULES.iter().map(|r| (r.code.to_string(), None)).collect(),
+            preview: false,
         }
     }
 
-    /// The level a rule runs at, or `None` when it is off.
+    /// The level a rule runs at, or `None` when it is off (a preview rule is
+    /// off unless preview is on, whatever level the project gives it).
     pub fn level(&self, entry: &RuleEntry) -> Option<Severity> {
+        if entry.meta().preview && !self.preview {
+            return None;
+        }
         self.levels
             .iter()
             .rev()
