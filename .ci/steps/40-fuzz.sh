@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Short, bounded runs of the cargo-fuzz targets in compiler/fuzz (docs/robustness.md):
-# parse, check, read and lsp, each for FUZZ_SECONDS (default 15), seeded with the
-# examples and the documents they build. Any crash, hang (10 s per input) or
+# parse, check, read, lsp and frame, each for FUZZ_SECONDS (default 15), seeded
+# with the examples and the documents they build (frame: an editor's session
+# over each example, framed as on the wire). Any crash, hang (10 s per input) or
 # single allocation over 2 GB fails the step; the input that did it is printed.
 # The RSS limit is 4 GB because the check target's process grows about 0.5 MB
 # per execution (docs/robustness.md, "Open findings").
@@ -46,8 +47,39 @@ for f in "$seeds"/yaml/*.yaml; do
   { printf '\0'; cat "$f"; } >"$seeds/read/$(basename "$f").seed"
 done
 
+# The frame target reads raw client bytes: a session of framed messages.
+mkdir -p "$seeds/frame"
+python3 - "$seeds/frame" examples/*.rbk <<'PY'
+import json, pathlib, sys
+out = pathlib.Path(sys.argv[1])
+for path in sys.argv[2:]:
+    text = pathlib.Path(path).read_text()
+    uri = "file:///fuzz/" + pathlib.Path(path).name
+    doc = {"textDocument": {"uri": uri}}
+    at = dict(doc, position={"line": 3, "character": 10})
+    messages = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen",
+         "params": {"textDocument": {"uri": uri, "languageId": "ssmc", "version": 1, "text": text}}},
+        {"jsonrpc": "2.0", "method": "textDocument/didChange",
+         "params": {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+             {"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 4}}, "text": "x"}]}},
+        {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": at},
+        {"jsonrpc": "2.0", "id": 3, "method": "textDocument/completion", "params": at},
+        {"jsonrpc": "2.0", "id": 4, "method": "textDocument/documentSymbol", "params": doc},
+        {"jsonrpc": "2.0", "id": 5, "method": "shutdown"},
+        {"jsonrpc": "2.0", "method": "exit"},
+    ]
+    framed = b"".join(
+        b"Content-Length: %d\r\n\r\n%s" % (len(b), b)
+        for b in (json.dumps(m).encode() for m in messages)
+    )
+    (out / (pathlib.Path(path).stem + ".session")).write_bytes(framed)
+PY
+
 status=0
-for t in parse check read lsp; do
+for t in parse check read lsp frame; do
   mkdir -p "$seeds/corpus-$t" "$seeds/artifacts-$t"
   echo "fuzz $t for ${seconds} s"
   if ! "$bin/$t" "$seeds/corpus-$t" "$seeds/$t" \

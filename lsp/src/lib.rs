@@ -8,9 +8,12 @@
 pub mod analysis;
 pub mod convert;
 pub mod external;
+pub mod frame;
 mod graph;
+pub mod message;
 mod navigation;
 mod server;
+mod transport;
 mod workspace;
 
 pub use external::{set_external_lint, ExternalLint};
@@ -28,6 +31,9 @@ pub fn run() -> u8 {
             return 1;
         }
     };
-    runtime.block_on(server::serve());
-    0
+    let code = runtime.block_on(server::serve());
+    // Reading stdin blocks a thread the runtime would otherwise wait for
+    // when dropped: the client may keep its end open after `exit`.
+    runtime.shutdown_background();
+    code
 }

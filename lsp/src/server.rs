@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -25,12 +26,16 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 use crate::analysis::{Analysis, Place};
 use crate::convert;
+use crate::transport;
 use crate::workspace;
 use ssmc_project::{Project, ProjectLoader};
 
 /// Changes closer together than this are analysed once, for the latest
 /// version; a change after a quiet spell is analysed at once.
 pub const DEBOUNCE: Duration = Duration::from_millis(50);
+
+/// Requests handled at once (tower-lsp-server's default is 4).
+const CONCURRENT_REQUESTS: usize = 32;
 
 /// Names a request (or `analysis`) that panics on purpose, for the
 /// end-to-end test of the never-die rule; unset in normal use.
@@ -87,6 +92,8 @@ struct Shared {
     /// The client can be asked to watch `.rbk` files for us.
     watch_files: std::sync::atomic::AtomicBool,
     test_panic: Option<String>,
+    /// `shutdown` was answered: `exit` then ends with 0, else 1.
+    shutdown_requested: AtomicBool,
 }
 
 pub struct Backend {
@@ -95,28 +102,73 @@ pub struct Backend {
 }
 
 /// Builds the service: the standard requests plus the custom ones.
-pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
+fn service() -> (
+    LspService<Backend>,
+    tower_lsp_server::ClientSocket,
+    Arc<Shared>,
+) {
     let shared = Arc::new(Shared {
         test_panic: std::env::var(TEST_PANIC_ENV).ok(),
         ..Shared::default()
     });
-    LspService::build(|client| Backend { client, shared })
-        .custom_method("ssmc/stdlibSource", Backend::stdlib_source)
-        .custom_method("ssmc/graph", Backend::graph)
-        .finish()
+    let backend_shared = shared.clone();
+    let (service, socket) = LspService::build(|client| Backend {
+        client,
+        shared: backend_shared,
+    })
+    .custom_method("ssmc/stdlibSource", Backend::stdlib_source)
+    .custom_method("ssmc/graph", Backend::graph)
+    .finish();
+    (service, socket, shared)
 }
 
-pub async fn serve() {
-    serve_io(tokio::io::stdin(), tokio::io::stdout()).await;
+/// Serves on stdin/stdout; returns the process's exit code.
+pub async fn serve() -> u8 {
+    serve_io(tokio::io::stdin(), tokio::io::stdout()).await
 }
 
-/// Serves on any byte streams (stdio in `ssmc lsp`, in-memory pipes in the benchmark).
+/// Serves on any byte streams (stdio in `ssmc lsp`, in-memory pipes in the
+/// benchmark and the fuzzer) until the client sends `exit` or closes its
+/// stream. Returns the exit code the protocol asks for: 0 when `shutdown`
+/// came first, else 1.
+///
+/// tower-lsp-server reads only what `transport::read_client` has checked,
+/// and everything the client reads goes through one writer
+/// (`transport.rs`).
 pub async fn serve_io(
     input: impl tokio::io::AsyncRead + Unpin,
-    output: impl tokio::io::AsyncWrite,
-) {
-    let (service, socket) = service();
-    Server::new(input, output, socket).serve(service).await;
+    output: impl tokio::io::AsyncWrite + Unpin,
+) -> u8 {
+    const PIPE: usize = 64 * 1024;
+    let (service, socket, shared) = service();
+    let (to_server, server_input) = tokio::io::duplex(PIPE);
+    let (server_output, from_server) = tokio::io::duplex(PIPE);
+    let (frames, to_client) = tokio::sync::mpsc::channel(64);
+    let serving = async {
+        // The server stops at `exit` or at the end of its input; the client's
+        // stream may stay open after `exit`, so the reader is not awaited.
+        let reading = transport::read_client(input, to_server, frames.clone());
+        let server = async {
+            Server::new(server_input, server_output, socket)
+                .concurrency_level(CONCURRENT_REQUESTS)
+                .serve(service)
+                .await;
+        };
+        let answering = async {
+            tokio::join!(server, transport::split_server(from_server, frames));
+        };
+        tokio::select! {
+            () = answering => {}
+            () = async { reading.await; std::future::pending::<()>().await } => {}
+        }
+    };
+    // The writer ends once both senders are dropped, after the last frame.
+    tokio::join!(serving, transport::write_client(to_client, output));
+    if shared.shutdown_requested.load(Ordering::SeqCst) {
+        0
+    } else {
+        1
+    }
 }
 
 fn internal(what: &str) -> Error {
@@ -576,6 +628,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.shared.shutdown_requested.store(true, Ordering::SeqCst);
         Ok(())
     }
 

@@ -92,6 +92,12 @@ impl Client {
         self.stdin.flush().expect("flush");
     }
 
+    /// Writes `bytes` as they are: malformed frames for the robustness tests.
+    pub fn send_raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).expect("write");
+        self.stdin.flush().expect("flush");
+    }
+
     pub fn notify(&mut self, method: &str, params: Value) {
         self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
@@ -102,6 +108,26 @@ impl Client {
         self.next_id += 1;
         self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
         self.wait_for(|m| m.get("id") == Some(&json!(id)) && m.get("method").is_none())
+    }
+
+    /// Like [`Client::wait_for`], keeping the messages skipped in `seen`.
+    pub fn wait_for_noting(
+        &mut self,
+        pred: impl Fn(&Value) -> bool,
+        seen: &mut Vec<Value>,
+    ) -> Value {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let msg = self
+                .rx
+                .recv_timeout(left)
+                .expect("the server answered before the timeout");
+            if pred(&msg) {
+                return msg;
+            }
+            seen.push(msg);
+        }
     }
 
     pub fn wait_for(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
@@ -159,6 +185,19 @@ impl Client {
         );
         self.notify("initialized", json!({}));
         r
+    }
+
+    /// Sends `exit` and returns the server's exit code.
+    pub fn exit_code(mut self) -> Option<i32> {
+        self.notify("exit", Value::Null);
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status.code();
+            }
+            assert!(Instant::now() < deadline, "server did not exit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     pub fn shutdown_and_exit(mut self) {
