@@ -208,7 +208,7 @@ fn report_duplicate_documents(files: &[FileOutput], diags: &mut Vec<Diagnostic>)
         if let Some(first) = seen.get(doc.name.as_str()) {
             diags.push(
                 Diagnostic::error(
-                    "E0240",
+                    crate::lower::codes::DUPLICATE_DOCUMENT,
                     doc.span,
                     format!("a document named `{}` already exists", doc.name),
                 )

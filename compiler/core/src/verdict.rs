@@ -398,4 +398,13 @@ mod tests {
             .count();
         assert_eq!(flows, 1, "{got:?}");
     }
+
+    #[test]
+    fn a_suppression_of_an_error_that_stops_the_build_silences_nothing_and_is_reported() {
+        let src = "/// Says hello.\ncommand Hello {\n  tags { Team: \"ops\" }\n  // ssmc: allow(duplicate-clause) two timeouts on purpose\n  step Run = aws:runShellScript { runCommand: [\"echo hi\"] } timeout 1m timeout 2m\n}\n";
+        let got = judge_texts(&[("a.rbk", src)], &LintConfig::default());
+        assert!(got.contains(&"E0220 error 5".to_string()), "{got:?}");
+        assert!(got.contains(&"SSM210 warning 4".to_string()), "{got:?}");
+        assert!(!got.iter().any(|d| d.starts_with("SSM211")), "{got:?}");
+    }
 }

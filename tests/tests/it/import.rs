@@ -114,7 +114,7 @@ fn round_trip_text(stem: &str, text: &str, format: read::Format) -> Result<Trip,
     let errors: Vec<String> = compiled
         .diagnostics
         .iter()
-        .filter(|d| d.is_error() && !aws_model(d.code))
+        .filter(|d| d.is_error() && !aws_model(d.code.as_str()))
         .map(|d| format!("{} {}", d.code, d.message))
         .collect();
     let built: Vec<_> = compiled.documents().map(|(_, d)| d).collect();

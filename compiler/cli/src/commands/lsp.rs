@@ -45,7 +45,7 @@ impl ssmc_lsp::ExternalLint for Shellcheck {
         // Unused-suppression findings come with the server's other lint findings.
         suppress::apply(found, &sups, config)
             .into_iter()
-            .filter(|d| d.code == "SSM209")
+            .filter(|d| d.code == ssmc_core::lint::registry::SHELLCHECK)
             .collect()
     }
 }

@@ -39,28 +39,21 @@ pub const MAX_ALIAS_NODES: usize = 100_000;
 /// 100 aliases of 100 aliases of a 10 kB string are few nodes but 100 MB.
 pub const MAX_ALIAS_BYTES: usize = 4 << 20;
 
-/// Diagnostic codes of the readers.
+/// Diagnostic codes of the readers (`E06xx`).
 pub mod codes {
-    /// The text is not valid JSON.
-    pub const INVALID_JSON: &str = "E0601";
-    /// The text is not valid YAML (or uses a YAML feature a document cannot).
-    pub const INVALID_YAML: &str = "E0602";
-    /// Lists and maps nested more than `MAX_DEPTH` levels.
-    pub const TOO_DEEP: &str = "E0603";
-    /// YAML aliases expand to too many nodes.
-    pub const ALIAS_BOMB: &str = "E0604";
-    /// More than one YAML document in a file.
-    pub const MULTIPLE_DOCUMENTS: &str = "E0605";
-    /// A YAML map key that is a list or a map.
-    pub const UNSUPPORTED_KEY: &str = "E0606";
-    /// The top level is not a map: not an SSM document.
-    pub const NOT_A_MAP: &str = "E0610";
-    /// No `schemaVersion` key: not an SSM document.
-    pub const NO_SCHEMA_VERSION: &str = "E0611";
-    /// A `schemaVersion` SSM does not have.
-    pub const UNKNOWN_SCHEMA_VERSION: &str = "E0612";
-    /// A known key whose value has the wrong shape for the model.
-    pub const BAD_SHAPE: &str = "E0613";
+    crate::define_codes! {
+        group: Read;
+        INVALID_JSON = "E0601", "invalid-json", Error, "the text is not valid JSON";
+        INVALID_YAML = "E0602", "invalid-yaml", Error, "the text is not valid YAML (or uses a YAML feature a document cannot)";
+        TOO_DEEP = "E0603", "document-too-deep", Error, "lists and maps nested deeper than the reader's limit";
+        ALIAS_BOMB = "E0604", "alias-bomb", Error, "YAML aliases that expand to too many nodes or too much text";
+        MULTIPLE_DOCUMENTS = "E0605", "multiple-documents", Error, "more than one YAML document in a file";
+        UNSUPPORTED_KEY = "E0606", "unsupported-key", Error, "a YAML map key that is a list or a map";
+        NOT_A_MAP = "E0610", "not-a-map", Error, "the top level is not a map: not an SSM document";
+        NO_SCHEMA_VERSION = "E0611", "no-schema-version", Error, "no `schemaVersion` key: not an SSM document";
+        UNKNOWN_SCHEMA_VERSION = "E0612", "unknown-schema-version", Error, "a `schemaVersion` SSM does not have";
+        BAD_SHAPE = "E0613", "bad-shape", Error, "a known key whose value has the wrong shape for the model";
+    }
 }
 
 /// Parses text in the given format.
