@@ -207,11 +207,14 @@ struct StoredDiag {
     primary: StoredLabel,
     secondary: Vec<StoredLabel>,
     help: Option<String>,
-    fix: Option<(String, Vec<(StoredSpan, String)>, bool)>,
+    fix: Option<StoredFix>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct StoredLabel(StoredSpan, String);
+
+/// A fix as stored: message, edits, whether it is safe.
+type StoredFix = (String, Vec<(StoredSpan, String)>, bool);
 
 #[derive(Serialize, Deserialize, Clone, Copy)]
 struct StoredSpan(u32, u32, u32);
