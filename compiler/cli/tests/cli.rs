@@ -427,3 +427,30 @@ fn build_refuses_a_document_that_fails_the_schema_and_fixes_lenient_forms() {
     assert_eq!(built["mainSteps"][0]["maxAttempts"], 2);
     assert_eq!(built["mainSteps"][0]["inputs"]["Duration"], "PT2M");
 }
+
+/// `ssmc lint` and `ssmc check` walk Terraform and CloudFormation files and
+/// report an embedded document's fault at its line and column in the template;
+/// a `.tf` file without SSM documents is skipped with a note.
+#[test]
+fn lint_and_check_report_embedded_documents_at_their_place_in_the_template() {
+    let dir = temp_dir("embedded");
+    let tf = "resource \"aws_ssm_document\" \"wait\" {\n  document_type = \"Automation\"\n  content = <<-EOF\n    {\n      \"schemaVersion\": \"0.3\",\n      \"description\": \"Waits for ${var.minutes}.\",\n      \"mainSteps\": [{\"name\": \"Wait\", \"action\": \"aws:sleep\", \"inputs\": {\"Duration\": \"PT1M\"}, \"nextStep\": \"Gone\"}]\n    }\n  EOF\n}\n";
+    std::fs::write(dir.join("main.tf"), tf).expect("write");
+    std::fs::write(dir.join("vars.tf"), "variable \"minutes\" {}\n").expect("write");
+    let cfn = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Doc:\n    Type: AWS::SSM::Document\n    Properties:\n      Content:\n        schemaVersion: '2.2'\n        description: Says hello.\n        mainSteps:\n          - action: aws:runShellScript\n            name: Hello\n            inputs:\n              runCommand: [echo {{ Nmae }}]\n";
+    std::fs::write(dir.join("stack.template"), cfn).expect("write");
+    for command in ["lint", "check"] {
+        let out = ssmc(&[command, "--no-cache", "."], &dir);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{command}: {err}");
+        // `"nextStep": "Gone"` on line 7 of main.tf; `{{ Nmae }}` on line 13 of the template.
+        assert!(err.contains("main.tf:7:"), "{command}: {err}");
+        assert!(err.contains("stack.template:13:"), "{command}: {err}");
+        if command == "lint" {
+            assert!(
+                err.contains("note: skipped ./vars.tf"),
+                "skipped with a note: {err}"
+            );
+        }
+    }
+}

@@ -11,6 +11,7 @@ pub mod check;
 pub mod codegen;
 pub mod codes;
 pub mod diagnostic;
+pub mod embed;
 pub mod fmt;
 pub mod graph;
 pub mod import;

@@ -20,6 +20,7 @@ use crate::catalog::Catalog;
 use crate::check::codes;
 use crate::codegen::Format;
 use crate::diagnostic::{self, Diagnostic};
+use crate::embed;
 use crate::lint::source::{check_and_lint_raw, lint_documents, RawOutcome};
 use crate::lint::{registry, suppress, LintConfig};
 use crate::lower::FileLoader;
@@ -32,14 +33,36 @@ use crate::span::{FileId, SourceMap};
 pub enum Kind {
     /// A `.rbk` source.
     Rbk,
-    /// A JSON or YAML file that may be an SSM document.
+    /// A JSON or YAML file that may be an SSM document or a CloudFormation
+    /// template holding some (`crate::embed`).
     Raw(Format),
+    /// A Terraform file (`.tf`) that may hold `aws_ssm_document` resources.
+    Terraform,
 }
 
 impl Kind {
-    /// The kind of a file by its name (`.json`, `.yaml`, `.yml`: raw; else `.rbk`).
+    /// The kind of a file by its name (`.json`, `.yaml`, `.yml`: raw; `.tf`:
+    /// Terraform; else `.rbk`).
     pub fn of_path(path: &str) -> Kind {
+        let terraform = path
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("tf"));
+        if terraform {
+            return Kind::Terraform;
+        }
         Format::from_path_ext(path).map_or(Kind::Rbk, Kind::Raw)
+    }
+
+    /// The kind of a file by its name and text: as [`Kind::of_path`], and a
+    /// CloudFormation `.template` is JSON when it opens with `{`, else YAML.
+    pub fn of_file(path: &str, text: &str) -> Kind {
+        let template = path
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("template"));
+        if template {
+            return Kind::Raw(crate::embed::sniff_format(text));
+        }
+        Kind::of_path(path)
     }
 }
 
@@ -133,6 +156,7 @@ pub fn judge(
     let compilation =
         pipeline::compile_with_catalog(sources, &rbk, loader, catalog, stdlib_diagnostics);
     let mut diagnostics = compilation.diagnostics.clone();
+    let templates = prepare_templates(sources, inputs);
     let text_of = |file: FileId| {
         sources
             .get(file)
@@ -153,6 +177,22 @@ pub fn judge(
                 };
                 (lint_rbk_file(input, text, out, cat, checked, options), None)
             }
+            Kind::Raw(_) | Kind::Terraform if templates.contains_key(&input.file) => {
+                let config = if input.lint {
+                    options.lint.clone()
+                } else {
+                    LintConfig::all_off()
+                };
+                judge_template(
+                    input,
+                    text,
+                    templates.get(&input.file),
+                    cat,
+                    &config,
+                    options,
+                )
+            }
+            Kind::Terraform => (Vec::new(), None),
             Kind::Raw(format) => {
                 let config = if input.lint {
                     options.lint.clone()
@@ -195,6 +235,79 @@ pub fn judge(
         raw,
         diagnostics,
     }
+}
+
+/// A template's documents prepared for judging, or why the file cannot be read.
+type Prepared = Result<embed::judge::Prepared, String>;
+
+/// The CloudFormation templates among the raw inputs and the Terraform
+/// files, each with its SSM documents prepared (see `crate::embed`); other
+/// JSON/YAML is left alone (it may be an SSM document itself).
+fn prepare_templates(sources: &mut SourceMap, inputs: &[Input]) -> HashMap<FileId, Prepared> {
+    let mut out = HashMap::new();
+    for input in inputs {
+        let Some(file) = sources.get(input.file) else {
+            continue;
+        };
+        let (name, text) = (file.name.clone(), file.text.clone());
+        let template = match input.kind {
+            Kind::Rbk => continue,
+            Kind::Terraform => embed::terraform::extract(input.file, &text)
+                .map_err(|e| format!("not readable as Terraform (HCL): {e}")),
+            Kind::Raw(format) => {
+                if !embed::cfn::may_be_template(&text) {
+                    continue;
+                }
+                let Ok(root) = crate::codegen::read::parse(input.file, &text, format) else {
+                    continue;
+                };
+                if !embed::cfn::is_template(&root) {
+                    continue;
+                }
+                Ok(embed::cfn::extract(&text, &root))
+            }
+        };
+        let prepared = template.map(|t| embed::judge::prepare(sources, &name, t));
+        out.insert(input.file, prepared);
+    }
+    out
+}
+
+/// The findings on one template's documents; the file is skipped with a note
+/// when it holds none or cannot be read.
+fn judge_template(
+    input: &Input,
+    text: &str,
+    template: Option<&Prepared>,
+    catalog: &Catalog,
+    config: &LintConfig,
+    options: Options<'_>,
+) -> (Vec<Diagnostic>, Option<RawFile>) {
+    let skipped = |why: String| RawFile {
+        file: input.file,
+        document: None,
+        not_ssm: Some(why),
+    };
+    let template = match template {
+        None => return (Vec::new(), None),
+        Some(Err(why)) => return (Vec::new(), Some(skipped(why.clone()))),
+        Some(Ok(t)) => t,
+    };
+    if template.is_empty() {
+        let what = match input.kind {
+            Kind::Terraform => "a Terraform file without `aws_ssm_document` resources",
+            _ => "a CloudFormation template without `AWS::SSM::Document` resources",
+        };
+        return (Vec::new(), Some(skipped(what.to_string())));
+    }
+    let external = options.external.filter(|_| input.lint);
+    let found = embed::judge::judge(input.file, text, template, catalog, config, external);
+    let raw = RawFile {
+        file: input.file,
+        document: None,
+        not_ssm: None,
+    };
+    (found, Some(raw))
 }
 
 /// [`judge`] of `.rbk` files with the stdlib catalog and the default rule
@@ -281,11 +394,12 @@ fn suppress_all(
         let Some(text) = sources.get(input.file).map(|f| f.text.clone()) else {
             continue;
         };
-        let format = match input.kind {
-            Kind::Rbk => None,
-            Kind::Raw(f) => Some(f),
+        let sups = match input.kind {
+            Kind::Rbk => suppress::collect_for(input.file, &text, None),
+            Kind::Raw(f) => suppress::collect_for(input.file, &text, Some(f)),
+            // `#` is HCL's usual comment.
+            Kind::Terraform => suppress::collect(input.file, &text, suppress::CommentStyle::Hash),
         };
-        let sups = suppress::collect_for(input.file, &text, format);
         let found = by_file.remove(&input.file).unwrap_or_default();
         if sups.is_empty() {
             out.extend(found);

@@ -222,6 +222,6 @@ mod tests {
         let p = Project::discover(dir.path());
         let fault = p.fault.expect("fault");
         let shown = fault.to_string();
-        assert!(shown.ends_with("ssmc.toml:3:1: unknown field `ignor`, expected one of `ignore`, `docs_url`, `rules`, `shellcheck` (did you mean `ignore`?)"), "{shown}");
+        assert!(shown.ends_with("ssmc.toml:3:1: unknown field `ignor`, expected one of `ignore`, `docs_url`, `preview`, `rules`, `shellcheck` (did you mean `ignore`?)"), "{shown}");
     }
 }

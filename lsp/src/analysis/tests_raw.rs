@@ -177,3 +177,21 @@ fn yaml_diagnostics_are_what_ssmc_lint_reports_and_other_yaml_gets_nothing() {
     assert!(a.import_rbk().is_none());
     assert!(a.complete(5).is_empty());
 }
+
+#[test]
+fn a_cloudformation_template_gets_the_findings_of_its_documents_at_their_place() {
+    let template = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Doc:\n    Type: AWS::SSM::Document\n    Properties:\n      DocumentType: Automation\n      Content:\n        schemaVersion: '0.3'\n        description: Waits.\n        mainSteps:\n          - name: Wait\n            action: aws:sleep\n            inputs:\n              Duration: PT1M\n            nextStep: Nowhere\n";
+    let a = analyse("file:///w/stack.yaml", template);
+    let err = a
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .expect("a dangling nextStep is an error");
+    assert_eq!(slice(&a, err.primary.span), "Nowhere");
+    // Nothing else breaks on a file whose documents are inside a template.
+    let o = u32::try_from(template.find("Nowhere").expect("in text")).expect("small");
+    let _ = a.code_actions(o, o);
+    let _ = a.complete(o);
+    let _ = a.symbols();
+    let _ = a.hover(o);
+}

@@ -40,7 +40,11 @@ fn lint_file(
 ) -> (FileId, Option<Vec<Diagnostic>>) {
     let id = sources.add(name, text);
     let src = sources.get(id).map(|f| f.text.clone()).expect("added");
-    let cfg = LintConfig::default();
+    // Preview rules too: every rule's fixture fires.
+    let cfg = LintConfig {
+        preview: true,
+        ..LintConfig::default()
+    };
     let out = match Format::from_path_ext(name) {
         None => Some(lint_rbk(id, &src, catalog, &cfg, &NoFiles)),
         Some(fmt) => {
@@ -312,7 +316,7 @@ fn corpus_lints_without_crashing() {
     }
     assert!(docs > 300, "the corpus holds 387 documents; read {docs}");
     let mut table = format!(
-        "{BEGIN}\n{docs} documents linted, {files_with_findings} with at least one lint finding.\n\n| code | name | level | findings |\n| --- | --- | --- | --- |\n"
+        "{BEGIN}\n{docs} documents linted, {files_with_findings} with at least one lint finding.\n\n| code | name | status | level | findings |\n| --- | --- | --- | --- | --- |\n"
     );
     for r in RULES {
         let n: usize = counts
@@ -321,9 +325,10 @@ fn corpus_lints_without_crashing() {
             .map(|(_, n)| n)
             .sum();
         table.push_str(&format!(
-            "| {} | `{}` | {} | {n} |\n",
+            "| {} | `{}` | {} | {} | {n} |\n",
             r.code,
             r.name(),
+            r.status(),
             r.meta().default.as_str()
         ));
     }
@@ -460,4 +465,33 @@ fn select_and_ignore_choose_the_rules() {
         ..LintOptions::default()
     };
     assert!(apply_selection(&mut LintConfig::default(), &bad).is_err());
+}
+
+/// Preview rules run only with `--preview`; selecting only preview rules
+/// without it is an error (it would run nothing), with it they run.
+#[test]
+fn preview_rules_need_preview() {
+    use ssmc::commands::lint::{apply_selection, LintOptions};
+    let find = |c: &str| ssmc_core::lint::find(c).expect("rule");
+    let mut config = LintConfig::default();
+    apply_selection(&mut config, &LintOptions::default()).expect("no selection");
+    assert!(
+        config.level(find("SSM402")).is_none(),
+        "preview: off by default"
+    );
+    assert!(config.level(find("SSM301")).is_some(), "stable: on");
+    let only_preview = LintOptions {
+        select: vec!["hardcoded-arn-environment".into()],
+        ..LintOptions::default()
+    };
+    let err = apply_selection(&mut LintConfig::default(), &only_preview).expect_err("preview");
+    assert!(err.contains("--preview"), "{err}");
+    let with = LintOptions {
+        preview: true,
+        ..only_preview
+    };
+    let mut config = LintConfig::default();
+    apply_selection(&mut config, &with).expect("preview on");
+    assert!(config.level(find("SSM402")).is_some());
+    assert!(config.level(find("SSM301")).is_none(), "not selected");
 }

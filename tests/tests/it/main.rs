@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod codegen;
 mod docs;
+mod embed;
 mod examples;
 mod fmt;
 mod generated;

@@ -12,7 +12,7 @@ use super::{counts, open, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILUR
 
 pub fn run(paths: &[PathBuf], use_cache: bool) -> u8 {
     let paths = paths_or_cwd(paths);
-    let mut session = match open(&paths, &["rbk"]) {
+    let mut session = match open(&paths, &["rbk", "template", "tf"]) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");

@@ -52,6 +52,8 @@ pub struct LintOptions {
     pub select: Vec<String>,
     /// `--ignore`: these rules do not run.
     pub ignore: Vec<String>,
+    /// `--preview`: preview rules run too.
+    pub preview: bool,
 }
 
 /// Whether a `--select`/`--ignore` entry names `rule`: its code, a prefix of
@@ -67,13 +69,26 @@ fn selects(entry: &str, rule: &registry::RuleEntry) -> bool {
                 .is_some_and(|p| p.eq_ignore_ascii_case(entry)))
 }
 
-/// Applies `--select` and `--ignore` to the project's levels; an entry that
-/// names no rule is an error.
+/// Applies `--preview`, `--select` and `--ignore` to the project's levels; an
+/// entry that names no rule, or only preview rules while preview is off, is an
+/// error (it would select nothing).
 pub fn apply_selection(config: &mut LintConfig, options: &LintOptions) -> Result<(), String> {
+    config.preview |= options.preview;
     for entry in options.select.iter().chain(&options.ignore) {
         if !registry::RULES.iter().any(|r| selects(entry, r)) {
             return Err(format!(
                 "`{entry}` names no lint rule (see `ssmc explain` or docs/rules.md)"
+            ));
+        }
+    }
+    for entry in &options.select {
+        let named: Vec<_> = registry::RULES
+            .iter()
+            .filter(|r| selects(entry, r))
+            .collect();
+        if !config.preview && named.iter().all(|r| r.meta().preview) {
+            return Err(format!(
+                "`{entry}` names only preview rules, which run with `--preview` (or `[lint] preview = true` in ssmc.toml)"
             ));
         }
     }
@@ -101,7 +116,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
     let fail_on = options.fail_on.unwrap_or(Severity::Error);
     let use_cache = !options.no_cache;
     let paths = paths_or_cwd(paths);
-    let mut session = match open(&paths, &["rbk", "json", "yaml", "yml"]) {
+    let mut session = match open(&paths, &["rbk", "json", "yaml", "yml", "template", "tf"]) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
@@ -134,10 +149,11 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
     // shellcheck's findings depend on its version and the run's rule
     // selection: part of the cache key.
     let shellcheck_key = format!(
-        "{} {:?} {:?}",
+        "{} {:?} {:?} preview={}",
         runner.as_ref().map_or("", |s| s.version.as_str()),
         options.select,
-        options.ignore
+        options.ignore,
+        options.preview
     );
     let judged = match session.judge_cached(
         "lint",

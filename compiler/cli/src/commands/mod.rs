@@ -169,7 +169,7 @@ pub fn open(paths: &[PathBuf], exts: &[&str]) -> Result<Session, String> {
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
         inputs.push(ssmc_core::verdict::Input {
             file: id,
-            kind: ssmc_core::verdict::Kind::of_path(&shown),
+            kind: ssmc_core::verdict::Kind::of_file(&shown, &text),
             name,
             lint: true,
         });

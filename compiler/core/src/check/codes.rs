@@ -610,6 +610,9 @@ crate::define_codes! {
     STREAMING_API = "E1033", "streaming-api", Error, "an operation with a streaming request or response, which SSM cannot call";
     IMPOSSIBLE_SELECTOR = "E1034", "impossible-selector", Error, "a selector segment the API's response can never have";
     INVALID_SELECTOR = "E1035", "invalid-selector", Error, "a selector SSM's JSONPath dialect cannot parse";
+    DOCUMENT_TYPE_MISMATCH = "E1041", "document-type-mismatch", Error, "a template's DocumentType (document_type) disagrees with its content's schemaVersion";
+    UNKNOWN_ASSOCIATION_PARAMETER = "E1042", "unknown-association-parameter", Error, "an association sets a parameter its document does not declare";
+    MISSING_ASSOCIATION_PARAMETER = "E1043", "missing-association-parameter", Error, "an association leaves out a parameter its document requires (no default)";
     /// ## What it does
     ///
     /// A `goto`, `on_failure`, `on_cancel`, `nextStep` or branch target naming no step.

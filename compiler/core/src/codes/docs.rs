@@ -80,10 +80,23 @@ fn yes_no(b: bool) -> &'static str {
     }
 }
 
-/// The facts line of a code: level, fix, whether it may be suppressed.
+/// A lint rule's status (`stable` or `preview`); none for a compiler code.
+fn status(code: Code) -> Option<&'static str> {
+    crate::lint::registry::by_code(code).map(|r| r.status())
+}
+
+/// The facts line of a code: level, fix, whether it may be suppressed and,
+/// for a lint rule, its status.
 fn facts(code: Code) -> String {
+    let status = match status(code) {
+        Some("preview") => {
+            ", status: preview: runs only with `--preview` or `[lint] preview = true`"
+        }
+        Some(_) => ", status: stable",
+        None => "",
+    };
     format!(
-        "default: {}, fix: {}, suppressible: {}",
+        "default: {}, fix: {}, suppressible: {}{status}",
         code.level().as_str(),
         code.fix().as_str(),
         yes_no(code.suppressible())
@@ -112,11 +125,19 @@ pub fn href(base: &str, code: Code) -> String {
     format!("{base}#{}", anchor(code))
 }
 
-fn table(out: &mut String, codes: &[Code]) {
-    out.push_str("| code | name | level | fix | suppressible | what it flags |\n| --- | --- | --- | --- | --- | --- |\n");
+fn table(out: &mut String, codes: &[Code], with_status: bool) {
+    if with_status {
+        out.push_str("| code | name | status | level | fix | suppressible | what it flags |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+    } else {
+        out.push_str("| code | name | level | fix | suppressible | what it flags |\n| --- | --- | --- | --- | --- | --- |\n");
+    }
     for &c in codes {
+        let status = match status(c).filter(|_| with_status) {
+            Some(s) => format!(" {s} |"),
+            None => String::new(),
+        };
         out.push_str(&format!(
-            "| [{}](#{}) | `{}` | {} | {} | {} | {} |\n",
+            "| [{}](#{}) | `{}` |{status} {} | {} | {} | {} |\n",
             c.as_str(),
             anchor(c),
             c.name(),
@@ -148,9 +169,11 @@ pub fn rules_markdown() -> String {
          `ssmc lint` runs these rules on `.rbk` sources and on SSM documents in JSON or YAML.\n\
          Codes: `SSM1xx` correctness, `SSM2xx` style and hygiene, `SSM3xx` security, `SSM4xx` portability.\n\
          Turn rules off or change their level in `ssmc.toml` (`[lint.rules] rule-name = \"off\"`).\n\
+         Status: a *stable* rule runs by default; a *preview* rule (new, with too little evidence \
+         from real documents yet) runs only with `ssmc lint --preview` or `[lint] preview = true`.\n\
          How often each rule fires on 387 real documents: [lint-corpus.md](lint-corpus.md).\n\n",
     );
-    table(&mut out, &lint);
+    table(&mut out, &lint, true);
     out.push_str(
         "\n## Compiler codes\n\n\
          `ssmc check`, `ssmc build`, `ssmc lint` and the editor report these.\n\
@@ -158,7 +181,7 @@ pub fn rules_markdown() -> String {
          `E09xx`/`W09xx` import, `E11xx`/`W11xx` action declarations, `E1xxx` names and types, \
          `E2xxx` flow, `E3xxx` secrets, `W1xxx`/`W2xxx` warnings, `I1xxx` information.\n\n",
     );
-    table(&mut out, &compiler);
+    table(&mut out, &compiler, false);
     for c in lint.iter().chain(&compiler) {
         out.push_str(&format!(
             "\n## {} {}\n\n{}.\n\n",

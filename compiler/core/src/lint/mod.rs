@@ -41,6 +41,8 @@ use crate::span::{FileId, Span};
 pub struct LintConfig {
     /// `(rule name or code, level)`; `None` turns the rule off. Later entries win.
     pub levels: Vec<(String, Option<Severity>)>,
+    /// Whether preview rules run (`--preview`, `[lint] preview = true`).
+    pub preview: bool,
 }
 
 impl LintConfig {
@@ -51,11 +53,16 @@ impl LintConfig {
                 .iter()
                 .map(|r| (r.code.as_str().to_string(), None))
                 .collect(),
+            preview: false,
         }
     }
 
-    /// The level a rule runs at, or `None` when it is off.
+    /// The level a rule runs at, or `None` when it is off (a preview rule is
+    /// off unless preview is on, whatever level the project gives it).
     pub fn level(&self, entry: &RuleEntry) -> Option<Severity> {
+        if entry.meta().preview && !self.preview {
+            return None;
+        }
         self.levels
             .iter()
             .rev()

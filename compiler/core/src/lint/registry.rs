@@ -26,6 +26,10 @@ pub struct RuleMeta {
     /// Checked outside the pure core (e.g. by running shellcheck in the CLI):
     /// its `check` finds nothing and its examples are not run as tests.
     pub external: bool,
+    /// A preview rule (as ruff's): new, with too little evidence from real
+    /// documents to run by default; it runs only with `--preview` or
+    /// `[lint] preview = true`.
+    pub preview: bool,
 }
 
 /// One lint rule.
@@ -50,6 +54,15 @@ impl RuleEntry {
         self.rule.meta().name
     }
 
+    /// `stable` or `preview` (see [`RuleMeta::preview`]).
+    pub fn status(&self) -> &'static str {
+        if self.rule.meta().preview {
+            "preview"
+        } else {
+            "stable"
+        }
+    }
+
     /// The first paragraph under "What it does" (one line for SARIF and lists).
     pub fn summary(&self) -> String {
         self.code.summary()
@@ -67,7 +80,7 @@ impl RuleEntry {
 /// ```
 #[macro_export]
 macro_rules! declare_rule {
-    ($(#[doc = $d:literal])* pub $ty:ident { name: $name:literal, default: $sev:ident, fix: $fix:ident $(, external: $ext:literal)? $(,)? }) => {
+    ($(#[doc = $d:literal])* pub $ty:ident { name: $name:literal, default: $sev:ident, fix: $fix:ident $(, external: $ext:literal)? $(, preview: $pre:literal)? $(,)? }) => {
         $(#[doc = $d])*
         pub struct $ty;
         impl $ty {
@@ -77,6 +90,7 @@ macro_rules! declare_rule {
                 fix: $crate::lint::registry::FixKind::$fix,
                 docs: concat!($($d, "\n"),*),
                 external: false $(|| $ext)?,
+                preview: false $(|| $pre)?,
             };
         }
     };

@@ -193,7 +193,23 @@ pub fn check_and_lint_raw(
         }
         Err(diags) => return RawOutcome::Findings(diags, None),
     };
-    let checked = check::check_document(&doc, catalog);
+    let diags = check_and_lint_document(file, text, &doc, catalog, config);
+    RawOutcome::Findings(diags, Some(Box::new(doc)))
+}
+
+/// Checks a document read from JSON/YAML whose spans point into `file`
+/// (`text`) once, and lints it with the checker's findings (its
+/// `secret-flow` findings become `secret-in-logged-place`); suppressions
+/// are left to the caller. Raw files and documents embedded in templates
+/// (`crate::embed`) alike.
+pub fn check_and_lint_document(
+    file: FileId,
+    text: &str,
+    doc: &crate::model::Document,
+    catalog: &Catalog,
+    config: &LintConfig,
+) -> Vec<Diagnostic> {
+    let checked = check::check_document(doc, catalog);
     let info = DocInfo {
         origin: Origin::Raw,
         source: Some((file, text)),
@@ -201,14 +217,14 @@ pub fn check_and_lint_raw(
         anchor: None,
         checked: Some(&checked),
     };
-    let linted = lint_document_with(&doc, catalog, config, &info);
+    let linted = lint_document_with(doc, catalog, config, &info);
     let mut diags: Vec<Diagnostic> = checked
         .into_iter()
         .filter(|d| d.code != codes::SECRET_FLOW && d.code != codes::PLAINTEXT_SECRET_DEFAULT)
         .collect();
     diags.extend(linted);
     diagnostic::sort(&mut diags);
-    RawOutcome::Findings(diags, Some(Box::new(doc)))
+    diags
 }
 
 /// A map with the body of an SSM document (`mainSteps`, `runtimeConfig`),

@@ -20,11 +20,19 @@ fn stdlib() -> (SourceMap, Catalog) {
     (sources, catalog)
 }
 
+/// Every rule on, preview rules included: the tests of what rules find.
+fn with_preview() -> LintConfig {
+    LintConfig {
+        preview: true,
+        ..LintConfig::default()
+    }
+}
+
 fn lint_text(text: &str) -> Vec<Diagnostic> {
     let (mut sources, catalog) = stdlib();
     let file = sources.add("example.rbk", text);
     let src = sources.get(file).map(|f| f.text.clone()).expect("added");
-    lint_rbk(file, &src, &catalog, &LintConfig::default(), &NoFiles)
+    lint_rbk(file, &src, &catalog, &with_preview(), &NoFiles)
 }
 
 /// Lints a JSON/YAML document's text.
@@ -33,7 +41,7 @@ fn lint_raw_text(text: &str, lang: &str) -> Vec<Diagnostic> {
     let file = sources.add(format!("example.{lang}"), text);
     let src = sources.get(file).map(|f| f.text.clone()).expect("added");
     let fmt = crate::codegen::Format::from_path_ext(&format!("example.{lang}")).expect("a format");
-    match super::source::lint_raw(file, "example", &src, fmt, &catalog, &LintConfig::default()) {
+    match super::source::lint_raw(file, "example", &src, fmt, &catalog, &with_preview()) {
         super::source::FileOutcome::Findings(d) => d,
         super::source::FileOutcome::NotSsm(why) => panic!("not an SSM document: {why}"),
     }
@@ -225,18 +233,59 @@ fn suppression_needs_a_reason_and_must_silence_something() {
 }
 
 #[test]
+fn preview_rules_run_only_with_preview() {
+    let (mut sources, catalog) = stdlib();
+    let text = "schemaVersion: '0.3'\ndescription: Notifies.\nassumeRole: '{{ AutomationAssumeRole }}'\nparameters:\n  AutomationAssumeRole:\n    type: String\n    description: The role.\nmainSteps:\n  - name: Tag\n    action: aws:executeAwsApi\n    inputs:\n      Service: sns\n      Api: Publish\n      TopicArn: arn:aws:sns:us-east-1:123456789012:alerts\n      Message: done\n    isEnd: true\n";
+    let file = sources.add("x.yaml", text);
+    let fmt = crate::codegen::Format::Yaml;
+    let codes = |config: &LintConfig| -> Vec<&'static str> {
+        match super::source::lint_raw(file, "x", text, fmt, &catalog, config) {
+            super::source::FileOutcome::Findings(d) => d.iter().map(|d| d.code.as_str()).collect(),
+            super::source::FileOutcome::NotSsm(why) => panic!("{why}"),
+        }
+    };
+    let preview: Vec<&str> = RULES
+        .iter()
+        .filter(|r| r.meta().preview)
+        .map(|r| r.code.as_str())
+        .collect();
+    assert!(preview.contains(&"SSM402"), "{preview:?}");
+    let by_default = codes(&LintConfig::default());
+    assert!(
+        !by_default.iter().any(|c| preview.contains(c)),
+        "{by_default:?}"
+    );
+    // Not even when the project sets its level: preview is the switch.
+    let levelled = LintConfig {
+        levels: vec![(
+            "hardcoded-arn-environment".into(),
+            Some(crate::Severity::Error),
+        )],
+        preview: false,
+    };
+    assert!(!codes(&levelled).contains(&"SSM402"));
+    assert!(
+        codes(&with_preview()).contains(&"SSM402"),
+        "{:?}",
+        codes(&with_preview())
+    );
+}
+
+#[test]
 fn config_turns_rules_off_and_changes_levels() {
     let (mut sources, catalog) = stdlib();
     let text = "command Show {\n  step Run = aws:runShellScript { runCommand: [\"echo {{ssm:DbHost}}\"] }\n}\n";
     let file = sources.add("x.rbk", text);
     let off = LintConfig {
         levels: vec![("flat-parameter-name".into(), None)],
+        preview: false,
     };
     assert!(lint_rbk(file, text, &catalog, &off, &NoFiles)
         .iter()
         .all(|d| d.code != "SSM203"));
     let err = LintConfig {
         levels: vec![("SSM203".into(), Some(crate::Severity::Error))],
+        preview: false,
     };
     let d = lint_rbk(file, text, &catalog, &err, &NoFiles);
     assert!(

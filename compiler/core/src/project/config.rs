@@ -38,6 +38,9 @@ struct LintTable {
     /// Base URL of `docs/rules.md` for SARIF `helpUri`.
     #[serde(default)]
     docs_url: Option<String>,
+    /// Whether preview rules run.
+    #[serde(default)]
+    preview: bool,
     /// Rule (or code) → level.
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Level>,
@@ -171,7 +174,10 @@ pub fn parse(text: &str) -> Result<ProjectConfig, ConfigError> {
         None => None,
     };
     Ok(ProjectConfig {
-        lint: LintConfig { levels },
+        lint: LintConfig {
+            levels,
+            preview: file.lint.preview,
+        },
         ignore: IgnoreGlobs::new(&ignore)?,
         docs_url: file.lint.docs_url,
         aws_models: file.aws_api.models,
@@ -251,6 +257,9 @@ mod tests {
         assert_eq!(cfg.docs_url.as_deref(), Some("https://x/rules"));
         assert_eq!(cfg.aws_models, vec!["models/a.json".to_string()]);
         assert!(parse("").unwrap().lint.levels.is_empty());
+        assert!(!parse("").unwrap().lint.preview);
+        assert!(parse("[lint]\npreview = true\n").unwrap().lint.preview);
+        assert!(parse("[lint]\npreview = \"yes\"\n").is_err());
     }
 
     #[test]

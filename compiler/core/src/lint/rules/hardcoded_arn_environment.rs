@@ -35,7 +35,7 @@ declare_rule! {
     ///   step Send = aws:executeAwsApi { Service: "sns", Api: "Publish", TopicArn: "arn:{{ global:AWS_PARTITION }}:sns:{{ global:REGION }}:{{ global:ACCOUNT_ID }}:alerts", Message: "done" }
     /// }
     /// ```
-    pub HardcodedArnEnvironment { name: "hardcoded-arn-environment", default: Warning, fix: Never }
+    pub HardcodedArnEnvironment { name: "hardcoded-arn-environment", default: Warning, fix: Never, preview: true }
 }
 
 /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:` with a literal region or account.
