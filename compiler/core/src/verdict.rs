@@ -156,7 +156,7 @@ pub fn judge(
     let compilation =
         pipeline::compile_with_catalog(sources, &rbk, loader, catalog, stdlib_diagnostics);
     let mut diagnostics = compilation.diagnostics.clone();
-    let templates = prepare_templates(sources, inputs);
+    let templates = prepare_templates(sources, inputs, loader);
     let text_of = |file: FileId| {
         sources
             .get(file)
@@ -243,7 +243,11 @@ type Prepared = Result<embed::judge::Prepared, String>;
 /// The CloudFormation templates among the raw inputs and the Terraform
 /// files, each with its SSM documents prepared (see `crate::embed`); other
 /// JSON/YAML is left alone (it may be an SSM document itself).
-fn prepare_templates(sources: &mut SourceMap, inputs: &[Input]) -> HashMap<FileId, Prepared> {
+fn prepare_templates(
+    sources: &mut SourceMap,
+    inputs: &[Input],
+    loader: &dyn FileLoader,
+) -> HashMap<FileId, Prepared> {
     let mut out = HashMap::new();
     for input in inputs {
         let Some(file) = sources.get(input.file) else {
@@ -267,7 +271,8 @@ fn prepare_templates(sources: &mut SourceMap, inputs: &[Input]) -> HashMap<FileI
                 Ok(embed::cfn::extract(&text, &root))
             }
         };
-        let prepared = template.map(|t| embed::judge::prepare(sources, &name, t));
+        let prepared =
+            template.map(|t| embed::judge::prepare(sources, input.file, &name, t, loader));
         out.insert(input.file, prepared);
     }
     out

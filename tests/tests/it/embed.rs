@@ -5,13 +5,23 @@
 //! `*_good.*` fixtures and files that are not templates stay quiet.
 
 use ssmc_core::lint::LintConfig;
-use ssmc_core::lower::NoFiles;
+use ssmc_core::lower::{FileLoader, NoFiles};
 use ssmc_core::span::SourceMap;
 use ssmc_core::verdict::{self, Input, Kind};
+use ssmc_core::FileId;
 
 /// Every finding on `name` (`text`) as `line:col CODE severity message`, and
 /// whether the file was skipped as not holding SSM documents.
 fn judge(name: &str, text: &str) -> (Vec<String>, Option<String>, String) {
+    judge_with(name, text, &NoFiles)
+}
+
+/// [`judge`] with a loader for the files `file(…)` names.
+fn judge_with(
+    name: &str,
+    text: &str,
+    loader: &dyn FileLoader,
+) -> (Vec<String>, Option<String>, String) {
     let mut sources = SourceMap::new();
     let (catalog, stdlib) = ssmc_core::catalog::load_stdlib(&mut sources);
     let file = sources.add(name, text);
@@ -26,7 +36,7 @@ fn judge(name: &str, text: &str) -> (Vec<String>, Option<String>, String) {
         lint: &config,
         external: None,
     };
-    let v = verdict::judge(&mut sources, &inputs, &NoFiles, catalog, stdlib, options);
+    let v = verdict::judge(&mut sources, &inputs, loader, catalog, stdlib, options);
     let lines = v
         .diagnostics
         .iter()
@@ -83,4 +93,41 @@ fn yaml_that_is_not_a_template_is_not_claimed() {
         skipped.is_some_and(|s| s.contains("schemaVersion")),
         "skipped as any other YAML without schemaVersion"
     );
+}
+
+/// One file `file(…)` may name.
+struct OneFile(&'static str, &'static str);
+
+impl FileLoader for OneFile {
+    fn load(&self, _from: FileId, path: &str) -> Result<String, String> {
+        if path == self.0 {
+            Ok(self.1.to_string())
+        } else {
+            Err(format!("no file `{path}`"))
+        }
+    }
+}
+
+/// `content = file(…)`: the file is linted where it is walked; the `.tf`
+/// adds only its `document_type`, which must match the file's kind.
+#[test]
+fn a_document_in_a_file_of_its_own_is_held_to_the_declared_type() {
+    let runbook = "schemaVersion: '0.3'\ndescription: Waits.\nmainSteps:\n  - name: Wait\n    action: aws:sleep\n    inputs: {Duration: PT1M}\n";
+    let loader = OneFile("docs/wait.yaml", runbook);
+    let tf = |kind: &str| {
+        format!("resource \"aws_ssm_document\" \"wait\" {{\n  document_type   = \"{kind}\"\n  document_format = \"YAML\"\n  content         = file(\"${{path.module}}/docs/wait.yaml\")\n}}\n")
+    };
+    let (lines, _, _) = judge_with("main.tf", &tf("Command"), &loader);
+    assert_eq!(
+        lines,
+        ["2:21 E1041 error `aws_ssm_document.wait` is declared a Command document, but the `schemaVersion` of `docs/wait.yaml` makes it an Automation document"]
+    );
+    let (lines, skipped, _) = judge_with("main.tf", &tf("Automation"), &loader);
+    assert!(
+        lines.is_empty() && skipped.is_none(),
+        "{lines:?} {skipped:?}"
+    );
+    // A file that cannot be read says nothing here (Terraform reports it).
+    let (lines, _, _) = judge_with("main.tf", &tf("Command"), &NoFiles);
+    assert!(lines.is_empty(), "{lines:?}");
 }

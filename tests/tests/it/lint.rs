@@ -495,3 +495,84 @@ fn preview_rules_need_preview() {
     assert!(config.level(find("SSM402")).is_some());
     assert!(config.level(find("SSM301")).is_none(), "not selected");
 }
+
+const RECALL_BEGIN: &str = "<!-- recall: begin -->";
+const RECALL_END: &str = "<!-- recall: end -->";
+
+/// Recall on seeded faults (`tests/fixtures/lint/recall/CODE_what.yaml`: one
+/// fault an author makes per document, the code that should report it first
+/// in the name): judged as `ssmc lint` does (checker and rules), by default and
+/// with `--preview`. Every fault is found with preview; the numbers are in
+/// docs/lint-corpus.md (`UPDATE_DOCS=1` rewrites them).
+#[test]
+fn seeded_faults_are_found() {
+    use ssmc_core::verdict::{self, Input, Kind};
+    let dir = repo().join("tests/fixtures/lint/recall");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("recall fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 30, "{} seeded documents", files.len());
+    let missed = |preview: bool| -> Vec<String> {
+        let mut out = Vec::new();
+        for path in &files {
+            let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+            let code = name.split('_').next().expect("code prefix");
+            let text = std::fs::read_to_string(path).expect("fixture");
+            let mut sources = SourceMap::new();
+            let (catalog, stdlib) = catalog::load_stdlib(&mut sources);
+            let file = sources.add(name, &text);
+            let inputs = [Input {
+                file,
+                kind: Kind::of_path(name),
+                name: "seeded".to_string(),
+                lint: true,
+            }];
+            let config = LintConfig {
+                preview,
+                ..LintConfig::default()
+            };
+            let options = verdict::Options {
+                lint: &config,
+                external: None,
+            };
+            let v = verdict::judge(&mut sources, &inputs, &NoFiles, catalog, stdlib, options);
+            if !v.diagnostics.iter().any(|d| d.code == code) {
+                out.push(name.to_string());
+            }
+        }
+        out
+    };
+    let (by_default, with_preview) = (missed(false), missed(true));
+    assert!(
+        with_preview.is_empty(),
+        "missed with --preview: {with_preview:?}"
+    );
+    let n = files.len();
+    let text = format!(
+        "{RECALL_BEGIN}\n{} of {n} seeded faults found by default ({}%), {n} of {n} with `--preview`. \
+         Missed by default (preview rules): {}.\n{RECALL_END}",
+        n - by_default.len(),
+        (n - by_default.len()) * 100 / n,
+        by_default
+            .iter()
+            .map(|f| format!("`{f}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let path = repo().join("docs/lint-corpus.md");
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    let (Some(a), Some(b)) = (have.find(RECALL_BEGIN), have.find(RECALL_END)) else {
+        panic!("docs/lint-corpus.md has no recall markers");
+    };
+    let want = format!("{}{text}{}", &have[..a], &have[b + RECALL_END.len()..]);
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &want).expect("write docs/lint-corpus.md");
+    } else {
+        assert!(
+            have == want,
+            "docs/lint-corpus.md recall is stale: run `UPDATE_DOCS=1 cargo test -p ssmc-tests seeded_faults`"
+        );
+    }
+}

@@ -378,3 +378,78 @@ proptest! {
         }
     }
 }
+
+/// The template fixtures (`tests/fixtures/embed`): name and text.
+fn templates() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/embed");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    Some((name, std::fs::read_to_string(e.path()).ok()?))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// Judges `text` as the file `name`; every finding must lie in that file, on
+/// character boundaries of its text (an embedded document's findings are
+/// mapped back into the template).
+fn judge_template(name: &str, text: &str) {
+    use ssmc_core::verdict::{self, Input, Kind};
+    let mut sources = SourceMap::new();
+    let (catalog, stdlib) = catalog::load_stdlib(&mut sources);
+    let file = sources.add(name, text);
+    let normal = sources.get(file).map(|f| f.text.clone()).expect("added");
+    let inputs = [Input {
+        file,
+        kind: Kind::of_file(name, text),
+        name: "t".to_string(),
+        lint: true,
+    }];
+    let config = LintConfig::default();
+    let options = verdict::Options {
+        lint: &config,
+        external: None,
+    };
+    let v = verdict::judge(&mut sources, &inputs, &NoFiles, catalog, stdlib, options);
+    for d in &v.diagnostics {
+        for span in std::iter::once(d.primary.span).chain(d.secondary.iter().map(|l| l.span)) {
+            assert_eq!(span.file, file, "{d:?}");
+            assert!(span.start <= span.end, "{d:?}");
+            assert!(
+                normal.get(span.range()).is_some(),
+                "{d:?} is not on character boundaries"
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_templates_never_panic_and_findings_stay_in_the_template(
+        which in any::<usize>(),
+        edits in prop::collection::vec((any::<u8>(), any::<usize>(), 0usize..16, any::<usize>()), 1..5),
+    ) {
+        let all = templates();
+        prop_assume!(!all.is_empty());
+        let (name, base) = &all[which % all.len()];
+        judge_template(name, &apply(base, &edits));
+    }
+
+    #[test]
+    fn arbitrary_terraform_and_template_text_never_panics(
+        text in "[-<>${}%\"\\\\=\\[\\]():!|\n a-zA-Z0-9#.]{0,200}",
+    ) {
+        judge_template("main.tf", &format!("resource \"aws_ssm_document\" \"d\" {{\n  content = <<-EOF\n{text}\nEOF\n}}\n"));
+        judge_template("main.tf", &text);
+        judge_template("stack.yaml", &format!("AWSTemplateFormatVersion: x\nResources:\n  D:\n    Type: AWS::SSM::Document\n    Properties:\n      Content: !Sub |\n        {text}\n"));
+        judge_template("stack.json", &format!("{{\"Resources\": {{\"D\": {{\"Type\": \"AWS::SSM::Document\", \"Properties\": {{\"Content\": {}}}}}}}}}", serde_json::to_string(&text).unwrap_or_default()));
+    }
+}

@@ -16,13 +16,14 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{association, Association, Content, Embedded, OffsetMap, Template};
+use super::{association, sniff_format, Association, Content, Embedded, OffsetMap, Template};
 use crate::catalog::Catalog;
 use crate::check::codes;
 use crate::codegen::{read, Format};
 use crate::diagnostic::{self, Diagnostic};
 use crate::lint::source::check_and_lint_document;
 use crate::lint::LintConfig;
+use crate::lower::FileLoader;
 use crate::model::{DocKind, Document, Node};
 use crate::span::{FileId, SourceMap, Span};
 use crate::verdict::External;
@@ -37,6 +38,13 @@ pub struct Prepared {
 /// Where a document's spans point.
 #[derive(Debug)]
 enum Source {
+    /// A file of its own, read only for its kind (its findings are its own
+    /// file's, where it is walked); `None` when it cannot be read.
+    File {
+        kind: Option<DocKind>,
+        path: String,
+        at: Span,
+    },
     /// Into the template.
     Tree(Node),
     /// Into a file of its own holding the document's text.
@@ -56,11 +64,28 @@ impl Prepared {
 }
 
 /// Gives each document of `template` written as text a file of its own,
-/// named after the template file `template_name` and the resource.
-pub fn prepare(sources: &mut SourceMap, template_name: &str, template: Template) -> Prepared {
+/// named after the template file `template_name` and the resource; reads the
+/// files that `file(…)` names (relative to the template `file`) for their kind.
+pub fn prepare(
+    sources: &mut SourceMap,
+    file: FileId,
+    template_name: &str,
+    template: Template,
+    loader: &dyn FileLoader,
+) -> Prepared {
     let mut documents = Vec::new();
     for doc in template.documents {
         let source = match &doc.content {
+            Content::File { path, at } => Source::File {
+                kind: loader.load(file, path).ok().and_then(|text| {
+                    let format = Format::from_path_ext(path).unwrap_or_else(|| sniff_format(&text));
+                    read::read_document(file, "", &text, format)
+                        .ok()
+                        .map(|d| d.kind)
+                }),
+                path: path.clone(),
+                at: *at,
+            },
             Content::Tree(node) => Source::Tree(node.clone()),
             Content::Text { text, format, map } => {
                 // The source map normalises text (BOM, CRLF); the map must follow.
@@ -121,6 +146,10 @@ pub fn judge(
     let mut read: HashMap<&str, Document> = HashMap::new();
     for (embedded, source) in &prepared.documents {
         let (found, doc, map) = match source {
+            Source::File { kind, path, at } => {
+                out.extend(file_kind_mismatch(embedded, *kind, path, *at));
+                continue;
+            }
             Source::Tree(node) => {
                 let (found, doc) =
                     judge_node(file, text, embedded, node, catalog, config, external);
@@ -203,10 +232,6 @@ fn kind_mismatch(
         Some(m) => m.span(file, doc.schema_version.span),
         None => doc.schema_version.span,
     };
-    let name = |k: DocKind| match k {
-        DocKind::Command => "Command",
-        DocKind::Automation => "Automation",
-    };
     Some(
         Diagnostic::error(
             codes::DOCUMENT_TYPE_MISMATCH,
@@ -214,20 +239,61 @@ fn kind_mismatch(
             format!(
                 "`{}` is declared a {} document, but this `schemaVersion` makes it {}",
                 embedded.name,
-                name(declared),
-                match doc.kind {
-                    DocKind::Command => "a Command document",
-                    DocKind::Automation => "an Automation document",
-                }
+                kind_name(declared),
+                a_kind(doc.kind)
             ),
         )
         .with_label("the content's schemaVersion")
         .with_secondary(at, "the declared document type")
-        .with_help(match declared {
-            DocKind::Command => "Command documents use schemaVersion \"2.2\"; Automation runbooks \"0.3\" with DocumentType Automation",
-            DocKind::Automation => "Automation runbooks use schemaVersion \"0.3\"; Command documents \"2.2\" with DocumentType Command",
-        }),
+        .with_help(kind_help(declared)),
     )
+}
+
+/// E1041 for a document in a file of its own whose kind is not the declared one.
+fn file_kind_mismatch(
+    embedded: &Embedded,
+    kind: Option<DocKind>,
+    path: &str,
+    at: Span,
+) -> Option<Diagnostic> {
+    let (declared, declared_at) = embedded.declared?;
+    let kind = kind.filter(|k| *k != declared)?;
+    Some(
+        Diagnostic::error(
+            codes::DOCUMENT_TYPE_MISMATCH,
+            declared_at,
+            format!(
+                "`{}` is declared a {} document, but the `schemaVersion` of `{path}` makes it {}",
+                embedded.name,
+                kind_name(declared),
+                a_kind(kind)
+            ),
+        )
+        .with_label("the declared document type")
+        .with_secondary(at, "the document's file")
+        .with_help(kind_help(declared)),
+    )
+}
+
+fn kind_name(k: DocKind) -> &'static str {
+    match k {
+        DocKind::Command => "Command",
+        DocKind::Automation => "Automation",
+    }
+}
+
+fn a_kind(k: DocKind) -> &'static str {
+    match k {
+        DocKind::Command => "a Command document",
+        DocKind::Automation => "an Automation document",
+    }
+}
+
+fn kind_help(declared: DocKind) -> &'static str {
+    match declared {
+        DocKind::Command => "Command documents use schemaVersion \"2.2\"; Automation runbooks \"0.3\" with DocumentType Automation",
+        DocKind::Automation => "Automation runbooks use schemaVersion \"0.3\"; Command documents \"2.2\" with DocumentType Command",
+    }
 }
 
 /// `d`, found in the document's own file `own`, at its place in `file`.

@@ -60,6 +60,14 @@ pub enum Content {
         format: Format,
         map: OffsetMap,
     },
+    /// A file of its own (Terraform `file("…")`, relative to the template):
+    /// linted where it is itself walked; the template only adds what it
+    /// declares about it (`document_type`).
+    File {
+        path: String,
+        /// The `file(…)` call.
+        at: Span,
+    },
 }
 
 /// An association that runs a document of the same template.

@@ -3,8 +3,9 @@
 //! Input: a `.tf` file's normalised text. Output: the [`Template`] of its
 //! `aws_ssm_document` resources: `content` as a heredoc (`<<EOF`, `<<-EOF`)
 //! or a quoted string (text, with `${…}` masked: `mask.rs`), or
-//! `jsonencode({…})` (a tree built from the HCL expression, with its spans);
-//! `document_type`, `document_format`. Parsed by `hcl-edit`, which keeps the
+//! `jsonencode({…})` (a tree built from the HCL expression, with its spans),
+//! `file("${path.module}/…")` (the file, linted where it is walked; only the
+//! declared kind is checked here); `document_type`, `document_format`. Parsed by `hcl-edit`, which keeps the
 //! source span of every expression (docs/dependencies.md).
 //! Invariants: an expression Terraform computes (`var.x`, `local.y`, a
 //! function call) inside `jsonencode` is an opaque string as long as its
@@ -40,6 +41,40 @@ fn collect(file: FileId, text: &str, body: &Body, template: &mut Template) {
                 template.documents.push(doc);
             }
         }
+    }
+}
+
+/// The path a `file(…)` argument names, relative to the module's folder:
+/// a literal, or a template that starts with `${path.module}/` (or
+/// `path.root`, the same folder for a file in the root module).
+fn module_path(arg: &Expression) -> Option<String> {
+    match arg {
+        Expression::String(s) => Some(s.value().clone()),
+        Expression::StringTemplate(t) => {
+            let mut out = String::new();
+            for (i, element) in t.iter().enumerate() {
+                match element {
+                    Element::Literal(l) => out.push_str(l.value()),
+                    Element::Interpolation(x) if i == 0 => match &x.expr {
+                        Expression::Traversal(tr) => {
+                            let root =
+                                matches!(&tr.expr, Expression::Variable(v) if v.as_str() == "path");
+                            let attr = tr.operators.first().and_then(|o| match o.value() {
+                                hcl_edit::expr::TraversalOperator::GetAttr(a) => Some(a.as_str()),
+                                _ => None,
+                            });
+                            if !(root && matches!(attr, Some("module" | "root"))) {
+                                return None;
+                            }
+                        }
+                        _ => return None,
+                    },
+                    _ => return None,
+                }
+            }
+            Some(out.trim_start_matches('/').to_string())
+        }
+        _ => None,
     }
 }
 
@@ -89,6 +124,10 @@ fn document(file: FileId, text: &str, block: &Block, name: Option<&str>) -> Opti
             let arg = call.args.iter().next()?;
             Content::Tree(node(file, text, arg, 0))
         }
+        Expression::FuncCall(call) if call.name.name.as_str() == "file" => Content::File {
+            path: module_path(call.args.iter().next()?)?,
+            at: span_of(file, content.span()),
+        },
         _ => return None,
     };
     let name = name.unwrap_or("document");
