@@ -23,7 +23,7 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
-use crate::analysis::{Analysis, ContextFile};
+use crate::analysis::{Analysis, Place};
 use crate::convert;
 use crate::workspace;
 use ssmc_project::{Project, ProjectLoader};
@@ -47,9 +47,9 @@ struct Doc {
     scheduled: bool,
     /// When its last analysis started (for the debounce).
     last_run: Option<Instant>,
-    /// The external linter's findings (`external.rs`) and the normalised
-    /// text they were found in: published while the text is unchanged.
-    external: Option<(String, Vec<tower_lsp_server::ls_types::Diagnostic>)>,
+    /// The external linter's findings (`external.rs`) and the text they
+    /// were found in: given to the verdict again while the text is unchanged.
+    external: Option<crate::external::Kept>,
 }
 
 impl Doc {
@@ -73,8 +73,12 @@ impl Doc {
 #[derive(Default)]
 struct Shared {
     docs: Mutex<HashMap<Uri, Doc>>,
-    /// Workspace `.rbk` files on disk that declare actions, by URI.
-    disk: Mutex<HashMap<Uri, String>>,
+    /// The workspace's `.rbk` files (on disk and open) and what each lends
+    /// the analysis of the others, kept between keystrokes.
+    files: Mutex<workspace::Files>,
+    /// Each folder's project (`ssmc.toml` read once; again when the client
+    /// reports it changed), by the folder of the documents in it.
+    projects: Mutex<HashMap<std::path::PathBuf, Arc<Project>>>,
     /// The workspace folders the client gave, canonical: the server reads no
     /// file outside them (stdlib is in the binary).
     roots: Mutex<Vec<std::path::PathBuf>>,
@@ -151,9 +155,38 @@ impl Shared {
             lock(&self.roots).is_empty() || self.in_workspace(dir)
         });
         match saved {
-            Some(p) => ProjectLoader::for_document(&Project::discover(p).root, p),
+            Some(p) => ProjectLoader::for_document(&self.project(p).root, p),
             None => ProjectLoader::new(std::path::Path::new("")),
         }
+    }
+
+    /// The project of the document at `path`, read once per folder (see
+    /// [`Shared::forget_projects`]).
+    fn project(&self, path: &std::path::Path) -> Arc<Project> {
+        let dir = path.parent().unwrap_or(path).to_path_buf();
+        if let Some(p) = lock(&self.projects).get(&dir) {
+            return p.clone();
+        }
+        let project = Arc::new(Project::discover(path));
+        lock(&self.projects).insert(dir, project.clone());
+        project
+    }
+
+    /// Drops every project read (an `ssmc.toml` changed): the next analysis reads them again.
+    fn forget_projects(&self) {
+        lock(&self.projects).clear();
+    }
+
+    /// What the analysis of the document at `me` sees of the other workspace
+    /// files: the summaries of files changed since the last analysis are
+    /// computed first, off the lock.
+    fn surroundings(&self, me: &std::path::Path) -> crate::analysis::Surroundings {
+        let stale = lock(&self.files).stale(me);
+        if !stale.is_empty() {
+            let fresh = stale.into_iter().map(workspace::Stale::refresh).collect();
+            lock(&self.files).store(fresh);
+        }
+        lock(&self.files).surroundings()
     }
 
     fn docs(&self) -> MutexGuard<'_, HashMap<Uri, Doc>> {
@@ -172,28 +205,10 @@ impl Shared {
         }
     }
 
-    /// The other files whose action declarations this document may use.
-    fn context(&self, uri: &Uri) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
-        let docs = self.docs();
-        for (u, d) in docs.iter() {
-            if u != uri && d.declares_actions() {
-                out.push((u.as_str().to_string(), d.text.clone()));
-            }
-        }
-        for (u, text) in lock(&self.disk).iter() {
-            if u != uri && !docs.contains_key(u) {
-                out.push((u.as_str().to_string(), text.clone()));
-            }
-        }
-        out.sort();
-        out
-    }
-
     /// The analysis of the document's latest text, computed now if stale.
     /// `None` for an unknown document or when analysing panicked.
     fn analysis(&self, uri: &Uri) -> Option<(Arc<Analysis>, i32)> {
-        let (text, version) = {
+        let (text, version, kept) = {
             let mut docs = self.docs();
             let doc = docs.get_mut(uri)?;
             if let (Some(a), Some(v)) = (&doc.analysis, doc.analysed) {
@@ -202,26 +217,12 @@ impl Shared {
                 }
             }
             doc.last_run = Some(Instant::now());
-            (doc.text.clone(), doc.version)
+            let kept = doc.external.clone().filter(|k| k.text == doc.text);
+            (doc.text.clone(), doc.version, kept)
         };
-        let context = self.context(uri);
-        let path = uri.to_file_path();
-        let loader = self.loader(path.as_deref());
-        let name = uri.as_str().to_string();
-        let analysis = guard(|| {
-            self.maybe_panic("analysis");
-            let ctx: Vec<ContextFile<'_>> = context
-                .iter()
-                .map(|(name, text)| ContextFile { name, text })
-                .collect();
-            let models = lock(&self.aws_models).clone();
-            let lint = path
-                .as_deref()
-                .map(workspace::lint_settings)
-                .unwrap_or_default();
-            Analysis::with_project(&name, &text, &loader, &ctx, &models, &lint)
-        })
-        .map(Arc::new);
+        let analysis = self
+            .analyse(uri, &text, Outside::Kept(kept))
+            .map(|(a, _)| Arc::new(a));
         let mut docs = self.docs();
         let doc = docs.get_mut(uri)?;
         if doc.version == version {
@@ -230,25 +231,73 @@ impl Shared {
         }
         analysis.map(|a| (a, version))
     }
+
+    /// The one verdict on `text` as the document `uri`, among the workspace's
+    /// files, with the external linter's findings as `outside` says; and the
+    /// findings it ran now, to keep for this text. `None` when it panicked.
+    fn analyse(
+        &self,
+        uri: &Uri,
+        text: &str,
+        outside: Outside,
+    ) -> Option<(Analysis, Option<crate::external::Kept>)> {
+        let path = uri.to_file_path();
+        let loader = self.loader(path.as_deref());
+        guard(|| {
+            self.maybe_panic("analysis");
+            let key = workspace::order_key(uri);
+            let surroundings = self.surroundings(&key);
+            let models = lock(&self.aws_models).clone();
+            let lint = path
+                .as_deref()
+                .map(|p| workspace::lint_settings(&self.project(p), p))
+                .unwrap_or_default();
+            let found: Mutex<Vec<ssmc_core::Diagnostic>> = Mutex::new(Vec::new());
+            let hook =
+                |file: ssmc_core::FileId, text: &str, docs: &[ssmc_core::model::Document]| {
+                    let out = match &outside {
+                        Outside::Run(ext) => ext.lint(file, text, docs, &lint),
+                        Outside::Kept(Some(k)) => k.in_file(file),
+                        Outside::Kept(None) => Vec::new(),
+                    };
+                    lock(&found).extend(out.iter().cloned());
+                    out
+                };
+            let place = Place {
+                path: &key,
+                surroundings: &surroundings,
+                models: &models,
+                lint: &lint,
+                external: Some(&hook),
+            };
+            let analysis = Analysis::in_project(uri.as_str(), text, &loader, place);
+            let kept = matches!(outside, Outside::Run(_)).then(|| crate::external::Kept {
+                text: text.to_string(),
+                file: analysis.file,
+                found: std::mem::take(&mut *lock(&found)),
+            });
+            (analysis, kept)
+        })
+    }
 }
 
-/// Publishes the diagnostics of `analysis` (and the external linter's
-/// findings for the same text), unless the client has moved past `version`.
+/// Where the external linter's findings of an analysis come from.
+enum Outside {
+    /// Run it now (on open and save).
+    Run(&'static dyn crate::ExternalLint),
+    /// Those kept for this very text, if any.
+    Kept(Option<crate::external::Kept>),
+}
+
+/// Publishes the diagnostics of `analysis`, unless the client has moved past `version`.
 async fn publish(shared: &Shared, client: &Client, uri: Uri, analysis: &Analysis, version: i32) {
-    let Some(mut diagnostics) = guard(|| convert::diagnostics(analysis, &uri)) else {
+    let Some(diagnostics) = guard(|| convert::diagnostics(analysis, &uri)) else {
         return;
     };
-    {
-        let docs = shared.docs();
-        // Never publish for a version the client has already moved past.
-        let Some(doc) = docs.get(&uri).filter(|d| d.version == version) else {
-            return;
-        };
-        if let Some((text, found)) = &doc.external {
-            if *text == analysis.text {
-                diagnostics.extend(found.iter().cloned());
-            }
-        }
+    // Never publish for a version the client has already moved past.
+    let current = shared.docs().get(&uri).map(|d| d.version);
+    if current != Some(version) {
+        return;
     }
     client
         .publish_diagnostics(uri, diagnostics, Some(version))
@@ -347,9 +396,9 @@ impl Backend {
         });
     }
 
-    /// Runs the external linter (shellcheck) on the document's latest
-    /// analysis on a blocking thread, keeps its findings for that text and
-    /// publishes them with the others.
+    /// Judges the document's latest text again with the external linter
+    /// (shellcheck) run, on a blocking thread, keeps its findings for that
+    /// text and publishes the whole verdict.
     fn run_external(&self, uri: Uri) {
         let Some(external) = crate::external::external_lint() else {
             return;
@@ -357,26 +406,26 @@ impl Backend {
         let shared = self.shared.clone();
         let client = self.client.clone();
         tokio::spawn(async move {
-            let Some((analysis, version)) = shared.analysis(&uri) else {
+            let Some((text, version)) =
+                shared.docs().get(&uri).map(|d| (d.text.clone(), d.version))
+            else {
                 return;
             };
-            let (a, u) = (analysis.clone(), uri.clone());
-            let found = tokio::task::spawn_blocking(move || {
-                guard(|| {
-                    let found = a.external_findings(external);
-                    let lsp: Vec<_> = found
-                        .iter()
-                        .map(|d| convert::diagnostic(&a, &u, d))
-                        .collect();
-                    lsp
-                })
-            })
-            .await;
-            let Ok(Some(found)) = found else {
+            let (s, u) = (shared.clone(), uri.clone());
+            let judged =
+                tokio::task::spawn_blocking(move || s.analyse(&u, &text, Outside::Run(external)))
+                    .await;
+            let Ok(Some((analysis, kept))) = judged else {
                 return;
             };
+            let analysis = Arc::new(analysis);
             if let Some(doc) = shared.docs().get_mut(&uri) {
-                doc.external = Some((analysis.text.clone(), found));
+                if doc.version != version {
+                    return;
+                }
+                doc.external = kept;
+                doc.analysis = Some(analysis.clone());
+                doc.analysed = Some(version);
             }
             publish(&shared, &client, uri, &analysis, version).await;
         });
@@ -461,7 +510,12 @@ impl LanguageServer for Backend {
             .filter_map(|r| std::fs::canonicalize(r.to_file_path()?).ok())
             .collect();
         let found = guard(|| workspace::scan(&roots)).unwrap_or_default();
-        *lock(&self.shared.disk) = found;
+        {
+            let mut files = lock(&self.shared.files);
+            for (path, (uri, text)) in found {
+                files.set_disk(path, &uri, Some(&text));
+            }
+        }
         let folders = lock(&self.shared.roots).clone();
         let (models, faults) = guard(|| workspace::aws_models(&folders)).unwrap_or_default();
         *lock(&self.shared.aws_models) = models;
@@ -498,14 +552,18 @@ impl LanguageServer for Backend {
         }
         // Ask the client to report `.rbk` files changed outside the editor
         // (a `git pull`, a generator), so that closed files' declarations stay
-        // current. Not awaited here: the client answers in its own time.
+        // current, and `ssmc.toml` edits, so that levels apply at once. Not
+        // awaited here: the client answers in its own time.
         let client = self.client.clone();
         tokio::spawn(async move {
             let watchers = DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![FileSystemWatcher {
-                    glob_pattern: GlobPattern::String("**/*.rbk".to_string()),
-                    kind: None,
-                }],
+                watchers: ["**/*.rbk", "**/ssmc.toml"]
+                    .into_iter()
+                    .map(|glob| FileSystemWatcher {
+                        glob_pattern: GlobPattern::String(glob.to_string()),
+                        kind: None,
+                    })
+                    .collect(),
             };
             let registration = Registration {
                 id: "ssmc-watch-rbk".to_string(),
@@ -527,25 +585,26 @@ impl LanguageServer for Backend {
             let Some(path) = event.uri.to_file_path() else {
                 continue;
             };
+            if path
+                .file_name()
+                .is_some_and(|n| n == ssmc_core::project::root::CONFIG_FILE)
+            {
+                self.shared.forget_projects();
+                touched = true;
+                continue;
+            }
             if path.extension().is_none_or(|e| e != "rbk") {
                 continue;
             }
             let text = if event.typ == FileChangeType::DELETED {
                 None
             } else if self.shared.in_workspace(&path) {
-                guard(|| workspace::read_declaring(&path)).flatten()
+                guard(|| workspace::read_rbk(&path)).flatten()
             } else {
                 continue;
             };
-            let mut disk = lock(&self.shared.disk);
-            touched |= match text {
-                Some(text) => {
-                    let changed = disk.get(&event.uri) != Some(&text);
-                    disk.insert(event.uri, text);
-                    changed
-                }
-                None => disk.remove(&event.uri).is_some(),
-            };
+            let path = path.to_path_buf();
+            touched |= lock(&self.shared.files).set_disk(path, &event.uri, text.as_deref());
         }
         if touched {
             self.schedule_all();
@@ -556,6 +615,8 @@ impl LanguageServer for Backend {
         let doc = params.text_document;
         let declares = {
             let mut docs = self.shared.docs();
+            let key = workspace::order_key(&doc.uri);
+            lock(&self.shared.files).set_open(key, &doc.uri, Some(&doc.text));
             let d = Doc::new(doc.text, doc.version);
             let declares = d.declares_actions();
             docs.insert(doc.uri.clone(), d);
@@ -583,6 +644,8 @@ impl LanguageServer for Backend {
                 doc.text.clear();
             }
             doc.version = params.text_document.version;
+            let key = workspace::order_key(&uri);
+            lock(&self.shared.files).set_open(key, &uri, Some(&doc.text));
             before || doc.declares_actions()
         };
         if declares {
@@ -592,22 +655,20 @@ impl LanguageServer for Backend {
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
-        // The saved text is what other (closed) files will see from now on.
+        // The saved text is what other files see once this one is closed.
         let uri = params.text_document.uri;
         let text = self.shared.docs().get(&uri).map(|d| d.text.clone());
-        if let Some(text) = text {
-            let mut disk = lock(&self.shared.disk);
-            if crate::analysis::declares_actions(&text) {
-                disk.insert(uri.clone(), text);
-            } else {
-                disk.remove(&uri);
-            }
+        if let (Some(text), Some(path)) = (text, uri.to_file_path()) {
+            let path = path.to_path_buf();
+            lock(&self.shared.files).set_disk(path, &uri, Some(&text));
         }
         self.run_external(uri);
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
+        let key = workspace::order_key(&uri);
+        lock(&self.shared.files).set_open(key, &uri, None);
         let declared = self
             .shared
             .docs()

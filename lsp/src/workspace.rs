@@ -1,28 +1,31 @@
-//! The files around the open documents: workspace `.rbk` files that declare
-//! actions, and the `ssmc-stdlib:` URIs of the embedded stdlib.
+//! The files around the open documents: the workspace's `.rbk` files, and
+//! the `ssmc-stdlib:` URIs of the embedded stdlib.
 //!
 //! Input: workspace folders; a document's path; file names of an analysis's
 //! source map.
-//! Output: the texts of the workspace files that declare actions (by URI),
-//! read at start-up and again when the client reports a file changed; the
-//! AWS API models of each folder's `ssmc.toml` (read at start-up); the
-//! `[lint]` settings of the nearest `ssmc.toml` above a document (read at
-//! each analysis); the URI of a file name (`stdlib/actions/…` →
-//! `ssmc-stdlib:///actions/…`, anything else is already a URI); the stdlib
-//! text of an `ssmc-stdlib:` URI.
-//! Invariants: the scan is bounded (depth, file count and size) and skips
-//! hidden folders and `target`; nothing is written to disk (stdlib sources
-//! are served from the binary by `ssmc/stdlibSource`).
+//! Output: the texts of the workspace's `.rbk` files (by path), read at
+//! start-up and again when the client reports a file changed, kept in
+//! [`Files`] with what each lends an analysis (declarations, document names:
+//! `pipeline::Neighbour`), computed once per change of that file; the AWS
+//! API models of each folder's `ssmc.toml` (read at start-up); the `[lint]`
+//! settings of a document's project; the URI of a file name
+//! (`stdlib/actions/…` → `ssmc-stdlib:///actions/…`, anything else is
+//! already a URI); the stdlib text of an `ssmc-stdlib:` URI.
+//! Invariants: the scan is bounded (depth, file count and size) and walks as
+//! `ssmc lint` walks (the one walker); nothing is written to disk (stdlib
+//! sources are served from the binary by `ssmc/stdlibSource`).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-
-use ssmc_project::Project;
 use std::str::FromStr;
+use std::sync::Arc;
 
+use ssmc_core::pipeline::Neighbour;
+use ssmc_core::span::{FileId, SourceFile};
+use ssmc_project::Project;
 use tower_lsp_server::ls_types::Uri;
 
-use crate::analysis::{declares_actions, LintSettings};
+use crate::analysis::{LintSettings, Surroundings};
 
 /// The URI scheme of stdlib files.
 pub const STDLIB_SCHEME: &str = "ssmc-stdlib";
@@ -30,9 +33,9 @@ pub const STDLIB_SCHEME: &str = "ssmc-stdlib";
 const MAX_FILES: usize = 5_000;
 const MAX_BYTES: u64 = 1024 * 1024;
 
-/// The `.rbk` files under `roots` that declare actions (the one walker:
-/// `.gitignore` and `[lint] ignore` respected, as `ssmc check` walks).
-pub fn scan(roots: &[Uri]) -> HashMap<Uri, String> {
+/// The `.rbk` files under `roots` (the one walker: `.gitignore` and
+/// `[lint] ignore` respected, as `ssmc lint` walks), by path.
+pub fn scan(roots: &[Uri]) -> HashMap<PathBuf, (Uri, String)> {
     let mut out = HashMap::new();
     for root in roots {
         let Some(dir) = root.to_file_path() else {
@@ -44,9 +47,9 @@ pub fn scan(roots: &[Uri]) -> HashMap<Uri, String> {
             continue;
         };
         for found in walked.files.into_iter().take(MAX_FILES) {
-            if let Some(text) = read_declaring(&found.path) {
+            if let Some(text) = read_rbk(&found.path) {
                 if let Some(uri) = Uri::from_file_path(&found.path) {
-                    out.insert(uri, text);
+                    out.insert(found.path, (uri, text));
                 }
             }
         }
@@ -54,12 +57,176 @@ pub fn scan(roots: &[Uri]) -> HashMap<Uri, String> {
     out
 }
 
-/// The text of the `.rbk` file at `path` when it declares actions (and is
-/// no larger than the scan reads); `None` otherwise or when unreadable.
-pub fn read_declaring(path: &Path) -> Option<String> {
+/// The text of the `.rbk` file at `path` (no larger than the scan reads);
+/// `None` when unreadable.
+pub fn read_rbk(path: &Path) -> Option<String> {
     let bytes = ssmc_fs::read_capped(path, MAX_BYTES, ssmc_fs::Follow::Yes).ok()?;
-    let text = String::from_utf8(bytes).ok()?;
-    declares_actions(&text).then_some(text)
+    String::from_utf8(bytes).ok()
+}
+
+/// The path that orders a document among the project's files: its file
+/// path, or for a document that has none (`untitled:`) its URI.
+pub fn order_key(uri: &Uri) -> PathBuf {
+    uri.to_file_path()
+        .map_or_else(|| PathBuf::from(uri.as_str()), |p| p.to_path_buf())
+}
+
+/// One workspace `.rbk` file.
+#[derive(Debug)]
+struct Entry {
+    /// Its id in [`Files::sources`] (for good: spans of its declarations keep it).
+    file: FileId,
+    uri: Uri,
+    /// The text on disk, and the editor's while the file is open (it wins).
+    disk: Option<Arc<str>>,
+    open: Option<Arc<str>>,
+    /// What it lends an analysis, for the text `current` is (`None`: not yet
+    /// computed for the latest text).
+    neighbour: Option<(Arc<str>, Arc<Neighbour>)>,
+}
+
+impl Entry {
+    fn text(&self) -> Option<&Arc<str>> {
+        self.open.as_ref().or(self.disk.as_ref())
+    }
+
+    fn is_current(&self) -> bool {
+        match (self.text(), &self.neighbour) {
+            (Some(t), Some((seen, _))) => Arc::ptr_eq(t, seen),
+            _ => false,
+        }
+    }
+}
+
+/// A file whose neighbour summary is out of date: computed off the lock.
+pub struct Stale {
+    path: PathBuf,
+    file: FileId,
+    uri: Uri,
+    text: Arc<str>,
+}
+
+/// A stale file brought up to date.
+pub struct Fresh {
+    path: PathBuf,
+    text: Arc<str>,
+    source: Arc<SourceFile>,
+    neighbour: Arc<Neighbour>,
+}
+
+impl Stale {
+    /// Parses the file (the only work of a change to another file).
+    pub fn refresh(self) -> Fresh {
+        let source = Arc::new(SourceFile::new(self.file, self.uri.as_str(), &self.text));
+        let neighbour = Arc::new(Neighbour::of(self.file, &source.text));
+        Fresh {
+            path: self.path,
+            text: self.text,
+            source,
+            neighbour,
+        }
+    }
+}
+
+/// The workspace's `.rbk` files (on disk, and open in the editor) and what
+/// each lends the analysis of another: kept between keystrokes, recomputed
+/// for a file only when its text changes, and only when another document's
+/// analysis needs it.
+#[derive(Debug, Default)]
+pub struct Files {
+    /// The stdlib's files and one id per workspace file ever seen.
+    sources: Option<ssmc_core::span::SourceMap>,
+    entries: BTreeMap<PathBuf, Entry>,
+}
+
+impl Files {
+    fn sources(&mut self) -> &mut ssmc_core::span::SourceMap {
+        self.sources
+            .get_or_insert_with(|| Surroundings::default().sources)
+    }
+
+    fn entry(&mut self, path: PathBuf, uri: &Uri) -> &mut Entry {
+        let sources = self
+            .sources
+            .get_or_insert_with(|| Surroundings::default().sources);
+        self.entries.entry(path).or_insert_with(|| Entry {
+            file: sources.add(uri.as_str(), ""),
+            uri: uri.clone(),
+            disk: None,
+            open: None,
+            neighbour: None,
+        })
+    }
+
+    /// Sets (or with `None` forgets) the text on disk of the file at `path`;
+    /// whether it changed.
+    pub fn set_disk(&mut self, path: PathBuf, uri: &Uri, text: Option<&str>) -> bool {
+        let entry = self.entry(path, uri);
+        let changed = entry.disk.as_deref() != text;
+        if changed {
+            entry.disk = text.map(Arc::from);
+        }
+        changed
+    }
+
+    /// Sets (or with `None` forgets: closed) the editor's text of a document.
+    pub fn set_open(&mut self, path: PathBuf, uri: &Uri, text: Option<&str>) {
+        let entry = self.entry(path, uri);
+        if entry.open.as_deref() != text {
+            entry.open = text.map(Arc::from);
+        }
+    }
+
+    /// The files other than `me` whose summaries are out of date.
+    pub fn stale(&self, me: &Path) -> Vec<Stale> {
+        self.entries
+            .iter()
+            .filter(|(p, e)| p.as_path() != me && !e.is_current())
+            .filter_map(|(p, e)| {
+                Some(Stale {
+                    path: p.clone(),
+                    file: e.file,
+                    uri: e.uri.clone(),
+                    text: e.text()?.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// Stores summaries computed off the lock (those of a text that changed
+    /// meanwhile are dropped: the next analysis computes them again).
+    pub fn store(&mut self, fresh: Vec<Fresh>) {
+        for f in fresh {
+            let current = self
+                .entries
+                .get(&f.path)
+                .and_then(Entry::text)
+                .is_some_and(|t| Arc::ptr_eq(t, &f.text));
+            if !current {
+                continue;
+            }
+            self.sources().replace(f.source);
+            if let Some(e) = self.entries.get_mut(&f.path) {
+                e.neighbour = Some((f.text, f.neighbour));
+            }
+        }
+    }
+
+    /// What an analysis of the document at `me` sees of the other files
+    /// (those with an up-to-date summary: see [`Files::stale`]).
+    pub fn surroundings(&mut self) -> Surroundings {
+        let sources = self.sources().clone();
+        let neighbours = self
+            .entries
+            .iter()
+            .filter(|(_, e)| e.is_current())
+            .filter_map(|(p, e)| Some((p.clone(), e.neighbour.as_ref()?.1.clone())))
+            .collect();
+        Surroundings {
+            sources,
+            neighbours,
+        }
+    }
 }
 
 /// The path of the code registry's page under the `ssmc-stdlib:` scheme.
@@ -127,15 +294,16 @@ pub fn aws_models(folders: &[PathBuf]) -> (ssmc_core::awsapi::Overlay, Vec<Strin
     (ssmc_core::awsapi::Overlay::new(services), faults)
 }
 
-/// The project settings for the document at `path`: its project's
-/// `ssmc.toml` (found as `ssmc lint` finds it). No path: the defaults.
-pub fn lint_settings(path: &Path) -> LintSettings {
-    let project = Project::discover(path);
+/// The project settings for the document at `path` in `project` (found as
+/// `ssmc lint` finds it).
+pub fn lint_settings(project: &Project, path: &Path) -> LintSettings {
     LintSettings {
         ignored: project.is_ignored(path),
         fault: project.fault.as_ref().map(ToString::to_string),
-        docs_url: project.config.docs_url,
-        config: project.config.lint,
+        docs_url: project.config.docs_url.clone(),
+        config: project.config.lint.clone(),
+        shellcheck_exclude: project.config.shellcheck_exclude.clone(),
+        shellcheck_budget: project.config.shellcheck_budget,
     }
 }
 

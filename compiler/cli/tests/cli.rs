@@ -454,3 +454,36 @@ fn lint_and_check_report_embedded_documents_at_their_place_in_the_template() {
         }
     }
 }
+
+/// shellcheck's findings on a script inside a template point at the script's
+/// characters in the template: through a heredoc with a masked `${var.dir}`,
+/// and through a JSON string inside a JSON string.
+#[test]
+fn shellcheck_findings_in_templates_point_into_the_template() {
+    if !ssmc::commands::shellcheck::available() {
+        eprintln!("skipped: shellcheck is not on PATH");
+        return;
+    }
+    let dir = temp_dir("embedded-shellcheck");
+    let tf = "resource \"aws_ssm_document\" \"d\" {\n  content = <<DOC\n{\"schemaVersion\": \"2.2\", \"description\": \"x\", \"mainSteps\": [{\"action\": \"aws:runShellScript\", \"name\": \"Run\",\n \"inputs\": {\"runCommand\": [\"for f in $(ls ${var.dir}); do rm $f; done\"]}}]}\nDOC\n}\n";
+    std::fs::write(dir.join("main.tf"), tf).expect("write");
+    let script = r#"#!/bin/bash\\nfor f in $(ls /tmp); do\\n  rm $f\\ndone"#;
+    let cfn = format!(
+        "{{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {{\"Doc\": {{\"Type\": \"AWS::SSM::Document\", \"Properties\": {{\n\"Content\": \"{{\\\"schemaVersion\\\": \\\"2.2\\\", \\\"description\\\": \\\"x\\\", \\\"mainSteps\\\": [{{\\\"action\\\": \\\"aws:runShellScript\\\", \\\"name\\\": \\\"Run\\\", \\\"inputs\\\": {{\\\"runCommand\\\": [\\\"{script}\\\"]}}}}]}}\"\n}}}}}}}}\n"
+    );
+    std::fs::write(dir.join("stack.json"), &cfn).expect("write");
+    let out = ssmc(&["lint", "--no-cache", "."], &dir);
+    let err = stderr(&out);
+    let col = |text: &str, line: usize, needle: &str| {
+        text.lines()
+            .nth(line - 1)
+            .and_then(|l| l.find(needle))
+            .map_or(0, |c| c + 1)
+    };
+    // SC2045 (iterating over ls) at `$(ls …`, in each file.
+    let tf_at = format!("main.tf:4:{}", col(tf, 4, "$(ls"));
+    let cfn_at = format!("stack.json:2:{}", col(&cfn, 2, "$(ls"));
+    assert!(err.contains("SC2045"), "{err}");
+    assert!(err.contains(&tf_at), "{tf_at}: {err}");
+    assert!(err.contains(&cfn_at), "{cfn_at}: {err}");
+}

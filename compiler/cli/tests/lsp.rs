@@ -965,7 +965,7 @@ fn workspace_files_changed_on_disk_are_seen_through_file_watching() {
 /// `ssmc.toml`'s `[lint]` table applies in the editor as in `ssmc lint`: a
 /// rule turned off is not shown, a raised level is, an ignored path has no
 /// findings, and a broken `ssmc.toml` is one warning at the top. The file is
-/// read at each analysis, so an edit applies at the next change.
+/// read once, and again when the client reports it changed.
 #[test]
 fn lint_levels_of_the_project_ssmc_toml_apply_in_the_editor() {
     let dir = std::env::temp_dir().join(format!("ssmc-lsp-lintcfg-{}", std::process::id()));
@@ -1004,11 +1004,23 @@ fn lint_levels_of_the_project_ssmc_toml_apply_in_the_editor() {
 
     // Broken: one error at the top (as `ssmc lint` stops on it), default levels.
     std::fs::write(&config, "[lint.rules]\nno-such-rule = \"off\"\n").expect("rewrite");
+    // Read once: a keystroke does not read it again...
     c.notify(
         "textDocument/didChange",
         json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": runbook}]}),
     );
-    let diags = c.diagnostics(&uri, 2);
+    let diags = codes(&c.diagnostics(&uri, 2));
+    assert!(diags.contains(&("SSM106".to_string(), 1)), "{diags:?}");
+    // ...the client's report that it changed does.
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("{root}/ssmc.toml"), "type": 2}]}),
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": runbook}]}),
+    );
+    let diags = c.diagnostics(&uri, 3);
     let first = &diags[0];
     assert_eq!(first["code"], "E0701", "{diags:?}");
     assert_eq!(first["severity"], 1);

@@ -7,6 +7,10 @@
 //! Invariant: all files' `action`/`extern action` declarations are loaded
 //! into one catalog before any document is lowered or checked, so files of a
 //! project share them regardless of order.
+//! The project's other files may be given as [`Neighbour`]s instead of being
+//! compiled again (the language server, on each keystroke): what reaches the
+//! compiled files from them (their declarations, in file order, and their
+//! documents' names) is what compiling them along would give.
 //! Files are parsed, and then lowered and checked, on all cores ([`par_map`]);
 //! results are gathered in file order, so the output is the same as a
 //! one-thread run, byte for byte.
@@ -61,12 +65,65 @@ pub fn compile(sources: &mut SourceMap, files: &[FileId], loader: &dyn FileLoade
     compile_with_catalog(sources, files, loader, catalog, diagnostics)
 }
 
+/// What another file of the project lends a compile without being compiled
+/// again: its action declarations and its documents' names (a file that does
+/// not parse cleanly has no documents). Made by [`Neighbour::of`] from one
+/// parse, and kept while the file's text is unchanged.
+#[derive(Debug, Clone, Default)]
+pub struct Neighbour {
+    /// Its `action`/`extern action` declarations (`ast::Item::Action`).
+    pub decls: Vec<ast::Item>,
+    /// Each document's name and place.
+    pub documents: Vec<(String, crate::span::Span)>,
+}
+
+impl Neighbour {
+    /// The neighbour summary of `file` (parsed here; its diagnostics are its own).
+    pub fn of(file: FileId, text: &str) -> Neighbour {
+        let parsed = syntax::parse(file, text);
+        let clean = !parsed.diagnostics.iter().any(Diagnostic::is_error);
+        let mut out = Neighbour::default();
+        for item in parsed.ast.items {
+            match item {
+                ast::Item::Action(_) => out.decls.push(item),
+                ast::Item::Document(doc) if clean => out.documents.push((doc.name.text, doc.span)),
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// The project's files around the compiled ones, in the project's file order
+/// (`before` every compiled file, `after` every one).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Neighbours<'a> {
+    pub before: &'a [&'a Neighbour],
+    pub after: &'a [&'a Neighbour],
+}
+
 /// [`compile`] from a stdlib catalog loaded earlier into `sources` (with
 /// `catalog::load_stdlib`, its files keeping their ids), so a caller that
 /// compiles on every keystroke (the language server) parses the stdlib once.
 pub fn compile_with_catalog(
     sources: &mut SourceMap,
     files: &[FileId],
+    loader: &dyn FileLoader,
+    catalog: Catalog,
+    diagnostics: Vec<Diagnostic>,
+) -> Compilation {
+    let none = Neighbours::default();
+    compile_among(sources, files, none, loader, catalog, diagnostics)
+}
+
+/// [`compile_with_catalog`] of `files` among `neighbours`: their declarations
+/// load into the catalog in file order and their documents count for
+/// duplicate names, as if they were compiled along; only the compiled files'
+/// diagnostics are returned.
+pub fn compile_among(
+    sources: &mut SourceMap,
+    files: &[FileId],
+    neighbours: Neighbours<'_>,
     loader: &dyn FileLoader,
     mut catalog: Catalog,
     mut diagnostics: Vec<Diagnostic>,
@@ -88,8 +145,15 @@ pub fn compile_with_catalog(
             (file, ast, clean)
         })
         .collect();
+    // A neighbour's own clashes are reported in its own file, not here.
+    for n in neighbours.before {
+        let _ = catalog::load_decls(&n.decls, &mut catalog);
+    }
     for (_, ast, _) in &parsed {
         diagnostics.extend(catalog::load_decls(&ast.items, &mut catalog));
+    }
+    for n in neighbours.after {
+        let _ = catalog::load_decls(&n.decls, &mut catalog);
     }
     // Lowering and checking read the catalog and the file's own tree only.
     let lowered: Vec<(Vec<model::Document>, Vec<Diagnostic>, bool)> =
@@ -107,7 +171,7 @@ pub fn compile_with_catalog(
             lowered_clean,
         });
     }
-    report_duplicate_documents(&outputs, &mut diagnostics);
+    report_duplicate_documents(&outputs, neighbours, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     Compilation {
         catalog,
@@ -201,23 +265,43 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
 }
 
 /// Two documents with one name would be built to the same output file.
-fn report_duplicate_documents(files: &[FileOutput], diags: &mut Vec<Diagnostic>) {
+/// Reported on the later one in file order; a neighbour's second document is
+/// reported in its own compile.
+fn report_duplicate_documents<'a>(
+    files: &'a [FileOutput],
+    neighbours: Neighbours<'a>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let named = |list: &'a [&'a Neighbour]| {
+        list.iter()
+            .flat_map(|n| &n.documents)
+            .map(|(name, span)| (name.as_str(), *span, false))
+    };
+    let before = named(neighbours.before);
+    let compiled = files
+        .iter()
+        .flat_map(|f| &f.documents)
+        .map(|d| (d.name.as_str(), d.span, true));
+    let after = named(neighbours.after);
     // A map, not a list: thousands of files must not cost a quadratic search.
     let mut seen: HashMap<&str, crate::span::Span> = HashMap::new();
-    for doc in files.iter().flat_map(|f| &f.documents) {
-        if let Some(first) = seen.get(doc.name.as_str()) {
+    for (name, span, report) in before.chain(compiled).chain(after) {
+        if let Some(first) = seen.get(name) {
+            if !report {
+                continue;
+            }
             diags.push(
                 Diagnostic::error(
                     crate::lower::codes::DUPLICATE_DOCUMENT,
-                    doc.span,
-                    format!("a document named `{}` already exists", doc.name),
+                    span,
+                    format!("a document named `{name}` already exists"),
                 )
                 .with_label("second document with this name")
                 .with_secondary(*first, "first one here")
                 .with_help("document names become output file names and must be unique in a build"),
             );
         } else {
-            seen.insert(&doc.name, doc.span);
+            seen.insert(name, span);
         }
     }
 }

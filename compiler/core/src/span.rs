@@ -205,10 +205,12 @@ impl LineIndex {
     }
 }
 
-/// A set of source files addressed by [`FileId`].
+/// A set of source files addressed by [`FileId`]. The files are shared, so a
+/// copy of a map (the language server starts each analysis from one) costs a
+/// reference count per file, not a copy of every text and line index.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
-    files: Vec<SourceFile>,
+    files: Vec<Arc<SourceFile>>,
 }
 
 impl SourceMap {
@@ -219,16 +221,34 @@ impl SourceMap {
     /// Adds a file (normalising its text) and returns its id.
     pub fn add(&mut self, name: impl Into<String>, raw: &str) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
-        self.files.push(SourceFile::new(id, name, raw));
+        self.files.push(Arc::new(SourceFile::new(id, name, raw)));
         id
     }
 
+    /// Puts `file` in its id's place (the language server keeps one id per
+    /// workspace file and swaps the text when it changes); an id past the
+    /// end is refused (`false`).
+    pub fn replace(&mut self, file: Arc<SourceFile>) -> bool {
+        match self.files.get_mut(file.id.0 as usize) {
+            Some(slot) => {
+                *slot = file;
+                true
+            }
+            None => false,
+        }
+    }
+
     pub fn get(&self, id: FileId) -> Option<&SourceFile> {
-        self.files.get(id.0 as usize)
+        self.files.get(id.0 as usize).map(|f| &**f)
     }
 
     pub fn files(&self) -> impl Iterator<Item = &SourceFile> {
-        self.files.iter()
+        self.files.iter().map(|f| &**f)
+    }
+
+    /// The id the next [`SourceMap::add`] gives.
+    pub fn next_id(&self) -> FileId {
+        FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX))
     }
 }
 

@@ -25,7 +25,7 @@ use crate::lint::source::{check_and_lint_raw, lint_documents, RawOutcome};
 use crate::lint::{registry, suppress, LintConfig};
 use crate::lower::FileLoader;
 use crate::model::Document;
-use crate::pipeline::{self, par_map, Compilation};
+use crate::pipeline::{self, par_map, Compilation, Neighbours};
 use crate::span::{FileId, SourceMap};
 
 /// What kind of file an input is.
@@ -77,8 +77,11 @@ pub struct Input {
     pub lint: bool,
 }
 
-/// Findings computed outside the core for one document (shellcheck).
-pub type External<'a> = &'a (dyn Fn(FileId, &str, &Document) -> Vec<Diagnostic> + Sync);
+/// Findings computed outside the core (shellcheck) for all the documents of
+/// one file at once (so a program it runs starts once per file), before the
+/// suppression pass: the file's `ssmc: allow(…)` comments apply to them as to
+/// every other finding.
+pub type External<'a> = &'a (dyn Fn(FileId, &str, &[Document]) -> Vec<Diagnostic> + Sync);
 
 /// What the project says beyond the files.
 #[derive(Clone, Copy)]
@@ -148,13 +151,44 @@ pub fn judge(
     stdlib_diagnostics: Vec<Diagnostic>,
     options: Options<'_>,
 ) -> Verdict {
+    let none = Neighbours::default();
+    judge_among(
+        sources,
+        inputs,
+        none,
+        loader,
+        catalog,
+        stdlib_diagnostics,
+        options,
+    )
+}
+
+/// [`judge`] of `inputs` among the project's other `.rbk` files, given as
+/// [`Neighbours`] (`pipeline::compile_among`): the verdict on the inputs is
+/// the one judging every file together gives (the language server judges the
+/// open document so, without compiling the rest of the workspace again).
+pub fn judge_among(
+    sources: &mut SourceMap,
+    inputs: &[Input],
+    neighbours: Neighbours<'_>,
+    loader: &dyn FileLoader,
+    catalog: Catalog,
+    stdlib_diagnostics: Vec<Diagnostic>,
+    options: Options<'_>,
+) -> Verdict {
     let rbk: Vec<FileId> = inputs
         .iter()
         .filter(|i| i.kind == Kind::Rbk)
         .map(|i| i.file)
         .collect();
-    let compilation =
-        pipeline::compile_with_catalog(sources, &rbk, loader, catalog, stdlib_diagnostics);
+    let compilation = pipeline::compile_among(
+        sources,
+        &rbk,
+        neighbours,
+        loader,
+        catalog,
+        stdlib_diagnostics,
+    );
     let mut diagnostics = compilation.diagnostics.clone();
     let templates = prepare_templates(sources, inputs, loader);
     let text_of = |file: FileId| {
@@ -212,7 +246,7 @@ pub fn judge(
                         if let (Some(ext), Some(doc), true) =
                             (options.external, &document, input.lint)
                         {
-                            found.extend(ext(input.file, text, doc));
+                            found.extend(ext(input.file, text, std::slice::from_ref(doc)));
                         }
                         let raw = RawFile {
                             file: input.file,
@@ -372,9 +406,7 @@ fn lint_rbk_file(
                 .any(|c| c.code == codes::SECRET_FLOW && c.primary.span == d.primary.span)
     });
     if let Some(ext) = options.external {
-        for doc in &out.documents {
-            found.extend(ext(input.file, text, doc));
-        }
+        found.extend(ext(input.file, text, &out.documents));
     }
     found
 }
@@ -453,6 +485,133 @@ mod tests {
                 format!("{} {} {line}", d.code, d.severity.as_str())
             })
             .collect()
+    }
+
+    /// The `(code, line)` of each finding in `file`.
+    fn in_file(v: &Verdict, sources: &SourceMap, file: FileId) -> Vec<(String, u32)> {
+        v.diagnostics
+            .iter()
+            .filter(|d| d.primary.span.file == file)
+            .map(|d| {
+                let line = sources
+                    .get(file)
+                    .map_or(0, |f| f.lines.line_col(d.primary.span.start).line + 1);
+                (d.code.to_string(), line)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn judging_among_neighbours_equals_judging_every_file_together() {
+        let a = "extern action \"aws:shareSQLMedia\" for automation {\n  input ..\n}\n/// One.\nautomation Dup {\n  step S = aws:sleep { Duration: \"PT1S\" }\n}\n";
+        let b = "extern action \"aws:shareSQLMedia\" for automation {\n  input ..\n}\n/// Two.\nautomation Dup {\n  step S = aws:shareSQLMedia { Media: \"x\" }\n}\n";
+        let c = "/// Three.\nautomation Dup {\n  step S = aws:sleep { Duration: \"PT1S\" }\n}\n";
+        let mut sources = SourceMap::new();
+        let ids: Vec<FileId> = [("a.rbk", a), ("b.rbk", b), ("c.rbk", c)]
+            .iter()
+            .map(|(n, t)| sources.add(*n, t))
+            .collect();
+        let mut all = sources.clone();
+        let whole = judge_files(&mut all, &ids, &NoFiles);
+        let expected = in_file(&whole, &all, ids[1]);
+        // b's declaration is the second (an error), its document the second `Dup`.
+        assert!(expected.contains(&("E0240".to_string(), 5)), "{expected:?}");
+        assert!(
+            expected.iter().any(|(c, l)| c.starts_with('E') && *l == 1),
+            "{expected:?}"
+        );
+
+        let (catalog, stdlib) = crate::catalog::load_stdlib(&mut sources);
+        let text = |id: FileId| sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
+        let before = pipeline::Neighbour::of(ids[0], &text(ids[0]));
+        let after = pipeline::Neighbour::of(ids[2], &text(ids[2]));
+        let neighbours = Neighbours {
+            before: &[&before],
+            after: &[&after],
+        };
+        let inputs = [Input {
+            file: ids[1],
+            kind: Kind::Rbk,
+            name: String::new(),
+            lint: true,
+        }];
+        let config = LintConfig::default();
+        let options = Options {
+            lint: &config,
+            external: None,
+        };
+        let among = judge_among(
+            &mut sources,
+            &inputs,
+            neighbours,
+            &NoFiles,
+            catalog,
+            stdlib,
+            options,
+        );
+        assert_eq!(in_file(&among, &sources, ids[1]), expected);
+        // Only the judged file's findings: the neighbours' are their own.
+        assert!(among
+            .diagnostics
+            .iter()
+            .all(|d| d.primary.span.file == ids[1]));
+    }
+
+    #[test]
+    fn the_external_hook_sees_each_file_once_and_its_findings_are_suppressed() {
+        let src = "/// One.\ncommand A {\n  // ssmc: allow(shellcheck) checked by hand\n  step S = aws:runShellScript { runCommand: [\"echo a\"] }\n  step T = aws:runShellScript { runCommand: [\"echo b\"] }\n}\n/// Two.\ncommand B {\n  step U = aws:runShellScript { runCommand: [\"echo c\"] }\n}\n";
+        let mut sources = SourceMap::new();
+        let (catalog, stdlib) = crate::catalog::load_stdlib(&mut sources);
+        let file = sources.add("a.rbk", src);
+        let calls = std::sync::Mutex::new(Vec::new());
+        let code = registry::SHELLCHECK;
+        // One finding on each step's line, as shellcheck would give.
+        let hook = |f: FileId, text: &str, docs: &[Document]| {
+            if let Ok(mut c) = calls.lock() {
+                c.push(docs.len());
+            }
+            ["step S", "step T", "step U"]
+                .iter()
+                .filter_map(|s| text.find(s))
+                .map(|at| Diagnostic::warning(code, crate::Span::new(f, at, at + 4), "SC2086"))
+                .collect()
+        };
+        let config = LintConfig::default();
+        let options = Options {
+            lint: &config,
+            external: Some(&hook),
+        };
+        let inputs = [Input {
+            file,
+            kind: Kind::Rbk,
+            name: String::new(),
+            lint: true,
+        }];
+        let v = judge(&mut sources, &inputs, &NoFiles, catalog, stdlib, options);
+        assert_eq!(
+            *calls.lock().expect("calls"),
+            vec![2],
+            "one call with both documents"
+        );
+        let lines: Vec<u32> = v
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .filter_map(|d| {
+                sources
+                    .get(file)
+                    .map(|f| f.lines.line_col(d.primary.span.start).line + 1)
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            vec![5, 9],
+            "the allowed step's finding is suppressed"
+        );
+        assert!(!v
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str().starts_with("SSM21")));
     }
 
     const TYPO: &str = "/// Says hello.\ncommand Hello {\n  tags { Team: \"ops\" }\n  /// The name.\n  param Name: String\n  step Run = aws:runShellScript { runCommand: [\"echo {{ Nmae }}\"] }\n}\n";

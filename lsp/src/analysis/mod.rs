@@ -35,10 +35,14 @@ mod tests_ide;
 mod tests_raw;
 mod tokens;
 
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
 use ssmc_core::awsapi::Overlay;
 use ssmc_core::catalog::Catalog;
 use ssmc_core::lint::LintConfig;
 use ssmc_core::lower::FileLoader;
+use ssmc_core::pipeline::{Neighbour, Neighbours};
 use ssmc_core::span::{FileId, LineIndex, SourceMap};
 use ssmc_core::syntax::ast;
 use ssmc_core::verdict::{self, Input, Kind};
@@ -56,27 +60,92 @@ pub use refs::{Edit, RenameError};
 pub use tokens::{InlayHint, InlayKind, SemToken, TokenKind, TOKEN_KINDS};
 
 /// Another file of the workspace: its name (the server uses its URI) and text.
-/// Only files declaring actions take part in a compile (see [`Analysis::with_context`]).
+/// What it lends a compile is what `ssmc lint` of the project takes from it:
+/// its action declarations and its documents' names (see [`Surroundings`]).
 #[derive(Debug, Clone, Copy)]
 pub struct ContextFile<'a> {
     pub name: &'a str,
     pub text: &'a str,
 }
 
-impl ContextFile<'_> {
-    pub fn declares_actions(&self) -> bool {
-        declares_actions(self.text)
-    }
-}
-
 /// Whether a file's text may declare an action (`action …`, `extern action …`):
-/// a cheap text test, so files that only hold documents are never compiled
-/// along with the one being edited.
+/// a cheap text test for whether an edit of it may change other files' analyses.
 pub fn declares_actions(text: &str) -> bool {
     text.lines().any(|l| {
         let t = l.trim_start();
         t.starts_with("action ") || t.starts_with("extern action ")
     })
+}
+
+/// The project's other `.rbk` files as an analysis sees them: one source map
+/// holding the stdlib and each of those files under an id of its own, and
+/// what each lends the compile (`pipeline::Neighbour`: declarations and
+/// document names), ordered by path as `ssmc lint` orders the files. Cheap to
+/// clone (shared files); the server keeps one and brings a file's entry up to
+/// date only when that file changes.
+#[derive(Debug, Clone)]
+pub struct Surroundings {
+    pub sources: SourceMap,
+    /// By path; an analysis leaves out the entry of its own path.
+    pub neighbours: Vec<(PathBuf, Arc<Neighbour>)>,
+}
+
+impl Default for Surroundings {
+    fn default() -> Surroundings {
+        Surroundings {
+            sources: stdlib().0.clone(),
+            neighbours: Vec::new(),
+        }
+    }
+}
+
+impl Surroundings {
+    /// The surroundings made of `context` (each file parsed here), ordered by name.
+    pub fn of(context: &[ContextFile<'_>]) -> Surroundings {
+        let mut out = Surroundings::default();
+        for c in context {
+            let file = out.sources.add(c.name, c.text);
+            let text = out.sources.get(file).map(|f| f.text.clone());
+            let neighbour = Neighbour::of(file, text.as_deref().unwrap_or_default());
+            out.neighbours
+                .push((PathBuf::from(c.name), Arc::new(neighbour)));
+        }
+        out.neighbours.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    /// The neighbours ordered before and after the file at `path`, without it.
+    fn around(&self, path: &Path) -> (Vec<&Neighbour>, Vec<&Neighbour>) {
+        let before = self
+            .neighbours
+            .iter()
+            .filter(|(p, _)| p.as_path() < path)
+            .map(|(_, n)| &**n)
+            .collect();
+        let after = self
+            .neighbours
+            .iter()
+            .filter(|(p, _)| p.as_path() > path)
+            .map(|(_, n)| &**n)
+            .collect();
+        (before, after)
+    }
+}
+
+/// How the analysed document stands in its project.
+#[derive(Clone, Copy)]
+pub struct Place<'a> {
+    /// Its path (orders it among the [`Surroundings`]; a document without
+    /// one gives its URI).
+    pub path: &'a Path,
+    pub surroundings: &'a Surroundings,
+    /// The AWS API models of the project (`[aws-api] models` of `ssmc.toml`).
+    pub models: &'a Overlay,
+    /// The project's lint settings.
+    pub lint: &'a LintSettings,
+    /// Findings from outside the core (shellcheck) for this text, given to
+    /// the verdict so its one suppression pass covers them.
+    pub external: Option<verdict::External<'a>>,
 }
 
 /// Everything known about one document at one version.
@@ -101,7 +170,8 @@ pub struct Analysis {
     defs: Vec<DocDefs>,
     /// The lowered documents (for linters run outside the keystroke path).
     pub documents: Vec<ssmc_core::model::Document>,
-    /// The project's lint settings this analysis applied.
+    /// The project's lint settings this analysis applied (a `[lint] ignore`d
+    /// document is outside the project, as `ssmc lint` walks it: no diagnostics).
     pub lint: LintSettings,
     /// A JSON/YAML SSM document (`raw.rs`), not a `.rbk` source.
     pub raw: Option<ssmc_core::codegen::Format>,
@@ -113,13 +183,16 @@ pub struct Analysis {
 pub struct LintSettings {
     /// Rule levels (`[lint.rules]`).
     pub config: LintConfig,
-    /// The document matches a `[lint] ignore` pattern: no lint findings.
+    /// The document matches a `[lint] ignore` pattern: no diagnostics.
     pub ignored: bool,
     /// Why `ssmc.toml` could not be used (its levels are then not applied);
     /// shown as a warning at the top of the document.
     pub fault: Option<String>,
     /// `[lint] docs_url`: where diagnostics' codes link to.
     pub docs_url: Option<String>,
+    /// `[lint.shellcheck] exclude` and `budget_seconds`, for the external linter.
+    pub shellcheck_exclude: Option<Vec<String>>,
+    pub shellcheck_budget: Option<u64>,
 }
 
 /// The code of the error that says the project's `ssmc.toml` is unusable.
@@ -136,16 +209,29 @@ fn stdlib() -> &'static (SourceMap, Catalog) {
     })
 }
 
+/// The error at the top of a document whose project's `ssmc.toml` is unusable
+/// (its levels are then not applied; `ssmc lint` stops on it with exit 2).
+fn config_fault(file: FileId, lint: &LintSettings) -> Option<Diagnostic> {
+    let fault = lint.fault.as_ref()?;
+    Some(
+        Diagnostic::error(
+            CONFIG_FAULT_CODE,
+            ssmc_core::Span::new(file, 0, 0),
+            format!("{fault}; its settings are not applied"),
+        )
+        .with_help("fix ssmc.toml (see docs/lint-ci.md); `ssmc check` and `ssmc lint` stop on it"),
+    )
+}
+
 impl Analysis {
     /// Compiles `text` as the file `name` (parse, lower, check with the stdlib catalog).
     pub fn new(name: &str, text: &str, loader: &dyn FileLoader) -> Analysis {
         Analysis::with_context(name, text, loader, &[])
     }
 
-    /// Compiles `text` as the file `name` together with the workspace files
-    /// of `context` that declare actions (`pipeline::compile` over all of
-    /// them, so their declarations reach this file as they reach `ssmc
-    /// check`); only this file's diagnostics are kept.
+    /// Compiles `text` as the file `name` among the workspace files of
+    /// `context` (their declarations and document names reach this file as
+    /// they reach `ssmc lint`); only this file's diagnostics are kept.
     pub fn with_context(
         name: &str,
         text: &str,
@@ -164,72 +250,74 @@ impl Analysis {
         context: &[ContextFile<'_>],
         models: &Overlay,
     ) -> Analysis {
-        let lint = LintSettings::default();
-        Analysis::with_project(name, text, loader, context, models, &lint)
+        let surroundings = Surroundings::of(context);
+        let place = Place {
+            path: Path::new(name),
+            surroundings: &surroundings,
+            models,
+            lint: &LintSettings::default(),
+            external: None,
+        };
+        Analysis::in_project(name, text, loader, place)
     }
 
-    /// [`Analysis::with_models`] with the project's lint settings.
-    pub fn with_project(
+    /// The one verdict (`ssmc_core::verdict`) on `text` as the file `name`,
+    /// at its place in the project, as `ssmc lint` computes it; only this
+    /// file's diagnostics are kept.
+    pub fn in_project(
         name: &str,
         text: &str,
         loader: &dyn FileLoader,
-        context: &[ContextFile<'_>],
-        models: &Overlay,
-        lint: &LintSettings,
+        place: Place<'_>,
     ) -> Analysis {
-        if let Some(format) = ssmc_core::codegen::Format::from_path_ext(name) {
-            return raw::analyse(name, text, format, models, lint);
+        let lint = place.lint;
+        // JSON/YAML SSM documents, and the templates that embed them, as
+        // `ssmc lint` tells them apart.
+        match Kind::of_file(name, text) {
+            Kind::Rbk => {}
+            kind => return raw::analyse(name, text, kind, place),
         }
-        let (stdlib_sources, stdlib_catalog) = stdlib();
-        let mut sources = stdlib_sources.clone();
+        let mut sources = place.surroundings.sources.clone();
         let file = sources.add(name, text);
         let normalised: String = sources
             .get(file)
             .map(|f| f.text.to_string())
             .unwrap_or_default();
-        let others: Vec<FileId> = context
-            .iter()
-            .filter(|c| c.name != name && c.declares_actions())
-            .map(|c| sources.add(c.name, c.text))
-            .collect();
-        // The one verdict (`ssmc_core::verdict`), as `ssmc lint` computes it:
-        // the context files only lend their declarations.
-        let inputs: Vec<Input> = std::iter::once((file, !lint.ignored))
-            .chain(others.iter().map(|&id| (id, false)))
-            .map(|(id, lint)| Input {
-                file: id,
-                kind: Kind::Rbk,
-                name: String::new(),
-                lint,
-            })
-            .collect();
-        let mut catalog = stdlib_catalog.clone();
-        catalog.aws_models = models.clone();
+        let inputs = [Input {
+            file,
+            kind: Kind::Rbk,
+            name: String::new(),
+            lint: true,
+        }];
+        let mut catalog = stdlib().1.clone();
+        catalog.aws_models = place.models.clone();
         let options = verdict::Options {
             lint: &lint.config,
-            external: None,
+            external: place.external,
         };
-        let judged = verdict::judge(&mut sources, &inputs, loader, catalog, Vec::new(), options);
+        let (before, after) = place.surroundings.around(place.path);
+        let neighbours = Neighbours {
+            before: &before,
+            after: &after,
+        };
+        let judged = verdict::judge_among(
+            &mut sources,
+            &inputs,
+            neighbours,
+            loader,
+            catalog,
+            Vec::new(),
+            options,
+        );
         let mut diagnostics: Vec<Diagnostic> = judged
             .diagnostics
             .into_iter()
-            .filter(|d| d.primary.span.file == file)
+            // A `[lint] ignore`d file is outside the project, as `ssmc lint` walks it.
+            .filter(|d| d.primary.span.file == file && !lint.ignored)
             .collect();
         let compilation = judged.compilation;
         let this = compilation.files.into_iter().find(|f| f.file == file);
-        if let Some(fault) = &lint.fault {
-            diagnostics.insert(
-                0,
-                Diagnostic::error(
-                    CONFIG_FAULT_CODE,
-                    ssmc_core::Span::new(file, 0, 0),
-                    format!("{fault}; its settings are not applied"),
-                )
-                .with_help(
-                    "fix ssmc.toml (see docs/lint-ci.md); `ssmc check` and `ssmc lint` stop on it",
-                ),
-            );
-        }
+        diagnostics.splice(0..0, config_fault(file, lint));
         let (ast, parsed_clean, documents) = this
             .map(|f| (f.ast, f.parsed_clean, f.documents))
             .unwrap_or_default();
@@ -249,15 +337,6 @@ impl Analysis {
             lint: lint.clone(),
             raw: None,
         }
-    }
-
-    /// The registered external linter's findings (shellcheck): none while
-    /// the document has errors or `[lint] ignore` covers it, as in `ssmc lint`.
-    pub fn external_findings(&self, external: &dyn crate::ExternalLint) -> Vec<Diagnostic> {
-        if self.lint.ignored || self.diagnostics.iter().any(Diagnostic::is_error) {
-            return Vec::new();
-        }
-        external.lint(self.file, &self.text, &self.documents, &self.lint.config)
     }
 
     /// The whole document in canonical format (the `ssmc fmt` engine), or

@@ -25,22 +25,26 @@ use ssmc_core::verdict::{self, Input, Kind};
 
 use super::index::{DocDefs, NameDef, Occurrence, StepDef, Target};
 use super::outline::{Symbol, SymbolKind};
-use super::{stdlib, Analysis, LintSettings};
+use super::{stdlib, Analysis, Place};
 
-/// The stem of a file name or URI (`file:///w/restart.yaml` → `restart`).
-fn stem(name: &str) -> &str {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    base.split('.').next().unwrap_or(base)
+/// The document name of a raw file: its path's stem, as `ssmc lint` names it
+/// (`/w/restart.yaml` → `restart`; a URI's percent-escapes are decoded in the path).
+fn stem(path: &std::path::Path) -> String {
+    let base = path
+        .file_name()
+        .map_or_else(String::new, |b| b.to_string_lossy().into_owned());
+    base.split('.').next().unwrap_or_default().to_string()
 }
 
 /// The analysis of a JSON/YAML file; see the module docs.
-pub(super) fn analyse(
-    name: &str,
-    text: &str,
-    format: Format,
-    models: &ssmc_core::awsapi::Overlay,
-    lint: &LintSettings,
-) -> Analysis {
+pub(super) fn analyse(name: &str, text: &str, kind: Kind, place: Place<'_>) -> Analysis {
+    // A Terraform file's comments start with `#`, as YAML's do (the
+    // suppression quick fix writes one); its documents are read as the verdict reads them.
+    let format = match kind {
+        Kind::Raw(format) => format,
+        Kind::Rbk | Kind::Terraform => Format::Yaml,
+    };
+    let (path, models, lint) = (place.path, place.models, place.lint);
     let (stdlib_sources, stdlib_catalog) = stdlib();
     let mut sources = stdlib_sources.clone();
     let file = sources.add(name, text);
@@ -50,17 +54,17 @@ pub(super) fn analyse(
         .unwrap_or_default();
     let mut catalog = stdlib_catalog.clone();
     catalog.aws_models = models.clone();
-    let doc_name = stem(name);
+    let doc_name = stem(path);
     // The one verdict, as `ssmc lint` computes it for this file.
     let inputs = [Input {
         file,
-        kind: Kind::Raw(format),
-        name: doc_name.to_string(),
-        lint: !lint.ignored,
+        kind,
+        name: doc_name,
+        lint: true,
     }];
     let options = verdict::Options {
         lint: &lint.config,
-        external: None,
+        external: place.external,
     };
     let judged = verdict::judge(
         &mut sources,
@@ -71,7 +75,8 @@ pub(super) fn analyse(
         options,
     );
     let not_ssm = judged.raw.iter().any(|r| r.not_ssm.is_some());
-    let diagnostics: Vec<_> = if not_ssm {
+    // A `[lint] ignore`d file is outside the project, as `ssmc lint` walks it.
+    let mut diagnostics: Vec<_> = if not_ssm || lint.ignored {
         Vec::new()
     } else {
         judged
@@ -80,6 +85,9 @@ pub(super) fn analyse(
             .filter(|d| d.primary.span.file == file)
             .collect()
     };
+    if !not_ssm {
+        diagnostics.splice(0..0, super::config_fault(file, lint));
+    }
     let documents: Vec<Document> = judged.raw.into_iter().filter_map(|r| r.document).collect();
     let catalog = judged.compilation.catalog;
     let mut ix = RawIndex {

@@ -131,19 +131,17 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
     let runner = registry::find("shellcheck")
         .and_then(|r| config.lint.level(r))
         .and_then(|_| {
-            let mut settings = super::shellcheck::Settings::default();
-            if let Some(exclude) = &config.shellcheck_exclude {
-                settings.exclude.clone_from(exclude);
-            }
-            if let Some(secs) = config.shellcheck_budget {
-                settings.budget = std::time::Duration::from_secs(secs);
-            }
+            let mut settings = super::shellcheck::Settings::of_project(
+                config.shellcheck_exclude.as_deref(),
+                config.shellcheck_budget,
+            );
             settings.cache = (!options.no_cache)
                 .then(|| super::shellcheck::default_cache_dir(&session.project.root));
             super::shellcheck::Shellcheck::start(settings)
         });
-    let shellcheck = |id: FileId, src: &str, doc: &ssmc_core::model::Document| match &runner {
-        Some(sc) => sc.check(std::slice::from_ref(doc), (id, src)),
+    // All of a file's documents at once: one shellcheck process per file.
+    let shellcheck = |id: FileId, src: &str, docs: &[ssmc_core::model::Document]| match &runner {
+        Some(sc) => sc.check(docs, (id, src)),
         None => Vec::new(),
     };
     // shellcheck's findings depend on its version and the run's rule

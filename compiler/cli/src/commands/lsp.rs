@@ -1,12 +1,12 @@
 //! `ssmc lsp`: the language server (crate `ssmc-lsp`), given the linter that
 //! needs a program: shellcheck (rule SSM209), which the server runs when a
-//! runbook is opened or saved (never on a keystroke), as `ssmc lint` does:
-//! the project's level for the rule and the file's `// ssmc: allow(…)` apply.
+//! runbook is opened or saved (never on a keystroke) as the verdict's
+//! external hook, as `ssmc lint` does: the project's level for the rule, and
+//! the file's `// ssmc: allow(…)` in the verdict's one suppression pass.
 
 use std::sync::OnceLock;
 
-use ssmc_core::lint::suppress::{self, CommentStyle};
-use ssmc_core::lint::{registry, LintConfig};
+use ssmc_core::lint::registry;
 use ssmc_core::model::Document;
 use ssmc_core::span::FileId;
 use ssmc_core::Diagnostic;
@@ -23,10 +23,10 @@ impl ssmc_lsp::ExternalLint for Shellcheck {
         file: FileId,
         text: &str,
         documents: &[Document],
-        config: &LintConfig,
+        settings: &ssmc_lsp::analysis::LintSettings,
     ) -> Vec<Diagnostic> {
         if registry::find("shellcheck")
-            .and_then(|r| config.level(r))
+            .and_then(|r| settings.config.level(r))
             .is_none()
         {
             return Vec::new();
@@ -34,19 +34,15 @@ impl ssmc_lsp::ExternalLint for Shellcheck {
         if !*self.available.get_or_init(super::shellcheck::available) {
             return Vec::new();
         }
-        // A new run per document: its own time budget; no cache (the server
-        // runs it only on open and save).
-        let Some(sc) = super::shellcheck::Shellcheck::start(super::shellcheck::Settings::default())
-        else {
-            return Vec::new();
-        };
-        let found = sc.check(documents, (file, text));
-        let sups = suppress::collect(file, text, CommentStyle::Slashes);
-        // Unused-suppression findings come with the server's other lint findings.
-        suppress::apply(found, &sups, config)
-            .into_iter()
-            .filter(|d| d.code == ssmc_core::lint::registry::SHELLCHECK)
-            .collect()
+        // A new run per file (all its documents in one process): its own
+        // time budget; no cache (the server runs it only on open and save).
+        let run = super::shellcheck::Settings::of_project(
+            settings.shellcheck_exclude.as_deref(),
+            settings.shellcheck_budget,
+        );
+        super::shellcheck::Shellcheck::start(run)
+            .map(|sc| sc.check(documents, (file, text)))
+            .unwrap_or_default()
     }
 }
 

@@ -4,3 +4,27 @@
 // Each test binary uses a part of the helpers; the rest is not dead code.
 #[allow(dead_code)]
 pub mod lsp_client;
+
+use std::path::{Path, PathBuf};
+
+/// The repository's root folder.
+#[allow(dead_code)]
+pub fn repo_root() -> PathBuf {
+    std::fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .expect("the repository root exists")
+}
+
+/// `path` as the path part of a `file://` URI: every byte outside RFC 3986's
+/// unreserved set and `/` percent-encoded (editors send `+` and spaces so).
+#[allow(dead_code)]
+pub fn percent_encode_path(path: &Path) -> String {
+    let mut out = String::new();
+    for b in path.to_string_lossy().bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

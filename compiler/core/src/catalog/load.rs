@@ -51,7 +51,7 @@ pub fn load_decls(items: &[ast::Item], catalog: &mut Catalog) -> Vec<Diagnostic>
             continue;
         };
         if let Some(sig) = load_decl(decl, catalog, &mut diags) {
-            catalog.actions.push(sig);
+            catalog.actions.push(std::sync::Arc::new(sig));
         }
     }
     diags

@@ -19,9 +19,11 @@ use crate::model::{DocKind, Value};
 use crate::span::Span;
 use crate::types::Ty;
 
+/// Cheap to clone: the signatures are shared (the language server starts each
+/// analysis from the stdlib's catalog).
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
-    pub actions: Vec<ActionSig>,
+    pub actions: Vec<std::sync::Arc<ActionSig>>,
     /// AWS API models a project adds to (or overrides in) the embedded
     /// botocore catalog (`[aws-api] models` of `ssmc.toml`, read by the CLI).
     pub aws_models: crate::awsapi::Overlay,
@@ -67,7 +69,7 @@ pub struct OutputSig {
 
 impl Catalog {
     pub fn action(&self, name: &str) -> Option<&ActionSig> {
-        self.actions.iter().find(|a| a.name == name)
+        self.actions.iter().find(|a| a.name == name).map(|a| &**a)
     }
 
     /// Every declared action name, in declaration order (for "did you mean" hints).

@@ -91,38 +91,40 @@ pub(super) fn catalog(files: &[FileId]) -> Option<Catalog> {
     };
     let actions = ACTIONS
         .iter()
-        .map(|a| ActionSig {
-            name: a.name.to_string(),
-            kinds: a.kinds.to_vec(),
-            docs: a.docs.to_string(),
-            inputs: a
-                .inputs
-                .iter()
-                .map(|i| InputSig {
-                    name: i.name.to_string(),
-                    ty: ty(&i.ty),
-                    required: i.required,
-                    allowed_values: i
-                        .allowed_values
-                        .map(|v| v.iter().map(|n| node(n, &span).value).collect()),
-                    docs: i.docs.to_string(),
-                    span: span(i.span),
-                })
-                .collect(),
-            any_input: a.any_input,
-            outputs: a
-                .outputs
-                .iter()
-                .map(|o| OutputSig {
-                    name: o.name.to_string(),
-                    ty: ty(&o.ty),
-                    docs: o.docs.to_string(),
-                    span: span(o.span),
-                })
-                .collect(),
-            is_extern: a.is_extern,
-            attrs: a.attrs.iter().map(|s| (*s).to_string()).collect(),
-            span: span(a.span),
+        .map(|a| {
+            std::sync::Arc::new(ActionSig {
+                name: a.name.to_string(),
+                kinds: a.kinds.to_vec(),
+                docs: a.docs.to_string(),
+                inputs: a
+                    .inputs
+                    .iter()
+                    .map(|i| InputSig {
+                        name: i.name.to_string(),
+                        ty: ty(&i.ty),
+                        required: i.required,
+                        allowed_values: i
+                            .allowed_values
+                            .map(|v| v.iter().map(|n| node(n, &span).value).collect()),
+                        docs: i.docs.to_string(),
+                        span: span(i.span),
+                    })
+                    .collect(),
+                any_input: a.any_input,
+                outputs: a
+                    .outputs
+                    .iter()
+                    .map(|o| OutputSig {
+                        name: o.name.to_string(),
+                        ty: ty(&o.ty),
+                        docs: o.docs.to_string(),
+                        span: span(o.span),
+                    })
+                    .collect(),
+                is_extern: a.is_extern,
+                attrs: a.attrs.iter().map(|s| (*s).to_string()).collect(),
+                span: span(a.span),
+            })
         })
         .collect();
     Some(Catalog {

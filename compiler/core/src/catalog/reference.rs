@@ -27,8 +27,12 @@ pub fn markdown(catalog: &Catalog) -> String {
         (DocKind::Command, "Command plugins"),
     ] {
         // By name, not by file: readers look actions up alphabetically.
-        let mut actions: Vec<&ActionSig> =
-            catalog.actions.iter().filter(|a| a.allows(kind)).collect();
+        let mut actions: Vec<&ActionSig> = catalog
+            .actions
+            .iter()
+            .map(|a| &**a)
+            .filter(|a| a.allows(kind))
+            .collect();
         actions.sort_by(|a, b| a.name.cmp(&b.name));
         let _ = write!(out, "\n## {title} ({})\n\n", actions.len());
         for a in &actions {

@@ -200,7 +200,10 @@ fn catalog() -> Catalog {
                 vec![input("runCommand", "StringList", true)],
                 &[],
             ),
-        ],
+        ]
+        .into_iter()
+        .map(std::sync::Arc::new)
+        .collect(),
         ..Catalog::default()
     }
 }

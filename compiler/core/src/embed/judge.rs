@@ -210,7 +210,7 @@ fn judge_node(
         Ok(doc) => {
             let mut found = check_and_lint_document(file, text, &doc, catalog, config);
             if let Some(ext) = external {
-                found.extend(ext(file, text, &doc));
+                found.extend(ext(file, text, std::slice::from_ref(&doc)));
             }
             (found, Some(doc))
         }

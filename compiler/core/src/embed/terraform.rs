@@ -5,7 +5,9 @@
 //! or a quoted string (text, with `${…}` masked: `mask.rs`), or
 //! `jsonencode({…})` (a tree built from the HCL expression, with its spans),
 //! `file("${path.module}/…")` (the file, linted where it is walked; only the
-//! declared kind is checked here); `document_type`, `document_format`. Parsed by `hcl-edit`, which keeps the
+//! declared kind is checked here); `document_type`, `document_format`; and
+//! the `aws_ssm_association`s whose `name` is `aws_ssm_document.NAME.name`,
+//! with their `parameters`. Parsed by `hcl-edit`, which keeps the
 //! source span of every expression (docs/dependencies.md).
 //! Invariants: an expression Terraform computes (`var.x`, `local.y`, a
 //! function call) inside `jsonencode` is an opaque string as long as its
@@ -20,7 +22,7 @@ use hcl_edit::template::Element;
 use hcl_edit::Span as _;
 
 use super::mask::{mask, Dialect};
-use super::{Content, Embedded, OffsetMap, Template};
+use super::{Association, Content, Embedded, OffsetMap, Template};
 use crate::codegen::Format;
 use crate::model::{DocKind, Key, Node, Value};
 use crate::span::{FileId, Span};
@@ -36,12 +38,57 @@ pub fn extract(file: FileId, text: &str) -> Result<Template, String> {
 fn collect(file: FileId, text: &str, body: &Body, template: &mut Template) {
     for block in body.blocks() {
         let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
-        if block.ident.as_str() == "resource" && labels.first() == Some(&"aws_ssm_document") {
-            if let Some(doc) = document(file, text, block, labels.get(1).copied()) {
-                template.documents.push(doc);
+        if block.ident.as_str() != "resource" {
+            continue;
+        }
+        match labels.first() {
+            Some(&"aws_ssm_document") => {
+                if let Some(doc) = document(file, text, block, labels.get(1).copied()) {
+                    template.documents.push(doc);
+                }
             }
+            Some(&"aws_ssm_association") => {
+                if let Some(a) = association(file, text, block) {
+                    template.associations.push(a);
+                }
+            }
+            _ => {}
         }
     }
+}
+
+/// An `aws_ssm_association` whose `name` is `aws_ssm_document.NAME.name`
+/// (a document of this module), with its `parameters` map.
+fn association(file: FileId, text: &str, block: &Block) -> Option<Association> {
+    let name = &block.body.get_attribute("name")?.value;
+    let Expression::Traversal(t) = name else {
+        return None;
+    };
+    let Expression::Variable(root) = &t.expr else {
+        return None;
+    };
+    let attrs: Vec<&str> = t
+        .operators
+        .iter()
+        .map(|o| match o.value() {
+            hcl_edit::expr::TraversalOperator::GetAttr(a) => Some(a.as_str()),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let [resource, "name"] = attrs.as_slice() else {
+        return None;
+    };
+    if root.as_str() != "aws_ssm_document" {
+        return None;
+    }
+    Some(Association {
+        document: format!("aws_ssm_document.{resource}"),
+        at: span_of(file, name.span()),
+        parameters: block
+            .body
+            .get_attribute("parameters")
+            .map(|a| node(file, text, &a.value, 0)),
+    })
 }
 
 /// The path a `file(…)` argument names, relative to the module's folder:

@@ -58,6 +58,21 @@ impl Default for Settings {
     }
 }
 
+impl Settings {
+    /// The settings `[lint.shellcheck]` of `ssmc.toml` gives (`exclude`,
+    /// `budget_seconds`; the defaults for what it leaves out), without a cache.
+    pub fn of_project(exclude: Option<&[String]>, budget_seconds: Option<u64>) -> Settings {
+        let mut settings = Settings::default();
+        if let Some(exclude) = exclude {
+            settings.exclude = exclude.to_vec();
+        }
+        if let Some(secs) = budget_seconds {
+            settings.budget = Duration::from_secs(secs);
+        }
+        settings
+    }
+}
+
 /// The version of the `shellcheck` on PATH, or `None` when there is none.
 pub fn version() -> Option<String> {
     let out = Command::new("shellcheck")
