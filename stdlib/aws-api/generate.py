@@ -17,11 +17,14 @@ Format (all integers little-endian):
      "services": [[client name, api version, offset, length, operation count], ...]}
   then, per service at `offset` (relative to the end of the index), `length`
   bytes of raw deflate of compact JSON:
-    {"ops": [[name, input shape or -1, output shape or -1, flags, boto3 method], ...],
+    {"ops": [[name, input shape or -1, output shape or -1, flags, boto3 method,
+              aliases (only when there are some)], ...],
      "shapes": [shape, ...]}
   flags: 1 input streams, 2 output streams, 4 deprecated. The boto3 method name
   (`describe_instances`) is botocore's own `xform_name` of the operation name, run
-  in a temporary venv with the verified wheel installed.
+  in a temporary venv with the verified wheel installed. aliases: [[modelled name,
+  alias], ...], the request parameters botocore accepts under another name (EC2's
+  `Filters` for `Filter`), read from botocore's own handler table in that venv.
   A shape is a list whose first two items are its name and kind:
     [name, "structure", [[member, shape, required 0/1], ...], union 0/1, document 0/1]
     [name, "list", member shape, min or null, max or null]
@@ -63,17 +66,61 @@ def fetch_wheel(tmp):
     return os.path.join(tmp, name)
 
 
-def boto3_names(wheel, tmp, op_names):
-    """{operation name: boto3 method name}, by botocore's own xform_name."""
+def installed_botocore(wheel, tmp):
+    """The python of a temporary venv with the verified wheel installed."""
     venv = os.path.join(tmp, "venv")
     subprocess.run([sys.executable, "-m", "venv", venv], check=True)
     py = os.path.join(venv, "bin", "python")
     subprocess.run([py, "-m", "pip", "install", "--quiet", wheel], check=True)
+    return py
+
+
+def boto3_names(py, op_names):
+    """{operation name: boto3 method name}, by botocore's own xform_name."""
     code = ("import json,sys;from botocore import xform_name;"
             "print(json.dumps({n: xform_name(n) for n in json.load(sys.stdin)}))")
     res = subprocess.run([py, "-c", code], input=json.dumps(sorted(op_names)).encode(),
                          check=True, capture_output=True)
     return json.loads(res.stdout)
+
+
+# botocore's parameter aliases (`Filters` for EC2's `Filter`) live in its handler
+# table, not in the models: each is a `ParameterAlias` registered on
+# `before-parameter-build.<service>.<operation or *>`, renaming the alias to the
+# modelled name when the operation's input shape has that member. Read from the
+# installed botocore itself, so the catalog follows the pinned version.
+ALIASES_CODE = """
+import json
+from botocore.handlers import BUILTIN_HANDLERS, ParameterAlias
+out = []
+for entry in BUILTIN_HANDLERS:
+    event, handler = entry[0], entry[1]
+    alias = getattr(handler, "__self__", None)
+    if isinstance(alias, ParameterAlias) and event.startswith("before-parameter-build."):
+        service, operation = event[len("before-parameter-build."):].split(".", 1)
+        out.append([service, operation, alias._original_name, alias._alias_name])
+print(json.dumps(sorted(out)))
+"""
+
+
+def parameter_aliases(py):
+    """[[service, operation or "*", modelled name, alias], ...] from botocore's handlers."""
+    res = subprocess.run([py, "-c", ALIASES_CODE], check=True, capture_output=True)
+    return json.loads(res.stdout)
+
+
+def op_aliases(model, svc, op_name, op, aliases):
+    """[[modelled name, alias], ...] of the aliases botocore applies to this
+    operation: registered for its service (by client name or hyphenated
+    serviceId, as botocore's events name it) and operation (or `*`), and only
+    when the input shape has the modelled member."""
+    if "input" not in op:
+        return []
+    members = model["shapes"].get(op["input"]["shape"], {}).get("members", {})
+    service_id = model.get("metadata", {}).get("serviceId", "").replace(" ", "-").lower()
+    return sorted([original, alias] for service, operation, original, alias in aliases
+                  if service in (svc, service_id) and operation in ("*", op_name)
+                  and original in members)
 
 
 def version_key(v):
@@ -112,7 +159,7 @@ def streams(model, shape_name):
     return False
 
 
-def compact_service(model, snake):
+def compact_service(svc, model, snake, aliases):
     shapes = model["shapes"]
     ops = model.get("operations", {})
     # Reachable shapes from every operation's input and output.
@@ -166,7 +213,11 @@ def compact_service(model, snake):
             flags |= 2
         if op.get("deprecated"):
             flags |= 4
-        out_ops.append([name, i, o, flags, snake[name]])
+        row = [name, i, o, flags, snake[name]]
+        renamed = op_aliases(model, svc, name, op, aliases)
+        if renamed:
+            row.append(renamed)
+        out_ops.append(row)
     return {"ops": out_ops, "shapes": out_shapes}
 
 
@@ -187,12 +238,14 @@ def build(wheel, tmp):
     z = zipfile.ZipFile(wheel)
     y, m, d = max(i.date_time for i in z.infolist())[:3]
     models = read_models(z)
-    snake = boto3_names(wheel, tmp, {op for _, m in models.values() for op in m.get("operations", {})})
+    py = installed_botocore(wheel, tmp)
+    snake = boto3_names(py, {op for _, m in models.values() for op in m.get("operations", {})})
+    aliases = parameter_aliases(py)
     payloads = {}
     services = []
     body = b""
     for svc, (ver, model) in models.items():
-        data = dumps(compact_service(model, snake))
+        data = dumps(compact_service(svc, model, snake, aliases))
         payloads[svc] = data
         blob = deflate(data)
         services.append([svc, ver, len(body), len(blob), len(model.get("operations", {}))])

@@ -300,7 +300,7 @@ impl Walker<'_> {
                     Some(Precondition::Raw(m)) => self.map(m, depth + 1),
                     Some(Precondition::Platform { .. }) | None => {}
                 }
-                for entry in &a.inputs.entries {
+                for entry in a.inputs.iter().flat_map(|m| &m.entries) {
                     self.push(
                         entry.key.span,
                         Target::InputKey {

@@ -6,7 +6,7 @@
 //! Invariant: recursion is bounded by [`MAX_DEPTH`]; error nodes are skipped.
 
 use ssmc_core::span::Span;
-use ssmc_core::syntax::ast::{self, Clause, DocItem, Item, StepBody};
+use ssmc_core::syntax::ast::{self, ActionStep, Clause, DocItem, Item, StepBody};
 
 use super::index::child_blocks;
 use super::Analysis;
@@ -168,8 +168,12 @@ fn fold_step(s: &ast::Step, out: &mut Vec<Span>, depth: usize) {
         return;
     }
     out.push(s.span);
-    if let StepBody::Action(a) = &s.body {
-        out.push(a.inputs.span);
+    if let StepBody::Action(ActionStep {
+        inputs: Some(inputs),
+        ..
+    }) = &s.body
+    {
+        out.push(inputs.span);
     }
     for c in &s.clauses {
         if let Clause::Outputs { span, .. } = c {

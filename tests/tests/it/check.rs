@@ -136,11 +136,6 @@ const CORPUS_EXCEPTIONS: &[(&str, &str, &str)] = &[
         "selects `$.InstanceInformationList[0].SubnetId` (ssm's DescribeInstanceInformation shape) from ec2 DescribeInstances: the output is never set (unreferenced): a real fault, docs/aws-api.md",
     ),
     (
-        "AWSConfigRemediation-EnableVPCFlowLogsToS3Bucket.json",
-        "E1029",
-        "passes `Filters` to ec2 DescribeFlowLogs, whose parameter is `Filter` (botocore rejects the call; an SDK that drops unknown members lists every flow log, so `$.FlowLogs[0]` may be another VPC's): a real fault, docs/aws-api.md",
-    ),
-    (
         "AWS-InstallDistributorPackageOnAzure.json",
         "E1001",
         "uses the undocumented AWS-internal action aws:installDistributorPackageOnAzure (needs an extern declaration)",

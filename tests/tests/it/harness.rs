@@ -395,9 +395,11 @@ impl Outline {
                 self.line(
                     depth,
                     &format!(
-                        "{head} {}{pre} {}{clauses}{d}",
+                        "{head} {}{pre}{}{clauses}{d}",
                         a.action.text,
-                        map(&a.inputs)
+                        a.inputs
+                            .as_ref()
+                            .map_or_else(String::new, |m| format!(" {}", map(m)))
                     ),
                 );
                 if let Some(b) = &a.loop_body {

@@ -25,7 +25,7 @@ fn repo_root() -> PathBuf {
 }
 
 /// `shared/corpus` in the nearest folder above the repository that has one.
-fn corpus_dir() -> Option<PathBuf> {
+pub(crate) fn corpus_dir() -> Option<PathBuf> {
     repo_root()
         .ancestors()
         .map(|a| a.join("shared").join("corpus"))
@@ -38,11 +38,11 @@ fn format_of(path: &Path) -> read::Format {
 }
 
 /// What happened to one document on the way round.
-struct Trip {
+pub(crate) struct Trip {
     rbk: String,
     actions: Option<String>,
     /// `None` when the built document equals the original.
-    difference: Option<String>,
+    pub(crate) difference: Option<String>,
     /// Diagnostics of parsing the imported text (must be none).
     parse_diagnostics: Vec<String>,
     /// The imported text formatted again, when that changes it.
@@ -59,7 +59,11 @@ fn round_trip(path: &Path) -> Result<Trip, String> {
     round_trip_text(&stem, &text, format_of(path))
 }
 
-fn round_trip_text(stem: &str, text: &str, format: read::Format) -> Result<Trip, String> {
+pub(crate) fn round_trip_text(
+    stem: &str,
+    text: &str,
+    format: read::Format,
+) -> Result<Trip, String> {
     let stem = stem.to_string();
     let mut sources = SourceMap::new();
     let (catalog, _) = catalog::load_stdlib(&mut sources);

@@ -4,6 +4,7 @@ mod awsapi;
 mod build;
 mod check;
 mod codegen;
+mod corpus_styles;
 mod docs;
 mod embed;
 mod examples;

@@ -114,3 +114,76 @@ fn language_spec_examples_compile_to_the_json_they_show() {
         failures.join("\n\n")
     );
 }
+
+/// The backticked, comma-separated key list after `**what**:` in §17.
+fn spec_order(markdown: &str, what: &str) -> Vec<String> {
+    let section = markdown
+        .split("## 17. Emission order")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("docs/language.md has §17");
+    let start = section
+        .find(&format!("**{what}**: `"))
+        .map(|i| i + what.len() + 7)
+        .expect("§17 names the order");
+    let rest = section.get(start..).unwrap_or("");
+    let list = rest.split('`').next().unwrap_or("");
+    list.split(',')
+        .map(|k| k.split_whitespace().collect::<String>())
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// §17's order of a step's and a document's keys is the order codegen emits.
+#[test]
+fn emission_order_is_the_specs() {
+    use ssmc_core::model::{Document, Node, Step, Value};
+    let markdown = std::fs::read_to_string(repo_root().join("docs/language.md")).expect("spec");
+    let s = |v: &str| Some(Node::string(v, ssmc_core::span::Span::default()));
+    let step = Step {
+        name: Node::string("A", ssmc_core::span::Span::default()),
+        action: Node::string("aws:sleep", ssmc_core::span::Span::default()),
+        description: s("d"),
+        on_failure: s("Abort"),
+        on_cancel: s("Abort"),
+        next_step: s("B"),
+        is_end: s("true"),
+        is_critical: s("true"),
+        max_attempts: s("1"),
+        timeout_seconds: s("1"),
+        precondition: s("p"),
+        inputs: Some(Node::new(Value::Map(Vec::new()), Default::default())),
+        loop_steps: None,
+        loop_steps_index: 0,
+        outputs: Some(Node::new(Value::List(Vec::new()), Default::default())),
+        extra: Vec::new(),
+        span: Default::default(),
+    };
+    let keys = |n: &Node| match &n.value {
+        Value::Map(m) => m.iter().map(|(k, _)| k.name.clone()).collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    let emitted = keys(&codegen::order::step_node(&step));
+    assert_eq!(emitted, spec_order(&markdown, "Step"), "step keys");
+    let doc = Document {
+        name: "D".into(),
+        kind: ssmc_core::model::DocKind::Automation,
+        schema_version: Node::string("0.3", Default::default()),
+        description: s("d"),
+        assume_role: s("r"),
+        parameters: Some(Vec::new()),
+        variables: Some(Vec::new()),
+        files: Some(Node::new(Value::Map(Vec::new()), Default::default())),
+        steps: Some(vec![step]),
+        runtime_config: None,
+        outputs: Some(Node::new(Value::List(Vec::new()), Default::default())),
+        extra: Vec::new(),
+        span: Default::default(),
+    };
+    // `mainSteps|runtimeConfig`: one or the other; this document has steps.
+    let spec: Vec<String> = spec_order(&markdown, "Document")
+        .into_iter()
+        .map(|k| k.split('|').next().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(keys(&codegen::to_node(&doc)), spec, "document keys");
+}

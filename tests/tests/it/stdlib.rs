@@ -197,8 +197,14 @@ fn spot_checks_against_aws_docs() {
 
     let approve = action(&catalog, "aws:approve");
     let approvers = approve.input("Approvers", false).expect("Approvers");
-    assert!(approvers.required);
+    // Required unless a change template gives `EnhancedApprovals` instead: the
+    // checker requires one of the two (check/steps.rs, `approvers`).
+    assert!(!approvers.required);
     assert_eq!(approvers.ty, Ty::StringList);
+    assert_eq!(
+        approve.input("EnhancedApprovals", false).map(|i| &i.ty),
+        Some(&Ty::Map)
+    );
     assert_eq!(
         approve.input("MinRequiredApprovals", false).map(|i| &i.ty),
         Some(&Ty::Integer)

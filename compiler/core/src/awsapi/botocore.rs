@@ -189,6 +189,8 @@ pub fn service_from_json(name: &str, text: &str) -> Result<Service, ModelError> 
             input_streams: streams("input"),
             output_streams: streams("output"),
             deprecated: flag_j(op, "deprecated"),
+            // botocore's aliases are in its handler code, not in a model file.
+            aliases: Vec::new(),
         });
     }
     Ok(Service {

@@ -120,6 +120,23 @@ pub(super) fn service(name: &str, api_version: &str, deflated: &[u8]) -> Option<
             output_streams: flags & 2 != 0,
             deprecated: flags & 4 != 0,
             method: a.get(4)?.as_str()?.to_string(),
+            // Only operations that have aliases carry the sixth item.
+            aliases: a
+                .get(5)
+                .and_then(J::as_array)
+                .map(|pairs| {
+                    pairs
+                        .iter()
+                        .filter_map(|p| {
+                            let p = p.as_array()?;
+                            Some((
+                                p.first()?.as_str()?.to_string(),
+                                p.get(1)?.as_str()?.to_string(),
+                            ))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
         });
     }
     Some(Service {

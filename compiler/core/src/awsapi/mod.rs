@@ -129,6 +129,21 @@ pub struct Operation {
     pub input_streams: bool,
     pub output_streams: bool,
     pub deprecated: bool,
+    /// botocore's parameter aliases for this operation: (modelled member,
+    /// alias), such as EC2's (`Filter`, `Filters`). botocore renames the alias
+    /// to the member before sending, so SSM accepts either name.
+    pub aliases: Vec<(String, String)>,
+}
+
+impl Operation {
+    /// The modelled member a request parameter stands for: `name` itself, or
+    /// the member `name` is botocore's alias of.
+    pub fn member_name<'a>(&'a self, name: &'a str) -> &'a str {
+        self.aliases
+            .iter()
+            .find(|(_, alias)| alias == name)
+            .map_or(name, |(member, _)| member.as_str())
+    }
 }
 
 /// One service's decoded model.

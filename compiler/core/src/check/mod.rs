@@ -29,6 +29,7 @@ pub mod flow;
 
 pub mod awsapi;
 mod branch;
+mod change_template;
 mod command;
 mod params;
 mod refs;
@@ -138,6 +139,7 @@ impl<'a> Checker<'a> {
     fn run(&mut self) {
         self.check_schema_version();
         self.check_document_shape();
+        self.check_change_template();
         self.check_params();
         self.check_document_refs();
         self.check_steps();

@@ -18,7 +18,7 @@ use crate::check::suggest as did_you_mean;
 use crate::check::values::{describe, Fit};
 use crate::check::{codes, params, secrets, Checker};
 use crate::diagnostic::Diagnostic;
-use crate::model::{DocKind, Node, Step, Value};
+use crate::model::{change_template, DocKind, Node, Step, Value};
 use crate::syntax::refs::find_refs;
 use crate::types::Ty;
 
@@ -355,6 +355,9 @@ impl Checker<'_> {
     }
 
     fn missing_inputs(&mut self, step: &Step, inputs: Option<&Node>, sig: &ActionSig) {
+        if sig.name == "aws:approve" {
+            self.approvers(step, inputs);
+        }
         let ignore_case = self.doc.kind == DocKind::Command;
         for input in sig.inputs.iter().filter(|i| i.required) {
             if input.name == "Steps" && step.loop_steps.is_some() {
@@ -441,6 +444,59 @@ impl Checker<'_> {
             )),
         };
         self.report(d);
+    }
+
+    /// `aws:approve` needs its approvers: `Approvers`, or in a Change Manager
+    /// template `EnhancedApprovals` (AWS's schema takes one or the other).
+    fn approvers(&mut self, step: &Step, inputs: Option<&Node>) {
+        let given = |k: &str| inputs.and_then(|m| m.get(k));
+        match (given("Approvers"), given("EnhancedApprovals")) {
+            (Some(_), Some(enhanced)) => self.report(
+                Diagnostic::error(
+                    codes::MISSING_INPUT,
+                    enhanced.span,
+                    format!(
+                        "step `{}` gives both `Approvers` and `EnhancedApprovals`",
+                        step.name_str()
+                    ),
+                )
+                .with_label("one or the other")
+                .with_help("keep `EnhancedApprovals` in a change template, `Approvers` elsewhere"),
+            ),
+            (None, None) => {
+                let help = if change_template::is_change_template(self.doc) {
+                    "add `EnhancedApprovals: { NotificationArn: …, Approvers: [{ approver: …, type: \"IamUser\", minRequiredApprovals: 1 }] }`"
+                } else {
+                    "add `Approvers: …` (a StringList)"
+                };
+                self.report(
+                    Diagnostic::error(
+                        codes::MISSING_INPUT,
+                        inputs.map_or(step.name.span, |n| n.span),
+                        format!(
+                            "step `{}` is missing required input `Approvers`",
+                            step.name_str()
+                        ),
+                    )
+                    .with_label("`aws:approve` requires `Approvers` or `EnhancedApprovals`")
+                    .with_help(help),
+                );
+            }
+            (None, Some(enhanced)) if !change_template::is_change_template(self.doc) => {
+                self.report(
+                    Diagnostic::warning(
+                        codes::UNKNOWN_AWS_KEY,
+                        enhanced.span,
+                        "`EnhancedApprovals` is for Change Manager templates",
+                    )
+                    .with_label("outside a change template")
+                    .with_help(
+                        "use `Approvers`, or make this a change template (`templateInformation`, `emergencyChange`, …)",
+                    ),
+                );
+            }
+            _ => {}
+        }
     }
 
     /// `aws:updateVariable`: `Name: "variable:X"` for a declared X, `Value` of X's type.

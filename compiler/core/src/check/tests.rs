@@ -124,7 +124,8 @@ fn catalog() -> Catalog {
                 "aws:approve",
                 &[A],
                 vec![
-                    input("Approvers", "StringList", true),
+                    input("Approvers", "StringList", false),
+                    input("EnhancedApprovals", "Map", false),
                     input("Message", "String", false),
                     input("MinRequiredApprovals", "Integer", false),
                 ],
@@ -302,6 +303,32 @@ fn unknown_input_and_missing_required_input() {
     E1004 error: step `A` is missing required input `Approvers` @ `{"Mesage": "hi"}` [help: add `Approvers: …` (a StringList)]
     E1003 error: `aws:approve` has no input `Mesage` @ `"Mesage"` [help: did you mean `Message`?]
     "#);
+}
+
+/// A Change Manager template (`Automation.ChangeTemplate`): its top-level keys
+/// are typed, its `aws:approve` takes `EnhancedApprovals` instead of
+/// `Approvers`; one of the two is required, never both; the template keys
+/// are not a Command document's.
+#[test]
+fn change_templates_take_enhanced_approvals_and_their_own_keys() {
+    let enhanced = r#""EnhancedApprovals": {"NotificationArn": "arn:aws:sns:us-east-1:1:Automation", "Approvers": [{"approver": "ops", "type": "IamGroup", "minRequiredApprovals": 1}]}"#;
+    let template = |keys: &str, inputs: &str| {
+        format!(
+            r#"{{"schemaVersion": "0.3", {keys}, "mainSteps": [{{"name": "Review", "action": "aws:approve", "inputs": {{{inputs}}}}}]}}"#
+        )
+    };
+    let keys = r#""templateInformation": "Restart", "emergencyChange": false, "autoApprovable": true, "executableRunBooks": [{"name": "AWS-HelloWorld", "version": "1"}]"#;
+    assert_eq!(render(&template(keys, enhanced)), "");
+    insta::assert_snapshot!(render(&template(r#""emergencyChange": "no", "executableRunBooks": [{"name": 5}]"#, enhanced)), @r#"
+    E1005 error: `emergencyChange` of the change template expects Boolean, found the string "no" @ `"no"` [help: write true or false without quotes]
+    W1001 warning: a runbook's `name` expects String, found the integer 5 @ `5` [help: AWS accepts this and converts it at run time; to be exact, write a string: "…"]
+    "#);
+    insta::assert_snapshot!(render(&template(keys, r#""Message": "ok?""#)), @r#"E1004 error: step `Review` is missing required input `Approvers` @ `{"Message": "ok?"}` [help: add `EnhancedApprovals: { NotificationArn: …, Approvers: [{ approver: …, type: "IamUser", minRequiredApprovals: 1 }] }`]"#);
+    insta::assert_snapshot!(render(&template(keys, &format!(r#""Approvers": ["a"], {enhanced}"#))), @r#"E1004 error: step `Review` gives both `Approvers` and `EnhancedApprovals` @ `{"NotificationArn": "arn:aws:sns:us-east-1:1:Automation", "Approvers": [{"approver": "ops", "type": "IamGroup", "minRequiredApprovals": 1}]}` [help: keep `EnhancedApprovals` in a change template, `Approvers` elsewhere]"#);
+    // Outside a template, `EnhancedApprovals` is a warning; a Command document
+    // has no template keys.
+    insta::assert_snapshot!(render(&auto("", &format!(r#"{{"name": "A", "action": "aws:approve", "inputs": {{{enhanced}}}}}"#))), @r#"W1003 warning: `EnhancedApprovals` is for Change Manager templates @ `{"NotificationArn": "arn:aws:sns:us-east-1:1:Automation", "Approvers": [{"approver": "ops", "type": "IamGroup", "minRequiredApprovals": 1}]}` [help: use `Approvers`, or make this a change template (`templateInformation`, `emergencyChange`, …)]"#);
+    insta::assert_snapshot!(render(r#"{"schemaVersion": "2.2", "emergencyChange": true, "mainSteps": [{"name": "A", "action": "aws:runShellScript", "inputs": {"runCommand": ["ls"]}}]}"#), @r#"E1024 error: `emergencyChange` in a Command document @ `"emergencyChange"` [help: remove `emergencyChange`]"#);
 }
 
 #[test]

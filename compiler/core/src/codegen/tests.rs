@@ -216,3 +216,26 @@ fn format_from_path() {
     assert_eq!(Format::from_path_ext("json"), Some(Format::Json));
     assert_eq!(Format::from_path_ext("x.rbk"), None);
 }
+
+#[test]
+fn yaml_core_tags_build_what_pyyaml_builds() {
+    // A serialiser that quotes every scalar tags the non-strings (PyYAML's
+    // `default_style='"'` writes `!!int "60"`); libyaml and PyYAML read 60.
+    let v = yaml("a: !!int \"60\"\nb: !!bool 'true'\nc: !!float \"2\"\nd: !!null ''\ne: !!str 60\nf: !<tag:yaml.org,2002:int> '7'\n");
+    let get = |k: &str| v.get(k).map(|n| n.value.clone());
+    assert_eq!(get("a"), Some(Value::Int(60)));
+    assert_eq!(get("b"), Some(Value::Bool(true)));
+    assert_eq!(get("c"), Some(Value::Float(2.0)));
+    assert_eq!(get("d"), Some(Value::Null));
+    assert_eq!(get("e"), Some(Value::String("60".into())));
+    assert_eq!(get("f"), Some(Value::Int(7)));
+    // libyaml's emitter (PyYAML's CSafeDumper) writes the non-specific tag:
+    // `! "60"` resolves as the plain scalar 60 would.
+    let v = yaml("a: ! \"60\"\nb: ! 'true'\nc: ! \"text\"\n");
+    let get = |k: &str| v.get(k).map(|n| n.value.clone());
+    assert_eq!(get("a"), Some(Value::Int(60)));
+    assert_eq!(get("b"), Some(Value::Bool(true)));
+    assert_eq!(get("c"), Some(Value::String("text".into())));
+    let refused = parse_yaml(FileId(0), "a: !!int \"sixty\"\n");
+    assert!(refused.is_err(), "PyYAML refuses `!!int \"sixty\"`");
+}

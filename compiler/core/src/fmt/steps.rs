@@ -75,13 +75,15 @@ impl Printer<'_> {
                     self.write(" when ");
                     self.precondition(pre);
                 }
-                self.write(" ");
-                let after = if a.loop_body.is_some() {
-                    0
-                } else {
-                    self.inline_clauses_width(&s.clauses)
-                };
-                self.map_then(&a.inputs, after);
+                if let Some(inputs) = &a.inputs {
+                    self.write(" ");
+                    let after = if a.loop_body.is_some() {
+                        0
+                    } else {
+                        self.inline_clauses_width(&s.clauses)
+                    };
+                    self.map_then(inputs, after);
+                }
                 if let Some(body) = &a.loop_body {
                     self.write(" do ");
                     self.block(body);

@@ -78,7 +78,7 @@ fn action_step(name: &str, action: &str, inputs: MapLit, clauses: Vec<Clause>) -
                 span: sp(0),
             },
             precondition: None,
-            inputs,
+            inputs: Some(inputs),
             loop_body: None,
         }),
         clauses,

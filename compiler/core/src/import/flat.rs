@@ -598,9 +598,12 @@ fn body(s: &model::Step, cx: &mut Cx<'_>, raw: &mut Vec<(Key, Node)>, depth: usi
             None
         }
     });
+    // A step without `inputs` stays without: `None` prints no `{ }`. A loop
+    // keeps its `Steps` in `loop_steps`, so its inputs are a map even when
+    // `Steps` was the only key.
     let mut inputs = match &s.inputs {
         Some(node) => match node.as_map() {
-            Some(entries) => cx.map(entries, Refs::Bare),
+            Some(entries) => Some(cx.map(entries, Refs::Bare)),
             None => {
                 raw.push((
                     Key {
@@ -609,10 +612,10 @@ fn body(s: &model::Step, cx: &mut Cx<'_>, raw: &mut Vec<(Key, Node)>, depth: usi
                     },
                     node.clone(),
                 ));
-                empty_map_lit()
+                None
             }
         },
-        None => empty_map_lit(),
+        None => None,
     };
     let loop_body = s.loop_steps.as_ref().map(|steps| {
         if depth >= MAX_DEPTH {
@@ -637,6 +640,7 @@ fn body(s: &model::Step, cx: &mut Cx<'_>, raw: &mut Vec<(Key, Node)>, depth: usi
     if loop_body.is_some() {
         // The model keeps a loop's `Steps` out of `inputs`; a while-loop's
         // condition reads best as a condition.
+        let inputs = inputs.get_or_insert_with(empty_map_lit);
         inputs.entries.retain(|e| e.key.text != "Steps");
         for e in &mut inputs.entries {
             if e.key.text == "LoopCondition" {

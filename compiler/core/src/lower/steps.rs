@@ -196,9 +196,10 @@ impl Lowerer<'_> {
             }
             step.precondition = Some(self.precondition(pre));
         }
-        let inputs = self.map(&a.inputs);
-        let input_count = inputs.as_map().map_or(0, <[_]>::len);
-        step.inputs = Some(inputs);
+        // No `{ }` written: the step has no `inputs` key, as the author wrote it.
+        let inputs = a.inputs.as_ref().map(|m| self.map(m));
+        let input_count = inputs.as_ref().and_then(Node::as_map).map_or(0, <[_]>::len);
+        step.inputs = inputs;
         if let Some(body) = &a.loop_body {
             let is_loop = a.action.text == "aws:loop"
                 || self

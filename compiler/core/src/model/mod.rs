@@ -9,6 +9,7 @@
 //! typed fields (so checks and key order are simple); every other key is kept
 //! verbatim in an `extra` list, so nothing a real document says is lost.
 
+pub mod change_template;
 pub mod value;
 
 pub use value::{Key, Node, Value};

@@ -221,8 +221,9 @@ pub struct ActionStep {
     pub action: ActionName,
     /// Command documents: `when platform linux` or `when A == B`.
     pub precondition: Option<Precondition>,
-    /// The inputs map (`{}` when empty).
-    pub inputs: MapLit,
+    /// The inputs map: `None` when the step has no `inputs` key at all (AWS's
+    /// own documents have such steps), `Some` of an empty map for `{}`.
+    pub inputs: Option<MapLit>,
     /// `do { steps }`: the body of an `aws:loop` (its `Steps` input).
     pub loop_body: Option<Block>,
 }

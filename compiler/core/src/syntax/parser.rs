@@ -1057,10 +1057,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         let action_body = action_name
             .clone()
             .then(precondition.or_not())
-            .then(
-                map.clone()
-                    .labelled("the step's inputs `{ … }` (write `{}` for none)"),
-            )
+            .then(map.clone().labelled("the step's inputs `{ … }`").or_not())
             .then(kw("do").ignore_then(block.clone()).or_not())
             .map(|(((action, precondition), inputs), loop_body)| {
                 StepBody::Action(ActionStep {

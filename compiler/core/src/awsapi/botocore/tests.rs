@@ -127,7 +127,13 @@ fn every_catalog_service_converts_back_to_itself() {
     assert!(cat.services().len() > 400, "the embedded catalog is loaded");
     let mut differ = Vec::new();
     for entry in cat.services() {
-        let svc = cat.decoded(entry);
+        // botocore's parameter aliases come from its handler table, not from a
+        // model file, so a converted model has none.
+        let mut svc = cat.decoded(entry).clone();
+        for op in &mut svc.operations {
+            op.aliases.clear();
+        }
+        let svc = &svc;
         let back = service_from_json(&svc.name, &to_botocore(svc)).expect("converts");
         if &back != svc {
             let ops: Vec<String> = back

@@ -55,7 +55,12 @@ impl Checker<'_> {
             .filter(|p| !matches!(p.1.value, Value::Null))
             .collect();
         for (key, value) in params.iter().map(|p| (&p.0, &p.1)) {
-            match members.iter().find(|m| m.name == key.name) {
+            let member = op.member_name(&key.name);
+            if member != key.name && params.iter().any(|p| p.0.name == member) {
+                self.alias_conflict(key, member, op);
+                continue;
+            }
+            match members.iter().find(|m| m.name == member) {
                 Some(m) => {
                     let path = key.name.clone();
                     self.check_api_param(value, svc, m.shape, &path, 0);
@@ -65,11 +70,13 @@ impl Checker<'_> {
                 None if super::OWN_INPUTS
                     .iter()
                     .any(|o| o.eq_ignore_ascii_case(&key.name)) => {}
-                None => self.unknown_param(key, members, &format!("`{}`", op.name), svc),
+                None => {
+                    self.unknown_param(key, members, &op.aliases, &format!("`{}`", op.name), svc)
+                }
             }
         }
         for m in members.iter().filter(|m| m.required) {
-            if params.iter().any(|p| p.0.name == m.name) {
+            if params.iter().any(|p| op.member_name(&p.0.name) == m.name) {
                 continue;
             }
             let span = inputs
@@ -97,14 +104,43 @@ impl Checker<'_> {
         }
     }
 
-    fn unknown_param(&mut self, key: &Key, members: &[Member], owner: &str, svc: &Service) {
+    /// Both a member and botocore's alias of it: botocore refuses the call
+    /// (`AliasConflictParameterError`).
+    fn alias_conflict(&mut self, key: &Key, member: &str, op: &Operation) {
+        self.report(
+            Diagnostic::error(
+                codes::UNKNOWN_API_PARAMETER,
+                key.span,
+                format!(
+                    "`{}` is botocore's other name for `{member}` of `{}`, which is also given",
+                    key.name, op.name
+                ),
+            )
+            .with_label("given twice")
+            .with_help(format!("keep one of `{member}` and `{}`", key.name)),
+        );
+    }
+
+    /// `aliases`: botocore's other names of the operation's members, which a
+    /// slip may be closest to (`Filers` → `Filters`).
+    fn unknown_param(
+        &mut self,
+        key: &Key,
+        members: &[Member],
+        aliases: &[(String, String)],
+        owner: &str,
+        svc: &Service,
+    ) {
         let mut d = Diagnostic::error(
             codes::UNKNOWN_API_PARAMETER,
             key.span,
             format!("{owner} has no parameter `{}`", key.name),
         )
         .with_label("unknown parameter");
-        let names = members.iter().map(|m| m.name.as_str());
+        let names = members
+            .iter()
+            .map(|m| m.name.as_str())
+            .chain(aliases.iter().map(|(_, alias)| alias.as_str()));
         d = match suggest(&key.name, names) {
             Some(s) => d.with_help(format!("did you mean `{s}`?")),
             None if members.is_empty() => d.with_help(format!("{owner} takes no parameters")),
@@ -153,7 +189,7 @@ impl Checker<'_> {
                             let inner = format!("{path}.{}", key.name);
                             self.check_api_param(value, svc, m.shape, &inner, depth + 1);
                         }
-                        None => self.unknown_param(key, members, &format!("`{path}`"), svc),
+                        None => self.unknown_param(key, members, &[], &format!("`{path}`"), svc),
                     }
                 }
                 for m in members.iter().filter(|m| m.required) {

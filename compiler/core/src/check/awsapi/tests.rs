@@ -84,7 +84,7 @@ fn other_spellings_ssm_accepts_are_info() {
 
 #[test]
 fn unknown_and_missing_parameters() {
-    insta::assert_snapshot!(api(r#""Service": "ec2", "Api": "DescribeFlowLogs", "Filters": []"#), @"E1029 error: `DescribeFlowLogs` has no parameter `Filters` @ `\"Filters\"` [did you mean `Filter`?]");
+    insta::assert_snapshot!(api(r#""Service": "ec2", "Api": "DescribeFlowLogs", "Filtrs": []"#), @"E1029 error: `DescribeFlowLogs` has no parameter `Filtrs` @ `\"Filtrs\"` [did you mean `Filters`?]");
     insta::assert_snapshot!(api(r#""Service": "ec2", "Api": "StopInstances""#), @"E1030 error: step `Call` is missing parameter `InstanceIds`, which `StopInstances` requires @ `StopInstances` [add `InstanceIds: …` (a list of string) to the step's inputs]");
     insta::assert_snapshot!(api(r#""Service": "ec2", "Api": "DescribeInstances", "Filters": [{"Nme": "x", "Values": []}]"#), @"E1029 error: `Filters[0]` has no parameter `Nme` @ `\"Nme\"` [did you mean `Name`?]");
 }
@@ -374,4 +374,19 @@ fn a_project_model_overrides_a_service_by_client_name() {
         ""
     );
     insta::assert_snapshot!(call(r#""Service": "ec2", "Api": "DescribeInstances""#), @"E1028 error: `ec2` has no API `DescribeInstances` @ `DescribeInstances` [see the 4 operations of `ec2` (`ssmc explain aws:ec2`)]");
+}
+
+/// botocore's parameter aliases (its handler table, generated into the catalog):
+/// EC2's `Filters` for the modelled `Filter`, CloudWatch Logs' `fromTime` for
+/// `from`; both names are accepted, the alias is checked by the member's shape,
+/// and giving both is refused as botocore refuses it.
+#[test]
+fn botocore_parameter_aliases_are_accepted() {
+    insta::assert_snapshot!(api(r#""Service": "ec2", "Api": "DescribeFlowLogs", "Filters": [{"Name": "resource-id", "Values": ["vpc-1"]}]"#), @"");
+    insta::assert_snapshot!(api(r#""Service": "ec2", "Api": "DescribeNatGateways", "Filter": [{"Name": "vpc-id", "Values": ["vpc-1"]}]"#), @"");
+    insta::assert_snapshot!(api(r#""Service": "ec2", "Api": "DescribeNatGateways", "Filters": [{"Nme": "vpc-id"}]"#), @"E1029 error: `Filters[0]` has no parameter `Nme` @ `\"Nme\"` [did you mean `Name`?]");
+    insta::assert_snapshot!(api(r#""Service": "ec2", "Api": "DescribeFlowLogs", "Filter": [], "Filters": []"#), @"E1029 error: `Filters` is botocore's other name for `Filter` of `DescribeFlowLogs`, which is also given @ `\"Filters\"` [keep one of `Filter` and `Filters`]");
+    insta::assert_snapshot!(api(r#""Service": "logs", "Api": "CreateExportTask", "logGroupName": "g", "fromTime": 1, "to": 2, "destination": "b""#), @"");
+    // Only where botocore applies it: DescribeInstances models `Filters` itself.
+    insta::assert_snapshot!(api(r#""Service": "ec2", "Api": "DescribeInstances", "Filter": []"#), @"E1029 error: `DescribeInstances` has no parameter `Filter` @ `\"Filter\"` [did you mean `Filters`?]");
 }

@@ -85,6 +85,25 @@ pub fn resolve_plain(text: &str) -> Resolved {
     Resolved::String
 }
 
+/// A scalar with an explicit core tag (`!!int "60"`, `!!bool 'yes'`), built
+/// as PyYAML's `SafeLoader` builds it, whatever the scalar's style.
+/// `None`: not a core scalar tag this reader constructs (the text decides);
+/// `Some(None)`: PyYAML refuses the value (`!!int "x"`).
+pub fn resolve_tagged(tag: &str, text: &str) -> Option<Option<Resolved>> {
+    Some(match tag {
+        "str" => Some(Resolved::String),
+        "null" => Some(Resolved::Null),
+        "int" => construct_int(text),
+        "float" => construct_float(text).map(Resolved::Float),
+        "bool" => match text.to_ascii_lowercase().as_str() {
+            "yes" | "true" | "on" => Some(Resolved::Bool(true)),
+            "no" | "false" | "off" => Some(Resolved::Bool(false)),
+            _ => None,
+        },
+        _ => return None,
+    })
+}
+
 /// Splits a leading sign off: (-1 or 1, rest).
 fn sign(text: &str) -> (i8, &str) {
     if let Some(rest) = text.strip_prefix('-') {
@@ -200,5 +219,25 @@ mod tests {
             assert_eq!(&resolve_plain(text), want, "{text:?}");
         }
         assert!(matches!(resolve_plain(".NaN"), Resolved::Float(f) if f.is_nan()));
+    }
+
+    #[test]
+    fn core_tags_build_like_pyyaml() {
+        let cases: &[(&str, &str, Option<Option<Resolved>>)] = &[
+            ("int", "60", Some(Some(Resolved::Int(60)))),
+            ("int", "0x1F", Some(Some(Resolved::Int(31)))),
+            ("int", "sixty", Some(None)),
+            ("float", "60", Some(Some(Resolved::Float(60.0)))),
+            ("float", "1_000.5", Some(Some(Resolved::Float(1000.5)))),
+            ("bool", "Yes", Some(Some(Resolved::Bool(true)))),
+            ("bool", "false", Some(Some(Resolved::Bool(false)))),
+            ("bool", "maybe", Some(None)),
+            ("null", "anything", Some(Some(Resolved::Null))),
+            ("str", "60", Some(Some(Resolved::String))),
+            ("timestamp", "2020-01-01", None),
+        ];
+        for (tag, text, want) in cases {
+            assert_eq!(&resolve_tagged(tag, text), want, "!!{tag} {text:?}");
+        }
     }
 }

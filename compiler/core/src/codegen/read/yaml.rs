@@ -4,8 +4,10 @@
 //! offsets into the normalised text). Output: a [`Node`] with a span on every
 //! value and key, or one located [`Diagnostic`].
 //! Invariants: plain scalars mean what PyYAML's YAML 1.1 `SafeLoader` makes of
-//! them ([`resolve_plain`]); quoted and block scalars are strings; tags are
-//! ignored except `!!str`; merge keys (`<<`) merge as PyYAML does; a repeated
+//! them ([`resolve_plain`]); quoted and block scalars are strings; the core
+//! scalar tags (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`) build what
+//! PyYAML builds from them, in any style; the non-specific tag `!` resolves
+//! a scalar of any style as a plain one (as PyYAML does); other tags are ignored; merge keys (`<<`) merge as PyYAML does; a repeated
 //! key keeps its first position and takes the last value; aliases are expanded
 //! within a budget of [`MAX_ALIAS_NODES`] nodes and [`MAX_ALIAS_BYTES`] bytes of
 //! text (a few long strings repeated can be huge in few nodes); nesting deeper than
@@ -14,7 +16,7 @@
 
 use super::json::insert;
 use super::relax::{relax, Relaxed};
-use super::resolve::{resolve_plain, Resolved};
+use super::resolve::{resolve_plain, resolve_tagged, Resolved};
 use super::{codes, MAX_ALIAS_BYTES, MAX_ALIAS_NODES, MAX_DEPTH};
 use crate::codegen::json::format_float;
 use crate::diagnostic::Diagnostic;
@@ -128,11 +130,43 @@ fn read(file: FileId, text: &str, relaxed: Option<&Relaxed>) -> Result<Node, Dia
                 }
                 let bytes = value.len();
                 let span = reader.span(at, end);
-                let is_str_tag =
-                    tag.is_some_and(|t| t.suffix == "str" || t.suffix.ends_with(":str"));
-                let node = if style == TScalarStyle::Plain && !is_str_tag {
+                let is_str_tag = tag
+                    .as_ref()
+                    .is_some_and(|t| t.suffix == "str" || t.suffix.ends_with(":str"));
+                // `!!int "60"` is the integer 60 to libyaml and PyYAML, as a
+                // serialiser that quotes every scalar writes it.
+                let core = tag.as_ref().and_then(|t| core_tag(t));
+                if let Some(built) = core.and_then(|t| resolve_tagged(t, &value)) {
+                    let Some(resolved) = built else {
+                        return Err(Diagnostic::error(
+                            codes::INVALID_YAML,
+                            span,
+                            format!("`!!{}` cannot be {value:?}", core.unwrap_or("")),
+                        )
+                        .with_label("not a value of this tag")
+                        .with_help("remove the tag, or write a value of its type"));
+                    };
+                    reader.add(
+                        Item::Node(
+                            Node::new(resolved_value(resolved, value), span),
+                            1,
+                            0,
+                            bytes,
+                        ),
+                        anchor,
+                        at,
+                    )?;
+                    continue;
+                }
+                // The non-specific tag `!` (libyaml's emitter writes `! "60"`):
+                // PyYAML resolves the scalar as if it were plain, whatever its style.
+                let non_specific = tag
+                    .as_ref()
+                    .is_some_and(|t| t.handle.is_empty() && t.suffix == "!");
+                let plain = style == TScalarStyle::Plain;
+                let node = if (plain || non_specific) && !is_str_tag {
                     let resolved = resolve_plain(&value);
-                    if resolved == Resolved::Merge {
+                    if resolved == Resolved::Merge && plain {
                         reader.add(Item::Merge(span), anchor, at)?;
                         continue;
                     }
@@ -191,6 +225,16 @@ fn read(file: FileId, text: &str, relaxed: Option<&Relaxed>) -> Result<Node, Dia
     }
     let span = reader.span(0, text.len());
     Ok(reader.root.unwrap_or_else(|| Node::new(Value::Null, span)))
+}
+
+/// The name of a YAML core tag (`!!int`, `!<tag:yaml.org,2002:int>`), or `None`.
+fn core_tag(tag: &yaml_rust2::parser::Tag) -> Option<&str> {
+    const CORE: &str = "tag:yaml.org,2002:";
+    if tag.handle == CORE {
+        Some(tag.suffix.as_str())
+    } else {
+        tag.suffix.strip_prefix(CORE)
+    }
 }
 
 fn resolved_value(resolved: Resolved, text: String) -> Value {

@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::did_you_mean;
 use crate::lint::walk::all_steps;
 use crate::lint::LintContext;
+use crate::model::change_template::TEMPLATE_KEYS;
 use crate::model::Key;
 
 declare_rule! {
@@ -83,10 +84,13 @@ const PARAMETER: &[&str] = &[
 
 pub(crate) fn check(cx: &mut LintContext<'_>) {
     let mut found: Vec<(&Key, &'static str, &'static [&'static str])> = Vec::new();
+    // A Change Manager template's own keys are known; in a Command document
+    // the checker reports them (E1024), so they are not reported twice.
     found.extend(
         cx.doc
             .extra
             .iter()
+            .filter(|(k, _)| !TEMPLATE_KEYS.contains(&k.name.as_str()))
             .map(|(k, _)| (k, "at the top level", TOP_LEVEL)),
     );
     for step in all_steps(cx.doc) {
