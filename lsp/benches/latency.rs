@@ -334,7 +334,7 @@ fn phases(rounds: usize) {
         let _ = ssmc_lsp::analysis::Analysis::new("big.rbk", &text, &NoFiles);
     });
     let a = ssmc_lsp::analysis::Analysis::new("big.rbk", &text, &NoFiles);
-    let mut codes: Vec<&str> = a.diagnostics.iter().map(|d| d.code).collect();
+    let mut codes: Vec<&str> = a.diagnostics.iter().map(|d| d.code.as_str()).collect();
     codes.sort_unstable();
     codes.dedup();
     println!(

@@ -74,6 +74,8 @@ pub fn diagnostic(analysis: &Analysis, uri: &lsp::Uri, d: &Diagnostic) -> lsp::D
         range: range(index, d.primary.span),
         severity: Some(severity),
         code: Some(lsp::NumberOrString::String(d.code.to_string())),
+        code_description: crate::workspace::code_href(analysis.lint.docs_url.as_deref(), d.code)
+            .map(|href| lsp::CodeDescription { href }),
         source: Some("ssmc".to_string()),
         message,
         related_information: (!related.is_empty()).then_some(related),
@@ -225,7 +227,10 @@ pub fn code_action(a: &Analysis, uri: &lsp::Uri, c: CodeAction) -> lsp::CodeActi
             changes: Some(std::collections::HashMap::from([(uri.clone(), edits)])),
             ..lsp::WorkspaceEdit::default()
         }),
-        is_preferred: Some(c.kind == CodeActionKind::QuickFix),
+        is_preferred: Some(
+            c.kind == CodeActionKind::QuickFix
+                && c.applicability == ssmc_core::diagnostic::Applicability::Safe,
+        ),
         ..lsp::CodeAction::default()
     }
 }
@@ -402,5 +407,64 @@ mod tests {
         assert_eq!(edits.len(), 1);
         assert_eq!(edits[0].range.end, lsp::Position::new(1, 1));
         assert!(format_edits("same\n", "same\n").is_empty());
+    }
+
+    fn uri() -> lsp::Uri {
+        "file:///p/test.rbk".parse().expect("uri")
+    }
+
+    #[test]
+    fn each_diagnostic_links_to_its_code_in_the_registry_page() {
+        let src = "/// Says hello.\ncommand Hello {\n  /// The name.\n  param Name: String\n  step Run = aws:runShellScript { runCommand: [\"echo {{ Nmae }}\"] }\n}\n";
+        let mut a = Analysis::new("test.rbk", src, &ssmc_core::lower::NoFiles);
+        let lsp_diags = diagnostics(&a, &uri());
+        let e1010 = lsp_diags
+            .iter()
+            .find(|d| d.code == Some(lsp::NumberOrString::String("E1010".into())))
+            .expect("E1010");
+        let href = e1010.code_description.as_ref().expect("a codeDescription");
+        assert_eq!(
+            href.href.as_str(),
+            "ssmc-stdlib:///docs/rules.md#e1010-unknown-parameter"
+        );
+        // The server serves that page: the registry's docs/rules.md.
+        let page = crate::workspace::stdlib_text(&href.href).expect("served");
+        assert!(page.contains("## E1010 unknown-parameter"));
+        assert!(lsp_diags.iter().all(|d| d.code_description.is_some()));
+        // A project's `[lint] docs_url` is where the published page lives.
+        a.lint.docs_url = Some("https://example.com/ssmc/rules.md".into());
+        let d = diagnostic(&a, &uri(), &a.diagnostics[0]);
+        let want = format!(
+            "https://example.com/ssmc/rules.md#{}",
+            ssmc_core::codes::docs::anchor(a.diagnostics[0].code)
+        );
+        assert_eq!(
+            d.code_description.map(|c| c.href.as_str().to_string()),
+            Some(want)
+        );
+    }
+
+    #[test]
+    fn an_unsafe_quick_fix_is_never_preferred() {
+        // SSM401's runtime upgrade is unsafe; SSM302's `secret` is safe.
+        let src = "/// Runs.\nautomation Run {\n  tags { Team: \"ops\" }\n  /// A role.\n  param AutomationAssumeRole: AWS::IAM::Role::Arn\n  /// A password.\n  param DbPassword: String\n  step Old = aws:executeScript { Runtime: \"python3.6\", Handler: \"main\", Script: \"def main(e, c):\\n    return {}\\n\" }\n}\n";
+        let a = Analysis::new("test.rbk", src, &ssmc_core::lower::NoFiles);
+        let actions: Vec<lsp::CodeAction> = a
+            .code_actions(0, u32::try_from(src.len()).expect("small"))
+            .into_iter()
+            .filter(|c| c.kind == CodeActionKind::QuickFix)
+            .map(|c| code_action(&a, &uri(), c))
+            .collect();
+        let runtime = actions
+            .iter()
+            .find(|c| c.title.contains("SSM401"))
+            .expect("the runtime fix");
+        assert!(runtime.title.contains("unsafe"), "{}", runtime.title);
+        assert_eq!(runtime.is_preferred, Some(false));
+        let secret = actions
+            .iter()
+            .find(|c| c.title.contains("SSM302"))
+            .expect("the secret fix");
+        assert_eq!(secret.is_preferred, Some(true));
     }
 }

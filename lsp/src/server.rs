@@ -739,7 +739,8 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         self.query(&uri, "textDocument/formatting", |a| {
-            a.format().map(|f| convert::format_edits(&raw, &f))
+            a.format()
+                .map(|f| convert::format_edits(&raw, &ssmc_core::raw_text::restyle(&raw, &f)))
         })
     }
 

@@ -229,6 +229,19 @@ impl Files {
     }
 }
 
+/// The path of the code registry's page under the `ssmc-stdlib:` scheme.
+const RULES_PAGE: &str = "docs/rules.md";
+
+/// Where a diagnostic's code is documented: the project's `[lint] docs_url`
+/// (the published `docs/rules.md`) or the page the server serves itself.
+pub fn code_href(docs_url: Option<&str>, code: ssmc_core::codes::Code) -> Option<Uri> {
+    let base = docs_url.map_or_else(
+        || format!("{STDLIB_SCHEME}:///{RULES_PAGE}"),
+        str::to_string,
+    );
+    Uri::from_str(&ssmc_core::codes::docs::href(&base, code)).ok()
+}
+
 /// The URI of a source-map file name: stdlib files get `ssmc-stdlib:///…`;
 /// every other name the server gives is its document's URI.
 pub fn uri_of_file_name(name: &str) -> Option<Uri> {
@@ -242,14 +255,23 @@ pub fn uri_of_file_name(name: &str) -> Option<Uri> {
 /// `ssmc-stdlib:///actions/automation/sleep.rbk` (as the server writes it)
 /// or `ssmc-stdlib:/actions/automation/sleep.rbk` (VS Code drops the empty
 /// authority when it hands the URI back).
+///
+/// `ssmc-stdlib:///docs/rules.md` is the page of every diagnostic code,
+/// generated from the code registry: where a diagnostic's `codeDescription`
+/// points when the project's `ssmc.toml` gives no `[lint] docs_url`.
 pub fn stdlib_text(uri: &Uri) -> Option<&'static str> {
     let path = uri
         .as_str()
         .strip_prefix(STDLIB_SCHEME)?
         .strip_prefix(':')?;
+    let path = path.split_once('#').map_or(path, |(p, _)| p);
     let rest = path
         .strip_prefix("///")
         .or_else(|| path.strip_prefix('/').filter(|p| !p.starts_with('/')))?;
+    if rest == RULES_PAGE {
+        static RULES: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        return Some(RULES.get_or_init(ssmc_core::codes::docs::rules_markdown));
+    }
     ssmc_stdlib::SOURCES
         .iter()
         .find(|(name, _)| *name == rest)
@@ -278,6 +300,7 @@ pub fn lint_settings(project: &Project, path: &Path) -> LintSettings {
     LintSettings {
         ignored: project.is_ignored(path),
         fault: project.fault.as_ref().map(ToString::to_string),
+        docs_url: project.config.docs_url.clone(),
         config: project.config.lint.clone(),
         shellcheck_exclude: project.config.shellcheck_exclude.clone(),
         shellcheck_budget: project.config.shellcheck_budget,

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
-use ssmc_core::diagnostic::{Diagnostic, Edit, Fix, Label, Severity};
+use ssmc_core::diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 use ssmc_core::lower::FileLoader;
 use ssmc_core::span::{FileId, Span};
 
@@ -207,11 +207,14 @@ struct StoredDiag {
     primary: StoredLabel,
     secondary: Vec<StoredLabel>,
     help: Option<String>,
-    fix: Option<(String, Vec<(StoredSpan, String)>)>,
+    fix: Option<StoredFix>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct StoredLabel(StoredSpan, String);
+
+/// A fix as stored: message, edits, whether it is safe.
+type StoredFix = (String, Vec<(StoredSpan, String)>, bool);
 
 #[derive(Serialize, Deserialize, Clone, Copy)]
 struct StoredSpan(u32, u32, u32);
@@ -234,7 +237,7 @@ pub fn store(
                     .iter()
                     .map(|e| span(e.span).map(|s| (s, e.replacement.clone())))
                     .collect();
-                Some((f.message.clone(), edits?))
+                Some((f.message.clone(), edits?, f.is_safe()))
             }
         };
         out.push(StoredDiag {
@@ -270,7 +273,7 @@ pub fn load(value: &serde_json::Value, file_in: &dyn Fn(u32) -> FileId) -> Optio
         .into_iter()
         .map(|d| {
             Some(Diagnostic {
-                code: intern(&d.code),
+                code: ssmc_core::codes::by_code(&d.code)?,
                 severity: match d.severity {
                     0 => Severity::Error,
                     1 => Severity::Warning,
@@ -281,8 +284,13 @@ pub fn load(value: &serde_json::Value, file_in: &dyn Fn(u32) -> FileId) -> Optio
                 primary: label(d.primary),
                 secondary: d.secondary.into_iter().map(label).collect(),
                 help: d.help,
-                fix: d.fix.map(|(message, edits)| Fix {
+                fix: d.fix.map(|(message, edits, safe)| Fix {
                     message,
+                    applicability: if safe {
+                        Applicability::Safe
+                    } else {
+                        Applicability::Unsafe
+                    },
                     edits: edits
                         .into_iter()
                         .map(|(s, replacement)| Edit {
@@ -294,19 +302,4 @@ pub fn load(value: &serde_json::Value, file_in: &dyn Fn(u32) -> FileId) -> Optio
             })
         })
         .collect()
-}
-
-/// Diagnostic codes are `&'static str`; a code read back is leaked once per
-/// distinct code and process (a handful), then reused.
-fn intern(code: &str) -> &'static str {
-    static CODES: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
-    let mut codes = CODES
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(c) = codes.iter().find(|c| **c == code) {
-        return c;
-    }
-    let leaked: &'static str = Box::leak(code.to_string().into_boxed_str());
-    codes.push(leaked);
-    leaked
 }

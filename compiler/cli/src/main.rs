@@ -94,6 +94,10 @@ enum Command {
         /// Apply safe fixes.
         #[arg(long)]
         fix: bool,
+        /// With `--fix`, also apply unsafe fixes: those that can change what a
+        /// document does at run time (review them).
+        #[arg(long, requires = "fix")]
+        unsafe_fixes: bool,
         /// The least severe finding that fails the run (exit 1).
         #[arg(long, value_enum, default_value = "error")]
         fail_on: FailOn,
@@ -134,7 +138,8 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Explain a lint rule: rationale, a bad and a good example.
+    /// Explain a diagnostic code or lint rule (`E1010`, `unknown-parameter`,
+    /// `SSM103`): rationale, a bad and a good example.
     Explain {
         /// The rule's code or name.
         rule: String,
@@ -198,6 +203,7 @@ fn run(cli: Cli) -> u8 {
             paths,
             format,
             fix,
+            unsafe_fixes,
             fail_on,
             no_cache,
             select,
@@ -217,6 +223,7 @@ fn run(cli: Cli) -> u8 {
             };
             let options = commands::lint::LintOptions {
                 fix,
+                unsafe_fixes,
                 fail_on: Some(fail_on),
                 no_cache,
                 select,

@@ -276,10 +276,14 @@ mod tests {
     fn plain_rendering_names_the_place_and_has_no_escapes() {
         let mut map = SourceMap::new();
         let f = map.add("a.rbk", "automation A {\n  stpe S = aws:sleep {}\n}\n");
-        let d = Diagnostic::error("E0009", Span::new(f, 17, 21), "unknown keyword `stpe`")
-            .with_label("not a keyword here")
-            .with_secondary(Span::new(f, 13, 14), "the document opened here")
-            .with_help("did you mean `step`?");
+        let d = Diagnostic::error(
+            ssmc_core::syntax::codes::UNKNOWN_KEYWORD,
+            Span::new(f, 17, 21),
+            "unknown keyword `stpe`",
+        )
+        .with_label("not a keyword here")
+        .with_secondary(Span::new(f, 13, 14), "the document opened here")
+        .with_help("did you mean `step`?");
         let out = render(&[d], &map, false);
         assert!(out.contains("a.rbk:2:3"), "{out}");
         assert!(out.contains("not a keyword here"), "{out}");
@@ -293,7 +297,7 @@ mod tests {
         let mut map = SourceMap::new();
         let f = map.add("a.rbk", "automation A {}\n");
         let d = Diagnostic::new(
-            "SSM204",
+            ssmc_core::lint::registry::MISSING_DOCUMENT_TAGS,
             Severity::Info,
             Span::new(f, 11, 12),
             "document without tags",
@@ -347,9 +351,17 @@ mod tests {
     fn spans_past_the_end_and_unknown_files_do_not_fail() {
         let mut map = SourceMap::new();
         let f = map.add("é.rbk", "é");
-        let d = Diagnostic::error("E0011", Span::new(f, 1, 99), "unexpected end of file");
+        let d = Diagnostic::error(
+            ssmc_core::syntax::codes::UNEXPECTED_EOF,
+            Span::new(f, 1, 99),
+            "unexpected end of file",
+        );
         assert!(render(&[d], &map, false).contains("é.rbk:1:1"));
-        let d = Diagnostic::error("E0011", Span::new(ssmc_core::FileId(7), 0, 1), "x");
+        let d = Diagnostic::error(
+            ssmc_core::syntax::codes::UNEXPECTED_EOF,
+            Span::new(ssmc_core::FileId(7), 0, 1),
+            "x",
+        );
         assert!(render(&[d], &map, true).contains("<unknown>"));
     }
 }

@@ -1,5 +1,6 @@
 //! Diagnostics as plain data. Rendering (ariadne, LSP, JSON, SARIF) happens at the edges.
 
+use crate::codes::Code;
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -33,19 +34,64 @@ pub struct Edit {
     pub replacement: String,
 }
 
+/// Whether a fix may be applied without a person looking (as ruff decides).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Applicability {
+    /// The document does the same at run time, or could not run before.
+    Safe,
+    /// The fix can change what a working document does at run time, or it
+    /// is a guess: `ssmc lint --fix` applies it only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     pub message: String,
     pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    /// A fix that keeps what the document does at run time.
+    pub fn safe(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            message: message.into(),
+            edits,
+            applicability: Applicability::Safe,
+        }
+    }
+
+    /// A fix that can change what the document does at run time.
+    pub fn unsafe_(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            message: message.into(),
+            edits,
+            applicability: Applicability::Unsafe,
+        }
+    }
+
+    pub fn is_safe(&self) -> bool {
+        self.applicability == Applicability::Safe
+    }
 }
 
 /// A finding about source text.
 ///
-/// `code` is stable: `E0xxx` syntax, `E1xxx` names and types, `E2xxx` flow,
-/// `E3xxx` secrets, `W....` compiler warnings; lint rules use `SSMxxx`.
+/// `code` is a registered [`Code`] (see `crate::codes`): `E0xxx` syntax,
+/// `E1xxx` names and types, `E2xxx` flow, `E3xxx` secrets, `W....` compiler
+/// warnings; lint rules use `SSMxxx`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     /// Lower-case, no final period: "unknown action `aws:runComand`".
     pub message: String,
@@ -57,16 +103,16 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(code, Severity::Error, span, message)
     }
 
-    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(code, Severity::Warning, span, message)
     }
 
     pub fn new(
-        code: &'static str,
+        code: Code,
         severity: Severity,
         span: Span,
         message: impl Into<String>,

@@ -292,7 +292,7 @@ fn report_duplicate_documents<'a>(
             }
             diags.push(
                 Diagnostic::error(
-                    "E0240",
+                    crate::lower::codes::DUPLICATE_DOCUMENT,
                     span,
                     format!("a document named `{name}` already exists"),
                 )

@@ -564,7 +564,7 @@ mod tests {
         let (catalog, stdlib) = crate::catalog::load_stdlib(&mut sources);
         let file = sources.add("a.rbk", src);
         let calls = std::sync::Mutex::new(Vec::new());
-        let code = registry::find("shellcheck").map_or("SSM209", |r| r.code);
+        let code = registry::SHELLCHECK;
         // One finding on each step's line, as shellcheck would give.
         let hook = |f: FileId, text: &str, docs: &[Document]| {
             if let Ok(mut c) = calls.lock() {
@@ -608,7 +608,10 @@ mod tests {
             vec![5, 9],
             "the allowed step's finding is suppressed"
         );
-        assert!(!v.diagnostics.iter().any(|d| d.code.starts_with("SSM21")));
+        assert!(!v
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str().starts_with("SSM21")));
     }
 
     const TYPO: &str = "/// Says hello.\ncommand Hello {\n  tags { Team: \"ops\" }\n  /// The name.\n  param Name: String\n  step Run = aws:runShellScript { runCommand: [\"echo {{ Nmae }}\"] }\n}\n";
@@ -672,5 +675,14 @@ mod tests {
             .filter(|d| d.starts_with("E3001") || d.starts_with("SSM303"))
             .count();
         assert_eq!(flows, 1, "{got:?}");
+    }
+
+    #[test]
+    fn a_suppression_of_an_error_that_stops_the_build_silences_nothing_and_is_reported() {
+        let src = "/// Says hello.\ncommand Hello {\n  tags { Team: \"ops\" }\n  // ssmc: allow(duplicate-clause) two timeouts on purpose\n  step Run = aws:runShellScript { runCommand: [\"echo hi\"] } timeout 1m timeout 2m\n}\n";
+        let got = judge_texts(&[("a.rbk", src)], &LintConfig::default());
+        assert!(got.contains(&"E0220 error 5".to_string()), "{got:?}");
+        assert!(got.contains(&"SSM210 warning 4".to_string()), "{got:?}");
+        assert!(!got.iter().any(|d| d.starts_with("SSM211")), "{got:?}");
     }
 }

@@ -11,8 +11,7 @@
 //! string instead of silencing the finding); errors of the compiler are not
 //! suppressible here.
 
-use ssmc_core::check::codes;
-use ssmc_core::diagnostic::Diagnostic;
+use ssmc_core::diagnostic::{Applicability, Diagnostic};
 use ssmc_core::lint::registry;
 use ssmc_core::span::Span;
 use ssmc_core::syntax::lexer;
@@ -33,21 +32,22 @@ pub enum CodeActionKind {
 pub struct CodeAction {
     pub title: String,
     pub kind: CodeActionKind,
+    /// A quick fix that can change what the document does at run time is
+    /// unsafe: offered, but never the preferred (auto-applied) action.
+    pub applicability: Applicability,
     /// The diagnostic it answers (an index into `Analysis::diagnostics`).
     pub diagnostic: usize,
     pub edits: Vec<Edit>,
 }
 
-/// The name an allow comment uses for this finding's rule.
+/// The name an allow comment uses for this finding's rule (none for an
+/// error of the compiler, or a code the registry says may not be suppressed).
 fn rule_name(d: &Diagnostic) -> Option<&'static str> {
     if let Some(rule) = registry::by_code(d.code) {
         let meta = rule.meta();
         return (!meta.external).then_some(meta.name);
     }
-    if d.is_error() {
-        return None;
-    }
-    codes::info(d.code).map(|i| i.name)
+    (!d.is_error() && d.code.suppressible()).then_some(d.code.name())
 }
 
 impl Analysis {
@@ -71,9 +71,15 @@ impl Analysis {
                     })
                     .collect();
                 if edits.len() == fix.edits.len() && !edits.is_empty() {
+                    let title = if fix.is_safe() {
+                        format!("{} ({})", fix.message, d.code)
+                    } else {
+                        format!("{} ({}, unsafe: review it)", fix.message, d.code)
+                    };
                     out.push(CodeAction {
-                        title: format!("{} ({})", fix.message, d.code),
+                        title,
                         kind: CodeActionKind::QuickFix,
+                        applicability: fix.applicability,
                         diagnostic: i,
                         edits,
                     });
@@ -117,6 +123,7 @@ impl Analysis {
             out.push(CodeAction {
                 title: format!("suppress `{rule}` here with a reason ({})", d.code),
                 kind: CodeActionKind::Suppress,
+                applicability: Applicability::Safe,
                 diagnostic: i,
                 edits: vec![Edit {
                     span: Span::point(self.file, line_start),

@@ -9,7 +9,7 @@
 //! around it); nothing is offered when that word cannot be found, so a fix
 //! never edits text it did not mean.
 
-use ssmc_core::diagnostic::{edit_distance, Diagnostic};
+use ssmc_core::diagnostic::{edit_distance, Applicability, Diagnostic};
 use ssmc_core::span::Span;
 
 use super::actions::{CodeAction, CodeActionKind};
@@ -32,14 +32,24 @@ fn is_name_char(c: char) -> bool {
 
 impl Analysis {
     /// The quick fixes the help (or message) of diagnostic `i` proposes.
+    ///
+    /// On an error they are safe: the document could not run as written, so
+    /// no run-time behaviour changes. On a warning or a note the document
+    /// runs, and renaming or declaring something changes what it does: unsafe.
     pub(super) fn help_fixes(&self, i: usize, d: &Diagnostic) -> Vec<CodeAction> {
         let mut out = Vec::new();
+        let applicability = if d.is_error() {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
         let texts = [d.help.as_deref().unwrap_or(""), d.message.as_str()];
         if let Some(s) = texts.iter().find_map(|t| quoted_after(t, "did you mean ")) {
             if let Some(span) = self.misspelt(d.primary.span, s) {
                 out.push(CodeAction {
                     title: format!("replace with `{s}` ({})", d.code),
                     kind: CodeActionKind::QuickFix,
+                    applicability,
                     diagnostic: i,
                     edits: vec![Edit {
                         span,
@@ -57,6 +67,7 @@ impl Analysis {
                 out.push(CodeAction {
                     title: format!("declare `{decl}` ({})", d.code),
                     kind: CodeActionKind::QuickFix,
+                    applicability,
                     diagnostic: i,
                     edits: vec![edit],
                 });

@@ -188,13 +188,15 @@ pub struct LintSettings {
     /// Why `ssmc.toml` could not be used (its levels are then not applied);
     /// shown as a warning at the top of the document.
     pub fault: Option<String>,
+    /// `[lint] docs_url`: where diagnostics' codes link to.
+    pub docs_url: Option<String>,
     /// `[lint.shellcheck] exclude` and `budget_seconds`, for the external linter.
     pub shellcheck_exclude: Option<Vec<String>>,
     pub shellcheck_budget: Option<u64>,
 }
 
-/// The code of the warning that says the project's `ssmc.toml` is unusable.
-pub const CONFIG_FAULT_CODE: &str = "ssmc.toml";
+/// The code of the error that says the project's `ssmc.toml` is unusable.
+pub const CONFIG_FAULT_CODE: ssmc_core::codes::Code = ssmc_core::project::codes::INVALID_CONFIG;
 
 /// The stdlib's files and catalog, loaded once per process: every analysis
 /// starts from a copy (the files keep their ids, so catalog spans stay right).

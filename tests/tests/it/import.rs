@@ -118,7 +118,7 @@ pub(crate) fn round_trip_text(
     let errors: Vec<String> = compiled
         .diagnostics
         .iter()
-        .filter(|d| d.is_error() && !aws_model(d.code))
+        .filter(|d| d.is_error() && !aws_model(d.code.as_str()))
         .map(|d| format!("{} {}", d.code, d.message))
         .collect();
     let built: Vec<_> = compiled.documents().map(|(_, d)| d).collect();

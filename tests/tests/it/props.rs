@@ -352,7 +352,7 @@ proptest! {
         let mut sources = SourceMap::new();
         let file = sources.add("gen.rbk", &src);
         let result = pipeline::compile(&mut sources, &[file], &NoFiles);
-        let codes: Vec<&str> = result.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.code).collect();
+        let codes: Vec<&str> = result.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.code.as_str()).collect();
         let forbidden = sinks.iter().any(|s| !s.allowed());
         if default_kind == 2 {
             prop_assert!(codes.contains(&"E3002"), "plaintext default accepted:\n{src}\n{codes:?}");

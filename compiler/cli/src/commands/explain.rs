@@ -1,6 +1,7 @@
-//! `ssmc explain RULE`: a lint rule's documentation (by code or name).
+//! `ssmc explain CODE`: a code's documentation (by code or name), from the
+//! one code registry: lint rules and compiler codes alike.
 
-use ssmc_core::lint::{docs, registry};
+use ssmc_core::codes::{self, docs};
 
 use super::{EXIT_FAILURE, EXIT_OK};
 
@@ -12,24 +13,17 @@ pub fn run(rule: &str) -> u8 {
                 .trim_start_matches(':'),
         );
     }
-    if let Some(entry) = registry::find(rule) {
-        out!("{}", docs::explain(entry));
+    if let Some(code) = codes::find(rule) {
+        out!("{}", docs::explain(code));
         return EXIT_OK;
     }
-    if let Some(c) = ssmc_core::check::codes::ALL
-        .iter()
-        .find(|c| c.code.eq_ignore_ascii_case(rule) || c.name == rule)
-    {
-        outln!("{} {}: {}", c.code, c.name, c.summary);
-        outln!("\nA checker diagnostic (`ssmc check`); see docs/language.md.");
-        return EXIT_OK;
-    }
-    errln!("error: no lint rule `{rule}`");
-    let names = registry::RULES.iter().map(|r| r.name());
+    errln!("error: no code or rule `{rule}`");
+    let all = codes::all();
+    let names = all.iter().map(|c| c.name());
     if let Some(best) = ssmc_core::diagnostic::did_you_mean(rule, names) {
         errln!("help: did you mean `{best}`?");
     } else {
-        errln!("help: `ssmc explain` takes a code (SSM301) or a name (plaintext-secret); see docs/rules.md");
+        errln!("help: `ssmc explain` takes a code (E1010, SSM301) or a name (unknown-parameter, plaintext-secret); see docs/rules.md");
     }
     EXIT_FAILURE
 }

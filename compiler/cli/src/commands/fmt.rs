@@ -1,5 +1,7 @@
 //! `ssmc fmt [--check] [PATHS]`: rewrite sources in the canonical style.
-//! A file with syntax errors is reported and left untouched.
+//! A file with syntax errors is reported and left untouched; a file keeps
+//! its BOM and its line ends (CRLF stays CRLF): the style is the layout, not
+//! the bytes an editor or `core.autocrlf` chose.
 
 use std::path::PathBuf;
 
@@ -37,9 +39,11 @@ pub fn run(paths: &[PathBuf], check_only: bool) -> u8 {
             failed = true;
             continue;
         }
-        let formatted = fmt::format_file(&parsed.ast, Some(&source.text));
-        // Compare with the bytes on disk: CRLF or a BOM is also a difference.
         let on_disk = read_text(path).unwrap_or_default();
+        let formatted = ssmc_core::raw_text::restyle(
+            &on_disk,
+            &fmt::format_file(&parsed.ast, Some(&source.text)),
+        );
         if formatted == on_disk {
             continue;
         }

@@ -10,8 +10,9 @@
 use std::path::PathBuf;
 
 use serde_json::{json, Value as Json};
+use ssmc_core::codes::{docs, Code, Group};
 use ssmc_core::diagnostic::{Diagnostic, Severity};
-use ssmc_core::lint::{docs, registry, LintConfig};
+use ssmc_core::lint::{registry, LintConfig};
 use ssmc_core::span::{FileId, SourceMap, Span};
 
 use super::{counts, open, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
@@ -41,6 +42,8 @@ struct Linted {
 pub struct LintOptions {
     /// Apply safe fixes.
     pub fix: bool,
+    /// With `fix`: apply unsafe fixes too.
+    pub unsafe_fixes: bool,
     /// The least severe finding that fails the run (exit 1).
     pub fail_on: Option<Severity>,
     /// Do not read or write shellcheck's result cache.
@@ -61,6 +64,7 @@ fn selects(entry: &str, rule: &registry::RuleEntry) -> bool {
         || (entry.len() >= 3
             && rule
                 .code
+                .as_str()
                 .get(..entry.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(entry)))
 }
@@ -92,12 +96,12 @@ pub fn apply_selection(config: &mut LintConfig, options: &LintOptions) -> Result
         let selected = options.select.is_empty() || options.select.iter().any(|e| selects(e, rule));
         let ignored = options.ignore.iter().any(|e| selects(e, rule));
         if !selected || ignored {
-            config.levels.push((rule.code.to_string(), None));
+            config.levels.push((rule.code.as_str().to_string(), None));
         } else if !options.select.is_empty() && config.level(rule).is_none() {
             // Selected on the command line: on, even where `ssmc.toml` turned it off.
             config
                 .levels
-                .push((rule.code.to_string(), Some(rule.meta().default)));
+                .push((rule.code.as_str().to_string(), Some(rule.meta().default)));
         }
     }
     Ok(())
@@ -177,7 +181,13 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
     let mut diags = judged.diagnostics;
     let sources = &session.sources;
     if fix {
-        match apply_fixes(&session.project.root, &linted, sources, &diags) {
+        match apply_fixes(
+            &session.project.root,
+            &linted,
+            sources,
+            &diags,
+            options.unsafe_fixes,
+        ) {
             Ok(fixed) => diags.retain(|d| !fixed.contains(&(d.code, d.primary.span))),
             Err(e) => {
                 errln!("error: {e}");
@@ -201,6 +211,9 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
                 counts(&diags)
             ));
             super::status(format_args!("{}", shellcheck_note(runner.as_ref())));
+            if let Some(note) = fixes_note(&diags, fix, options.unsafe_fixes) {
+                super::status(format_args!("{note}"));
+            }
         }
         LintOutput::Json => {
             let items: Vec<Json> = diags
@@ -236,6 +249,25 @@ fn json_out(value: &Json) {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     crate::output::stdout_raw(text.as_bytes());
+}
+
+/// How many of the findings left carry a fix, and how to apply them (as
+/// ruff says it): safe ones with `--fix`, unsafe ones with `--unsafe-fixes`.
+fn fixes_note(diags: &[Diagnostic], fix: bool, unsafe_fixes: bool) -> Option<String> {
+    let fixes = || diags.iter().filter_map(|d| d.fix.as_ref());
+    let safe = fixes().filter(|f| f.is_safe()).count();
+    let risky = fixes().filter(|f| !f.is_safe()).count();
+    let mut parts = Vec::new();
+    if safe > 0 && !fix {
+        parts.push(format!("{safe} fixable with `--fix`"));
+    }
+    if risky > 0 && !(fix && unsafe_fixes) {
+        parts.push(format!(
+            "{risky} unsafe {} available with `--fix --unsafe-fixes` (they can change what a document does at run time: review them)",
+            plural(risky, "fix")
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// Whether shellcheck ran, and which version (for the human summary and JSON runs).
@@ -281,7 +313,7 @@ fn json_finding(d: &Diagnostic, sources: &SourceMap, rel_of: &dyn Fn(FileId) -> 
     let (line, column, end_line, end_column) = position(d.primary.span, sources);
     let mut o = json!({
         "rule": d.code,
-        "name": rule_name(d.code),
+        "name": d.code.name(),
         "severity": d.severity.as_str(),
         "message": d.message,
         "file": rel_of(d.primary.span.file),
@@ -302,16 +334,9 @@ fn json_finding(d: &Diagnostic, sources: &SourceMap, rel_of: &dyn Fn(FileId) -> 
                 json!({"line": l, "column": c, "end_line": el, "end_column": ec, "replacement": e.replacement})
             })
             .collect();
-        o["fix"] = json!({"message": f.message, "edits": edits});
+        o["fix"] = json!({"message": f.message, "applicability": f.applicability.as_str(), "edits": edits});
     }
     o
-}
-
-fn rule_name(code: &str) -> &'static str {
-    registry::by_code(code)
-        .map(|r| r.name())
-        .or_else(|| ssmc_core::check::codes::info(code).map(|c| c.name))
-        .unwrap_or("")
 }
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -322,8 +347,9 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
-/// SARIF 2.1.0 for GitHub code scanning: every lint rule in `tool.driver.rules`
-/// (plus the checker codes that occur), results with regions.
+/// SARIF 2.1.0 for GitHub code scanning: every lint rule and every other
+/// code that occurs in `tool.driver.rules`, all from the code registry;
+/// results with regions.
 pub fn sarif(
     diags: &[Diagnostic],
     sources: &SourceMap,
@@ -331,37 +357,13 @@ pub fn sarif(
     docs_url: Option<&str>,
 ) -> Json {
     let base = docs_url.unwrap_or("docs/rules.md");
-    let mut rules: Vec<Json> = registry::RULES
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.code,
-                "name": r.name(),
-                "shortDescription": {"text": r.summary()},
-                "fullDescription": {"text": docs::section(&docs::markdown(r), "Why is this bad?").replace('\n', " ")},
-                "helpUri": format!("{base}#{}", docs::anchor(r)),
-                "help": {"text": docs::explain(r), "markdown": docs::markdown(r)},
-                "defaultConfiguration": {"level": sarif_level(r.meta().default)},
-                "properties": {"tags": [category(r.code)]},
-            })
-        })
-        .collect();
-    let mut ids: Vec<String> = registry::RULES.iter().map(|r| r.code.to_string()).collect();
+    let mut ids: Vec<Code> = registry::RULES.iter().map(|r| r.code).collect();
     for d in diags {
-        if !ids.iter().any(|i| i == d.code) {
-            ids.push(d.code.to_string());
-            let summary = ssmc_core::check::codes::info(d.code)
-                .map_or("a compiler diagnostic", |c| c.summary);
-            rules.push(json!({
-                "id": d.code,
-                "name": rule_name(d.code),
-                "shortDescription": {"text": summary},
-                "fullDescription": {"text": summary},
-                "helpUri": "docs/language.md",
-                "defaultConfiguration": {"level": sarif_level(d.severity)},
-            }));
+        if !ids.contains(&d.code) {
+            ids.push(d.code);
         }
     }
+    let rules: Vec<Json> = ids.iter().map(|c| sarif_rule(*c, base)).collect();
     let results: Vec<Json> = diags
         .iter()
         .map(|d| {
@@ -372,7 +374,7 @@ pub fn sarif(
             }
             json!({
                 "ruleId": d.code,
-                "ruleIndex": ids.iter().position(|i| i == d.code).unwrap_or(0),
+                "ruleIndex": ids.iter().position(|i| *i == d.code).unwrap_or(0),
                 "level": sarif_level(d.severity),
                 "message": {"text": text},
                 "locations": [{
@@ -398,8 +400,28 @@ pub fn sarif(
     })
 }
 
-fn category(code: &str) -> &'static str {
-    match code.as_bytes().get(3) {
+/// One `tool.driver.rules` entry.
+fn sarif_rule(code: Code, base: &str) -> Json {
+    let md = docs::markdown(code);
+    let why = docs::section(&md, "Why is this bad?").replace('\n', " ");
+    json!({
+        "id": code,
+        "name": code.name(),
+        "shortDescription": {"text": code.summary()},
+        "fullDescription": {"text": if why.is_empty() { code.summary() } else { why }},
+        "helpUri": docs::href(base, code),
+        "help": {"text": docs::explain(code), "markdown": md},
+        "defaultConfiguration": {"level": sarif_level(code.level())},
+        "properties": {"tags": [category(code)]},
+    })
+}
+
+/// The SARIF tag of a code: a lint rule's category, else `compiler`.
+fn category(code: Code) -> &'static str {
+    if code.group() != Group::Lint {
+        return "compiler";
+    }
+    match code.as_str().as_bytes().get(3) {
         Some(b'1') => "correctness",
         Some(b'2') => "style",
         Some(b'3') => "security",
@@ -431,7 +453,7 @@ pub fn github_line(
         Severity::Warning => "warning",
         Severity::Info => "notice",
     };
-    let title = format!("{} {}", d.code, rule_name(d.code));
+    let title = format!("{} {}", d.code, d.code.name());
     format!(
         "::{kind} file={},line={l},col={c},endLine={el},endColumn={ec},title={}::{}",
         escape(&rel_of(d.primary.span.file), true),
@@ -440,65 +462,86 @@ pub fn github_line(
     )
 }
 
-/// The text of file `id` with every fix of `diags` applied whose edits do not
-/// overlap an earlier one's; returns the new text and the findings fixed.
+/// The file's own text `raw` (as read, BOM and CRLF kept) with every fix of
+/// `diags` in file `id` applied whose edits do not overlap an earlier one's;
+/// unsafe fixes only with `unsafe_fixes`. `normalised` is the text the
+/// findings' spans point into. Returns the new raw text and the findings fixed.
 pub fn fixed_text<'d>(
-    text: &str,
+    raw: &str,
+    normalised: &str,
     id: FileId,
     diags: &'d [Diagnostic],
+    unsafe_fixes: bool,
 ) -> (String, Vec<&'d Diagnostic>) {
-    let mut edits: Vec<(Span, &str)> = Vec::new();
+    let mut edits: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
     let mut done = Vec::new();
     for d in diags.iter().filter(|d| d.primary.span.file == id) {
         let Some(f) = &d.fix else { continue };
+        if !f.is_safe() && !unsafe_fixes {
+            continue;
+        }
         let bad = f.edits.iter().any(|e| {
             e.span.file != id
-                || text.get(e.span.range()).is_none()
+                || normalised.get(e.span.range()).is_none()
                 || edits.iter().any(|(s, _)| {
-                    s.start < e.span.end.max(e.span.start + 1)
-                        && e.span.start < s.end.max(s.start + 1)
+                    s.start < (e.span.end as usize).max(e.span.start as usize + 1)
+                        && (e.span.start as usize) < s.end.max(s.start + 1)
                 })
         });
         if bad {
             continue;
         }
-        edits.extend(f.edits.iter().map(|e| (e.span, e.replacement.as_str())));
+        edits.extend(
+            f.edits
+                .iter()
+                .map(|e| (e.span.range(), e.replacement.as_str())),
+        );
         done.push(d);
     }
-    edits.sort_by_key(|e| std::cmp::Reverse(e.0.start));
-    let mut out = text.to_string();
-    for (span, repl) in edits {
-        if out.get(span.range()).is_some() {
-            out.replace_range(span.range(), repl);
-        }
+    match ssmc_core::raw_text::apply_edits(raw, &edits) {
+        Some(text) => (text, done),
+        None => (raw.to_string(), Vec::new()),
     }
-    (out, done)
 }
 
-/// Applies the safe fixes file by file, each file written atomically.
+/// Applies the safe fixes (and the unsafe ones with `unsafe_fixes`) file by
+/// file, each file written atomically with its own BOM and line ends.
 /// Returns the findings fixed.
 fn apply_fixes(
     root: &Path,
     linted: &[Linted],
     sources: &SourceMap,
     diags: &[Diagnostic],
-) -> Result<Vec<(&'static str, Span)>, String> {
+    unsafe_fixes: bool,
+) -> Result<Vec<(Code, Span)>, String> {
     let mut fixed = Vec::new();
     let mut batch = Batch::new(Some(root));
     for l in linted {
         let Some(file) = sources.get(l.id) else {
             continue;
         };
-        let (text, done) = fixed_text(&file.text, l.id, diags);
+        if !diags
+            .iter()
+            .any(|d| d.primary.span.file == l.id && d.fix.is_some())
+        {
+            continue;
+        }
+        let raw = crate::files::read_text(&l.path)?;
+        let (text, done) = fixed_text(&raw, &file.text, l.id, diags, unsafe_fixes);
         if done.is_empty() {
             continue;
         }
         stage_rewrite(&mut batch, root, &l.path, &file.text, &text)?;
         for d in done {
             let (line, col, _, _) = position(d.primary.span, sources);
-            let msg = d.fix.as_ref().map_or("", |f| f.message.as_str());
+            let (msg, kind) = d.fix.as_ref().map_or(("", ""), |f| {
+                (
+                    f.message.as_str(),
+                    if f.is_safe() { "" } else { " (unsafe)" },
+                )
+            });
             errln!(
-                "fixed {}:{line}:{col}: [{}] {msg}",
+                "fixed {}:{line}:{col}: [{}] {msg}{kind}",
                 l.path.display(),
                 d.code
             );

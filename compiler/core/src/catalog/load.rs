@@ -14,20 +14,10 @@ use crate::span::Span;
 use crate::syntax::ast;
 use crate::types::Ty;
 
-/// Two declarations of the same action.
-pub const DUPLICATE_ACTION: &str = "E1100";
-/// A type name in an action declaration that the language does not know.
-pub const UNKNOWN_TYPE: &str = "E1101";
-/// An input or output declared twice in one action.
-pub const DUPLICATE_MEMBER: &str = "E1102";
-/// An `allowedValues` that is not a list of literal values.
-pub const BAD_ALLOWED_VALUES: &str = "E1103";
-/// An `@attribute` the checker does not know (or misused).
-pub const UNKNOWN_ATTRIBUTE: &str = "W1100";
-/// An input attribute key that looks like a misspelt `allowedValues`.
-pub const UNKNOWN_INPUT_ATTRIBUTE: &str = "W1101";
-/// An `extern action` for an action the catalog already declares.
-pub const EXTERN_OF_KNOWN_ACTION: &str = "W1102";
+pub use super::codes::{
+    BAD_ALLOWED_VALUES, DUPLICATE_ACTION, DUPLICATE_MEMBER, EXTERN_OF_KNOWN_ACTION,
+    UNKNOWN_ATTRIBUTE, UNKNOWN_INPUT_ATTRIBUTE, UNKNOWN_TYPE,
+};
 
 /// The `@attributes` the checker reads from action declarations.
 pub const KNOWN_ATTRIBUTES: &[&str] = &["no_on_cancel", "no_cancel_target", "loop"];

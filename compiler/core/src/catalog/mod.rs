@@ -6,6 +6,7 @@
 //! action name; input names match case-insensitively for Command plugins (the
 //! agent decodes them with Go's case-insensitive JSON matching).
 
+pub mod codes;
 pub mod load;
 pub mod prepared;
 pub mod reference;

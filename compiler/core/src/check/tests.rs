@@ -238,7 +238,7 @@ fn render(src: &str) -> String {
 }
 
 fn codes_of(src: &str) -> Vec<&'static str> {
-    check(src).iter().map(|d| d.code).collect()
+    check(src).iter().map(|d| d.code.as_str()).collect()
 }
 
 /// An Automation document with these parameters and steps.

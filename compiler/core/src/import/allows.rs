@@ -14,7 +14,6 @@
 //! Invariant: an allow is kept only when the text with it checks to exactly
 //! the errors before, less the ones it covers.
 
-use crate::check::codes;
 use crate::diagnostic::Diagnostic;
 use crate::lower::NoFiles;
 use crate::span::SourceMap;
@@ -59,12 +58,14 @@ fn errors(name: &str, rbk: &str, context: &[(String, String)]) -> Vec<Diagnostic
 
 /// The allow a check error becomes, if it is one the checker allows.
 fn mark_of(d: &Diagnostic, rbk: &str) -> Option<Mark> {
-    let info = codes::info(d.code)?;
+    if d.code.group() != crate::codes::Group::Check {
+        return None;
+    }
     let start = usize::try_from(d.primary.span.start).ok()?;
     let line = rbk.get(..start)?.matches('\n').count();
     Some(Mark {
         line,
-        rule: info.name,
+        rule: d.code.name(),
         reason: format!(
             "kept from the imported document as written ({}): {}",
             d.code,
@@ -90,7 +91,9 @@ fn with_allows(rbk: &str, marks: &[Mark]) -> String {
 }
 
 /// `(code, message)` of each error, sorted, to compare two runs.
-fn signature<'a>(errors: impl Iterator<Item = &'a Diagnostic>) -> Vec<(&'static str, String)> {
+fn signature<'a>(
+    errors: impl Iterator<Item = &'a Diagnostic>,
+) -> Vec<(crate::codes::Code, String)> {
     let mut sig: Vec<_> = errors.map(|d| (d.code, d.message.clone())).collect();
     sig.sort();
     sig

@@ -52,7 +52,7 @@ impl Cx<'_> {
 
     fn error(&mut self, span: Span, message: String, label: &str, help: &str) {
         self.diags.push(
-            Diagnostic::error("E0902", span, message)
+            Diagnostic::error(crate::import::codes::NOT_IMPORTABLE, span, message)
                 .with_label(label)
                 .with_help(help),
         );

@@ -12,6 +12,7 @@
 //! ([`verify`]). YAML comments are not kept (the reader drops them).
 
 pub mod allows;
+pub mod codes;
 mod cond;
 mod devices;
 mod externs;
@@ -100,7 +101,7 @@ pub fn import_document(doc: &model::Document, catalog: &Catalog) -> Imported {
         } else {
             diagnostics.push(
                 Diagnostic::warning(
-                    "W0901",
+                    crate::import::codes::NOT_ROUND_TRIP,
                     doc.span,
                     "the imported runbook does not build back to this document",
                 )

@@ -69,9 +69,13 @@ fn is_command_key(key: &str) -> bool {
 fn expr_at(node: &Node, key: Option<&str>, cx: &mut ValueCx<'_>, depth: usize) -> Expr {
     if depth > MAX_DEPTH {
         cx.diags.push(
-            Diagnostic::error("E0901", node.span, "value nested too deeply to import")
-                .with_label("more than 128 levels of lists and maps")
-                .with_help("flatten the value"),
+            Diagnostic::error(
+                crate::import::codes::TOO_DEEP,
+                node.span,
+                "value nested too deeply to import",
+            )
+            .with_label("more than 128 levels of lists and maps")
+            .with_help("flatten the value"),
         );
         return mk(ExprKind::Null);
     }

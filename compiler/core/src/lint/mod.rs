@@ -14,7 +14,6 @@
 //! Suppression comments are matched to findings by [`suppress`] after
 //! linting, because they are text, not model.
 
-pub mod docs;
 pub mod escapes;
 pub mod registry;
 pub mod rules;
@@ -32,6 +31,7 @@ pub use walk::{all_steps, for_each_string, Place};
 use std::ops::Range;
 
 use crate::catalog::Catalog;
+use crate::codes::Code;
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::model::{DocKind, Document, Node};
 use crate::span::{FileId, Span};
@@ -49,7 +49,10 @@ impl LintConfig {
     /// Every rule off (a path `[lint] ignore` covers).
     pub fn all_off() -> LintConfig {
         LintConfig {
-            levels: RULES.iter().map(|r| (r.code.to_string(), None)).collect(),
+            levels: RULES
+                .iter()
+                .map(|r| (r.code.as_str().to_string(), None))
+                .collect(),
             preview: false,
         }
     }
@@ -63,9 +66,7 @@ impl LintConfig {
         self.levels
             .iter()
             .rev()
-            .find(|(k, _)| {
-                k.eq_ignore_ascii_case(entry.name()) || k.eq_ignore_ascii_case(entry.code)
-            })
+            .find(|(k, _)| entry.code.is_named(k))
             .map_or(Some(entry.meta().default), |(_, l)| *l)
     }
 }
@@ -123,14 +124,7 @@ pub fn lint_document_with(
     config: &LintConfig,
     info: &DocInfo<'_>,
 ) -> Vec<Diagnostic> {
-    let mut cx = LintContext {
-        doc,
-        catalog,
-        info: *info,
-        code: "",
-        severity: Severity::Warning,
-        diags: Vec::new(),
-    };
+    let mut diags = Vec::new();
     for entry in RULES {
         let Some(level) = config.level(entry) else {
             continue;
@@ -138,11 +132,17 @@ pub fn lint_document_with(
         if entry.meta().external {
             continue;
         }
-        cx.code = entry.code;
-        cx.severity = level;
+        let mut cx = LintContext {
+            doc,
+            catalog,
+            info: *info,
+            code: entry.code,
+            severity: level,
+            diags,
+        };
         entry.rule.check(&mut cx);
+        diags = cx.diags;
     }
-    let mut diags = cx.diags;
     diagnostic::sort(&mut diags);
     diags.dedup_by(|a, b| {
         a.code == b.code && a.primary.span == b.primary.span && a.message == b.message
@@ -155,7 +155,7 @@ pub struct LintContext<'a> {
     pub doc: &'a Document,
     pub catalog: &'a Catalog,
     pub info: DocInfo<'a>,
-    code: &'static str,
+    code: Code,
     severity: Severity,
     diags: Vec<Diagnostic>,
 }

@@ -10,13 +10,8 @@ use crate::diagnostic::Severity;
 use crate::lint::rules;
 use crate::lint::LintContext;
 
-/// Whether a rule's findings carry a fix that `--fix` may apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FixKind {
-    Never,
-    Sometimes,
-    Always,
-}
+pub use crate::codes::FixKind;
+use crate::codes::{Code, CodeInfo, Group};
 
 /// What a rule declares about itself (its code lives in the registry).
 #[derive(Debug, Clone, Copy)]
@@ -46,7 +41,7 @@ pub trait Rule: Sync {
 
 /// A rule with its code.
 pub struct RuleEntry {
-    pub code: &'static str,
+    pub code: Code,
     pub rule: &'static dyn Rule,
 }
 
@@ -70,12 +65,7 @@ impl RuleEntry {
 
     /// The first paragraph under "What it does" (one line for SARIF and lists).
     pub fn summary(&self) -> String {
-        crate::lint::docs::section(self.meta().docs, "What it does")
-            .lines()
-            .map(str::trim)
-            .take_while(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
+        self.code.summary()
     }
 }
 
@@ -106,10 +96,29 @@ macro_rules! declare_rule {
     };
 }
 
+/// The registry entry of a rule: its code with the rule's own name, level,
+/// fix kind and docs.
+const fn rule_code(code: &'static str, meta: RuleMeta) -> CodeInfo {
+    CodeInfo {
+        code,
+        name: meta.name,
+        group: Group::Lint,
+        level: meta.default,
+        suppressible: true,
+        summary: "",
+        docs: meta.docs,
+        fix: meta.fix,
+    }
+}
+
 macro_rules! rules {
-    ($($code:literal => $module:ident :: $ty:ident,)*) => {
+    ($($id:ident = $code:literal => $module:ident :: $ty:ident,)*) => {
+        $(
+            #[doc = concat!("The code of rule `", stringify!($ty), "`.")]
+            pub const $id: Code = Code::new(&rule_code($code, rules::$module::$ty::META));
+        )*
         /// Every rule, in code order.
-        pub static RULES: &[RuleEntry] = &[$(RuleEntry { code: $code, rule: &rules::$module::$ty },)*];
+        pub static RULES: &[RuleEntry] = &[$(RuleEntry { code: $id, rule: &rules::$module::$ty },)*];
         $(impl Rule for rules::$module::$ty {
             fn meta(&self) -> &'static RuleMeta { &Self::META }
             fn check(&self, cx: &mut LintContext<'_>) { rules::$module::check(cx) }
@@ -118,47 +127,45 @@ macro_rules! rules {
 }
 
 rules! {
-    "SSM101" => missing_rate_control::MissingRateControl,
-    "SSM102" => destructive_without_approval::DestructiveWithoutApproval,
-    "SSM103" => missing_timeout::MissingTimeout,
-    "SSM104" => missing_max_attempts::MissingMaxAttempts,
-    "SSM105" => unhandled_failure_path::UnhandledFailurePath,
-    "SSM106" => missing_assume_role::MissingAssumeRole,
-    "SSM107" => unknown_document_key::UnknownDocumentKey,
-    "SSM108" => invalid_allowed_pattern::InvalidAllowedPattern,
-    "SSM109" => invalid_execute_script::InvalidExecuteScript,
-    "SSM110" => invalid_sleep_duration::InvalidSleepDuration,
-    "SSM111" => full_fleet_rollout::FullFleetRollout,
-    "SSM201" => missing_description::MissingDescription,
-    "SSM202" => hardcoded_instance_id::HardcodedInstanceId,
-    "SSM203" => flat_parameter_name::FlatParameterName,
-    "SSM204" => missing_document_tags::MissingDocumentTags,
-    "SSM205" => unused_declaration::UnusedDeclaration,
-    "SSM206" => reimplemented_patching::ReimplementedPatching,
-    "SSM207" => missing_output_logging::MissingOutputLogging,
-    "SSM208" => patch_target_not_by_tag::PatchTargetNotByTag,
-    "SSM209" => shellcheck::Shellcheck,
-    "SSM210" => invalid_suppression::InvalidSuppression,
-    "SSM211" => unused_suppression::UnusedSuppression,
-    "SSM301" => plaintext_secret::PlaintextSecret,
-    "SSM302" => plaintext_secret_parameter::PlaintextSecretParameter,
-    "SSM303" => secret_in_logged_place::SecretInLoggedPlace,
-    "SSM304" => opens_inbound_access::OpensInboundAccess,
-    "SSM305" => secret_parameter_in_command::SecretParameterInCommand,
-    "SSM306" => decrypted_secret_echoed::DecryptedSecretEchoed,
-    "SSM307" => wildcard_iam_policy::WildcardIamPolicy,
-    "SSM401" => deprecated_runtime::DeprecatedRuntime,
-    "SSM402" => hardcoded_arn_environment::HardcodedArnEnvironment,
+    MISSING_RATE_CONTROL = "SSM101" => missing_rate_control::MissingRateControl,
+    DESTRUCTIVE_WITHOUT_APPROVAL = "SSM102" => destructive_without_approval::DestructiveWithoutApproval,
+    MISSING_TIMEOUT = "SSM103" => missing_timeout::MissingTimeout,
+    MISSING_MAX_ATTEMPTS = "SSM104" => missing_max_attempts::MissingMaxAttempts,
+    UNHANDLED_FAILURE_PATH = "SSM105" => unhandled_failure_path::UnhandledFailurePath,
+    MISSING_ASSUME_ROLE = "SSM106" => missing_assume_role::MissingAssumeRole,
+    UNKNOWN_DOCUMENT_KEY = "SSM107" => unknown_document_key::UnknownDocumentKey,
+    INVALID_ALLOWED_PATTERN = "SSM108" => invalid_allowed_pattern::InvalidAllowedPattern,
+    INVALID_EXECUTE_SCRIPT = "SSM109" => invalid_execute_script::InvalidExecuteScript,
+    INVALID_SLEEP_DURATION = "SSM110" => invalid_sleep_duration::InvalidSleepDuration,
+    FULL_FLEET_ROLLOUT = "SSM111" => full_fleet_rollout::FullFleetRollout,
+    MISSING_DESCRIPTION = "SSM201" => missing_description::MissingDescription,
+    HARDCODED_INSTANCE_ID = "SSM202" => hardcoded_instance_id::HardcodedInstanceId,
+    FLAT_PARAMETER_NAME = "SSM203" => flat_parameter_name::FlatParameterName,
+    MISSING_DOCUMENT_TAGS = "SSM204" => missing_document_tags::MissingDocumentTags,
+    UNUSED_DECLARATION = "SSM205" => unused_declaration::UnusedDeclaration,
+    REIMPLEMENTED_PATCHING = "SSM206" => reimplemented_patching::ReimplementedPatching,
+    MISSING_OUTPUT_LOGGING = "SSM207" => missing_output_logging::MissingOutputLogging,
+    PATCH_TARGET_NOT_BY_TAG = "SSM208" => patch_target_not_by_tag::PatchTargetNotByTag,
+    SHELLCHECK = "SSM209" => shellcheck::Shellcheck,
+    INVALID_SUPPRESSION = "SSM210" => invalid_suppression::InvalidSuppression,
+    UNUSED_SUPPRESSION = "SSM211" => unused_suppression::UnusedSuppression,
+    PLAINTEXT_SECRET = "SSM301" => plaintext_secret::PlaintextSecret,
+    PLAINTEXT_SECRET_PARAMETER = "SSM302" => plaintext_secret_parameter::PlaintextSecretParameter,
+    SECRET_IN_LOGGED_PLACE = "SSM303" => secret_in_logged_place::SecretInLoggedPlace,
+    OPENS_INBOUND_ACCESS = "SSM304" => opens_inbound_access::OpensInboundAccess,
+    SECRET_PARAMETER_IN_COMMAND = "SSM305" => secret_parameter_in_command::SecretParameterInCommand,
+    DECRYPTED_SECRET_ECHOED = "SSM306" => decrypted_secret_echoed::DecryptedSecretEchoed,
+    WILDCARD_IAM_POLICY = "SSM307" => wildcard_iam_policy::WildcardIamPolicy,
+    DEPRECATED_RUNTIME = "SSM401" => deprecated_runtime::DeprecatedRuntime,
+    HARDCODED_ARN_ENVIRONMENT = "SSM402" => hardcoded_arn_environment::HardcodedArnEnvironment,
 }
 
 /// The rule with this code (`SSM301`) or name (`plaintext-secret`), case-insensitive.
 pub fn find(code_or_name: &str) -> Option<&'static RuleEntry> {
-    RULES.iter().find(|r| {
-        r.code.eq_ignore_ascii_case(code_or_name) || r.name().eq_ignore_ascii_case(code_or_name)
-    })
+    RULES.iter().find(|r| r.code.is_named(code_or_name))
 }
 
 /// The rule with this code.
-pub fn by_code(code: &str) -> Option<&'static RuleEntry> {
+pub fn by_code(code: Code) -> Option<&'static RuleEntry> {
     RULES.iter().find(|r| r.code == code)
 }

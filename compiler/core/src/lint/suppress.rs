@@ -8,9 +8,13 @@
 //! This is the one suppression pass: it runs after every diagnostic of a file
 //! exists (checker and linter alike), for the CLI and the editor; a
 //! suppression without a reason never silences an error-level finding.
-//! Invariants: pure text scanning, no panics; a finding is matched by rule
-//! name, by code, or by the checker's name for its code.
+//! A suppression naming a code that may not be suppressed (an error that
+//! stops the document from being built, see `crate::codes`) silences nothing
+//! and is itself reported.
+//! Invariants: pure text scanning, no panics; a finding is matched by its
+//! code or the code's name in the one code registry.
 
+use crate::codes::{self, Code};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::{registry, LintConfig};
 use crate::span::{FileId, Span};
@@ -140,34 +144,21 @@ fn comment_start(line: &str, style: CommentStyle) -> Option<usize> {
     }
 }
 
-/// Whether `name` (a rule name, a code, or a checker name) names diagnostic `d`.
+/// Whether `name` (a code or a code's name) names diagnostic `d`.
 fn names(name: &str, d: &Diagnostic) -> bool {
-    if name.eq_ignore_ascii_case(d.code) {
-        return true;
-    }
-    if registry::by_code(d.code).is_some_and(|r| r.name() == name) {
-        return true;
-    }
-    if crate::check::codes::info(d.code).is_some_and(|c| c.name == name) {
+    if d.code.is_named(name) {
         return true;
     }
     // The checker calls the flow a lint rule reports on raw documents `secret-flow`.
-    name == "secret-flow"
-        && registry::by_code(d.code).is_some_and(|r| r.name() == "secret-in-logged-place")
-}
-
-fn known(name: &str) -> bool {
-    registry::find(name).is_some()
-        || crate::check::codes::ALL
-            .iter()
-            .any(|c| c.name == name || c.code.eq_ignore_ascii_case(name))
+    crate::check::codes::SECRET_FLOW.is_named(name) && d.code == registry::SECRET_IN_LOGGED_PLACE
 }
 
 /// Drops the findings the suppressions cover and reports the suppressions
 /// that are malformed or silence nothing (at the levels `config` gives).
 pub fn apply(diags: Vec<Diagnostic>, sups: &[Suppression], config: &LintConfig) -> Vec<Diagnostic> {
-    let level = |name: &str| registry::find(name).and_then(|e| config.level(e));
-    let code = |name: &str| registry::find(name).map_or("SSM210", |e| e.code);
+    let level = |code: Code| registry::by_code(code).and_then(|e| config.level(e));
+    let all = codes::all();
+    let known = |name: &str| all.iter().copied().find(|c| c.is_named(name));
     let mut used = vec![false; sups.len()];
     let mut out: Vec<Diagnostic> = Vec::new();
     for d in diags {
@@ -178,6 +169,7 @@ pub fn apply(diags: Vec<Diagnostic>, sups: &[Suppression], config: &LintConfig) 
                 && at.start <= s.covers.end
                 && s.covers.start <= at.end.max(at.start)
                 && (!s.reason.is_empty() || d.severity != Severity::Error)
+                && d.code.suppressible()
                 && s.rules.iter().any(|r| names(r, &d))
         });
         match hit.and_then(|i| used.get_mut(i)) {
@@ -186,11 +178,17 @@ pub fn apply(diags: Vec<Diagnostic>, sups: &[Suppression], config: &LintConfig) 
         }
     }
     for (s, used) in sups.iter().zip(used) {
-        let unknown: Vec<&String> = s.rules.iter().filter(|r| !known(r)).collect();
-        if let Some(sev) = level("invalid-suppression") {
+        let unknown: Vec<&String> = s.rules.iter().filter(|r| known(r).is_none()).collect();
+        let fixed: Vec<Code> = s
+            .rules
+            .iter()
+            .filter_map(|r| known(r))
+            .filter(|c| !c.suppressible())
+            .collect();
+        if let Some(sev) = level(registry::INVALID_SUPPRESSION) {
             if s.rules.is_empty() {
                 out.push(invalid(
-                    code("invalid-suppression"),
+                    registry::INVALID_SUPPRESSION,
                     sev,
                     s.comment,
                     "suppression names no rule",
@@ -198,24 +196,36 @@ pub fn apply(diags: Vec<Diagnostic>, sups: &[Suppression], config: &LintConfig) 
             }
             for r in &unknown {
                 let mut d = invalid(
-                    code("invalid-suppression"),
+                    registry::INVALID_SUPPRESSION,
                     sev,
                     s.comment,
                     format!("suppression names unknown rule `{r}`"),
                 );
-                let names = registry::RULES
-                    .iter()
-                    .map(|e| e.name())
-                    .chain(crate::check::codes::ALL.iter().map(|c| c.name));
+                let names = all.iter().map(|c| c.name());
                 if let Some(best) = crate::diagnostic::did_you_mean(r, names) {
                     d = d.with_help(format!("did you mean `{best}`?"));
                 }
                 out.push(d);
             }
+            for c in &fixed {
+                out.push(
+                    invalid(
+                        registry::INVALID_SUPPRESSION,
+                        sev,
+                        s.comment,
+                        format!("`{}` ({}) may not be suppressed", c.name(), c.as_str()),
+                    )
+                    .with_help(format!(
+                        "it is an error of {} that stops the document from being built: fix it instead (`ssmc explain {}`)",
+                        c.group().title(),
+                        c.as_str()
+                    )),
+                );
+            }
             if s.reason.is_empty() && !s.rules.is_empty() {
                 out.push(
                     invalid(
-                        code("invalid-suppression"),
+                        registry::INVALID_SUPPRESSION,
                         sev,
                         s.comment,
                         "suppression gives no reason",
@@ -226,11 +236,11 @@ pub fn apply(diags: Vec<Diagnostic>, sups: &[Suppression], config: &LintConfig) 
                 );
             }
         }
-        if !used && unknown.is_empty() && !s.rules.is_empty() {
-            if let Some(sev) = level("unused-suppression") {
+        if !used && unknown.is_empty() && fixed.is_empty() && !s.rules.is_empty() {
+            if let Some(sev) = level(registry::UNUSED_SUPPRESSION) {
                 out.push(
                     Diagnostic::new(
-                        code("unused-suppression"),
+                        registry::UNUSED_SUPPRESSION,
                         sev,
                         s.comment,
                         format!("suppression of `{}` silences nothing", s.rules.join(", ")),
@@ -245,11 +255,6 @@ pub fn apply(diags: Vec<Diagnostic>, sups: &[Suppression], config: &LintConfig) 
     out
 }
 
-fn invalid(
-    code: &'static str,
-    sev: Severity,
-    span: Span,
-    message: impl Into<String>,
-) -> Diagnostic {
+fn invalid(code: Code, sev: Severity, span: Span, message: impl Into<String>) -> Diagnostic {
     Diagnostic::new(code, sev, span, message).with_label("this suppression")
 }

@@ -106,7 +106,7 @@ impl Lowerer<'_> {
             _ => {
                 self.diags.push(
                     Diagnostic::error(
-                        "E0207",
+                        crate::lower::codes::BAD_CONDITION_SUBJECT,
                         expr.span,
                         "the left side of a condition must be a reference or a string",
                     )
@@ -142,7 +142,7 @@ impl Lowerer<'_> {
             return;
         }
         let mut d = Diagnostic::error(
-            "E0208",
+            crate::lower::codes::UNKNOWN_OPERATOR,
             method.span,
             format!("unknown condition operator `{}`", method.text),
         )
@@ -163,7 +163,7 @@ impl Lowerer<'_> {
                     .find(|(word, _)| word.eq_ignore_ascii_case(&platform.text))
                 else {
                     let mut d = Diagnostic::error(
-                        "E0209",
+                        crate::lower::codes::UNKNOWN_PLATFORM,
                         platform.span,
                         format!("unknown platform `{}`", platform.text),
                     )

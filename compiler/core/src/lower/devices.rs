@@ -35,7 +35,7 @@ fn slot<'a>(
     if let Some(first) = slot {
         diags.push(
             Diagnostic::error(
-                "E0220",
+                crate::lower::codes::DUPLICATE_CLAUSE,
                 span,
                 format!("`{name}` is written twice for this step"),
             )
@@ -58,7 +58,7 @@ impl Lowerer<'_> {
             match clause {
                 Clause::Goto { .. } | Clause::End { .. } if !allow_flow => {
                     self.diags.push(
-                        Diagnostic::error("E0221", span, "`if`, `guard` and `match` take no `goto` or `end`")
+                        Diagnostic::error(crate::lower::codes::FLOW_ON_STRUCTURED, span, "`if`, `guard` and `match` take no `goto` or `end`")
                             .with_label("not allowed here")
                             .with_help("write this branch as a flat `step B = branch { … }` to set `nextStep` or `isEnd` on it"),
                     );
@@ -173,7 +173,7 @@ impl Lowerer<'_> {
         ];
         if FLOW_KEYS.contains(&k.name.as_str()) {
             self.diags.push(
-                Diagnostic::error("E0222", k.span, format!("`raw` may not set `{}`", k.name))
+                Diagnostic::error(crate::lower::codes::RAW_FLOW_KEY, k.span, format!("`raw` may not set `{}`", k.name))
                     .with_label("a flow key")
                     .with_help("flow keys always have a typed form (`goto`, `on_failure`, `on_cancel`, `branch`), so the checker and rename see every step name"),
             );
@@ -196,7 +196,7 @@ impl Lowerer<'_> {
                 .map_or("another `raw` entry", |(_, c)| c);
             self.diags.push(
                 Diagnostic::error(
-                    "E0213",
+                    crate::lower::codes::RAW_SETS_PRODUCED_KEY,
                     k.span,
                     format!("`raw` sets `{}`, which the step already produces", k.name),
                 )
@@ -225,15 +225,23 @@ impl Lowerer<'_> {
         if !ok {
             if matches!(e.kind, ExprKind::String(_)) {
                 self.diags.push(
-                    Diagnostic::warning("W0202", e.span, format!("`{clause}` given as a string"))
-                        .with_label("emitted verbatim as a string")
-                        .with_help(format!("AWS accepts it, but `{clause}` expects {expected}")),
+                    Diagnostic::warning(
+                        crate::lower::codes::CLAUSE_AS_STRING,
+                        e.span,
+                        format!("`{clause}` given as a string"),
+                    )
+                    .with_label("emitted verbatim as a string")
+                    .with_help(format!("AWS accepts it, but `{clause}` expects {expected}")),
                 );
             } else {
                 self.diags.push(
-                    Diagnostic::error("E0223", e.span, format!("`{clause}` expects {expected}"))
-                        .with_label(format!("found {}", describe(&e.kind)))
-                        .with_help(format!("for example `{}`", example(clause))),
+                    Diagnostic::error(
+                        crate::lower::codes::BAD_CLAUSE_VALUE,
+                        e.span,
+                        format!("`{clause}` expects {expected}"),
+                    )
+                    .with_label(format!("found {}", describe(&e.kind)))
+                    .with_help(format!("for example `{}`", example(clause))),
                 );
             }
         }
@@ -246,7 +254,7 @@ impl Lowerer<'_> {
             FlowTarget::Continue(s) => {
                 if !failure {
                     self.diags.push(
-                        Diagnostic::error("E0224", *s, "`on_cancel` cannot continue")
+                        Diagnostic::error(crate::lower::codes::ON_CANCEL_CONTINUE, *s, "`on_cancel` cannot continue")
                             .with_label("not an onCancel value")
                             .with_help("AWS accepts `Abort` or `step:<name>` for onCancel: write `on_cancel abort` or `on_cancel goto Step`"),
                     );
@@ -256,11 +264,15 @@ impl Lowerer<'_> {
             FlowTarget::Goto(name) => Node::string(format!("step:{}", name.text), name.span),
             FlowTarget::Literal(s) => {
                 self.diags.push(
-                    Diagnostic::warning("W0203", s.span, "flow target given as a string")
-                        .with_label("emitted verbatim")
-                        .with_help(
-                            "write `abort`, `continue` or `goto Step` so the checker can follow it",
-                        ),
+                    Diagnostic::warning(
+                        crate::lower::codes::FLOW_TARGET_AS_STRING,
+                        s.span,
+                        "flow target given as a string",
+                    )
+                    .with_label("emitted verbatim")
+                    .with_help(
+                        "write `abort`, `continue` or `goto Step` so the checker can follow it",
+                    ),
                 );
                 let _ = span;
                 Node::string(s.value.clone(), s.span)
@@ -279,7 +291,7 @@ impl Lowerer<'_> {
                     | Clause::Description { .. }
             ) {
                 self.diags.push(
-                    Diagnostic::error("E0225", clause.span(), "this clause cannot be a default")
+                    Diagnostic::error(crate::lower::codes::BAD_DEFAULT_CLAUSE, clause.span(), "this clause cannot be a default")
                         .with_label("not allowed in `defaults`")
                         .with_help("`defaults` takes on_failure, on_cancel, timeout, attempts, critical and raw"),
                 );
@@ -310,7 +322,7 @@ impl Lowerer<'_> {
                 };
                 self.diags.push(
                     Diagnostic::warning(
-                        "W0204",
+                        crate::lower::codes::DEFAULT_TIMEOUT_ON_LOOP,
                         step.name.span,
                         format!(
                             "the default timeout ({seconds}) also bounds loop `{}` as a whole, all its iterations together",

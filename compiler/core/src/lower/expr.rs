@@ -45,7 +45,7 @@ impl Lowerer<'_> {
                     return self.condition(cond);
                 }
                 self.diags.push(
-                    Diagnostic::error("E0201", span, "a condition is not a value here")
+                    Diagnostic::error(crate::lower::codes::CONDITION_AS_VALUE, span, "a condition is not a value here")
                         .with_label("this is a condition")
                         .with_help("conditions are values only in `LoopCondition`; elsewhere write them in `if`, `guard` or `branch`"),
                 );
@@ -63,7 +63,7 @@ impl Lowerer<'_> {
                 let first = first.span;
                 self.diags.push(
                     Diagnostic::error(
-                        "E0202",
+                        crate::lower::codes::DUPLICATE_KEY,
                         entry.key.span,
                         format!("duplicate key `{}`", entry.key.text),
                     )
@@ -101,9 +101,12 @@ impl Lowerer<'_> {
                 None => Node::new(Value::Null, span),
             },
             _ => {
-                let mut d =
-                    Diagnostic::error("E0203", func_span, format!("unknown function `{func}`"))
-                        .with_label("not a built-in function");
+                let mut d = Diagnostic::error(
+                    crate::lower::codes::UNKNOWN_FUNCTION,
+                    func_span,
+                    format!("unknown function `{func}`"),
+                )
+                .with_label("not a built-in function");
                 d = match did_you_mean(func, FUNCTIONS.iter().copied()) {
                     Some(s) => d.with_help(format!("did you mean `{s}`?")),
                     None => {
@@ -124,9 +127,13 @@ impl Lowerer<'_> {
             }] => Some(s.value.clone()),
             _ => {
                 self.diags.push(
-                    Diagnostic::error("E0204", span, format!("`{func}` takes one string argument"))
-                        .with_label("expected one string here")
-                        .with_help(format!("for example `{func}(\"/app/prod/name\")`")),
+                    Diagnostic::error(
+                        crate::lower::codes::BAD_FUNCTION_ARGUMENT,
+                        span,
+                        format!("`{func}` takes one string argument"),
+                    )
+                    .with_label("expected one string here")
+                    .with_help(format!("for example `{func}(\"/app/prod/name\")`")),
                 );
                 None
             }
@@ -138,11 +145,15 @@ impl Lowerer<'_> {
             Ok(text) => Some(crate::span::normalize_source(&text)),
             Err(why) => {
                 self.diags.push(
-                    Diagnostic::error("E0205", span, format!("cannot embed `{path}`: {why}"))
-                        .with_label("this file")
-                        .with_help(
-                            "paths are relative to the runbook and must stay inside the project",
-                        ),
+                    Diagnostic::error(
+                        crate::lower::codes::UNREADABLE_FILE,
+                        span,
+                        format!("cannot embed `{path}`: {why}"),
+                    )
+                    .with_label("this file")
+                    .with_help(
+                        "paths are relative to the runbook and must stay inside the project",
+                    ),
                 );
                 None
             }
@@ -165,7 +176,7 @@ impl Lowerer<'_> {
             }
             _ => {
                 self.diags.push(
-                    Diagnostic::error("E0206", inner.span, "`lines` takes a string or `file(…)`")
+                    Diagnostic::error(crate::lower::codes::BAD_LINES, inner.span, "`lines` takes a string or `file(…)`")
                         .with_label("expected a string here")
                         .with_help("write `lines \"\"\"` followed by the lines, or `lines file(\"script.sh\")`"),
                 );

@@ -11,6 +11,7 @@
 //! or where a structured form or a device needs it.
 
 mod aws_form;
+pub mod codes;
 mod cond;
 mod devices;
 mod expr;
@@ -173,10 +174,14 @@ impl Lowerer<'_> {
                 DocItem::Description(s) => {
                     if let Some(d) = &doc.docs {
                         self.diags.push(
-                            Diagnostic::error("E0210", s.span, "the document has two descriptions")
-                                .with_label("a `description` item")
-                                .with_secondary(d.span, "and a doc comment")
-                                .with_help("keep one of them"),
+                            Diagnostic::error(
+                                crate::lower::codes::TWO_DESCRIPTIONS,
+                                s.span,
+                                "the document has two descriptions",
+                            )
+                            .with_label("a `description` item")
+                            .with_secondary(d.span, "and a doc comment")
+                            .with_help("keep one of them"),
                         );
                     }
                     out.description = Some(Node::string(s.value.clone(), s.span));
@@ -254,7 +259,7 @@ impl Lowerer<'_> {
                 if attr.name.text != "explicit_next" {
                     self.diags.push(
                         Diagnostic::warning(
-                            "W0201",
+                            crate::lower::codes::UNKNOWN_DOCUMENT_ATTRIBUTE,
                             attr.name.span,
                             format!("unknown document attribute `@{}`", attr.name.text),
                         )
@@ -310,7 +315,7 @@ impl Lowerer<'_> {
                         if param.description.is_some() {
                             self.diags.push(
                                 Diagnostic::error(
-                                    "E0210",
+                                    crate::lower::codes::TWO_DESCRIPTIONS,
                                     entry.key.span,
                                     format!("`{}` has two descriptions", name.text),
                                 )
@@ -322,7 +327,7 @@ impl Lowerer<'_> {
                     }
                     "type" | "default" => self.diags.push(
                         Diagnostic::error(
-                            "E0212",
+                            crate::lower::codes::ATTRIBUTE_NOT_ALLOWED,
                             entry.key.span,
                             format!("`{}` is not written as an attribute", entry.key.text),
                         )
@@ -373,7 +378,7 @@ impl Lowerer<'_> {
             if taken || doc.extra.iter().any(|(k, _)| k.name == key.name) {
                 self.diags.push(
                     Diagnostic::error(
-                        "E0213",
+                        crate::lower::codes::RAW_SETS_PRODUCED_KEY,
                         key.span,
                         format!(
                             "`raw` sets `{}`, which the document already produces",
@@ -404,9 +409,13 @@ impl Lowerer<'_> {
         };
         let Some(path) = path else {
             self.diags.push(
-                Diagnostic::error("E0211", a.value.span, "an attachment is a `file(\"…\")`")
-                    .with_label("expected `file(\"path\")` here")
-                    .with_help("write `attachment \"x.zip\" = file(\"dist/x.zip\")`"),
+                Diagnostic::error(
+                    crate::lower::codes::BAD_ATTACHMENT,
+                    a.value.span,
+                    "an attachment is a `file(\"…\")`",
+                )
+                .with_label("expected `file(\"path\")` here")
+                .with_help("write `attachment \"x.zip\" = file(\"dist/x.zip\")`"),
             );
             return None;
         };
@@ -415,7 +424,7 @@ impl Lowerer<'_> {
             Err(why) => {
                 self.diags.push(
                     Diagnostic::error(
-                        "E0205",
+                        crate::lower::codes::UNREADABLE_FILE,
                         a.value.span,
                         format!("cannot attach `{path}`: {why}"),
                     )
@@ -460,7 +469,7 @@ impl Lowerer<'_> {
             if let Some((first, _)) = entries.iter().find(|(e, _)| e.name == k.name) {
                 self.diags.push(
                     Diagnostic::error(
-                        "E0214",
+                        crate::lower::codes::DUPLICATE_FILE,
                         k.span,
                         format!("the file `{}` is declared twice", k.name),
                     )

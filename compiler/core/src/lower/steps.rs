@@ -108,7 +108,7 @@ impl Lowerer<'_> {
             Some(k) => step.next_step = Some(Node::string(k, span)),
             None => self.diags.push(
                 Diagnostic::error(
-                    "E0230",
+                    crate::lower::codes::IF_FALLS_THROUGH,
                     step.name.span,
                     "this step would fall through into another branch of the `if`",
                 )
@@ -134,7 +134,7 @@ impl Lowerer<'_> {
             if let Some(doc) = &description {
                 self.diags.push(
                     Diagnostic::error(
-                        "E0210",
+                        crate::lower::codes::TWO_DESCRIPTIONS,
                         d.span,
                         format!("step `{name}` has two descriptions"),
                     )
@@ -186,7 +186,7 @@ impl Lowerer<'_> {
                 };
                 self.diags.push(
                     Diagnostic::error(
-                        "E0231",
+                        crate::lower::codes::WHEN_IN_AUTOMATION,
                         span,
                         "`when` preconditions are for Command documents",
                     )
@@ -209,7 +209,7 @@ impl Lowerer<'_> {
             if !is_loop {
                 self.diags.push(
                     Diagnostic::error(
-                        "E0232",
+                        crate::lower::codes::BODY_ON_NON_LOOP,
                         body.span,
                         format!("`{}` takes no `do` block", a.action.text),
                     )
@@ -219,9 +219,13 @@ impl Lowerer<'_> {
             }
             if body.steps.is_empty() {
                 self.diags.push(
-                    Diagnostic::error("E0233", body.span, "a loop body needs at least one step")
-                        .with_label("empty")
-                        .with_help("AWS requires `Steps` to hold at least one step"),
+                    Diagnostic::error(
+                        crate::lower::codes::EMPTY_LOOP,
+                        body.span,
+                        "a loop body needs at least one step",
+                    )
+                    .with_label("empty")
+                    .with_help("AWS requires `Steps` to hold at least one step"),
                 );
             }
             let inner: Vec<&ast::Step> = body.steps.iter().collect();
@@ -280,7 +284,7 @@ impl Lowerer<'_> {
                         if entries.iter().any(|(e, _)| e.name == k.name) {
                             self.diags.push(
                                 Diagnostic::error(
-                                    "E0213",
+                                    crate::lower::codes::RAW_SETS_PRODUCED_KEY,
                                     k.span,
                                     format!(
                                         "`raw` sets `{}`, which the choice already produces",
@@ -381,7 +385,7 @@ impl Lowerer<'_> {
                 Some(first) => Some(self.names.of(first)),
                 None => {
                     self.diags.push(
-                        Diagnostic::error("E0234", b.span, "empty block")
+                        Diagnostic::error(crate::lower::codes::EMPTY_BLOCK, b.span, "empty block")
                             .with_label("no steps here")
                             .with_help("add a step, or write `{ goto Step }` to jump"),
                     );
@@ -406,9 +410,15 @@ impl Lowerer<'_> {
         match ctx.k {
             Some(k) => choices.push(self.choice(&g.condition, k, g.span, g.condition.span())),
             None => self.diags.push(
-                Diagnostic::error("E0235", g.span, "a `guard` needs a step after it")
-                    .with_label("nothing follows this guard")
-                    .with_help("the guard continues at the next step when its condition holds; add that step"),
+                Diagnostic::error(
+                    crate::lower::codes::GUARD_AT_END,
+                    g.span,
+                    "a `guard` needs a step after it",
+                )
+                .with_label("nothing follows this guard")
+                .with_help(
+                    "the guard continues at the next step when its condition holds; add that step",
+                ),
             ),
         }
         let default = match &g.otherwise {
@@ -475,7 +485,7 @@ impl Lowerer<'_> {
                     };
                     self.diags.push(
                         Diagnostic::error(
-                            "E0236",
+                            crate::lower::codes::GENERATED_NAME_TAKEN,
                             at,
                             format!("the generated step name `{name}` is already taken"),
                         )

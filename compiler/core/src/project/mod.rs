@@ -3,6 +3,7 @@
 //! The CLI and the language server drive it through `ssmc-project`, which
 //! does the file access (reading, walking, canonical paths).
 
+pub mod codes;
 pub mod config;
 pub mod globs;
 pub mod root;

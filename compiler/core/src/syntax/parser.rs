@@ -28,7 +28,7 @@ pub const SEP: char = '\u{1f}';
 /// A custom error: code, message, primary label and help travel in one string.
 fn custom(
     span: SimpleSpan,
-    code: &str,
+    code: crate::codes::Code,
     message: &str,
     label: &str,
     help: &str,

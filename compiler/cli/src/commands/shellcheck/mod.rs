@@ -21,8 +21,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value as Json;
 use ssmc_core::diagnostic::{Diagnostic, Severity};
-use ssmc_core::lint::locate_in;
 use ssmc_core::lint::walk::{scripts, Lang};
+use ssmc_core::lint::{locate_in, registry};
 use ssmc_core::model::{Document, Node};
 use ssmc_core::span::{FileId, Span};
 
@@ -182,7 +182,7 @@ impl Shellcheck {
                     self.timed_out.fetch_add(1, Ordering::Relaxed);
                     diags.push(
                         Diagnostic::new(
-                            "SSM209",
+                            registry::SHELLCHECK,
                             Severity::Warning,
                             p.anchor,
                             format!(
@@ -297,7 +297,7 @@ fn finding(p: &Prepared<'_>, f: &Json, source: (FileId, &str)) -> Option<Diagnos
     let span = locate_in(node, off + start..off + end, Some(source));
     Some(
         Diagnostic::new(
-            "SSM209",
+            registry::SHELLCHECK,
             level(f["level"].as_str().unwrap_or("")),
             span,
             format!("shellcheck SC{code}: {msg}"),

@@ -26,7 +26,7 @@ pub use json::parse_json;
 pub use yaml::parse_yaml;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, Key, Node};
+use crate::model::{Document, Node};
 use crate::span::FileId;
 
 /// The deepest nesting of lists and maps a reader accepts.
@@ -39,48 +39,22 @@ pub const MAX_ALIAS_NODES: usize = 100_000;
 /// 100 aliases of 100 aliases of a 10 kB string are few nodes but 100 MB.
 pub const MAX_ALIAS_BYTES: usize = 4 << 20;
 
-/// Diagnostic codes of the readers.
+/// Diagnostic codes of the readers (`E06xx`).
 pub mod codes {
-    /// The text is not valid JSON.
-    pub const INVALID_JSON: &str = "E0601";
-    /// The text is not valid YAML (or uses a YAML feature a document cannot).
-    pub const INVALID_YAML: &str = "E0602";
-    /// Lists and maps nested more than `MAX_DEPTH` levels.
-    pub const TOO_DEEP: &str = "E0603";
-    /// YAML aliases expand to too many nodes.
-    pub const ALIAS_BOMB: &str = "E0604";
-    /// More than one YAML document in a file.
-    pub const MULTIPLE_DOCUMENTS: &str = "E0605";
-    /// A YAML map key that is a list or a map.
-    pub const UNSUPPORTED_KEY: &str = "E0606";
-    /// A key written twice in one map: SSM keeps one of them, which the
-    /// author cannot see.
-    pub const DUPLICATE_KEY: &str = "E0607";
-    /// The top level is not a map: not an SSM document.
-    pub const NOT_A_MAP: &str = "E0610";
-    /// No `schemaVersion` key: not an SSM document.
-    pub const NO_SCHEMA_VERSION: &str = "E0611";
-    /// A `schemaVersion` SSM does not have.
-    pub const UNKNOWN_SCHEMA_VERSION: &str = "E0612";
-    /// A known key whose value has the wrong shape for the model.
-    pub const BAD_SHAPE: &str = "E0613";
-}
-
-/// The error for a key written a second time in one map, at the second,
-/// naming the first. JSON leaves a repeated key undefined and YAML forbids
-/// it; parsers disagree on which one wins (most: the last), so a document
-/// that repeats `mainSteps` runs steps its reader did not review.
-pub(crate) fn duplicate_key(first: &Key, again: &Key) -> Diagnostic {
-    Diagnostic::error(
-        codes::DUPLICATE_KEY,
-        again.span,
-        format!("the key `{}` is written twice in this map", again.name),
-    )
-    .with_label("written again here")
-    .with_secondary(first.span, "first written here")
-    .with_help(
-        "keep one of them: readers disagree on which one counts (most keep the last, silently)",
-    )
+    crate::define_codes! {
+        group: Read;
+        INVALID_JSON = "E0601", "invalid-json", Error, "the text is not valid JSON";
+        INVALID_YAML = "E0602", "invalid-yaml", Error, "the text is not valid YAML (or uses a YAML feature a document cannot)";
+        TOO_DEEP = "E0603", "document-too-deep", Error, "lists and maps nested deeper than the reader's limit";
+        ALIAS_BOMB = "E0604", "alias-bomb", Error, "YAML aliases that expand to too many nodes or too much text";
+        MULTIPLE_DOCUMENTS = "E0605", "multiple-documents", Error, "more than one YAML document in a file";
+        UNSUPPORTED_KEY = "E0606", "unsupported-key", Error, "a YAML map key that is a list or a map";
+        DUPLICATE_KEY = "E0607", "duplicate-key", Error, "a key written twice in one map: SSM keeps one of them, which the author cannot see";
+        NOT_A_MAP = "E0610", "not-a-map", Error, "the top level is not a map: not an SSM document";
+        NO_SCHEMA_VERSION = "E0611", "no-schema-version", Error, "no `schemaVersion` key: not an SSM document";
+        UNKNOWN_SCHEMA_VERSION = "E0612", "unknown-schema-version", Error, "a `schemaVersion` SSM does not have";
+        BAD_SHAPE = "E0613", "bad-shape", Error, "a known key whose value has the wrong shape for the model";
+    }
 }
 
 /// Parses text in the given format.

@@ -66,13 +66,15 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
                 "AWS removes deprecated runtimes; `{new}` is supported"
             ));
         if exact {
-            d = d.with_fix(Fix {
-                message: format!("use `{new}`"),
-                edits: vec![Edit {
+            // Unsafe: the script then runs on another interpreter, whose
+            // behaviour can differ (removed modules, changed defaults).
+            d = d.with_fix(Fix::unsafe_(
+                format!("use `{new}`"),
+                vec![Edit {
                     span,
                     replacement: new.to_string(),
                 }],
-            });
+            ));
         }
         cx.report(d);
     }

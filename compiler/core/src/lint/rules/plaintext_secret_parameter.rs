@@ -70,12 +70,15 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
             let fix =
                 p.ty.as_ref()
                     .filter(|t| cx.source_of(t.span) == Some(ty))
-                    .map(|t| Fix {
-                        message: format!("declare `{}` secret", p.name.name),
-                        edits: vec![Edit {
-                            span: crate::span::Span::point(t.span.file, t.span.end as usize),
-                            replacement: " secret".into(),
-                        }],
+                    .map(|t| {
+                        // Safe: no emitted byte changes, only what the checker allows.
+                        Fix::safe(
+                            format!("declare `{}` secret", p.name.name),
+                            vec![Edit {
+                                span: crate::span::Span::point(t.span.file, t.span.end as usize),
+                                replacement: " secret".into(),
+                            }],
+                        )
                     });
             found.push((
                 p.name.span,

@@ -126,13 +126,19 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
                     "SSM keys are case-sensitive; SSM rejects a document with an unknown key",
                 );
                 if exact {
-                    d.with_fix(crate::diagnostic::Fix {
-                        message: format!("rename to `{m}`"),
-                        edits: vec![crate::diagnostic::Edit {
-                            span: key.span,
-                            replacement: m.to_string(),
-                        }],
-                    })
+                    let edits = vec![crate::diagnostic::Edit {
+                        span: key.span,
+                        replacement: m.to_string(),
+                    }];
+                    let message = format!("rename to `{m}`");
+                    // Only the case differs: the key cannot mean anything
+                    // else. A did-you-mean by spelling is a guess at which
+                    // key was meant (a wrong guess sets another setting).
+                    if m.eq_ignore_ascii_case(&key.name) {
+                        d.with_fix(crate::diagnostic::Fix::safe(message, edits))
+                    } else {
+                        d.with_fix(crate::diagnostic::Fix::unsafe_(message, edits))
+                    }
                 } else {
                     d
                 }
