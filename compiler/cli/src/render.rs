@@ -319,7 +319,7 @@ mod tests {
         let f = map.add("e\u{1b}.rbk", text);
         let y = text.find('y').unwrap_or_default();
         let d = Diagnostic::error(
-            "E1015",
+            ssmc_core::check::codes::DUPLICATE_STEP,
             Span::new(f, y, y + 1),
             "duplicate step `\u{1b}[2J\u{202e}x`",
         )

@@ -23,13 +23,6 @@ fn open(c: &mut Client, uri: &str, text: &str) {
     );
 }
 
-fn hover(c: &mut Client, uri: &str, line: u32, character: u32) -> Value {
-    c.request(
-        "textDocument/hover",
-        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
-    )
-}
-
 /// A frame around `body`, as the client helper frames messages.
 fn frame(body: &[u8]) -> Vec<u8> {
     [

@@ -26,7 +26,7 @@ pub use json::parse_json;
 pub use yaml::parse_yaml;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, Node};
+use crate::model::{Document, Key, Node};
 use crate::span::FileId;
 
 /// The deepest nesting of lists and maps a reader accepts.
@@ -55,6 +55,23 @@ pub mod codes {
         UNKNOWN_SCHEMA_VERSION = "E0612", "unknown-schema-version", Error, "a `schemaVersion` SSM does not have";
         BAD_SHAPE = "E0613", "bad-shape", Error, "a known key whose value has the wrong shape for the model";
     }
+}
+
+/// The error for a key written a second time in one map, at the second,
+/// naming the first. JSON leaves a repeated key undefined and YAML forbids
+/// it; parsers disagree on which one wins (most: the last), so a document
+/// that repeats `mainSteps` runs steps its reader did not review.
+pub(crate) fn duplicate_key(first: &Key, again: &Key) -> Diagnostic {
+    Diagnostic::error(
+        codes::DUPLICATE_KEY,
+        again.span,
+        format!("the key `{}` is written twice in this map", again.name),
+    )
+    .with_label("written again here")
+    .with_secondary(first.span, "first written here")
+    .with_help(
+        "keep one of them: readers disagree on which one counts (most keep the last, silently)",
+    )
 }
 
 /// Parses text in the given format.
