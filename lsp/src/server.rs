@@ -48,6 +48,9 @@ struct Doc {
     analysis: Option<Arc<Analysis>>,
     /// The version `analysis` was computed from.
     analysed: Option<i32>,
+    /// Counts the changes of the files this document is compiled with: an
+    /// analysis started before one is not kept (it saw the old neighbours).
+    epoch: u64,
     /// A diagnostics task is waiting to run for this document.
     scheduled: bool,
     /// When its last analysis started (for the debounce).
@@ -64,6 +67,7 @@ impl Doc {
             version,
             analysis: None,
             analysed: None,
+            epoch: 0,
             scheduled: false,
             last_run: None,
             external: None,
@@ -260,7 +264,7 @@ impl Shared {
     /// The analysis of the document's latest text, computed now if stale.
     /// `None` for an unknown document or when analysing panicked.
     fn analysis(&self, uri: &Uri) -> Option<(Arc<Analysis>, i32)> {
-        let (text, version, kept) = {
+        let (text, version, kept, epoch) = {
             let mut docs = self.docs();
             let doc = docs.get_mut(uri)?;
             if let (Some(a), Some(v)) = (&doc.analysis, doc.analysed) {
@@ -270,14 +274,16 @@ impl Shared {
             }
             doc.last_run = Some(Instant::now());
             let kept = doc.external.clone().filter(|k| k.text == doc.text);
-            (doc.text.clone(), doc.version, kept)
+            (doc.text.clone(), doc.version, kept, doc.epoch)
         };
         let analysis = self
             .analyse(uri, &text, Outside::Kept(kept))
             .map(|(a, _)| Arc::new(a));
         let mut docs = self.docs();
         let doc = docs.get_mut(uri)?;
-        if doc.version == version {
+        // Kept only if neither the text nor a neighbour changed meanwhile
+        // (a neighbour's change has scheduled another analysis).
+        if doc.version == version && doc.epoch == epoch {
             doc.analysis.clone_from(&analysis);
             doc.analysed = Some(version);
         }
@@ -458,8 +464,10 @@ impl Backend {
         let shared = self.shared.clone();
         let client = self.client.clone();
         tokio::spawn(async move {
-            let Some((text, version)) =
-                shared.docs().get(&uri).map(|d| (d.text.clone(), d.version))
+            let Some((text, version, epoch)) = shared
+                .docs()
+                .get(&uri)
+                .map(|d| (d.text.clone(), d.version, d.epoch))
             else {
                 return;
             };
@@ -471,15 +479,37 @@ impl Backend {
                 return;
             };
             let analysis = Arc::new(analysis);
-            if let Some(doc) = shared.docs().get_mut(&uri) {
+            let neighbours_changed = {
+                let mut docs = shared.docs();
+                let Some(doc) = docs.get_mut(&uri) else {
+                    return;
+                };
                 if doc.version != version {
                     return;
                 }
+                // The findings belong to the text, which is unchanged: keep them.
                 doc.external = kept;
-                doc.analysis = Some(analysis.clone());
-                doc.analysed = Some(version);
+                if doc.epoch == epoch {
+                    doc.analysis = Some(analysis.clone());
+                    doc.analysed = Some(version);
+                    false
+                } else {
+                    doc.analysed = None;
+                    true
+                }
+            };
+            if !neighbours_changed {
+                publish(&shared, &client, uri, &analysis, version).await;
+                return;
             }
-            publish(&shared, &client, uri, &analysis, version).await;
+            // Another file changed while shellcheck ran: this verdict saw the
+            // old neighbours. Judge again with the kept findings.
+            let (s, u) = (shared.clone(), uri.clone());
+            if let Ok(Some((analysis, version))) =
+                tokio::task::spawn_blocking(move || s.analysis(&u)).await
+            {
+                publish(&shared, &client, uri, &analysis, version).await;
+            }
         });
     }
 
@@ -500,6 +530,7 @@ impl Backend {
                 .filter(|(u, _)| which(u))
                 .map(|(u, d)| {
                     d.analysed = None;
+                    d.epoch = d.epoch.wrapping_add(1);
                     u.clone()
                 })
                 .collect()

@@ -49,7 +49,7 @@ pub mod codes {
         ALIAS_BOMB = "E0604", "alias-bomb", Error, "YAML aliases that expand to too many nodes or too much text";
         MULTIPLE_DOCUMENTS = "E0605", "multiple-documents", Error, "more than one YAML document in a file";
         UNSUPPORTED_KEY = "E0606", "unsupported-key", Error, "a YAML map key that is a list or a map";
-        DUPLICATE_KEY = "E0607", "duplicate-key", Error, "a key written twice in one map: SSM keeps one of them, which the author cannot see";
+        DUPLICATE_KEY = "E0607", "duplicate-document-key", Error, "a key written twice in one map: SSM keeps one of them, which the author cannot see";
         NOT_A_MAP = "E0610", "not-a-map", Error, "the top level is not a map: not an SSM document";
         NO_SCHEMA_VERSION = "E0611", "no-schema-version", Error, "no `schemaVersion` key: not an SSM document";
         UNKNOWN_SCHEMA_VERSION = "E0612", "unknown-schema-version", Error, "a `schemaVersion` SSM does not have";
