@@ -31,7 +31,7 @@ declare_rule! {
     ///   step Run = aws:runShellScript { runCommand: ["TOKEN=$(aws ssm get-parameter --name /app/token --with-decryption --query Parameter.Value --output text)", "curl -sf -H \"Authorization: Bearer $TOKEN\" https://app.internal/health"] }
     /// }
     /// ```
-    pub DecryptedSecretEchoed { name: "decrypted-secret-echoed", default: Warning, fix: Never, preview: true }
+    pub DecryptedSecretEchoed { name: "decrypted-secret-echoed", default: Warning, fix: Never }
 }
 
 fn re(s: &str) -> Regex {

@@ -31,7 +31,7 @@ declare_rule! {
     ///   step Run = aws:runCommand { DocumentName: "AWS-RunPatchBaseline", Targets: [{ Key: "tag:Env", Values: ["prod"] }], MaxConcurrency: "10%", MaxErrors: "1", Parameters: { Operation: ["Install"] } }
     /// }
     /// ```
-    pub FullFleetRollout { name: "full-fleet-rollout", default: Warning, fix: Never, preview: true }
+    pub FullFleetRollout { name: "full-fleet-rollout", default: Warning, fix: Never }
 }
 
 fn is_all(n: &Node) -> bool {

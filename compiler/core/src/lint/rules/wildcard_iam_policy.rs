@@ -35,7 +35,7 @@ declare_rule! {
     ///   step Attach = aws:executeAwsApi { Service: "iam", Api: "PutRolePolicy", RoleName: "app", PolicyName: "app", PolicyDocument: "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\"s3:GetObject\"], \"Resource\": \"arn:aws:s3:::app-bucket/*\"}]}" }
     /// }
     /// ```
-    pub WildcardIamPolicy { name: "wildcard-iam-policy", default: Warning, fix: Never, preview: true }
+    pub WildcardIamPolicy { name: "wildcard-iam-policy", default: Warning, fix: Never }
 }
 
 /// One policy statement written as JSON text (no nested braces).
