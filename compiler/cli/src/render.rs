@@ -166,7 +166,8 @@ fn render_one(
         .with_config(config)
         .with_code(d.code)
         .with_message(controls::escape(&d.message));
-    let mut primary = Label::new((id, at)).with_order(0);
+    let orders = label_orders(d);
+    let mut primary = Label::new((id, at)).with_order(orders.first().copied().unwrap_or(0));
     if !d.primary.text.is_empty() {
         primary = primary.with_message(controls::escape(&d.primary.text));
     }
@@ -179,7 +180,7 @@ fn render_one(
             continue;
         };
         let mut label = Label::new((s.name.clone(), s.range(clamp(f, l.span))))
-            .with_order(i32::try_from(i + 1).unwrap_or(i32::MAX));
+            .with_order(orders.get(i + 1).copied().unwrap_or(i32::MAX));
         if !l.text.is_empty() {
             label = label.with_message(controls::escape(&l.text));
         }
@@ -201,6 +202,28 @@ fn render_one(
     } else {
         unpaint_header(text)
     }
+}
+
+/// The drawing order of the primary label (index 0) and of each secondary:
+/// the primary's file first, then by file and position. ariadne draws labels
+/// in this order and starts a new snippet, headed by the report's own
+/// `file:line:col`, whenever a label sits above the one before it; ordered by
+/// position, all labels of one file share one snippet, and a snippet of
+/// another file is headed by its own first label's place.
+fn label_orders(d: &Diagnostic) -> Vec<i32> {
+    let primary_file = d.primary.span.file;
+    let mut by_place: Vec<(usize, Span)> = std::iter::once(d.primary.span)
+        .chain(d.secondary.iter().map(|l| l.span))
+        .enumerate()
+        .collect();
+    by_place.sort_by_key(|&(i, s)| (s.file != primary_file, s.file, s.start, i));
+    let mut orders = vec![0; by_place.len()];
+    for (rank, (i, _)) in by_place.into_iter().enumerate() {
+        if let Some(order) = orders.get_mut(i) {
+            *order = i32::try_from(rank).unwrap_or(i32::MAX);
+        }
+    }
+    orders
 }
 
 /// ariadne paints a custom kind's name (our "Info") even with colour off: the
@@ -363,5 +386,35 @@ mod tests {
             "x",
         );
         assert!(render(&[d], &map, true).contains("<unknown>"));
+    }
+
+    /// Labels above the primary share its snippet; a label in another file
+    /// gets a snippet headed by its own place, never by the primary's.
+    #[test]
+    fn every_snippet_is_headed_by_its_own_place() {
+        let mut map = SourceMap::new();
+        let main = "automation A {\n  step One = aws:sleep {}\n  step Two = aws:approve {\n    Message: \"{{ One.Nope }}\"\n  }\n}\n";
+        let lib = "// lib\naction Y {}\n";
+        let f = map.add("main.rbk", main);
+        let g = map.add("lib.rbk", lib);
+        let at = |text: &str, needle: &str| text.find(needle).unwrap_or_default();
+        let use_at = at(main, "One.Nope");
+        let step_at = at(main, "One =");
+        let lib_at = at(lib, "Y");
+        let d = Diagnostic::error(
+            ssmc_core::check::codes::UNKNOWN_OUTPUT,
+            Span::new(f, use_at, use_at + 8),
+            "step `One` has no output `Nope`",
+        )
+        .with_label("used here")
+        .with_secondary(Span::new(f, step_at, step_at + 3), "the step")
+        .with_secondary(Span::new(g, lib_at, lib_at + 1), "declared elsewhere");
+        let out = render(&[d], &map, false);
+        insta::assert_snapshot!(format!(
+            "--- main.rbk\n{main}--- lib.rbk\n{lib}--- rendered\n{out}"
+        ));
+        assert!(out.contains("╭─[ main.rbk:4:18 ]"), "{out}");
+        assert!(out.contains("├─[ lib.rbk:2:8 ]"), "{out}");
+        assert_eq!(out.matches("main.rbk:").count(), 1, "{out}");
     }
 }

@@ -7,7 +7,9 @@
 //! project stops the command with exit 2 and a message naming the file, and
 //! that a project without the table behaves as before.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn ssmc(args: &[&str], cwd: &Path) -> Output {
@@ -27,9 +29,8 @@ fn stdout(o: &Output) -> String {
 }
 
 /// A fresh project folder holding the botocore-format fixture as `models/newsvc.json`.
-fn project(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ssmc-awsmodels-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+fn project(name: &str) -> common::Scratch {
+    let dir = common::Scratch::new(&format!("awsmodels-{name}"));
     std::fs::create_dir_all(dir.join("models")).expect("temp dir");
     let fixture =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src/awsapi/botocore/newsvc.json");

@@ -3,7 +3,9 @@
 //! print; an edit, a new `file(…)` target or a changed configuration is seen;
 //! a corrupt cache is a miss; concurrent runs agree and leave a valid cache.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn ssmc(args: &[&str], cwd: &Path) -> Output {
@@ -14,11 +16,9 @@ fn ssmc(args: &[&str], cwd: &Path) -> Output {
         .expect("ssmc runs")
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ssmc-cache-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A scratch folder, removed when the returned guard is dropped.
+fn temp_dir(name: &str) -> common::Scratch {
+    common::Scratch::new(&format!("cache-{name}"))
 }
 
 /// Exit code, stdout and stderr, for comparing runs.
@@ -49,7 +49,7 @@ const DOCUMENT: &str = r#"{
 }
 "#;
 
-fn project(name: &str) -> PathBuf {
+fn project(name: &str) -> common::Scratch {
     let dir = temp_dir(name);
     std::fs::write(dir.join("restart.rbk"), RUNBOOK).expect("write");
     std::fs::write(dir.join("restart.sh"), "systemctl restart app\n").expect("write");

@@ -7,6 +7,8 @@
 //! from `/usr/bin/time` when the machine has it, else sampled from /proc).
 //! The deadline is generous: this is not a timing test.
 
+mod common;
+
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -25,11 +27,9 @@ struct Run {
     rss_kb: Option<u64>,
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ssmc-hostile-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A scratch folder, removed when the returned guard is dropped.
+fn temp_dir(name: &str) -> common::Scratch {
+    common::Scratch::new(&format!("hostile-{name}"))
 }
 
 fn repo() -> PathBuf {

@@ -4,6 +4,8 @@
 //! Every run has a deadline (the child is killed and the test fails), and
 //! no run may panic or report an internal error.
 
+mod common;
+
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -24,11 +26,9 @@ impl Run {
     }
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ssmc-hostile2-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A scratch folder, removed when the returned guard is dropped.
+fn temp_dir(name: &str) -> common::Scratch {
+    common::Scratch::new(&format!("hostile2-{name}"))
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
@@ -108,7 +108,7 @@ fn ssmc(args: &[&str], cwd: &Path) -> Run {
 // ---------------------------------------------------------------- item 11
 
 /// A project whose lint has findings on stdout and an error (exit 1).
-fn project_with_findings(name: &str) -> PathBuf {
+fn project_with_findings(name: &str) -> common::Scratch {
     let dir = temp_dir(name);
     let mut doc =
         String::from("{\"schemaVersion\": \"0.3\", \"description\": \"x\", \"mainSteps\": [\n");

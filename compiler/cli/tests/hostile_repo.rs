@@ -4,6 +4,8 @@
 //! Every run must end within a deadline (a FIFO must never block), write
 //! nothing outside the project, and print no byte of a file outside it.
 
+mod common;
+
 use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -13,11 +15,9 @@ const DEADLINE: Duration = Duration::from_secs(20);
 /// Set in the child's environment: it must never reach the output.
 const CANARY: &str = "AKIAHOSTILECANARY1234";
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ssmc-repo-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A scratch folder, removed when the returned guard is dropped.
+fn temp_dir(name: &str) -> common::Scratch {
+    common::Scratch::new(&format!("repo-{name}"))
 }
 
 /// Runs `ssmc args` in `cwd`; a run past the deadline is killed and fails.
@@ -85,8 +85,9 @@ fn including(path: &str) -> String {
     )
 }
 
-/// A project beside an `outside` folder holding a secret and a fake `~/.bashrc`.
-fn project(name: &str) -> (PathBuf, PathBuf) {
+/// A project beside an `outside` folder holding a secret and a fake `~/.bashrc`,
+/// and the guard of the scratch folder holding both.
+fn project(name: &str) -> (common::Scratch, PathBuf, PathBuf) {
     let dir = temp_dir(name);
     let project = dir.join("project");
     let outside = dir.join("outside");
@@ -99,7 +100,7 @@ fn project(name: &str) -> (PathBuf, PathBuf) {
     )
     .expect("write");
     std::fs::write(project.join("hello.rbk"), RUNBOOK).expect("write");
-    (project, outside)
+    (dir, project, outside)
 }
 
 fn untouched(outside: &Path) {
@@ -124,7 +125,7 @@ fn untouched(outside: &Path) {
 
 #[test]
 fn planted_links_at_every_written_name_are_replaced_or_refused_never_followed() {
-    let (project, outside) = project("links");
+    let (_scratch, project, outside) = project("links");
     let bashrc = outside.join("bashrc");
     // The old temporary names (`.NAME.PID.tmp`) for a range of process ids,
     // and every output name.
@@ -211,7 +212,7 @@ fn planted_links_at_every_written_name_are_replaced_or_refused_never_followed() 
 #[test]
 fn a_config_linked_out_of_the_project_is_refused_and_never_printed() {
     for target in ["/proc/self/environ", "OUTSIDE"] {
-        let (project, outside) = project("config");
+        let (_scratch, project, outside) = project("config");
         let target = if target == "OUTSIDE" {
             outside.join("ssmc.toml")
         } else {
@@ -233,7 +234,7 @@ fn a_config_linked_out_of_the_project_is_refused_and_never_printed() {
         }
     }
     // Unreadable as text: reported, not ignored.
-    let (project, _) = project("config-bytes");
+    let (_scratch, project, _) = project("config-bytes");
     std::fs::write(project.join("ssmc.toml"), b"[lint]\n\xff\xfe\n").expect("write");
     let out = ssmc(&["lint", "hello.rbk"], &project);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
@@ -242,7 +243,7 @@ fn a_config_linked_out_of_the_project_is_refused_and_never_printed() {
 
 #[test]
 fn fifos_everywhere_are_refused_at_once() {
-    let (project, _) = project("fifos");
+    let (_scratch, project, _) = project("fifos");
     mkfifo(&project.join("pipe.rbk"));
     mkfifo(&project.join("pipe.txt"));
     mkfifo(&project.join("pipe.json"));
@@ -286,7 +287,7 @@ fn fifos_everywhere_are_refused_at_once() {
 
 #[test]
 fn a_sparse_gigabyte_is_refused_unread() {
-    let (project, _) = project("sparse");
+    let (_scratch, project, _) = project("sparse");
     for name in ["big.rbk", "big.json", "big.txt"] {
         let f = std::fs::File::create(project.join(name)).expect("create");
         f.set_len(1 << 30).expect("sparse");
@@ -317,7 +318,7 @@ fn a_sparse_gigabyte_is_refused_unread() {
 
 #[test]
 fn a_file_outside_gets_the_same_answer_whether_it_exists_or_not() {
-    let (project, outside) = project("oracle");
+    let (_scratch, project, outside) = project("oracle");
     symlink(&outside, project.join("up")).expect("symlink");
     let answer = |path: &str| {
         std::fs::write(project.join("include.rbk"), including(path)).expect("write");

@@ -368,7 +368,8 @@ fn references_rename_and_stdlib_definition_over_stdio() {
 
 #[test]
 fn actions_declared_in_other_files_over_stdio() {
-    let dir = std::env::temp_dir().join(format!("ssmc-lsp-ws-{}", std::process::id()));
+    let scratch = common::Scratch::new("lsp-ws");
+    let dir = scratch.to_path_buf();
     std::fs::create_dir_all(dir.join("lib")).expect("temp dir");
     let lib = "/// Restarts the thing.\nextern action \"aws:restartThing\" for automation {\n  input Name: String required\n}\n";
     std::fs::write(dir.join("lib/actions.rbk"), lib).expect("write lib");
@@ -734,7 +735,8 @@ fn abuse_random_edits_then_every_request() {
 /// not a `file(…)` include of a document opened from outside.
 #[test]
 fn nothing_outside_the_workspace_is_read() {
-    let dir = std::env::temp_dir().join(format!("ssmc-lsp-fence-{}", std::process::id()));
+    let scratch = common::Scratch::new("lsp-fence");
+    let dir = scratch.to_path_buf();
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("ws")).expect("temp dir");
     std::fs::create_dir_all(dir.join("out")).expect("temp dir");
@@ -863,7 +865,8 @@ fn aws_api_step_completion_and_hover_over_stdio() {
 /// without a save or a restart; a file outside the workspace is not read.
 #[test]
 fn workspace_files_changed_on_disk_are_seen_through_file_watching() {
-    let dir = std::env::temp_dir().join(format!("ssmc-lsp-watch-{}", std::process::id()));
+    let scratch = common::Scratch::new("lsp-watch");
+    let dir = scratch.to_path_buf();
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("ws")).expect("temp dir");
     std::fs::create_dir_all(dir.join("out")).expect("temp dir");
@@ -968,7 +971,8 @@ fn workspace_files_changed_on_disk_are_seen_through_file_watching() {
 /// read once, and again when the client reports it changed.
 #[test]
 fn lint_levels_of_the_project_ssmc_toml_apply_in_the_editor() {
-    let dir = std::env::temp_dir().join(format!("ssmc-lsp-lintcfg-{}", std::process::id()));
+    let scratch = common::Scratch::new("lsp-lintcfg");
+    let dir = scratch.to_path_buf();
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("ws/gen")).expect("temp dir");
     let config = dir.join("ws/ssmc.toml");

@@ -19,9 +19,9 @@ const RUNBOOK: &str = "automation Widgets {
 }
 ";
 
-fn workspace(name: &str, config: &str) -> PathBuf {
-    let base = std::env::temp_dir().join(format!("ssmc-lsp-aws-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&base);
+/// The workspace folder `ws` and the guard of the scratch folder holding it.
+fn workspace(name: &str, config: &str) -> (common::Scratch, PathBuf) {
+    let base = common::Scratch::new(&format!("lsp-aws-{name}"));
     let dir = base.join("ws");
     std::fs::create_dir_all(dir.join("models")).expect("temp dir");
     let fixture =
@@ -31,7 +31,7 @@ fn workspace(name: &str, config: &str) -> PathBuf {
     std::fs::copy(&fixture, base.join("newsvc.json")).expect("copy");
     std::fs::write(dir.join("models/broken.json"), "{\"shapes\": ").expect("write");
     std::fs::write(dir.join("ssmc.toml"), config).expect("write");
-    dir
+    (base, dir)
 }
 
 fn codes(dir: &Path) -> Vec<String> {
@@ -52,7 +52,7 @@ fn codes(dir: &Path) -> Vec<String> {
 
 #[test]
 fn the_workspace_models_reach_the_diagnostics() {
-    let dir = workspace("ok", "[aws-api]\nmodels = [\"models/newsvc.json\"]\n");
+    let (_scratch, dir) = workspace("ok", "[aws-api]\nmodels = [\"models/newsvc.json\"]\n");
     let found = codes(&dir);
     assert!(
         found
@@ -69,7 +69,7 @@ fn models_outside_the_workspace_or_broken_are_not_used() {
         "[aws-api]\nmodels = [\"../newsvc.json\"]\n",
         "[aws-api]\nmodels = [\"models/broken.json\"]\n",
     ] {
-        let dir = workspace("bad", config);
+        let (_scratch, dir) = workspace("bad", config);
         let found = codes(&dir);
         assert!(
             found.iter().any(|d| d.starts_with("E1027")),

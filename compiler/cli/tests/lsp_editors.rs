@@ -159,7 +159,8 @@ fn shellcheck_findings_reach_the_editor_as_ssmc_lint_reports_them() {
         eprintln!("skipped: shellcheck is not on PATH");
         return;
     }
-    let dir = std::env::temp_dir().join(format!("ssmc-lsp-shellcheck-{}", std::process::id()));
+    let scratch = common::Scratch::new("lsp-shellcheck");
+    let dir = scratch.to_path_buf();
     std::fs::create_dir_all(&dir).expect("temp dir");
     let text = "/// Cleans.\ncommand Clean {\n  /// The folder.\n  param Dir: String = \"/tmp/x\"\n  step Run = aws:runShellScript { runCommand: [\"cd {{ Dir }}\", \"rm -rf $TARGET/*\"] }\n}\n";
     let path = dir.join("clean.rbk");
@@ -250,7 +251,8 @@ mainSteps:
 
 #[test]
 fn yaml_ssm_documents_are_served_and_other_yaml_is_left_alone() {
-    let dir = std::env::temp_dir().join(format!("ssmc-lsp-yaml-{}", std::process::id()));
+    let scratch = common::Scratch::new("lsp-yaml");
+    let dir = scratch.to_path_buf();
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("restart.yaml");
     std::fs::write(&path, YAML_DOC).expect("write");

@@ -42,7 +42,8 @@ fn place(text: &str, needle: &str) -> (u64, u64) {
 
 #[test]
 fn graph_request_draws_open_runbooks_and_documents_on_disk() {
-    let dir = std::env::temp_dir().join(format!("ssmc-lsp-graph-{}", std::process::id()));
+    let scratch = common::Scratch::new("lsp-graph");
+    let dir = scratch.to_path_buf();
     std::fs::create_dir_all(&dir).expect("temp dir");
     let mut c = Client::start();
     c.initialize_in(&dir);

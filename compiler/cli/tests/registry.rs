@@ -2,6 +2,8 @@
 //! SARIF's rule list, fix applicability (`--fix`, `--unsafe-fixes`) and
 //! fixes and `fmt` that keep a file's BOM and CRLF line ends.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -21,11 +23,9 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ssmc-registry-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A scratch folder, removed when the returned guard is dropped.
+fn temp_dir(name: &str) -> common::Scratch {
+    common::Scratch::new(&format!("registry-{name}"))
 }
 
 fn fixture(name: &str) -> String {

@@ -1,7 +1,9 @@
 //! One verdict (issue 17): `check`, `lint` and `build` are views of one
 //! pipeline and one project layer, run against the real binary.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn ssmc(args: &[&str], cwd: &Path) -> Output {
@@ -21,13 +23,12 @@ fn err(o: &Output) -> String {
 }
 
 /// A repository (`.git`) with `runbooks/` and `scripts/`.
-fn repo(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ssmc-verdict-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+fn repo(name: &str) -> common::Scratch {
+    let dir = common::Scratch::new(&format!("verdict-{name}"));
     for d in [".git", "runbooks", "scripts"] {
         std::fs::create_dir_all(dir.join(d)).expect("mkdir");
     }
-    std::fs::canonicalize(&dir).expect("canonical")
+    dir
 }
 
 const TYPO: &str = "/// Says hello.\ncommand Hello {\n  tags { Team: \"ops\" }\n  /// The name.\n  param Name: String\n  /// Runs.\n  step Run = aws:runShellScript { runCommand: [\"echo {{ Nmae }}\"], timeoutSeconds: 60 }\n}\n";
@@ -56,11 +57,11 @@ fn ci_paths_are_relative_to_the_repository_whatever_path_was_given() {
     // ssmc.toml in a subfolder: the paths still name the file from the repository root.
     std::fs::write(dir.join("runbooks/ssmc.toml"), "[lint]\n").expect("write");
     for (args, cwd) in [
-        (vec!["lint", "runbooks"], dir.clone()),
-        (vec!["lint", "runbooks/hello.rbk"], dir.clone()),
+        (vec!["lint", "runbooks"], dir.to_path_buf()),
+        (vec!["lint", "runbooks/hello.rbk"], dir.to_path_buf()),
         (
             vec!["lint", "./runbooks/../runbooks/hello.rbk"],
-            dir.clone(),
+            dir.to_path_buf(),
         ),
         (vec!["lint", "hello.rbk"], dir.join("runbooks")),
     ] {

@@ -28,3 +28,36 @@ pub fn percent_encode_path(path: &Path) -> String {
     }
     out
 }
+
+/// A scratch folder that is removed with everything in it when dropped, so a
+/// test run leaves nothing behind in the system's temporary folder (some
+/// tests write files of hundreds of megabytes).
+#[allow(dead_code)]
+pub struct Scratch(tempfile::TempDir);
+
+#[allow(dead_code)]
+impl Scratch {
+    /// A new empty folder named `ssmc-{name}-…` in the temporary folder.
+    pub fn new(name: &str) -> Scratch {
+        // Canonical, so paths the tools print and paths tests build agree.
+        let root = std::fs::canonicalize(std::env::temp_dir()).expect("the temporary folder");
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("ssmc-{name}-"))
+            .tempdir_in(root)
+            .expect("a scratch folder in the temporary folder");
+        Scratch(dir)
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        self.0.path()
+    }
+}
