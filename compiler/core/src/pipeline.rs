@@ -24,7 +24,7 @@ use crate::check;
 use crate::diagnostic::{self, Diagnostic};
 use crate::lower::{self, FileLoader};
 use crate::model;
-use crate::span::{FileId, SourceMap};
+use crate::span::{FileId, SourceMap, Span};
 use crate::syntax::{self, ast};
 
 /// The result of compiling one user file.
@@ -138,18 +138,21 @@ pub fn compile_among(
             let clean = !result.diagnostics.iter().any(Diagnostic::is_error);
             (*file, result.ast, clean, result.diagnostics)
         });
-    let mut parsed: Vec<(FileId, ast::SourceFileAst, bool)> = parsed
+    // Per file: its tree, whether it parsed without error, and whether the
+    // tree is whole all the same (its errors left no hole to lower around).
+    let mut parsed: Vec<(FileId, ast::SourceFileAst, bool, bool)> = parsed
         .into_iter()
         .map(|(file, ast, clean, diags)| {
+            let whole = clean || syntax::tree_is_whole(&diags);
             diagnostics.extend(diags);
-            (file, ast, clean)
+            (file, ast, clean, whole)
         })
         .collect();
     // A neighbour's own clashes are reported in its own file, not here.
     for n in neighbours.before {
         let _ = catalog::load_decls(&n.decls, &mut catalog);
     }
-    for (_, ast, _) in &parsed {
+    for (_, ast, _, _) in &parsed {
         diagnostics.extend(catalog::load_decls(&ast.items, &mut catalog));
     }
     for n in neighbours.after {
@@ -157,18 +160,19 @@ pub fn compile_among(
     }
     // Lowering and checking read the catalog and the file's own tree only.
     let lowered: Vec<(Vec<model::Document>, Vec<Diagnostic>, bool)> =
-        par_map(&parsed, |(file, ast, clean)| {
-            lower_and_check(*file, ast, *clean, &catalog, loader)
+        par_map(&parsed, |(file, ast, _, whole)| {
+            lower_and_check(*file, ast, *whole, &catalog, loader)
         });
     let mut outputs = Vec::with_capacity(parsed.len());
-    for ((file, ast, clean), (documents, diags, lowered_clean)) in parsed.drain(..).zip(lowered) {
+    for ((file, ast, clean, _), (documents, diags, lowered_clean)) in parsed.drain(..).zip(lowered)
+    {
         diagnostics.extend(diags);
         outputs.push(FileOutput {
             file,
             ast,
             parsed_clean: clean,
             documents,
-            lowered_clean,
+            lowered_clean: clean && lowered_clean,
         });
     }
     report_duplicate_documents(&outputs, neighbours, &mut diagnostics);
@@ -180,35 +184,73 @@ pub fn compile_among(
     }
 }
 
-/// Lowers and checks one parsed file: its documents (none when it did not
-/// parse cleanly), the diagnostics of both phases, in the order a one-file
-/// run reports them, and whether lowering was free of errors.
+/// Lowers and checks one parsed file: its documents (none when its tree has
+/// holes), the diagnostics of both phases, in the order a one-file run
+/// reports them, and whether lowering was free of errors.
+///
+/// A lowering error is local: the document is still checked, and only the
+/// checker's findings inside a step (or at a place) that lowering could not
+/// lower are dropped, since they may be echoes of the same mistake. So one
+/// run reports every independent error (the first fault never hides the
+/// rest), and a build is still refused by the lowering error itself.
 fn lower_and_check(
     file: FileId,
     ast: &ast::SourceFileAst,
-    clean: bool,
+    whole: bool,
     catalog: &Catalog,
     loader: &dyn FileLoader,
 ) -> (Vec<model::Document>, Vec<Diagnostic>, bool) {
     let mut diagnostics = Vec::new();
-    if !clean {
+    if !whole {
         return (Vec::new(), diagnostics, false);
     }
     let lowered = lower::lower_file_full(ast, file, catalog, loader);
-    let lowered_clean = !lowered.diagnostics.iter().any(Diagnostic::is_error);
+    let faults: Vec<Span> = lowered
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.primary.span)
+        .collect();
     diagnostics.extend(lowered.diagnostics);
-    if lowered_clean {
-        // Suppression comments are applied after every finding exists
-        // (`crate::verdict`), not here.
-        let options = check::CheckOptions {
-            literal_spans: lowered.literal_spans,
-            allows: Vec::new(),
-        };
-        for doc in &lowered.documents {
-            diagnostics.extend(check::check_document_with(doc, catalog, &options));
+    // Suppression comments are applied after every finding exists
+    // (`crate::verdict`), not here.
+    let options = check::CheckOptions {
+        literal_spans: lowered.literal_spans,
+        allows: Vec::new(),
+    };
+    for doc in &lowered.documents {
+        let found = check::check_document_with(doc, catalog, &options);
+        if faults.is_empty() {
+            diagnostics.extend(found);
+            continue;
         }
+        let damaged = damaged_places(doc, &faults);
+        diagnostics.extend(
+            found
+                .into_iter()
+                .filter(|d| !damaged.iter().any(|p| overlaps(*p, d.primary.span))),
+        );
     }
-    (lowered.documents, diagnostics, lowered_clean)
+    (lowered.documents, diagnostics, faults.is_empty())
+}
+
+/// The places of `doc` a lowering error makes unreliable: each step (at any
+/// depth) holding one, and the error's own span.
+fn damaged_places(doc: &model::Document, faults: &[Span]) -> Vec<Span> {
+    let mut places = faults.to_vec();
+    let mut stack: Vec<&model::Step> = doc.steps.iter().flatten().collect();
+    while let Some(step) = stack.pop() {
+        if faults.iter().any(|f| overlaps(step.span, *f)) {
+            places.push(step.span);
+        }
+        stack.extend(step.loop_steps.iter().flatten());
+    }
+    places
+}
+
+/// Whether two spans of one file share a byte (an empty span counts at its offset).
+fn overlaps(a: Span, b: Span) -> bool {
+    a.file == b.file && a.start <= b.end.max(b.start) && b.start <= a.end.max(a.start)
 }
 
 /// Stack of each worker thread: lowering and checking recurse (depth-limited

@@ -57,7 +57,7 @@ fn compile(name: &str, text: &str) -> (Vec<Document>, String) {
     (docs, describe(&result.diagnostics, &sources))
 }
 
-fn compile_raw(name: &str, text: &str) -> (pipeline::Compilation, SourceMap) {
+pub(crate) fn compile_raw(name: &str, text: &str) -> (pipeline::Compilation, SourceMap) {
     let mut sources = SourceMap::new();
     let id = sources.add(name.to_string(), text);
     let result = pipeline::compile(&mut sources, &[id], &ExamplesLoader);
@@ -65,7 +65,7 @@ fn compile_raw(name: &str, text: &str) -> (pipeline::Compilation, SourceMap) {
 }
 
 /// `path:line:column: severity[code]: message` for each diagnostic, so a failure shows what broke.
-fn describe(diags: &[Diagnostic], sources: &SourceMap) -> String {
+pub(crate) fn describe(diags: &[Diagnostic], sources: &SourceMap) -> String {
     diags
         .iter()
         .map(|d| {
@@ -91,7 +91,7 @@ fn describe(diags: &[Diagnostic], sources: &SourceMap) -> String {
         .join("\n")
 }
 
-fn read_examples() -> Vec<(String, String)> {
+pub(crate) fn read_examples() -> Vec<(String, String)> {
     example_files()
         .into_iter()
         .map(|p| {

@@ -14,6 +14,7 @@ mod graph;
 mod harness;
 mod import;
 mod lint;
+mod one_run;
 mod parse;
 mod props;
 mod spec;

@@ -74,6 +74,28 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
     Parsed { ast, diagnostics }
 }
 
+/// Syntax errors that leave the tree whole: the parser built every node
+/// anyway (`&&`/`||` grouped as `&&` first, an unknown condition method kept
+/// by name, a string with a bad escape or a control character, a file with
+/// bidirectional controls), so lowering and checking can still run and
+/// report the file's other faults in the same run.
+const TREE_KEEPING: [crate::codes::Code; 5] = [
+    codes::MIXED_AND_OR,
+    codes::UNKNOWN_METHOD,
+    codes::BAD_ESCAPE,
+    codes::CONTROL_CHAR,
+    codes::BIDI_CONTROL,
+];
+
+/// Whether a file with these syntax diagnostics still has a whole tree: every
+/// error it has is one of [`TREE_KEEPING`].
+pub fn tree_is_whole(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .all(|d| TREE_KEEPING.contains(&d.code))
+}
+
 /// A parser complaint about a missing closer inside a construct whose closer the
 /// bracket pass already reported missing is the same mistake, said twice.
 fn explained_by_bracket_fix(d: &Diagnostic, bracket_diags: &[Diagnostic]) -> bool {
