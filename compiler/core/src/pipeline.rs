@@ -81,12 +81,13 @@ impl Neighbour {
     /// The neighbour summary of `file` (parsed here; its diagnostics are its own).
     pub fn of(file: FileId, text: &str) -> Neighbour {
         let parsed = syntax::parse(file, text);
-        let clean = !parsed.diagnostics.iter().any(Diagnostic::is_error);
+        // The documents a compile of the file would lower (see `compile_among`).
+        let whole = syntax::tree_is_whole(&parsed.diagnostics);
         let mut out = Neighbour::default();
         for item in parsed.ast.items {
             match item {
                 ast::Item::Action(_) => out.decls.push(item),
-                ast::Item::Document(doc) if clean => out.documents.push((doc.name.text, doc.span)),
+                ast::Item::Document(doc) if whole => out.documents.push((doc.name.text, doc.span)),
                 _ => {}
             }
         }

@@ -19,4 +19,5 @@ mod parse;
 mod props;
 mod spec;
 mod stdlib;
+mod suggestions;
 mod yaml_differential;

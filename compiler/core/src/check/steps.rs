@@ -373,19 +373,33 @@ impl Checker<'_> {
             if present || (step.action_str() == "aws:branch" && input.name == "Choices") {
                 continue;
             }
+            let message = format!(
+                "step `{}` is missing required input `{}`",
+                step.name_str(),
+                input.name
+            );
+            // A key the action does not have, one typo away from the missing
+            // input, is that input misspelt: say so at the key. (The AWS API
+            // actions take any key as an API parameter, so nothing else would.)
+            let misspelt = inputs.and_then(Node::as_map).and_then(|entries| {
+                entries.iter().map(|(k, _)| k).find(|k| {
+                    !sig.inputs.iter().any(|i| i.name == k.name)
+                        && did_you_mean(&k.name, [input.name.as_str()]).is_some()
+                })
+            });
+            if let Some(key) = misspelt {
+                self.report(
+                    Diagnostic::error(codes::MISSING_INPUT, key.span, message)
+                        .with_label(format!("probably `{}`, misspelt", input.name))
+                        .with_help(format!("did you mean `{}`?", input.name)),
+                );
+                continue;
+            }
             let span = inputs.map_or(step.name.span, |n| n.span);
             self.report(
-                Diagnostic::error(
-                    codes::MISSING_INPUT,
-                    span,
-                    format!(
-                        "step `{}` is missing required input `{}`",
-                        step.name_str(),
-                        input.name
-                    ),
-                )
-                .with_label(format!("`{}` requires `{}`", sig.name, input.name))
-                .with_help(format!("add `{}: …` (a {})", input.name, input.ty)),
+                Diagnostic::error(codes::MISSING_INPUT, span, message)
+                    .with_label(format!("`{}` requires `{}`", sig.name, input.name))
+                    .with_help(format!("add `{}: …` (a {})", input.name, input.ty)),
             );
         }
     }

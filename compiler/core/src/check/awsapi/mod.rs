@@ -43,6 +43,19 @@ pub(crate) const ACTIONS: &[&str] = &[
 /// Inputs of the actions themselves, never request parameters.
 pub(super) const OWN_INPUTS: &[&str] = &["Service", "Api", "PropertySelector", "DesiredValues"];
 
+/// Whether `key` is one typo away from a required input of the action itself
+/// that the step lacks (`PorpertySelector`): the missing-input check reports
+/// it at the key with the right name, so it is not an API parameter.
+fn misspelt_own_input(action: &str, key: &str, inputs: &Node) -> bool {
+    let own: &[&str] = if action == "aws:executeAwsApi" {
+        &["Service", "Api"]
+    } else {
+        OWN_INPUTS
+    };
+    own.iter()
+        .any(|name| inputs.get(name).is_none() && crate::check::suggest(key, [*name]).is_some())
+}
+
 /// The span of a whole literal string's text (inside its quotes where it can tell).
 pub(crate) fn text_span(node: &Node, s: &str) -> Span {
     ref_span(node, s, 0..s.len())
@@ -92,6 +105,7 @@ impl Checker<'_> {
             .unwrap_or(&[])
             .iter()
             .filter(|(k, _)| !OWN_INPUTS.contains(&k.name.as_str()))
+            .filter(|(k, _)| !misspelt_own_input(step.action_str(), &k.name, inputs))
             .collect();
         self.check_request(i, step, inputs, &params, svc, op);
         self.check_api_outputs(step, inputs, svc, op);
