@@ -12,7 +12,9 @@
 // diagnostics appearing and clearing, a did-you-mean quick fix, hover text,
 // action completion and the text it inserts, go to definition into an
 // `ssmc-stdlib:` file, rename of a variable (its `variable:X` included), the
-// flow graph panel and the compiled preview. Chromium is Debian's
+// flow graph panel and the compiled preview; and in an existing YAML SSM
+// document (with `ssmc.ssmDocuments` on): its error, its quick fix and hover
+// on an action. Chromium is Debian's
 // (CHROMIUM, default /usr/bin/chromium).
 import fs from "node:fs";
 import path from "node:path";
@@ -33,8 +35,31 @@ const RUNBOOK = `automation Poll {
   step Wait = aws:sleep { Duration: "PT1S" }
 }
 `;
-const file = path.join(workspace, "poll.rbk");
-fs.writeFileSync(file, RUNBOOK);
+fs.writeFileSync(path.join(workspace, "poll.rbk"), RUNBOOK);
+
+// An existing SSM document: `nextStep: Wiat` is E2001, with a did-you-mean.
+const YAML = `schemaVersion: "0.3"
+parameters:
+  InstanceId:
+    type: String
+mainSteps:
+  - name: Start
+    action: aws:sleep
+    nextStep: Wiat
+    inputs:
+      Duration: PT1S
+  - name: Wait
+    action: aws:sleep
+    inputs:
+      Duration: "{{ InstanceId }}"
+`;
+fs.writeFileSync(path.join(workspace, "poll.yaml"), YAML);
+// JSON/YAML files reach the server only with this setting (off by default).
+fs.mkdirSync(path.join(workspace, ".vscode"), { recursive: true });
+fs.writeFileSync(path.join(workspace, ".vscode", "settings.json"), JSON.stringify({ "ssmc.ssmDocuments": true }));
+
+/** The file of the active editor, as the checks read it back from disk. */
+let file = path.join(workspace, "poll.rbk");
 
 /** How long the slowest thing may take (the server's first analysis on a busy CI machine). */
 const SLOW = 60_000;
@@ -128,10 +153,19 @@ const errorSquiggles = () => page.locator(".editor-group-container.active .squig
 
 await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
 await page.locator(".monaco-workbench").waitFor({ timeout: SLOW });
-await page.keyboard.press("Control+P");
-await page.keyboard.type("poll.rbk");
-await page.locator(".quick-input-list .monaco-list-row", { hasText: "poll.rbk" }).first().click();
-await editor().waitFor({ timeout: SLOW });
+/** Opens a workspace file with Quick Open. */
+async function open(name) {
+  await page.keyboard.press("Control+P");
+  const input = page.locator(".quick-input-box input");
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().click();
+  await until(`the ${name} tab`, () => page.locator(".tab.active").first().innerText(), (t) => t.includes(name));
+  await editor().waitFor({ timeout: SLOW });
+  file = path.join(workspace, name);
+}
+
+await open("poll.rbk");
 
 await check("diagnostics-appear", async () => {
   await until("an error squiggle under InstanceID", errorSquiggles, (n) => n >= 1);
@@ -182,7 +216,7 @@ await check("definition-into-stdlib", async () => {
 });
 
 await check("rename-variable", async () => {
-  await page.locator(".tab", { hasText: "poll.rbk" }).first().click();
+  await open("poll.rbk");
   await cursorAt("var Status", 5);
   await page.keyboard.press("F2");
   const input = page.locator(".rename-box input");
@@ -213,13 +247,32 @@ await check("flow-graph-panel", async () => {
 });
 
 await check("compiled-preview", async () => {
-  await page.locator(".tab", { hasText: "poll.rbk" }).first().click();
+  await open("poll.rbk");
   await command("ssmc: Show compiled document");
   await until(
     "the compiled YAML",
     () => page.locator(".monaco-editor .view-lines").allInnerTexts(),
     (all) => Array.isArray(all) && all.some((t) => t.includes("schemaVersion") && t.includes("aws:sleep")),
   );
+});
+
+await check("yaml-document-diagnostics-and-quick-fix", async () => {
+  await open("poll.yaml");
+  await until("an error squiggle under Wiat", errorSquiggles, (n) => n >= 1);
+  await cursorAt("Wiat", 1);
+  await page.keyboard.press("Control+.");
+  const menu = page.locator(".action-widget");
+  await until("the quick fix menu", () => menu.innerText(), (t) => t.includes("replace with `Wait`"));
+  await page.keyboard.press("Enter");
+  await until("the error squiggle gone", errorSquiggles, (n) => n === 0);
+  const text = await saved();
+  expect(text.includes("nextStep: Wait\n") && !text.includes("Wiat"), `saved: ${text}`);
+});
+
+await check("yaml-document-hover-action", async () => {
+  await cursorAt("aws:sleep", 5);
+  await command("Show or Focus Hover");
+  await until("the action's hover", () => page.locator(".monaco-hover:visible").first().innerText(), (t) => t.includes("Waits for a duration"));
 });
 
 await browser.close();
