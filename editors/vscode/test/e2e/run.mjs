@@ -18,6 +18,7 @@
 // (CHROMIUM, default /usr/bin/chromium).
 import fs from "node:fs";
 import path from "node:path";
+import { spawnSync } from "node:child_process";
 import { chromium } from "playwright-core";
 
 const [url, workspace, artifacts] = process.argv.slice(2);
@@ -32,10 +33,21 @@ const RUNBOOK = `automation Poll {
   param InstanceId: String
   var Status: String = "new"
   step Set = aws:updateVariable { Name: "variable:Status", Value: "{{ InstanceID }}" } timeout 1m
-  step Wait = aws:sleep { Duration: "PT1S" }
+  step Wait = aws:sleep { Duration: "PT1S" } on_failure goto Set
 }
 `;
 fs.writeFileSync(path.join(workspace, "poll.rbk"), RUNBOOK);
+// Two shellcheck findings (SC2164, SC2115) in a command's script: SSM209 when shellcheck is on PATH.
+fs.writeFileSync(
+  path.join(workspace, "clean.rbk"),
+  `/// Cleans.
+command Clean {
+  /// The folder.
+  param Dir: String = "/tmp/x"
+  step Run = aws:runShellScript { runCommand: ["cd {{ Dir }}", "rm -rf $TARGET/*"] }
+}
+`,
+);
 
 // An existing SSM document: `nextStep: Wiat` is E2001, with a did-you-mean.
 const YAML = `schemaVersion: "0.3"
@@ -192,8 +204,29 @@ await check("hover-keyword", async () => {
   expect(hover.includes("timeoutSeconds"), hover);
 });
 
+/** The labels of the suggestion list opened at the cursor (Ctrl+Space). */
+async function suggestions(expected) {
+  await page.keyboard.press("Control+Space");
+  const rows = page.locator(".suggest-widget .monaco-list-row .label-name");
+  return until(`suggestions with ${expected}`, () => rows.allInnerTexts(), (all) => Array.isArray(all) && all.includes(expected));
+}
+
+await check("completion-inside-interpolation", async () => {
+  await cursorAt("{{ InstanceId }}", 3);
+  const labels = await suggestions("InstanceId");
+  expect(labels.includes("automation:EXECUTION_ID"), `the automation: built-ins: ${labels}`);
+  expect(!labels.includes("step") && !labels.includes("param"), `no keywords: ${labels}`);
+});
+
+await check("completion-after-goto", async () => {
+  await cursorAt("goto Set", 5);
+  const labels = await suggestions("Set");
+  expect(labels.includes("Wait"), `the steps: ${labels}`);
+  expect(!labels.includes("InstanceId") && !labels.includes("step"), `steps only: ${labels}`);
+});
+
 await check("completion-inserts-the-action", async () => {
-  await cursorAt('step Wait = aws:sleep { Duration: "PT1S" }', 'step Wait = aws:sleep { Duration: "PT1S" }'.length);
+  await cursorAt("on_failure goto Set", "on_failure goto Set".length);
   await page.keyboard.press("Enter");
   await page.keyboard.type("step Run = aws:r", { delay: 20 });
   await page.keyboard.press("Control+Space");
@@ -254,6 +287,18 @@ await check("compiled-preview", async () => {
     () => page.locator(".monaco-editor .view-lines").allInnerTexts(),
     (all) => Array.isArray(all) && all.some((t) => t.includes("schemaVersion") && t.includes("aws:sleep")),
   );
+});
+
+const shellcheck = spawnSync("shellcheck", ["--version"]).status === 0;
+await check("shellcheck-findings", async () => {
+  if (!shellcheck) {
+    console.log("     (skipped: shellcheck is not on PATH)");
+    return;
+  }
+  await open("clean.rbk");
+  await command("Focus on Problems View");
+  const problems = page.locator(".markers-panel");
+  await until("two SSM209 findings", () => problems.innerText(), (t) => (t.match(/SSM209/g) || []).length >= 2);
 });
 
 await check("yaml-document-diagnostics-and-quick-fix", async () => {
