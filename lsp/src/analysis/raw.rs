@@ -161,6 +161,7 @@ impl RawIndex<'_> {
                         .as_ref()
                         .and_then(Node::as_str)
                         .map(str::to_string),
+                    required: is_param && p.default.is_none(),
                 };
                 let target = if is_param {
                     Target::Param(def.name.clone())
