@@ -414,6 +414,9 @@ impl Analysis {
         if let Some(items) = self.complete_interpolation(offset) {
             return items;
         }
+        if let Some(items) = self.complete_yaml_inputs(offset) {
+            return items;
+        }
         let before = self.text.get(..offset).unwrap_or("");
         let line = before
             .get(before.rfind('\n').map_or(0, |i| i + 1)..)
