@@ -181,9 +181,10 @@ pub fn rules_markdown() -> String {
             c.name(),
             capitalised(&facts(*c))
         ));
-        let md = markdown(*c);
         for h in HEADINGS {
-            let body = section(&md, h);
+            // From the docs as written: `section` drops the one space of
+            // `/// ` itself (on `markdown`'s text it would cut indentation).
+            let body = section(c.docs(), h);
             if !body.is_empty() {
                 out.push_str(&format!("### {h}\n\n{body}\n\n"));
             }

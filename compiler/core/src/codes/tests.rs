@@ -116,6 +116,18 @@ fn every_code_has_the_four_headings_and_examples() {
     }
 }
 
+/// The info strings an example's code block may have (see [`compiler_codes`]):
+/// any other would be judged as something it is not.
+const EXAMPLE_LANGUAGES: [&str; 7] = [
+    "rbk",
+    "json",
+    "yaml",
+    "tf",
+    "json import",
+    "yaml import",
+    "toml",
+];
+
 /// The compiler's findings (lint rules off) on one example text. `lang` is
 /// the code block's info string: `rbk`, `json`, `yaml`, `tf` are judged as
 /// `ssmc check` judges such a file; `json import`/`yaml import` are read and
@@ -236,11 +248,17 @@ fn compiler_examples_report_exactly_their_code() {
             .find(|(code, _, _)| c == code)
             .map_or(c.as_str(), |(_, first, _)| *first);
         let (lang, bad) = block("Example");
+        let (good_lang, good) = block("Use instead");
+        if !EXAMPLE_LANGUAGES.contains(&lang.as_str()) || good_lang != lang {
+            wrong.push(format!("{c}: examples in `{lang}` and `{good_lang}`"));
+            continue;
+        }
         let found = compiler_codes(&lang, &with_hidden_characters(&bad));
         if found.is_empty() || found.iter().any(|(code, _)| code != expected) {
-            wrong.push(format!("{c}: the Example reports {found:?}"));
+            wrong.push(format!(
+                "{c}: the Example reports {found:?}, expected {expected} only"
+            ));
         }
-        let (lang, good) = block("Use instead");
         let found = compiler_codes(&lang, &with_hidden_characters(&good));
         if found
             .iter()
@@ -252,6 +270,16 @@ fn compiler_examples_report_exactly_their_code() {
     assert!(wrong.is_empty(), "{wrong:#?}");
     let compiler = all().iter().filter(|c| c.group() != Group::Lint).count();
     assert_eq!(documented + NO_EXAMPLE.len(), compiler);
+}
+
+#[test]
+fn rules_md_keeps_the_examples_indentation() {
+    let page = super::docs::rules_markdown();
+    let example = "```rbk\nautomation Restart {\n  step Run = aws:runComand {";
+    assert!(
+        page.contains(example),
+        "E1001's example lost its indentation"
+    );
 }
 
 #[test]
