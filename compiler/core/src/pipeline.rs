@@ -190,8 +190,9 @@ pub fn compile_among(
 /// reports them, and whether lowering was free of errors.
 ///
 /// A lowering error is local: the document is still checked, and only the
-/// checker's findings inside a step (or at a place) that lowering could not
-/// lower are dropped, since they may be echoes of the same mistake. So one
+/// checker's findings that touch (by any label) a step or a place that
+/// lowering could not lower are dropped, since they may be echoes of the same
+/// mistake. So one
 /// run reports every independent error (the first fault never hides the
 /// rest), and a build is still refused by the lowering error itself.
 fn lower_and_check(
@@ -226,11 +227,12 @@ fn lower_and_check(
             continue;
         }
         let damaged = damaged_places(doc, &faults);
-        diagnostics.extend(
-            found
-                .into_iter()
-                .filter(|d| !damaged.iter().any(|p| overlaps(*p, d.primary.span))),
-        );
+        let touches_damage = |d: &Diagnostic| {
+            std::iter::once(d.primary.span)
+                .chain(d.secondary.iter().map(|l| l.span))
+                .any(|s| damaged.iter().any(|p| overlaps(*p, s)))
+        };
+        diagnostics.extend(found.into_iter().filter(|d| !touches_damage(d)));
     }
     (lowered.documents, diagnostics, faults.is_empty())
 }

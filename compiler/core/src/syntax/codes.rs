@@ -304,6 +304,7 @@ crate::define_codes! {
     ///   step Check = if Env == "prod" && Force == true || Env == "dev" {
     ///     step Go = aws:sleep { Duration: "PT1S" }
     ///   }
+    ///   step Done = aws:sleep { Duration: "PT1S" }
     /// }
     /// ```
     ///
@@ -316,6 +317,7 @@ crate::define_codes! {
     ///   step Check = if (Env == "prod" && Force == true) || Env == "dev" {
     ///     step Go = aws:sleep { Duration: "PT1S" }
     ///   }
+    ///   step Done = aws:sleep { Duration: "PT1S" }
     /// }
     /// ```
     MIXED_AND_OR = "E0012", "mixed-and-or", Error, "`&&` and `||` in one condition without parentheses";

@@ -75,13 +75,13 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
 }
 
 /// Syntax errors that leave the tree whole: the parser built every node
-/// anyway (`&&`/`||` grouped as `&&` first, an unknown condition method kept
-/// by name, a string with a bad escape or a control character, a file with
-/// bidirectional controls), so lowering and checking can still run and
-/// report the file's other faults in the same run.
-const TREE_KEEPING: [crate::codes::Code; 5] = [
+/// anyway (`&&`/`||` grouped as `&&` first, a string with a bad escape or a
+/// control character, a file with bidirectional controls), so lowering and
+/// checking can still run and report the file's other faults in the same
+/// run. (An unknown condition method is kept by name, but lowering would
+/// report the same mistake again as an unknown operator.)
+const TREE_KEEPING: [crate::codes::Code; 4] = [
     codes::MIXED_AND_OR,
-    codes::UNKNOWN_METHOD,
     codes::BAD_ESCAPE,
     codes::CONTROL_CHAR,
     codes::BIDI_CONTROL,
