@@ -26,9 +26,6 @@ use tower_lsp_server::ls_types::{Range, TextDocumentIdentifier, Uri};
 use crate::convert;
 use crate::server::Backend;
 
-/// Files larger than this are not read from disk for a graph.
-const MAX_BYTES: u64 = 64 * 1024 * 1024;
-
 #[derive(Debug, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GraphParams {
@@ -112,9 +109,19 @@ impl Backend {
                 None => return Ok(None),
             },
         };
+        // An open document over its size limit is not analysed, nor drawn.
+        let (limit, _) = ssmc_project::text_limit(std::path::Path::new(uri.path().as_str()));
+        if u64::try_from(text.len()).map_or(true, |len| len > limit) {
+            return Ok(None);
+        }
         let loader = self.loader(path.as_deref());
         let name = name_of(&uri);
-        catch_unwind(AssertUnwindSafe(|| graph_of_text(&name, &text, &loader))).map_err(|_| {
+        // Drawing compiles the document: off the message loop, like an analysis.
+        let drawn = tokio::task::spawn_blocking(move || {
+            catch_unwind(AssertUnwindSafe(|| graph_of_text(&name, &text, &loader)))
+        })
+        .await;
+        drawn.ok().and_then(|d| d.ok()).ok_or_else(|| {
             let mut e = Error::internal_error();
             e.message = "internal error while drawing the graph; the server keeps running".into();
             e
@@ -127,12 +134,11 @@ fn name_of(uri: &Uri) -> String {
     uri.as_str().to_string()
 }
 
+/// A regular file no larger than its kind's limit (as `ssmc check` reads).
 fn read_small(path: &std::path::Path) -> Option<String> {
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > MAX_BYTES {
-        return None;
-    }
-    String::from_utf8(std::fs::read(path).ok()?).ok()
+    let (limit, _) = ssmc_project::text_limit(path);
+    let bytes = ssmc_fs::read_capped(path, limit, ssmc_fs::Follow::Yes).ok()?;
+    String::from_utf8(bytes).ok()
 }
 
 #[cfg(test)]

@@ -15,16 +15,17 @@ use crate::server::Backend;
 const MAX_WORKSPACE_SYMBOLS: usize = 500;
 
 impl Backend {
-    pub(crate) fn highlights(
+    pub(crate) async fn highlights(
         &self,
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
         let p = params.text_document_position_params;
+        let position = p.position;
         self.query(
             &p.text_document.uri,
             "textDocument/documentHighlight",
-            |a| {
-                let at = convert::offset(&a.index, p.position);
+            move |a| {
+                let at = convert::offset(&a.index, position);
                 let found: Vec<DocumentHighlight> = a
                     .highlights(at)
                     .into_iter()
@@ -40,12 +41,16 @@ impl Backend {
                 (!found.is_empty()).then_some(found)
             },
         )
+        .await
     }
 
     /// `file("…")` paths as links to the file next to the document (only
     /// for a document on disk; `..` and absolute paths, which `file(…)`
     /// refuses, get no link).
-    pub(crate) fn links(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+    pub(crate) async fn links(
+        &self,
+        params: DocumentLinkParams,
+    ) -> Result<Option<Vec<DocumentLink>>> {
         let uri = params.text_document.uri;
         let Some(dir) = uri
             .to_file_path()
@@ -53,7 +58,7 @@ impl Backend {
         else {
             return Ok(None);
         };
-        self.query(&uri, "textDocument/documentLink", |a| {
+        self.query(&uri, "textDocument/documentLink", move |a| {
             let links: Vec<DocumentLink> = a
                 .file_links()
                 .into_iter()
@@ -73,18 +78,19 @@ impl Backend {
                 .collect();
             Some(links)
         })
+        .await
     }
 
-    pub(crate) fn selections(
+    pub(crate) async fn selections(
         &self,
         params: SelectionRangeParams,
     ) -> Result<Option<Vec<SelectionRange>>> {
+        let positions = params.positions;
         self.query(
             &params.text_document.uri,
             "textDocument/selectionRange",
-            |a| {
-                let ranges = params
-                    .positions
+            move |a| {
+                let ranges = positions
                     .iter()
                     .map(|pos| {
                         let at = convert::offset(&a.index, *pos);
@@ -105,52 +111,63 @@ impl Backend {
                 Some(ranges)
             },
         )
+        .await
     }
 
-    pub(crate) fn signature(&self, params: SignatureHelpParams) -> Result<Option<SignatureHelp>> {
+    pub(crate) async fn signature(
+        &self,
+        params: SignatureHelpParams,
+    ) -> Result<Option<SignatureHelp>> {
         let p = params.text_document_position_params;
-        self.query(&p.text_document.uri, "textDocument/signatureHelp", |a| {
-            let at = convert::offset(&a.index, p.position);
-            let sig = a.signature(at)?;
-            let markdown = |s: &str| {
-                (!s.trim().is_empty()).then(|| {
-                    Documentation::MarkupContent(MarkupContent {
-                        kind: MarkupKind::Markdown,
-                        value: s.to_string(),
+        let position = p.position;
+        self.query(
+            &p.text_document.uri,
+            "textDocument/signatureHelp",
+            move |a| {
+                let at = convert::offset(&a.index, position);
+                let sig = a.signature(at)?;
+                let markdown = |s: &str| {
+                    (!s.trim().is_empty()).then(|| {
+                        Documentation::MarkupContent(MarkupContent {
+                            kind: MarkupKind::Markdown,
+                            value: s.to_string(),
+                        })
                     })
-                })
-            };
-            let parameters = sig
-                .params
-                .iter()
-                .map(|(label, docs)| ParameterInformation {
-                    label: ParameterLabel::Simple(label.clone()),
-                    documentation: markdown(docs),
-                })
-                .collect();
-            let active = sig.active.and_then(|i| u32::try_from(i).ok());
-            Some(SignatureHelp {
-                signatures: vec![SignatureInformation {
-                    label: sig.label,
-                    documentation: markdown(&sig.docs),
-                    parameters: Some(parameters),
+                };
+                let parameters = sig
+                    .params
+                    .iter()
+                    .map(|(label, docs)| ParameterInformation {
+                        label: ParameterLabel::Simple(label.clone()),
+                        documentation: markdown(docs),
+                    })
+                    .collect();
+                let active = sig.active.and_then(|i| u32::try_from(i).ok());
+                Some(SignatureHelp {
+                    signatures: vec![SignatureInformation {
+                        label: sig.label,
+                        documentation: markdown(&sig.docs),
+                        parameters: Some(parameters),
+                        active_parameter: active,
+                    }],
+                    active_signature: Some(0),
                     active_parameter: active,
-                }],
-                active_signature: Some(0),
-                active_parameter: active,
-            })
-        })
+                })
+            },
+        )
+        .await
     }
 
-    pub(crate) fn lenses(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+    pub(crate) async fn lenses(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         let uri = params.text_document.uri;
-        self.query(&uri, "textDocument/codeLens", |a| {
+        let here = uri.clone();
+        self.query(&uri, "textDocument/codeLens", move |a| {
             let lenses = a
                 .lens_spans()
                 .into_iter()
                 .flat_map(|span| {
                     let range = convert::range(&a.index, span);
-                    let uri = uri.clone();
+                    let uri = here.clone();
                     LensCommand::ALL.into_iter().map(move |c| CodeLens {
                         range,
                         command: Some(Command {
@@ -164,24 +181,28 @@ impl Backend {
                 .collect();
             Some(lenses)
         })
+        .await
     }
 
     /// The symbols of every open document whose name contains `query`
     /// (case-insensitive), nested ones with their container's name.
-    pub(crate) fn workspace_symbols(
+    pub(crate) async fn workspace_symbols(
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
         let want = params.query.to_lowercase();
         let mut out: Vec<WorkspaceSymbol> = Vec::new();
         for uri in self.open_uris() {
-            let found = self.query(&uri, "workspace/symbol", |a| {
-                let mut here = Vec::new();
-                for s in a.symbols() {
-                    flatten(a, &uri, &s, None, &want, &mut here);
-                }
-                Some(here)
-            })?;
+            let (at, want) = (uri.clone(), want.clone());
+            let found = self
+                .query(&uri, "workspace/symbol", move |a| {
+                    let mut here = Vec::new();
+                    for s in a.symbols() {
+                        flatten(a, &at, &s, None, &want, &mut here);
+                    }
+                    Some(here)
+                })
+                .await?;
             out.extend(found.into_iter().flatten());
             if out.len() >= MAX_WORKSPACE_SYMBOLS {
                 out.truncate(MAX_WORKSPACE_SYMBOLS);

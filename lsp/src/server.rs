@@ -2,13 +2,21 @@
 //!
 //! Input: LSP messages (through tower-lsp-server). Output: replies and
 //! `publishDiagnostics` notifications.
-//! Invariants: handlers only lock, convert and reply; every analysis and
-//! every query runs under `catch_unwind` ([`guard`]), so a panic in one
-//! request answers a JSON-RPC internal error and the server keeps serving;
-//! the lock is never held across an `.await` or while compiling. A request
-//! always sees the latest text (a stale analysis is redone first);
-//! diagnostics are published only for the version they were computed from,
-//! and only while it is still the latest (see [`Backend::schedule`]).
+//! Invariants: handlers only lock, convert and reply on the message loop;
+//! every analysis, every query on an analysis and every conversion of
+//! diagnostics runs on a blocking thread (`spawn_blocking`), so a slow or
+//! stuck document never holds up the requests of another, and each runs
+//! under `catch_unwind` ([`guard`]), so a panic in one request answers a
+//! JSON-RPC internal error and the server keeps serving. The lock is never
+//! held across an `.await` or while compiling. At most one analysis per
+//! document runs at a time; one computed for a state that has changed since
+//! (its text, or a neighbour: [`Doc::epoch`]) is dropped, and whoever waits
+//! for it starts the next, for the newest text. A request always sees the
+//! latest text; diagnostics are published only for the version they were
+//! computed from, and only while it is still the latest (see
+//! [`Backend::schedule`]). A document over its size limit
+//! (`ssmc_project::text_limit`, as `ssmc check` reads files) is never
+//! analysed: it gets one diagnostic saying so.
 //!
 //! Adding a request: a standard one is a method of the `LanguageServer`
 //! impl; a custom one (`ssmc/…`) is a `.custom_method` line in [`serve`] and
@@ -16,7 +24,7 @@
 
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -41,17 +49,33 @@ const CONCURRENT_REQUESTS: usize = 32;
 /// end-to-end test of the never-die rule; unset in normal use.
 const TEST_PANIC_ENV: &str = "SSMC_LSP_TEST_PANIC";
 
+/// Numbers every state of every document (its text and the files it is
+/// compiled with), unique across documents closed and opened again.
+static STATES: AtomicU64 = AtomicU64::new(1);
+
+fn next_state() -> u64 {
+    STATES.fetch_add(1, Ordering::Relaxed)
+}
+
 struct Doc {
     /// The text as the client has it (not normalised), for applying edits.
     text: String,
     version: i32,
+    /// The last analysis kept (`None` with `analysed` set: it panicked).
     analysis: Option<Arc<Analysis>>,
-    /// The version `analysis` was computed from.
-    analysed: Option<i32>,
-    /// Counts the changes of the files this document is compiled with: an
-    /// analysis started before one is not kept (it saw the old neighbours).
+    /// The version and the epoch `analysis` was computed from.
+    analysed: Option<(i32, u64)>,
+    /// The state of the text and of the files this document is compiled
+    /// with: a new number ([`next_state`]) at each change of either. An
+    /// analysis is kept only for the epoch it started in (one started before
+    /// a neighbour changed saw the old neighbours).
     epoch: u64,
-    /// A diagnostics task is waiting to run for this document.
+    /// The analysis running on a blocking thread, if any (at most one per
+    /// document, so a burst of edits during a slow analysis queues one more
+    /// run for the newest text instead of piling up threads).
+    running: Option<Running>,
+    /// A diagnostics task is waiting (or analysing) for this document: it
+    /// publishes for the newest version once that is analysed.
     scheduled: bool,
     /// When its last analysis started (for the debounce).
     last_run: Option<Instant>,
@@ -67,16 +91,57 @@ impl Doc {
             version,
             analysis: None,
             analysed: None,
-            epoch: 0,
+            epoch: next_state(),
+            running: None,
             scheduled: false,
             last_run: None,
             external: None,
         }
     }
 
-    fn declares_actions(&self) -> bool {
-        crate::analysis::declares_actions(&self.text)
+    /// Whether another document's analysis may depend on this one (a
+    /// document too large to analyse lends nothing).
+    fn declares_actions(&self, uri: &Uri) -> bool {
+        self.too_large(uri).is_none() && crate::analysis::declares_actions(&self.text)
     }
+
+    /// The text's size, limit and the reason, when it is over the limit for
+    /// its kind (the limit `ssmc check` reads files with).
+    fn too_large(&self, uri: &Uri) -> Option<TooLarge> {
+        let (limit, why) = ssmc_project::text_limit(&workspace::order_key(uri));
+        let len = self.text.len();
+        (u64::try_from(len).unwrap_or(u64::MAX) > limit).then_some(TooLarge { len, why })
+    }
+
+    /// The text the other documents' analyses see: none when it is too large.
+    fn lent_text(&self, uri: &Uri) -> Option<&str> {
+        self.too_large(uri).is_none().then_some(self.text.as_str())
+    }
+}
+
+/// An analysis running: its id, and a flag that turns `true` when it has
+/// finished (kept or dropped).
+#[derive(Clone)]
+struct Running {
+    id: u64,
+    done: tokio::sync::watch::Receiver<bool>,
+}
+
+/// A document over its size limit: its length and why it is not analysed.
+#[derive(Debug, Clone, Copy)]
+struct TooLarge {
+    len: usize,
+    why: &'static str,
+}
+
+/// The latest state of a document, as [`Shared::analysis`] found it.
+enum Analysed {
+    /// Analysed: the analysis, and the version and epoch it is of.
+    Done(Arc<Analysis>, i32, u64),
+    /// Over its size limit, at this version and epoch: not analysed.
+    TooLarge(TooLarge, i32, u64),
+    /// Analysing this epoch panicked.
+    Failed(u64),
 }
 
 #[derive(Default)]
@@ -261,33 +326,77 @@ impl Shared {
         }
     }
 
-    /// The analysis of the document's latest text, computed now if stale.
-    /// `None` for an unknown document or when analysing panicked.
-    fn analysis(&self, uri: &Uri) -> Option<(Arc<Analysis>, i32)> {
-        let (text, version, kept, epoch) = {
-            let mut docs = self.docs();
-            let doc = docs.get_mut(uri)?;
-            if let (Some(a), Some(v)) = (&doc.analysis, doc.analysed) {
-                if v == doc.version {
-                    return Some((a.clone(), v));
+    /// The analysis of the document's latest text; when stale, computed on
+    /// a blocking thread (never on the message loop) and awaited. `None` for
+    /// a document that is not open (or when the runtime is stopping).
+    async fn analysis(self: &Arc<Self>, uri: &Uri) -> Option<Analysed> {
+        loop {
+            let (id, mut done) = {
+                let mut docs = self.docs();
+                let doc = docs.get_mut(uri)?;
+                if let Some(big) = doc.too_large(uri) {
+                    return Some(Analysed::TooLarge(big, doc.version, doc.epoch));
+                }
+                if let Some((version, epoch)) = doc.analysed.filter(|(_, e)| *e == doc.epoch) {
+                    return Some(match &doc.analysis {
+                        Some(a) => Analysed::Done(a.clone(), version, epoch),
+                        None => Analysed::Failed(epoch),
+                    });
+                }
+                // One run at a time: wait for the one running (whatever
+                // state it is of), then look again.
+                let run = match &doc.running {
+                    Some(run) => run.clone(),
+                    None => self.start(uri, doc),
+                };
+                (run.id, run.done)
+            };
+            if done.wait_for(|finished| *finished).await.is_err() {
+                // The run's thread never ran (the runtime is stopping).
+                let mut docs = self.docs();
+                if let Some(doc) = docs.get_mut(uri) {
+                    if doc.running.as_ref().is_some_and(|r| r.id == id) {
+                        doc.running = None;
+                    }
+                }
+                return None;
+            }
+        }
+    }
+
+    /// Starts analysing the document's latest text on a blocking thread.
+    fn start(self: &Arc<Self>, uri: &Uri, doc: &mut Doc) -> Running {
+        let (tell, done) = tokio::sync::watch::channel(false);
+        let run = Running {
+            id: next_state(),
+            done,
+        };
+        doc.running = Some(run.clone());
+        doc.last_run = Some(Instant::now());
+        let kept = doc.external.clone().filter(|k| k.text == doc.text);
+        let (text, version, epoch) = (doc.text.clone(), doc.version, doc.epoch);
+        let (shared, uri, id) = (self.clone(), uri.clone(), run.id);
+        tokio::task::spawn_blocking(move || {
+            let analysis = shared
+                .analyse(&uri, &text, Outside::Kept(kept))
+                .map(|(a, _)| Arc::new(a));
+            {
+                let mut docs = shared.docs();
+                if let Some(doc) = docs.get_mut(&uri) {
+                    // Kept only if neither the text nor a neighbour changed
+                    // meanwhile (the epoch counts both).
+                    if doc.epoch == epoch {
+                        doc.analysis = analysis;
+                        doc.analysed = Some((version, epoch));
+                    }
+                    if doc.running.as_ref().is_some_and(|r| r.id == id) {
+                        doc.running = None;
+                    }
                 }
             }
-            doc.last_run = Some(Instant::now());
-            let kept = doc.external.clone().filter(|k| k.text == doc.text);
-            (doc.text.clone(), doc.version, kept, doc.epoch)
-        };
-        let analysis = self
-            .analyse(uri, &text, Outside::Kept(kept))
-            .map(|(a, _)| Arc::new(a));
-        let mut docs = self.docs();
-        let doc = docs.get_mut(uri)?;
-        // Kept only if neither the text nor a neighbour changed meanwhile
-        // (a neighbour's change has scheduled another analysis).
-        if doc.version == version && doc.epoch == epoch {
-            doc.analysis.clone_from(&analysis);
-            doc.analysed = Some(version);
-        }
-        analysis.map(|a| (a, version))
+            let _ = tell.send(true);
+        });
+        run
     }
 
     /// The one verdict on `text` as the document `uri`, among the workspace's
@@ -347,11 +456,52 @@ enum Outside {
     Kept(Option<crate::external::Kept>),
 }
 
-/// Publishes the diagnostics of `analysis`, unless the client has moved past `version`.
-async fn publish(shared: &Shared, client: &Client, uri: Uri, analysis: &Analysis, version: i32) {
-    let Some(diagnostics) = guard(|| convert::diagnostics(analysis, &uri)) else {
+/// Publishes the diagnostics of `analysis` (converted on a blocking
+/// thread), unless the client has moved past `version`.
+async fn publish(
+    shared: &Shared,
+    client: &Client,
+    uri: Uri,
+    analysis: Arc<Analysis>,
+    version: i32,
+) {
+    let u = uri.clone();
+    let converted =
+        tokio::task::spawn_blocking(move || guard(|| convert::diagnostics(&analysis, &u))).await;
+    let Ok(Some(diagnostics)) = converted else {
         return;
     };
+    publish_diagnostics(shared, client, uri, diagnostics, version).await;
+}
+
+/// Publishes the one diagnostic of a document too large to analyse.
+async fn publish_too_large(
+    shared: &Shared,
+    client: &Client,
+    uri: Uri,
+    big: TooLarge,
+    version: i32,
+) {
+    let diagnostic = tower_lsp_server::ls_types::Diagnostic {
+        range: Range::default(),
+        severity: Some(DiagnosticSeverity::ERROR),
+        source: Some("ssmc".to_string()),
+        message: format!(
+            "this document is {} bytes; {} (`ssmc check` refuses it too), so it is not analysed",
+            big.len, big.why
+        ),
+        ..tower_lsp_server::ls_types::Diagnostic::default()
+    };
+    publish_diagnostics(shared, client, uri, vec![diagnostic], version).await;
+}
+
+async fn publish_diagnostics(
+    shared: &Shared,
+    client: &Client,
+    uri: Uri,
+    diagnostics: Vec<tower_lsp_server::ls_types::Diagnostic>,
+    version: i32,
+) {
     // Never publish for a version the client has already moved past.
     let current = shared.docs().get(&uri).map(|d| d.version);
     if current != Some(version) {
@@ -385,34 +535,39 @@ impl Backend {
         self.shared.docs().get(uri).map(|d| d.text.clone())
     }
 
-    /// Runs `f` on the latest analysis of `uri`, catching panics.
-    pub(crate) fn query<T>(
+    /// Runs `f` on the latest analysis of `uri` on a blocking thread,
+    /// catching panics. Nothing for a document that is not open or too
+    /// large to analyse.
+    pub(crate) async fn query<T: Send + 'static>(
         &self,
         uri: &Uri,
-        what: &str,
-        f: impl FnOnce(&Analysis) -> Option<T>,
+        what: &'static str,
+        f: impl FnOnce(&Analysis) -> Option<T> + Send + 'static,
     ) -> Result<Option<T>> {
-        if !self.shared.docs().contains_key(uri) {
-            return Ok(None);
-        }
-        let Some((analysis, _)) = self.shared.analysis(uri) else {
-            return Err(internal(what));
+        let analysis = match self.shared.analysis(uri).await {
+            None | Some(Analysed::TooLarge(..)) => return Ok(None),
+            Some(Analysed::Failed(_)) => return Err(internal(what)),
+            Some(Analysed::Done(analysis, ..)) => analysis,
         };
-        guard(|| {
-            self.shared.maybe_panic(what);
-            f(&analysis)
+        let shared = self.shared.clone();
+        let answered = tokio::task::spawn_blocking(move || {
+            guard(|| {
+                shared.maybe_panic(what);
+                f(&analysis)
+            })
         })
-        .ok_or_else(|| internal(what))
+        .await;
+        answered.ok().flatten().ok_or_else(|| internal(what))
     }
 
     /// Like [`Backend::query`] for answers that may be refused with a message.
-    fn query_result<T>(
+    async fn query_result<T: Send + 'static>(
         &self,
         uri: &Uri,
-        what: &str,
-        f: impl FnOnce(&Analysis) -> std::result::Result<Option<T>, String>,
+        what: &'static str,
+        f: impl FnOnce(&Analysis) -> std::result::Result<Option<T>, String> + Send + 'static,
     ) -> Result<Option<T>> {
-        match self.query(uri, what, |a| Some(f(a)))? {
+        match self.query(uri, what, |a| Some(f(a))).await? {
             None => Ok(None),
             Some(Ok(v)) => Ok(v),
             Some(Err(message)) => {
@@ -444,13 +599,38 @@ impl Backend {
             if !wait.is_zero() {
                 tokio::time::sleep(wait).await;
             }
-            if let Some(doc) = shared.docs().get_mut(&uri) {
-                doc.scheduled = false;
-            }
-            let Some((analysis, version)) = shared.analysis(&uri) else {
+            // Edits while this task waits for an analysis schedule nothing
+            // (`scheduled` is still set): it looks again until the state it
+            // has is the latest, so a burst publishes the newest version only.
+            loop {
+                let found = shared.analysis(&uri).await;
+                let epoch = match &found {
+                    Some(
+                        Analysed::Done(_, _, e) | Analysed::TooLarge(_, _, e) | Analysed::Failed(e),
+                    ) => *e,
+                    None => return,
+                };
+                {
+                    let mut docs = shared.docs();
+                    let Some(doc) = docs.get_mut(&uri) else {
+                        return;
+                    };
+                    if doc.epoch != epoch {
+                        continue;
+                    }
+                    doc.scheduled = false;
+                }
+                match found {
+                    Some(Analysed::Done(analysis, version, _)) => {
+                        publish(&shared, &client, uri, analysis, version).await;
+                    }
+                    Some(Analysed::TooLarge(big, version, _)) => {
+                        publish_too_large(&shared, &client, uri, big, version).await;
+                    }
+                    Some(Analysed::Failed(_)) | None => {}
+                }
                 return;
-            };
-            publish(&shared, &client, uri, &analysis, version).await;
+            }
         });
     }
 
@@ -467,6 +647,7 @@ impl Backend {
             let Some((text, version, epoch)) = shared
                 .docs()
                 .get(&uri)
+                .filter(|d| d.too_large(&uri).is_none())
                 .map(|d| (d.text.clone(), d.version, d.epoch))
             else {
                 return;
@@ -491,24 +672,20 @@ impl Backend {
                 doc.external = kept;
                 if doc.epoch == epoch {
                     doc.analysis = Some(analysis.clone());
-                    doc.analysed = Some(version);
+                    doc.analysed = Some((version, epoch));
                     false
                 } else {
-                    doc.analysed = None;
                     true
                 }
             };
             if !neighbours_changed {
-                publish(&shared, &client, uri, &analysis, version).await;
+                publish(&shared, &client, uri, analysis, version).await;
                 return;
             }
             // Another file changed while shellcheck ran: this verdict saw the
             // old neighbours. Judge again with the kept findings.
-            let (s, u) = (shared.clone(), uri.clone());
-            if let Ok(Some((analysis, version))) =
-                tokio::task::spawn_blocking(move || s.analysis(&u)).await
-            {
-                publish(&shared, &client, uri, &analysis, version).await;
+            if let Some(Analysed::Done(analysis, version, _)) = shared.analysis(&uri).await {
+                publish(&shared, &client, uri, analysis, version).await;
             }
         });
     }
@@ -529,8 +706,7 @@ impl Backend {
             docs.iter_mut()
                 .filter(|(u, _)| which(u))
                 .map(|(u, d)| {
-                    d.analysed = None;
-                    d.epoch = d.epoch.wrapping_add(1);
+                    d.epoch = next_state();
                     u.clone()
                 })
                 .collect()
@@ -588,19 +764,26 @@ impl LanguageServer for Backend {
         if let Some(root) = params.root_uri {
             roots.push(root);
         }
-        *lock(&self.shared.roots) = roots
+        let folders: Vec<std::path::PathBuf> = roots
             .iter()
             .filter_map(|r| std::fs::canonicalize(r.to_file_path()?).ok())
             .collect();
-        let found = guard(|| workspace::scan(&roots)).unwrap_or_default();
+        *lock(&self.shared.roots) = folders.clone();
+        // Reading the workspace (its `.rbk` files, each folder's `ssmc.toml`
+        // and AWS models) is file work: on a blocking thread.
+        let read = tokio::task::spawn_blocking(move || {
+            let found = guard(|| workspace::scan(&roots)).unwrap_or_default();
+            let models = guard(|| workspace::aws_models(&folders)).unwrap_or_default();
+            (found, models)
+        })
+        .await;
+        let (found, (models, faults)) = read.unwrap_or_default();
         {
             let mut files = lock(&self.shared.files);
             for (path, (uri, text)) in found {
                 files.set_disk(path, &uri, Some(&text));
             }
         }
-        let folders = lock(&self.shared.roots).clone();
-        let (models, faults) = guard(|| workspace::aws_models(&folders)).unwrap_or_default();
         *lock(&self.shared.aws_models) = models;
         for fault in faults {
             self.client.log_message(MessageType::ERROR, fault).await;
@@ -699,10 +882,10 @@ impl LanguageServer for Backend {
         let doc = params.text_document;
         let declares = {
             let mut docs = self.shared.docs();
-            let key = workspace::order_key(&doc.uri);
-            lock(&self.shared.files).set_open(key, &doc.uri, Some(&doc.text));
             let d = Doc::new(doc.text, doc.version);
-            let declares = d.declares_actions();
+            let key = workspace::order_key(&doc.uri);
+            lock(&self.shared.files).set_open(key, &doc.uri, d.lent_text(&doc.uri));
+            let declares = d.declares_actions(&doc.uri);
             docs.insert(doc.uri.clone(), d);
             declares
         };
@@ -720,7 +903,7 @@ impl LanguageServer for Backend {
             let Some(doc) = docs.get_mut(&uri) else {
                 return;
             };
-            let before = doc.declares_actions();
+            let before = doc.declares_actions(&uri);
             let text = &mut doc.text;
             let changes = &params.content_changes;
             if guard(|| changes.iter().for_each(|c| convert::apply_change(text, c))).is_none() {
@@ -728,9 +911,10 @@ impl LanguageServer for Backend {
                 doc.text.clear();
             }
             doc.version = params.text_document.version;
+            doc.epoch = next_state();
             let key = workspace::order_key(&uri);
-            lock(&self.shared.files).set_open(key, &uri, Some(&doc.text));
-            before || doc.declares_actions()
+            lock(&self.shared.files).set_open(key, &uri, doc.lent_text(&uri));
+            before || doc.declares_actions(&uri)
         };
         if declares {
             self.schedule_others(&uri);
@@ -741,10 +925,14 @@ impl LanguageServer for Backend {
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         // The saved text is what other files see once this one is closed.
         let uri = params.text_document.uri;
-        let text = self.shared.docs().get(&uri).map(|d| d.text.clone());
+        let text = self
+            .shared
+            .docs()
+            .get(&uri)
+            .map(|d| d.lent_text(&uri).map(str::to_string));
         if let (Some(text), Some(path)) = (text, uri.to_file_path()) {
             let path = path.to_path_buf();
-            lock(&self.shared.files).set_disk(path, &uri, Some(&text));
+            lock(&self.shared.files).set_disk(path, &uri, text.as_deref());
         }
         self.run_external(uri);
     }
@@ -757,7 +945,7 @@ impl LanguageServer for Backend {
             .shared
             .docs()
             .remove(&uri)
-            .is_some_and(|d| d.declares_actions());
+            .is_some_and(|d| d.declares_actions(&uri));
         if declared {
             self.schedule_others(&uri);
         }
@@ -769,10 +957,11 @@ impl LanguageServer for Backend {
         let Some(raw) = self.shared.docs().get(&uri).map(|d| d.text.clone()) else {
             return Ok(None);
         };
-        self.query(&uri, "textDocument/formatting", |a| {
+        self.query(&uri, "textDocument/formatting", move |a| {
             a.format()
                 .map(|f| convert::format_edits(&raw, &ssmc_core::raw_text::restyle(&raw, &f)))
         })
+        .await
     }
 
     async fn document_symbol(
@@ -791,6 +980,7 @@ impl LanguageServer for Backend {
                 Some(DocumentSymbolResponse::Nested(symbols))
             },
         )
+        .await
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
@@ -799,14 +989,17 @@ impl LanguageServer for Backend {
             "textDocument/foldingRange",
             |a| Some(convert::folding_ranges(a)),
         )
+        .await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        self.query(&p.text_document.uri, "textDocument/hover", |a| {
-            let at = convert::offset(&a.index, p.position);
+        let position = p.position;
+        self.query(&p.text_document.uri, "textDocument/hover", move |a| {
+            let at = convert::offset(&a.index, position);
             a.hover(at).map(|h| convert::hover(&a.index, h))
         })
+        .await
     }
 
     async fn goto_definition(
@@ -814,32 +1007,37 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
-        let uri = p.text_document.uri;
-        self.query(&uri, "textDocument/definition", |a| {
-            let at = convert::offset(&a.index, p.position);
+        let (uri, position) = (p.text_document.uri, p.position);
+        let here = uri.clone();
+        self.query(&uri, "textDocument/definition", move |a| {
+            let at = convert::offset(&a.index, position);
             let span = a.definition(at)?;
-            Backend::location(a, &uri, span).map(GotoDefinitionResponse::Scalar)
+            Backend::location(a, &here, span).map(GotoDefinitionResponse::Scalar)
         })
+        .await
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
-        let uri = p.text_document.uri;
+        let (uri, position) = (p.text_document.uri, p.position);
         let include = params.context.include_declaration;
-        let found = self.query(&uri, "textDocument/references", |a| {
-            let at = convert::offset(&a.index, p.position);
-            let here: Vec<Location> = a
-                .references(at, include)
-                .into_iter()
-                .filter_map(|s| Backend::location(a, &uri, s))
-                .collect();
-            Some((here, a.action_at(at)))
-        })?;
+        let here = uri.clone();
+        let found = self
+            .query(&uri, "textDocument/references", move |a| {
+                let at = convert::offset(&a.index, position);
+                let found: Vec<Location> = a
+                    .references(at, include)
+                    .into_iter()
+                    .filter_map(|s| Backend::location(a, &here, s))
+                    .collect();
+                Some((found, a.action_at(at)))
+            })
+            .await?;
         let Some((mut here, action)) = found else {
             return Ok(None);
         };
         if let Some(action) = action {
-            self.action_uses_elsewhere(&uri, &action, &mut here);
+            self.action_uses_elsewhere(&uri, &action, &mut here).await;
         }
         Ok((!here.is_empty()).then_some(here))
     }
@@ -848,11 +1046,12 @@ impl LanguageServer for Backend {
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
+        let position = params.position;
         self.query_result(
             &params.text_document.uri,
             "textDocument/prepareRename",
-            |a| {
-                let at = convert::offset(&a.index, params.position);
+            move |a| {
+                let at = convert::offset(&a.index, position);
                 let (span, placeholder) = a.prepare_rename(at).map_err(|e| e.0)?;
                 Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
                     range: convert::range(&a.index, span),
@@ -860,35 +1059,40 @@ impl LanguageServer for Backend {
                 }))
             },
         )
+        .await
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let p = params.text_document_position;
-        let uri = p.text_document.uri;
-        self.query_result(&uri, "textDocument/rename", |a| {
-            let at = convert::offset(&a.index, p.position);
-            let edits = a.rename(at, &params.new_name).map_err(|e| e.0)?;
+        let (uri, position, new_name) = (p.text_document.uri, p.position, params.new_name);
+        let here = uri.clone();
+        self.query_result(&uri, "textDocument/rename", move |a| {
+            let at = convert::offset(&a.index, position);
+            let edits = a.rename(at, &new_name).map_err(|e| e.0)?;
             let edits = edits.iter().map(|e| convert::text_edit(a, e)).collect();
             Ok(Some(WorkspaceEdit {
-                changes: Some(HashMap::from([(uri.clone(), edits)])),
+                changes: Some(HashMap::from([(here, edits)])),
                 ..WorkspaceEdit::default()
             }))
         })
+        .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        let uri = params.text_document.uri;
-        self.query(&uri, "textDocument/codeAction", |a| {
-            let start = convert::offset(&a.index, params.range.start);
-            let end = convert::offset(&a.index, params.range.end);
+        let (uri, range) = (params.text_document.uri, params.range);
+        let here = uri.clone();
+        self.query(&uri, "textDocument/codeAction", move |a| {
+            let start = convert::offset(&a.index, range.start);
+            let end = convert::offset(&a.index, range.end);
             let actions: Vec<CodeActionOrCommand> = a
                 .code_actions(start.min(end), start.max(end))
                 .into_iter()
-                .map(|c| CodeActionOrCommand::CodeAction(convert::code_action(a, &uri, c)))
-                .chain(convert::import_action(a, &uri).map(CodeActionOrCommand::CodeAction))
+                .map(|c| CodeActionOrCommand::CodeAction(convert::code_action(a, &here, c)))
+                .chain(convert::import_action(a, &here).map(CodeActionOrCommand::CodeAction))
                 .collect();
             Some(actions)
         })
+        .await
     }
 
     async fn semantic_tokens_full(
@@ -905,21 +1109,29 @@ impl LanguageServer for Backend {
                 }))
             },
         )
+        .await
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        self.query(&params.text_document.uri, "textDocument/inlayHint", |a| {
-            let start = convert::offset(&a.index, params.range.start);
-            let end = convert::offset(&a.index, params.range.end);
-            let hints = a.inlay_hints(start.min(end), start.max(end));
-            Some(hints.iter().map(|h| convert::inlay_hint(a, h)).collect())
-        })
+        let range = params.range;
+        self.query(
+            &params.text_document.uri,
+            "textDocument/inlayHint",
+            move |a| {
+                let start = convert::offset(&a.index, range.start);
+                let end = convert::offset(&a.index, range.end);
+                let hints = a.inlay_hints(start.min(end), start.max(end));
+                Some(hints.iter().map(|h| convert::inlay_hint(a, h)).collect())
+            },
+        )
+        .await
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let p = params.text_document_position;
-        self.query(&p.text_document.uri, "textDocument/completion", |a| {
-            let at = convert::offset(&a.index, p.position);
+        let position = p.position;
+        self.query(&p.text_document.uri, "textDocument/completion", move |a| {
+            let at = convert::offset(&a.index, position);
             let items: Vec<_> = a
                 .complete(at)
                 .into_iter()
@@ -927,6 +1139,7 @@ impl LanguageServer for Backend {
                 .collect();
             Some(CompletionResponse::Array(items))
         })
+        .await
     }
 
     // The navigation requests live in `navigation.rs`.
@@ -934,40 +1147,40 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
-        self.highlights(params)
+        self.highlights(params).await
     }
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
-        self.links(params)
+        self.links(params).await
     }
 
     async fn selection_range(
         &self,
         params: SelectionRangeParams,
     ) -> Result<Option<Vec<SelectionRange>>> {
-        self.selections(params)
+        self.selections(params).await
     }
 
     async fn signature_help(&self, params: SignatureHelpParams) -> Result<Option<SignatureHelp>> {
-        self.signature(params)
+        self.signature(params).await
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        self.lenses(params)
+        self.lenses(params).await
     }
 
     async fn symbol(
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
-        self.workspace_symbols(params)
+        self.workspace_symbols(params).await
     }
 }
 
 impl Backend {
     /// Adds the uses of an action in the other open documents (actions are
     /// the only names files share).
-    fn action_uses_elsewhere(&self, uri: &Uri, action: &str, out: &mut Vec<Location>) {
+    async fn action_uses_elsewhere(&self, uri: &Uri, action: &str, out: &mut Vec<Location>) {
         let others: Vec<Uri> = self
             .shared
             .docs()
@@ -976,16 +1189,20 @@ impl Backend {
             .cloned()
             .collect();
         for other in others {
-            let Some((a, _)) = self.shared.analysis(&other) else {
-                continue;
-            };
-            let found = guard(|| {
-                a.action_uses(action)
-                    .into_iter()
-                    .filter_map(|s| Backend::location(&a, &other, s))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default();
+            let (action, here) = (action.to_string(), other.clone());
+            let found = self
+                .query(&other, "textDocument/references", move |a| {
+                    Some(
+                        a.action_uses(&action)
+                            .into_iter()
+                            .filter_map(|s| Backend::location(a, &here, s))
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default();
             for l in found {
                 if !out.contains(&l) {
                     out.push(l);

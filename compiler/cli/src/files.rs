@@ -6,35 +6,9 @@ use std::path::Path;
 
 pub use ssmc_fs::{read_capped, rewrite_source, Batch, Follow, ReadError};
 
-/// Larger `.rbk` sources and text includes are refused: a runbook compiles to a
-/// document of at most 64 KB (the SSM quota), so 4 MiB of source is far past
-/// any real one, and it keeps time and memory bounded (see docs/robustness.md).
-pub const MAX_SOURCE_BYTES: u64 = 4 * 1024 * 1024;
-
-/// Larger `.json`/`.yaml`/`.yml` files are not read as SSM documents: SSM
-/// refuses documents over 64 KB; the largest real one we know is 80 KB.
-pub const MAX_DOCUMENT_BYTES: u64 = 1024 * 1024;
-
-/// The size limit for a text file, by its extension.
-fn text_limit(path: &Path) -> (u64, &'static str) {
-    if has_ext(path, &["json", "yaml", "yml"]) {
-        (
-            MAX_DOCUMENT_BYTES,
-            "an SSM document is at most 64 KB, so files over 1 MiB are not read",
-        )
-    } else {
-        (
-            MAX_SOURCE_BYTES,
-            "a runbook compiles to at most 64 KB, so text files over 4 MiB are not read",
-        )
-    }
-}
-
-fn has_ext(path: &Path, exts: &[&str]) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
-}
+// The size limits are `ssmc-project`'s, shared with the language server's
+// open documents (see docs/robustness.md).
+use ssmc_project::text_limit;
 
 /// Reads a text file the user named or a folder walk found: a regular file
 /// only (a FIFO, device or `/proc` file is refused at once, see

@@ -10,6 +10,7 @@
 //! (`ssmc_core::project`); this crate only asks the file system. Nothing here
 //! panics on any input; every read is size-capped.
 
+mod limits;
 mod loader;
 mod models;
 mod read;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 use ssmc_core::project::root::{find_root, find_vcs_root, CONFIG_FILE};
 use ssmc_core::project::{config, ConfigError, ProjectConfig};
 
+pub use limits::{text_limit, MAX_DOCUMENT_BYTES, MAX_SOURCE_BYTES};
 pub use loader::{ProjectLoader, MAX_ATTACHMENT_BYTES};
 pub use models::aws_models;
 pub use read::{read_capped, MAX_CONFIG_BYTES};
