@@ -12,7 +12,7 @@ crate::define_codes! {
     ///
     /// The importer writes each value as `.rbk` text, recursing into it; the limit keeps a hostile document from exhausting its stack.
     ///
-    /// The reader refuses a document nested that deep first (`E0603`, counted from the top of the document), so no file reaches this check: it guards documents built by other means. The example shows the shape that would hold it; the examples' test lists this code as an exception.
+    /// The reader refuses a document nested that deep first (`E0603`, counted from the top of the document), so no file reaches this check today: it keeps the importer safe on its own, should the reader's limit change. The example shows the shape that would hold it; the examples' test lists this code as an exception.
     ///
     /// ## Example
     ///
