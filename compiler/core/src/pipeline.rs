@@ -190,9 +190,8 @@ pub fn compile_among(
 /// reports them, and whether lowering was free of errors.
 ///
 /// A lowering error is local: the document is still checked, and only the
-/// checker's findings that touch (by any label) a step or a place that
-/// lowering could not lower are dropped, since they may be echoes of the same
-/// mistake. So one
+/// checker's findings at a step or a place that lowering could not lower are
+/// dropped, since they may be echoes of the same mistake. So one
 /// run reports every independent error (the first fault never hides the
 /// rest), and a build is still refused by the lowering error itself.
 fn lower_and_check(
@@ -227,10 +226,13 @@ fn lower_and_check(
             continue;
         }
         let damaged = damaged_places(doc, &faults);
+        // A finding at a damaged place may be an echo; so is a duplicate step
+        // whose other copy is damaged (a generated name that clashed, E0236).
         let touches_damage = |d: &Diagnostic| {
-            std::iter::once(d.primary.span)
-                .chain(d.secondary.iter().map(|l| l.span))
-                .any(|s| damaged.iter().any(|p| overlaps(*p, s)))
+            let damaged_at = |s: Span| damaged.iter().any(|p| overlaps(*p, s));
+            damaged_at(d.primary.span)
+                || (d.code == check::codes::DUPLICATE_STEP
+                    && d.secondary.iter().any(|l| damaged_at(l.span)))
         };
         diagnostics.extend(found.into_iter().filter(|d| !touches_damage(d)));
     }
