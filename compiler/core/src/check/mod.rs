@@ -32,6 +32,7 @@ mod branch;
 mod change_template;
 mod command;
 mod params;
+mod pattern;
 mod refs;
 mod scope;
 mod secrets;

@@ -85,13 +85,21 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
 /// Indexed so the check costs a binary search: a broken file may have as
 /// many unclosed brackets as parser complaints.
 struct UnclosedRegions {
-    /// `(closer, regions sorted by start, the largest end among the first i)`.
-    by_closer: Vec<(String, Vec<(u32, u32)>, Vec<u32>)>,
+    by_closer: Vec<Regions>,
+}
+
+/// The unclosed regions of one closer.
+struct Regions {
+    closer: String,
+    /// `(start, end)`, sorted.
+    spans: Vec<(u32, u32)>,
+    /// The largest end among the first `i + 1` spans.
+    max_end: Vec<u32>,
 }
 
 impl UnclosedRegions {
     fn new(bracket_diags: &[Diagnostic]) -> UnclosedRegions {
-        let mut by_closer: Vec<(String, Vec<(u32, u32)>, Vec<u32>)> = Vec::new();
+        let mut by_closer: Vec<Regions> = Vec::new();
         for u in bracket_diags {
             if u.code != codes::UNCLOSED_DELIMITER {
                 continue;
@@ -104,15 +112,20 @@ impl UnclosedRegions {
                 continue;
             }
             let region = (opener.span.start, u.primary.span.end);
-            match by_closer.iter_mut().find(|(c, _, _)| c == closer) {
-                Some((_, regions, _)) => regions.push(region),
-                None => by_closer.push((closer.to_string(), vec![region], Vec::new())),
+            match by_closer.iter_mut().find(|r| r.closer == closer) {
+                Some(r) => r.spans.push(region),
+                None => by_closer.push(Regions {
+                    closer: closer.to_string(),
+                    spans: vec![region],
+                    max_end: Vec::new(),
+                }),
             }
         }
-        for (_, regions, max_end) in &mut by_closer {
-            regions.sort_unstable();
+        for r in &mut by_closer {
+            r.spans.sort_unstable();
             let mut end = 0;
-            *max_end = regions
+            r.max_end = r
+                .spans
                 .iter()
                 .map(|&(_, e)| {
                     end = end.max(e);
@@ -126,12 +139,12 @@ impl UnclosedRegions {
     /// Whether `d` complains about a closer inside a region that lacks it.
     fn explain(&self, d: &Diagnostic) -> bool {
         let at = d.primary.span.start;
-        self.by_closer.iter().any(|(closer, regions, max_end)| {
-            let opened_before = regions.partition_point(|&(start, _)| start <= at);
-            d.message.contains(&format!("`{closer}`"))
+        self.by_closer.iter().any(|r| {
+            let opened_before = r.spans.partition_point(|&(start, _)| start <= at);
+            d.message.contains(&format!("`{}`", r.closer))
                 && opened_before
                     .checked_sub(1)
-                    .and_then(|i| max_end.get(i))
+                    .and_then(|i| r.max_end.get(i))
                     .is_some_and(|&end| at <= end)
         })
     }
