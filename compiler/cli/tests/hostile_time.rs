@@ -8,12 +8,17 @@
 //! with one twice its size: quadratic work shows as a ratio near 4, linear as
 //! one near 2 (the check allows up to 3).
 
+mod common;
+
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
+use serde_json::{json, Value};
+
+use common::lsp_client::Client;
+use common::percent_encode_path;
 
 /// A run longer than this failed the test (a hang is killed at it).
 const BUDGET: Duration = Duration::from_secs(20);
@@ -303,4 +308,47 @@ fn a_broken_jump_still_gets_its_did_you_mean_among_thousands_of_steps() {
         first.to_string().contains("did you mean `s2999`?"),
         "{first}"
     );
+}
+
+#[test]
+fn the_language_server_shows_what_lint_shows_of_a_file_over_the_cap() {
+    let dir = temp_dir("lsp-cap");
+    let text = dangling(300);
+    std::fs::write(dir.join("d.json"), &text).expect("write");
+    let lint = ssmc(&["lint", "--no-cache", "--format", "json", "d.json"], &dir);
+    // The server shows a finding's help under its message.
+    let cli: Vec<(String, String)> = json_findings(&lint)
+        .iter()
+        .map(|f| {
+            let mut message = f["message"].as_str().unwrap_or_default().to_string();
+            if let Some(help) = f["help"].as_str() {
+                message.push_str("\nhelp: ");
+                message.push_str(help);
+            }
+            (f["rule"].to_string(), message)
+        })
+        .collect();
+    assert_eq!(cli.len(), 201);
+
+    let mut c = Client::start();
+    c.initialize_in(&dir);
+    let path = std::fs::canonicalize(dir.join("d.json")).expect("path");
+    let uri = format!("file://{}", percent_encode_path(&path));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}),
+    );
+    // An open publishes twice: the analysis at once, then with the external
+    // linter's findings (as `parity.rs` reads it); the second is whole.
+    let _ = c.diagnostics(&uri, 1);
+    let published = c.diagnostics(&uri, 1);
+    let server: Vec<(String, String)> = published
+        .iter()
+        .map(|d| {
+            let message = d["message"].as_str().unwrap_or_default().to_string();
+            (d["code"].to_string(), message)
+        })
+        .collect();
+    assert_eq!(server, cli);
+    c.shutdown_and_exit();
 }
