@@ -239,17 +239,17 @@ fn two_thousand_unicode_patterns_lint_quickly() {
         run.stdout
     );
     // Every default was matched against its pattern: the space is refused.
+    let refused: Vec<&Value> = items.iter().filter(|f| f["rule"] == "W1005").collect();
     assert_eq!(
-        items
-            .first()
-            .map(|f| (f["rule"].clone(), f["message"].clone())),
-        Some((
-            Value::from("W1005"),
-            Value::from("the default of parameter `P0` `é 0` does not match its allowedPattern")
+        refused.first().map(|f| f["message"].clone()),
+        Some(Value::from(
+            "the default of parameter `P0` `é 0` does not match its allowedPattern"
         )),
         "{}",
         run.stdout
     );
+    // One per parameter among the 200 shown (each has three findings or so).
+    assert!(refused.len() > 50, "{}", refused.len());
 }
 
 /// `n` steps, each jumping to a step that does not exist.

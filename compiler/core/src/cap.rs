@@ -27,6 +27,15 @@ use crate::span::FileId;
 
 crate::define_codes! {
     group: Limit;
+    /// ## What it does
+    ///
+    /// Says that a file has more diagnostics than are shown: every view (the terminal, `--format json`, SARIF, GitHub annotations, the editor) shows a file's first 200 by place, then this one summary at the first one not shown, with the number of the rest by severity.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Thousands of diagnostics from one file are almost always one mistake repeated (a stray brace, an unclosed string, a generated document gone wrong); printing them all took minutes and megabytes and buried the first one, which is usually the cause. Fix the diagnostics shown and run again. The exit status and the status line still count every diagnostic.
+    ///
+    /// No example can be shown: it takes a file with more than 200 diagnostics (`compiler/cli/tests/hostile_time.rs` has several).
     TOO_MANY_DIAGNOSTICS = "I0801", "too-many-diagnostics", Info, "a file has more diagnostics than the 200 shown; the rest are counted in one summary";
 }
 

@@ -91,6 +91,10 @@ const NO_EXAMPLE: &[(&str, &str)] = &[
         "W0901",
         "reported only for a bug in ssmc; a document known to cause it gets the bug fixed",
     ),
+    (
+        "I0801",
+        "reported only for a file with more than 200 diagnostics, too long for an example",
+    ),
 ];
 
 #[test]
