@@ -13,8 +13,9 @@
 // action completion and the text it inserts, go to definition into an
 // `ssmc-stdlib:` file, rename of a variable (its `variable:X` included), the
 // flow graph panel and the compiled preview; and in an existing YAML SSM
-// document (with `ssmc.ssmDocuments` on): its error, its quick fix and hover
-// on an action. Chromium is Debian's
+// document (with `ssmc.ssmDocuments` on): its error, its quick fix, input
+// completion and hover on an action; and the called document's parameters
+// completed in a step's `Parameters`. Chromium is Debian's
 // (CHROMIUM, default /usr/bin/chromium).
 import fs from "node:fs";
 import path from "node:path";
@@ -66,6 +67,20 @@ mainSteps:
       Duration: "{{ InstanceId }}"
 `;
 fs.writeFileSync(path.join(workspace, "poll.yaml"), YAML);
+// A runbook that runs a Command document of its own file: its Parameters map completes that document's parameters.
+fs.writeFileSync(
+  path.join(workspace, "calls.rbk"),
+  `command Restart {
+  param Wait: String = "60"
+  param Service: String
+  step R = aws:runShellScript { runCommand: ["true"] }
+}
+automation Main {
+  param Id: String
+  step Run = aws:runCommand { InstanceIds: [Id], DocumentName: "Restart", Parameters: {  } }
+}
+`,
+);
 // JSON/YAML files reach the server only with this setting (off by default).
 fs.mkdirSync(path.join(workspace, ".vscode"), { recursive: true });
 fs.writeFileSync(path.join(workspace, ".vscode", "settings.json"), JSON.stringify({ "ssmc.ssmDocuments": true }));
@@ -287,6 +302,14 @@ await check("compiled-preview", async () => {
   );
 });
 
+await check("completion-of-the-called-documents-parameters", async () => {
+  await open("calls.rbk");
+  await cursorAt("Parameters: {  }", "Parameters: { ".length);
+  const labels = await suggestions("Service");
+  expect(labels.includes("Wait"), `both parameters: ${labels}`);
+  expect(labels.indexOf("Service") < labels.indexOf("Wait"), `the required one first: ${labels}`);
+});
+
 const shellcheck = spawnSync("shellcheck", ["--version"]).status === 0;
 await check("shellcheck-findings", async () => {
   if (!shellcheck) {
@@ -295,6 +318,9 @@ await check("shellcheck-findings", async () => {
   }
   await open("clean.rbk");
   await command("Focus on Problems View");
+  // The view lists every open file's problems; its filter keeps shellcheck's in sight.
+  await page.keyboard.press("Control+F");
+  await page.keyboard.type("SSM209");
   const problems = page.locator(".markers-panel");
   await until("two SSM209 findings", () => problems.innerText(), (t) => (t.match(/SSM209/g) || []).length >= 2);
 });
@@ -310,6 +336,20 @@ await check("yaml-document-diagnostics-and-quick-fix", async () => {
   await until("the error squiggle gone", errorSquiggles, (n) => n === 0);
   const text = await saved();
   expect(text.includes("nextStep: Wait\n") && !text.includes("Wiat"), `saved: ${text}`);
+});
+
+await check("yaml-document-input-completion", async () => {
+  await cursorAt("Duration: PT1S", "Duration: PT1S".length);
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  const labels = await suggestions("Timestamp");
+  expect(!labels.includes("Duration"), `Duration is written already: ${labels}`);
+  await page.locator(".suggest-widget .monaco-list-row", { hasText: "Timestamp" }).first().click();
+  const text = await saved();
+  expect(/\n {6}Duration: PT1S\n {6}Timestamp: \n/.test(text), `saved: ${text}`);
+  // Back to the document as it was.
+  await page.keyboard.press("Control+Shift+K");
+  await saved();
 });
 
 await check("yaml-document-hover-action", async () => {
