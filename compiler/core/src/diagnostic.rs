@@ -183,19 +183,13 @@ pub fn sort(diags: &mut [Diagnostic]) {
 }
 
 /// The closest candidate by edit distance, for "did you mean" hints.
-/// Case differences cost less than other edits.
+/// Case differences cost nothing (both sides are lowercased); `crate::similar`
+/// finds it without a full distance to every candidate.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1) + 1;
-    candidates
-        .into_iter()
-        .filter(|c| *c != word)
-        .map(|c| (edit_distance(&word.to_lowercase(), &c.to_lowercase()), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
-        .map(|(_, c)| c)
+    crate::similar::Names::new(candidates).closest(word)
 }
 
 /// Levenshtein distance with adjacent transpositions (optimal string alignment).

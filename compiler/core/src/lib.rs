@@ -6,6 +6,7 @@
 //! folds a model back into syntax that `fmt` prints.
 
 pub mod awsapi;
+pub mod cap;
 pub mod catalog;
 pub mod check;
 pub mod codegen;
@@ -22,6 +23,7 @@ pub mod model;
 pub mod pipeline;
 pub mod project;
 pub mod raw_text;
+pub mod similar;
 pub mod span;
 pub mod syntax;
 pub mod types;

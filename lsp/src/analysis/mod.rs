@@ -310,12 +310,14 @@ impl Analysis {
             Vec::new(),
             options,
         );
-        let mut diagnostics: Vec<Diagnostic> = judged
+        let mine: Vec<Diagnostic> = judged
             .diagnostics
             .into_iter()
             // A `[lint] ignore`d file is outside the project, as `ssmc lint` walks it.
             .filter(|d| d.primary.span.file == file && !lint.ignored)
             .collect();
+        // What `ssmc lint` shows of the file: its first ones and a summary.
+        let mut diagnostics = ssmc_core::cap::per_file(&mine);
         let compilation = judged.compilation;
         let this = compilation.files.into_iter().find(|f| f.file == file);
         diagnostics.splice(0..0, config_fault(file, lint));

@@ -79,11 +79,13 @@ pub(super) fn analyse(name: &str, text: &str, kind: Kind, place: Place<'_>) -> A
     let mut diagnostics: Vec<_> = if not_ssm || lint.ignored {
         Vec::new()
     } else {
-        judged
+        // What `ssmc lint` shows of the file: its first ones and a summary.
+        let mine: Vec<_> = judged
             .diagnostics
             .into_iter()
             .filter(|d| d.primary.span.file == file)
-            .collect()
+            .collect();
+        ssmc_core::cap::per_file(&mine)
     };
     if !not_ssm {
         diagnostics.splice(0..0, super::config_fault(file, lint));

@@ -201,6 +201,9 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
             .find(|l| l.id == id)
             .map_or_else(String::new, |l| l.rel.clone())
     };
+    // Counts, `--fix` notes and the exit status see every finding; the
+    // machine formats show what the terminal and the editor show.
+    let shown = ssmc_core::cap::per_file(&diags);
     match format {
         LintOutput::Human => {
             report(&diags, sources);
@@ -216,7 +219,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
             }
         }
         LintOutput::Json => {
-            let items: Vec<Json> = diags
+            let items: Vec<Json> = shown
                 .iter()
                 .map(|d| json_finding(d, sources, &rel_of))
                 .collect();
@@ -225,12 +228,12 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
         }
         LintOutput::Sarif => {
             let docs_url = session.project.config.docs_url.as_deref();
-            let mut sarif = sarif(&diags, sources, &rel_of, docs_url);
+            let mut sarif = sarif(&shown, sources, &rel_of, docs_url);
             add_shellcheck_invocation(&mut sarif, runner.as_ref());
             json_out(&sarif);
         }
         LintOutput::Github => {
-            for d in &diags {
+            for d in &shown {
                 outln!("{}", github_line(d, sources, &rel_of));
             }
         }

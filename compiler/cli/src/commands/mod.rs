@@ -79,13 +79,15 @@ pub fn status(line: std::fmt::Arguments<'_>) {
     }
 }
 
-/// Prints diagnostics on stderr (colour as `--color` says).
+/// Prints diagnostics on stderr (colour as `--color` says), at most
+/// `ssmc_core::cap::MAX_PER_FILE` per file and a summary of the rest.
 pub fn report(diags: &[Diagnostic], sources: &SourceMap) {
     if diags.is_empty() {
         return;
     }
+    let shown = ssmc_core::cap::per_file(diags);
     // The renderer escaped the documents' text; its colour codes must pass.
-    crate::output::stderr_raw(crate::render::render(diags, sources, color()).as_bytes());
+    crate::output::stderr_raw(crate::render::render(&shown, sources, color()).as_bytes());
 }
 
 /// "2 errors, 1 warning" for summaries.

@@ -25,12 +25,13 @@
 //! Invariant: edges only name existing nodes; a dangling target is reported
 //! and left out of the graph.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::check::codes;
-use crate::check::suggest as did_you_mean;
+use crate::check::{shares_enough, suggest_among};
 use crate::diagnostic::Diagnostic;
 use crate::model::{DocKind, Document, Node, Step, Value};
+use crate::similar::Names;
 use crate::span::Span;
 
 /// A step in the graph.
@@ -105,6 +106,13 @@ pub struct FlowGraph {
 /// Deepest loop nesting walked; deeper bodies are left out (AWS allows no nesting at all).
 const MAX_DEPTH: usize = 128;
 
+/// How many broken jumps of a document are searched for a did-you-mean (and
+/// for the steps they nearly name, which are then not reported unreachable).
+/// Each search looks at every step name, so 6,000 broken jumps among 6,000
+/// steps took minutes; past the first ones, the diagnostics are beyond what
+/// a file shows ([`crate::cap::MAX_PER_FILE`]) anyway.
+const MAX_SUGGESTED: usize = crate::cap::MAX_PER_FILE;
+
 impl FlowGraph {
     /// Builds the graph of `doc`, reporting targets that name no step and jumps into loop bodies.
     pub fn build(doc: &Document) -> (FlowGraph, Vec<Diagnostic>) {
@@ -122,6 +130,8 @@ impl FlowGraph {
             steps: Vec::new(),
             lists: Vec::new(),
             by_name: HashMap::new(),
+            names: None,
+            suggested: 0,
             diags: Vec::new(),
             kind: doc.kind,
         };
@@ -245,6 +255,10 @@ struct Builder<'a> {
     /// Each step list (main, then bodies): its loop step and its node ids.
     lists: Vec<(Option<usize>, Vec<usize>)>,
     by_name: HashMap<&'a str, usize>,
+    /// The step names indexed for did-you-mean, built at the first broken jump.
+    names: Option<Names<'a>>,
+    /// How many broken jumps got a did-you-mean search (see [`MAX_SUGGESTED`]).
+    suggested: usize,
     diags: Vec<Diagnostic>,
     kind: DocKind,
 }
@@ -442,8 +456,15 @@ impl<'a> Builder<'a> {
                 format!("{what} names no step: `{name}`"),
             )
             .with_label("no step has this name");
-            if let Some(s) = did_you_mean(name, self.g.nodes.iter().map(|n| n.name.as_str())) {
-                d = d.with_help(format!("did you mean `{s}`?"));
+            if self.suggested < MAX_SUGGESTED {
+                self.suggested += 1;
+                let by_name = &self.by_name;
+                let names = self
+                    .names
+                    .get_or_insert_with(|| Names::new(by_name.keys().copied()));
+                if let Some(s) = suggest_among(names, name) {
+                    d = d.with_help(format!("did you mean `{s}`?"));
+                }
             }
             self.diags.push(d);
             return;
@@ -498,13 +519,9 @@ pub fn check_graph(doc: &Document, g: &FlowGraph) -> Vec<Diagnostic> {
     let reach = g.reachable();
     // A step a broken jump names (or nearly names) is unreachable because of that
     // mistake, already reported.
-    let meant = |name: &str| {
-        g.unresolved
-            .iter()
-            .any(|(_, _, t)| t == name || did_you_mean(t, [name]).is_some())
-    };
+    let meant = meant_names(g);
     for (i, node) in g.nodes.iter().enumerate() {
-        if !reach.get(i).copied().unwrap_or(true) && !meant(&node.name) {
+        if !reach.get(i).copied().unwrap_or(true) && !meant.contains(node.name.as_str()) {
             diags.push(
                 Diagnostic::warning(
                     codes::UNREACHABLE_STEP,
@@ -523,6 +540,24 @@ pub fn check_graph(doc: &Document, g: &FlowGraph) -> Vec<Diagnostic> {
         branch_defaults(doc.steps.as_deref().unwrap_or(&[]), 0, &mut diags);
     }
     diags
+}
+
+/// The step names broken jumps name, or nearly name (as a did-you-mean would
+/// suggest them, for the first [`MAX_SUGGESTED`] broken jumps).
+fn meant_names(g: &FlowGraph) -> HashSet<&str> {
+    let mut meant: HashSet<&str> = g.unresolved.iter().map(|(_, _, t)| t.as_str()).collect();
+    if g.unresolved.is_empty() {
+        return meant;
+    }
+    let names = Names::new(g.nodes.iter().map(|n| n.name.as_str()));
+    for (_, _, t) in g.unresolved.iter().take(MAX_SUGGESTED) {
+        for (d, name) in names.within(t) {
+            if shares_enough(t, name, d) {
+                meant.insert(name);
+            }
+        }
+    }
+    meant
 }
 
 fn branch_defaults(steps: &[Step], depth: usize, diags: &mut Vec<Diagnostic>) {
@@ -620,6 +655,30 @@ fn cycles(g: &FlowGraph, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // The components with a way out, in one pass over the jumps (a scan of
+    // every jump per component was quadratic in a document of many cycles).
+    // A broken jump counts as a way out: it was reported already.
+    let mut exits = vec![false; comps.len()];
+    let broken = g
+        .unresolved
+        .iter()
+        .filter(|(_, kind, _)| kind.is_success())
+        .filter_map(|(from, _, _)| comp.get(*from));
+    let leaving = g
+        .edges
+        .iter()
+        .filter(|e| e.kind.is_success())
+        .filter_map(|e| {
+            let from = comp.get(e.from)?;
+            let leaves = match e.to {
+                EdgeTarget::End => true,
+                EdgeTarget::Step(t) => comp.get(t) != Some(from),
+            };
+            leaves.then_some(from)
+        });
+    for &c in broken.chain(leaving) {
+        set(&mut exits, c, true);
+    }
     for (id, members) in comps.iter().enumerate() {
         let self_loop = members.len() == 1
             && members
@@ -628,20 +687,7 @@ fn cycles(g: &FlowGraph, diags: &mut Vec<Diagnostic>) {
         if members.len() < 2 && !self_loop {
             continue;
         }
-        let broken = g
-            .unresolved
-            .iter()
-            .any(|(from, kind, _)| kind.is_success() && comp.get(*from) == Some(&id));
-        let exits = broken
-            || g.edges.iter().any(|e| {
-                e.kind.is_success()
-                    && comp.get(e.from) == Some(&id)
-                    && match e.to {
-                        EdgeTarget::End => true,
-                        EdgeTarget::Step(t) => comp.get(t) != Some(&id),
-                    }
-            });
-        if exits {
+        if exits.get(id).copied().unwrap_or(false) {
             continue;
         }
         let mut sorted = members.clone();

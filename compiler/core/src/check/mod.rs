@@ -32,6 +32,7 @@ mod branch;
 mod change_template;
 mod command;
 mod params;
+mod pattern;
 mod refs;
 mod scope;
 mod secrets;
@@ -45,6 +46,7 @@ mod tests;
 use crate::catalog::Catalog;
 use crate::diagnostic::{self, Diagnostic};
 use crate::model;
+use crate::similar::Names;
 use crate::span::Span;
 
 /// A did-you-mean that never suggests a word sharing nothing with `word`
@@ -53,10 +55,20 @@ pub(crate) fn suggest<'c>(
     word: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {
-    let candidates: Vec<&str> = candidates.into_iter().collect();
-    let best = diagnostic::did_you_mean(word, candidates.iter().copied())?;
+    suggest_among(&Names::new(candidates), word)
+}
+
+/// [`suggest`] among names indexed once (for many lookups in one document).
+pub(crate) fn suggest_among<'c>(names: &Names<'c>, word: &str) -> Option<&'c str> {
+    let best = names.closest(word)?;
     let d = diagnostic::edit_distance(&word.to_lowercase(), &best.to_lowercase());
-    (d < word.chars().count() && d < best.chars().count()).then_some(best)
+    shares_enough(word, best, d).then_some(best)
+}
+
+/// Whether a name `d` edits from `word` shares something with it: the
+/// distance is below both lengths.
+pub(crate) fn shares_enough(word: &str, name: &str, d: usize) -> bool {
+    d < word.chars().count() && d < name.chars().count()
 }
 
 /// An author's permission to break a rule (`// ssmc: allow(secret-flow): reason`),

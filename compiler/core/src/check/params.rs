@@ -6,7 +6,8 @@
 //! lenient W1001 where AWS accepts them: `""` for an `AWS::…` type, `"true"`
 //! for a Boolean), and the references inside every attribute.
 //!
-//! `allowedPattern` is compiled with the `regex` crate; AWS uses Java regex
+//! `allowedPattern` is compiled with the `regex` crate (narrowed to the default,
+//! `super::pattern`); AWS uses Java regex
 //! at the API, so a pattern the crate cannot compile (lookaround, backrefs,
 //! possessive quantifiers) is skipped silently, and a default is tested with
 //! find semantics (any match), the more lenient reading.
@@ -298,13 +299,7 @@ impl Checker<'_> {
             .attrs
             .iter()
             .find(|(k, _)| k.name == "allowedPattern")
-            .and_then(|(_, v)| v.as_str())
-            .and_then(|pat| {
-                regex::RegexBuilder::new(pat)
-                    .size_limit(1 << 20)
-                    .build()
-                    .ok()
-            });
+            .and_then(|(_, v)| v.as_str());
         for item in items {
             let Some(text) = scalar_text(item) else {
                 continue;
@@ -326,8 +321,8 @@ impl Checker<'_> {
                     continue;
                 }
             }
-            if let (Some(re), Value::String(s)) = (&pattern, &item.value) {
-                if !re.is_match(s) {
+            if let (Some(pattern), Value::String(s)) = (pattern, &item.value) {
+                if super::pattern::matches(pattern, s) == Some(false) {
                     // AWS-owned documents ship such defaults (placeholders, `""`): SSM
                     // accepts the document and fails only a run that uses the default.
                     self.report(
@@ -336,7 +331,7 @@ impl Checker<'_> {
                             item.span,
                             format!("{place} `{text}` does not match its allowedPattern"),
                         )
-                        .with_label(format!("does not match `{}`", re.as_str()))
+                        .with_label(format!("does not match `{pattern}`"))
                         .with_help("a run that keeps this default fails validation; change the default or the pattern"),
                     );
                 }

@@ -7,6 +7,8 @@
 //! result type (the declared `Type`, when there is one, is what SSM converts
 //! to, so it stays the reference's type).
 
+use std::collections::HashMap;
+
 use crate::catalog::{ActionSig, Catalog};
 use crate::check::awsapi::outputs;
 use crate::model::{Document, Node, Parameter, Step};
@@ -58,6 +60,20 @@ pub(crate) struct Scope<'a> {
     pub params: Vec<Sym<'a>>,
     pub vars: Vec<Sym<'a>>,
     pub steps: Vec<StepEntry<'a>>,
+    /// The first of `params`, `vars` and `steps` of each name: looking a name
+    /// up by a scan made a document of thousands of steps quadratic.
+    first_param: HashMap<&'a str, usize>,
+    first_var: HashMap<&'a str, usize>,
+    first_step: HashMap<&'a str, usize>,
+}
+
+/// The index of the first of `names` of each name.
+fn first_of<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    let mut first = HashMap::new();
+    for (i, name) in names.enumerate() {
+        first.entry(name).or_insert(i);
+    }
+    first
 }
 
 /// What `Step.Out` resolves to.
@@ -83,14 +99,20 @@ impl<'a> Scope<'a> {
                 })
                 .collect()
         };
+        let params = syms(&doc.parameters);
+        let vars = syms(&doc.variables);
         let mut scope = Scope {
-            params: syms(&doc.parameters),
-            vars: syms(&doc.variables),
+            first_param: first_of(params.iter().map(|p| p.name)),
+            first_var: first_of(vars.iter().map(|p| p.name)),
+            params,
+            vars,
             steps: Vec::new(),
+            first_step: HashMap::new(),
         };
         if let Some(steps) = &doc.steps {
             scope.collect(steps, None, catalog, 0);
         }
+        scope.first_step = first_of(scope.steps.iter().map(|s| s.step.name_str()));
         scope
     }
 
@@ -118,15 +140,16 @@ impl<'a> Scope<'a> {
     }
 
     pub fn param(&self, name: &str) -> Option<&Sym<'a>> {
-        self.params.iter().find(|p| p.name == name)
+        self.params.get(*self.first_param.get(name)?)
     }
 
     pub fn var(&self, name: &str) -> Option<&Sym<'a>> {
-        self.vars.iter().find(|p| p.name == name)
+        self.vars.get(*self.first_var.get(name)?)
     }
 
+    /// The first step named `name`.
     pub fn step(&self, name: &str) -> Option<usize> {
-        self.steps.iter().position(|s| s.step.name_str() == name)
+        self.first_step.get(name).copied()
     }
 
     /// The outputs step `index` produces, with their types.

@@ -84,10 +84,9 @@ impl Checker<'_> {
         }
         let first = self
             .scope
-            .steps
-            .iter()
-            .take(i)
-            .find(|s| s.step.name_str() == name);
+            .step(name)
+            .filter(|&j| j < i)
+            .and_then(|j| self.scope.steps.get(j));
         if let Some(first) = first {
             let first_span = first.step.name.span;
             self.report(

@@ -171,7 +171,8 @@ pub fn rules_markdown() -> String {
          `ssmc check`, `ssmc build`, `ssmc lint` and the editor report these.\n\
          Codes: `E00xx` syntax, `E02xx`/`W02xx` lowering, `E06xx` reading JSON/YAML, \
          `E09xx`/`W09xx` import, `E11xx`/`W11xx` action declarations, `E1xxx` names and types, \
-         `E2xxx` flow, `E3xxx` secrets, `W1xxx`/`W2xxx` warnings, `I1xxx` information.\n\n",
+         `E2xxx` flow, `E3xxx` secrets, `W1xxx`/`W2xxx` warnings, `I1xxx` information, \
+         `I08xx` the limit on diagnostics shown.\n\n",
     );
     table(&mut out, &compiler, false);
     for c in lint.iter().chain(&compiler) {

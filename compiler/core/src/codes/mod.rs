@@ -37,6 +37,8 @@ pub enum Group {
     Declaration,
     /// `E1xxx`, `E2xxx`, `E3xxx`, `W1xxx`, `W2xxx`, `I1xxx`: the checker.
     Check,
+    /// `I08xx`: what is shown of a file's diagnostics (`crate::cap`).
+    Limit,
     /// `SSMxxx`: a lint rule.
     Lint,
 }
@@ -52,6 +54,7 @@ impl Group {
             Group::Import => "importing a document",
             Group::Declaration => "action declarations",
             Group::Check => "the checker",
+            Group::Limit => "the limit on diagnostics shown",
             Group::Lint => "lint rule",
         }
     }
@@ -290,6 +293,7 @@ pub fn all() -> &'static [Code] {
             .chain(crate::import::codes::ALL)
             .chain(crate::catalog::codes::ALL)
             .chain(crate::check::codes::ALL)
+            .chain(crate::cap::ALL)
             .copied()
             .chain(crate::lint::RULES.iter().map(|r| r.code))
             .collect();

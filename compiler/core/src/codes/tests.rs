@@ -53,6 +53,7 @@ fn codes_and_names_are_unique_and_well_formed() {
         Group::Import,
         Group::Declaration,
         Group::Check,
+        Group::Limit,
         Group::Lint,
     ] {
         assert!(all().iter().any(|c| c.group() == g), "no code of {g:?}");
@@ -65,6 +66,7 @@ fn codes_and_names_are_unique_and_well_formed() {
         crate::import::codes::ALL,
         crate::catalog::codes::ALL,
         crate::check::codes::ALL,
+        crate::cap::ALL,
     ] {
         assert!(table.iter().all(|c| all().contains(c)));
     }
@@ -88,6 +90,10 @@ const NO_EXAMPLE: &[(&str, &str)] = &[
     (
         "W0901",
         "reported only for a bug in ssmc; a document known to cause it gets the bug fixed",
+    ),
+    (
+        "I0801",
+        "reported only for a file with more than 200 diagnostics, too long for an example",
     ),
 ];
 

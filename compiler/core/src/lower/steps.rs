@@ -6,6 +6,8 @@
 //! or of a loop body). The last step of an `if` arm gets `nextStep: K` unless
 //! it has `goto`/`end` or the next emitted step is K already.
 
+use std::collections::HashMap;
+
 use super::devices::Props;
 use super::Lowerer;
 use crate::diagnostic::Diagnostic;
@@ -471,12 +473,12 @@ impl Lowerer<'_> {
     /// took a written name.
     fn report_generated_clashes(&mut self) {
         let order = std::mem::take(&mut self.names.order);
-        let mut seen: Vec<&(String, Span, bool)> = Vec::new();
+        // The first use of each name, by name: a scan of the names seen made
+        // this quadratic in the steps (800 branches took minutes to import).
+        let mut seen: HashMap<&str, &(String, Span, bool)> = HashMap::new();
         for entry in &order {
             let (name, span, generated) = entry;
-            if let Some((_, other_span, other_generated)) =
-                seen.iter().find(|(n, _, _)| n == name).copied()
-            {
+            if let Some((_, other_span, other_generated)) = seen.get(name.as_str()).copied() {
                 if *generated || *other_generated {
                     let (at, other) = if *generated {
                         (*span, *other_span)
@@ -495,7 +497,7 @@ impl Lowerer<'_> {
                     );
                 }
             } else {
-                seen.push(entry);
+                seen.insert(name, entry);
             }
         }
     }

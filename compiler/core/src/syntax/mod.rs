@@ -23,8 +23,10 @@ mod tests;
 use chumsky::input::Input as _;
 use chumsky::prelude::*;
 
+use std::collections::HashSet;
+
 use crate::diagnostic::{self, Diagnostic};
-use crate::span::FileId;
+use crate::span::{FileId, Span};
 
 pub use brackets::MAX_DEPTH;
 
@@ -54,16 +56,19 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
     let (output, errors) = parser::file_parser(file)
         .parse(tokens.as_slice().split_token_span(eoi))
         .into_output_errors();
+    let unclosed = UnclosedRegions::new(&bracket_diags);
+    // One place, one complaint: keep the first diagnostic at a position. A set,
+    // not a scan of the list: 400 KB of `}` gives 400,000 diagnostics.
+    let mut said: HashSet<(Span, String)> = diagnostics
+        .iter()
+        .map(|d| (d.primary.span, d.message.clone()))
+        .collect();
     for e in &errors {
         if let Some(d) = errors::convert(file, text.len(), e) {
-            if explained_by_bracket_fix(&d, &bracket_diags) {
+            if unclosed.explain(&d) {
                 continue;
             }
-            // One place, one complaint: keep the first diagnostic at a position.
-            if !diagnostics
-                .iter()
-                .any(|x| x.primary.span == d.primary.span && x.message == d.message)
-            {
+            if said.insert((d.primary.span, d.message.clone())) {
                 diagnostics.push(d);
             }
         }
@@ -96,21 +101,73 @@ pub fn tree_is_whole(diagnostics: &[Diagnostic]) -> bool {
         .all(|d| TREE_KEEPING.contains(&d.code))
 }
 
-/// A parser complaint about a missing closer inside a construct whose closer the
-/// bracket pass already reported missing is the same mistake, said twice.
-fn explained_by_bracket_fix(d: &Diagnostic, bracket_diags: &[Diagnostic]) -> bool {
-    bracket_diags.iter().any(|u| {
-        if u.code != codes::UNCLOSED_DELIMITER {
-            return false;
+/// The regions the bracket pass reported unclosed (from the opener to where
+/// its closer was expected), by the closer each needed. A parser complaint
+/// about that closer inside such a region is the same mistake, said twice.
+/// Indexed so the check costs a binary search: a broken file may have as
+/// many unclosed brackets as parser complaints.
+struct UnclosedRegions {
+    by_closer: Vec<Regions>,
+}
+
+/// The unclosed regions of one closer.
+struct Regions {
+    closer: String,
+    /// `(start, end)`, sorted.
+    spans: Vec<(u32, u32)>,
+    /// The largest end among the first `i + 1` spans.
+    max_end: Vec<u32>,
+}
+
+impl UnclosedRegions {
+    fn new(bracket_diags: &[Diagnostic]) -> UnclosedRegions {
+        let mut by_closer: Vec<Regions> = Vec::new();
+        for u in bracket_diags {
+            if u.code != codes::UNCLOSED_DELIMITER {
+                continue;
+            }
+            let Some(opener) = u.secondary.first() else {
+                continue;
+            };
+            let closer = u.message.split('`').nth(1).unwrap_or("");
+            if closer.is_empty() {
+                continue;
+            }
+            let region = (opener.span.start, u.primary.span.end);
+            match by_closer.iter_mut().find(|r| r.closer == closer) {
+                Some(r) => r.spans.push(region),
+                None => by_closer.push(Regions {
+                    closer: closer.to_string(),
+                    spans: vec![region],
+                    max_end: Vec::new(),
+                }),
+            }
         }
-        let Some(opener) = u.secondary.first() else {
-            return false;
-        };
-        let closer = u.message.split('`').nth(1).unwrap_or("");
+        for r in &mut by_closer {
+            r.spans.sort_unstable();
+            let mut end = 0;
+            r.max_end = r
+                .spans
+                .iter()
+                .map(|&(_, e)| {
+                    end = end.max(e);
+                    end
+                })
+                .collect();
+        }
+        UnclosedRegions { by_closer }
+    }
+
+    /// Whether `d` complains about a closer inside a region that lacks it.
+    fn explain(&self, d: &Diagnostic) -> bool {
         let at = d.primary.span.start;
-        !closer.is_empty()
-            && opener.span.start <= at
-            && at <= u.primary.span.end
-            && d.message.contains(&format!("`{closer}`"))
-    })
+        self.by_closer.iter().any(|r| {
+            let opened_before = r.spans.partition_point(|&(start, _)| start <= at);
+            d.message.contains(&format!("`{}`", r.closer))
+                && opened_before
+                    .checked_sub(1)
+                    .and_then(|i| r.max_end.get(i))
+                    .is_some_and(|&end| at <= end)
+        })
+    }
 }
