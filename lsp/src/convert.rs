@@ -261,8 +261,24 @@ pub fn semantic_legend() -> lsp::SemanticTokensLegend {
 pub fn semantic_tokens(a: &Analysis, tokens: &[SemToken]) -> Vec<lsp::SemanticToken> {
     let mut out = Vec::with_capacity(tokens.len());
     let (mut prev_line, mut prev_col) = (0u32, 0u32);
+    // Where the previous token started: a token on the same line counts its
+    // column on from there, so a long line costs its length once, not once
+    // per token on it (`line_col_utf16` counts from the line's start).
+    let mut prev_start: Option<u32> = None;
     for t in tokens {
-        let start = a.index.line_col_utf16(t.start);
+        let gap = prev_start
+            .filter(|p| *p <= t.start)
+            .and_then(|p| a.text.get(p as usize..t.start as usize))
+            .filter(|gap| !gap.contains('\n'));
+        let start = match gap {
+            Some(gap) => LineCol {
+                line: prev_line,
+                col: prev_col
+                    .saturating_add(u32::try_from(gap.encode_utf16().count()).unwrap_or(u32::MAX)),
+            },
+            None => a.index.line_col_utf16(t.start),
+        };
+        prev_start = Some(t.start);
         let len: usize = a
             .text
             .get(t.start as usize..t.end as usize)

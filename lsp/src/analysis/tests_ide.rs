@@ -326,6 +326,47 @@ fn semantic_tokens_classify_names_inside_strings() {
         .all(|t| !a.text[t.start as usize..t.end as usize].contains('\n')));
 }
 
+/// Semantic tokens take time linear in the document: 20,000 parameter uses
+/// inside strings on one 240 KB line (each string token split around its
+/// name, each column counted along the line) once took tens of seconds
+/// (every name scanned per string token; each column counted from the
+/// line's start). The encoded positions are those `line_col_utf16` gives.
+#[test]
+fn semantic_tokens_are_linear_in_names_and_line_length() {
+    const USES: usize = 20_000;
+    let list = vec!["\"é{{ P }}b\""; USES].join(", ");
+    let src = format!(
+        "command X {{\n  param P: String\n  step A = aws:runShellScript {{ runCommand: [{list}] }}\n}}\n"
+    );
+    let a = Analysis::new("test.rbk", &src, &NoFiles);
+    let start = std::time::Instant::now();
+    let toks = a.semantic_tokens();
+    let encoded = crate::convert::semantic_tokens(&a, &toks);
+    let took = start.elapsed();
+    let uses = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Parameter && !t.declaration)
+        .count();
+    assert_eq!(uses, USES);
+    assert_eq!(encoded.len(), toks.len());
+    // Decode the deltas back to positions and compare with the index's
+    // (on a sample: the index counts from the line's start each time).
+    let (mut line, mut col) = (0u32, 0u32);
+    for (i, (e, t)) in encoded.iter().zip(&toks).enumerate() {
+        line += e.delta_line;
+        col = if e.delta_line == 0 {
+            col + e.delta_start
+        } else {
+            e.delta_start
+        };
+        if i % 997 == 0 || i + 1 == toks.len() {
+            let want = a.index.line_col_utf16(t.start);
+            assert_eq!((line, col), (want.line, want.col), "{t:?}");
+        }
+    }
+    assert!(took < std::time::Duration::from_secs(2), "took {took:?}");
+}
+
 #[test]
 fn semantic_tokens_split_block_strings_by_line() {
     let src = "command X {\n  param P: String\n  step A = aws:runShellScript { runCommand: [\"\"\"\n    echo {{ P }}\n    ls\n    \"\"\"] }\n}\n";

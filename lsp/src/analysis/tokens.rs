@@ -150,11 +150,16 @@ impl Analysis {
         }
         base.sort_by_key(|t| (t.start, t.end));
 
-        // Base tokens minus the names inside them, then the names.
+        // Base tokens minus the names inside them, then the names. The names
+        // are sorted and never overlap, so their ends are sorted too: the
+        // names inside a base token are found by binary search, not by a scan
+        // of every name per token (quadratic: a 40,000-step runbook took 33 s).
         let mut pieces: Vec<SemToken> = Vec::new();
         for b in &base {
             let mut at = b.start;
-            for n in names.iter().filter(|n| n.start < b.end && n.end > b.start) {
+            let first = names.partition_point(|n| n.end <= b.start);
+            let inside = names.get(first..).unwrap_or_default();
+            for n in inside.iter().take_while(|n| n.start < b.end) {
                 if n.start > at {
                     pieces.push(SemToken { end: n.start, ..*b });
                 }
