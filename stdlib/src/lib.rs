@@ -48,6 +48,10 @@ pub const SOURCES: &[(&str, &str)] = &[
         include_str!("../actions/automation/images.rbk"),
     ),
     (
+        "actions/automation/install-distributor-package-on-azure.rbk",
+        include_str!("../actions/automation/install-distributor-package-on-azure.rbk"),
+    ),
+    (
         "actions/automation/invoke-lambda-function.rbk",
         include_str!("../actions/automation/invoke-lambda-function.rbk"),
     ),
@@ -78,6 +82,10 @@ pub const SOURCES: &[(&str, &str)] = &[
     (
         "actions/automation/stacks.rbk",
         include_str!("../actions/automation/stacks.rbk"),
+    ),
+    (
+        "actions/automation/undocumented.rbk",
+        include_str!("../actions/automation/undocumented.rbk"),
     ),
     (
         "actions/automation/update-variable.rbk",

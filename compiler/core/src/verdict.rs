@@ -503,8 +503,8 @@ mod tests {
 
     #[test]
     fn judging_among_neighbours_equals_judging_every_file_together() {
-        let a = "extern action \"aws:shareSQLMedia\" for automation {\n  input ..\n}\n/// One.\nautomation Dup {\n  step S = aws:sleep { Duration: \"PT1S\" }\n}\n";
-        let b = "extern action \"aws:shareSQLMedia\" for automation {\n  input ..\n}\n/// Two.\nautomation Dup {\n  step S = aws:shareSQLMedia { Media: \"x\" }\n}\n";
+        let a = "extern action \"aws:exampleAction\" for automation {\n  input ..\n}\n/// One.\nautomation Dup {\n  step S = aws:sleep { Duration: \"PT1S\" }\n}\n";
+        let b = "extern action \"aws:exampleAction\" for automation {\n  input ..\n}\n/// Two.\nautomation Dup {\n  step S = aws:exampleAction { Media: \"x\" }\n}\n";
         let c = "/// Three.\nautomation Dup {\n  step S = aws:sleep { Duration: \"PT1S\" }\n}\n";
         let mut sources = SourceMap::new();
         let ids: Vec<FileId> = [("a.rbk", a), ("b.rbk", b), ("c.rbk", c)]

@@ -136,21 +136,6 @@ const CORPUS_EXCEPTIONS: &[(&str, &str, &str)] = &[
         "selects `$.InstanceInformationList[0].SubnetId` (ssm's DescribeInstanceInformation shape) from ec2 DescribeInstances: the output is never set (unreferenced): a real fault, docs/aws-api.md",
     ),
     (
-        "AWS-InstallDistributorPackageOnAzure.json",
-        "E1001",
-        "uses the undocumented AWS-internal action aws:installDistributorPackageOnAzure (needs an extern declaration)",
-    ),
-    (
-        "AWSEC2-CloneInstanceAndUpgradeSQLServer.json",
-        "E1001",
-        "uses the undocumented AWS-internal actions aws:putServerUpgradeMetrics and aws:shareSQLMedia (need extern declarations)",
-    ),
-    (
-        "AWSEC2-CloneInstanceAndUpgradeWindows.json",
-        "E1001",
-        "uses the undocumented AWS-internal actions aws:putServerUpgradeMetrics and aws:shareSQLMedia (need extern declarations)",
-    ),
-    (
         "aurora-postgres-cluster-loadtest-failover-ssm-template.json",
         "E3001",
         "a {{resolve:secretsmanager:…}} reference as a plain parameter's default: the secret-flow rule's very case (the importer writes an allow)",

@@ -602,7 +602,7 @@ fn schemas_reject_broken_documents() {
         "parameters": {"AutomationAssumeRole": {"type": "AWS::IAM::Role::Arn", "default": ""}},
         "mainSteps": [{"name": "wait", "action": "aws:sleep", "inputs": {"Duration": "PT1M"},
                        "isCritical": "false", "timeoutSeconds": "600", "onFailure": "step:done"},
-                      {"name": "done", "action": "aws:putServerUpgradeMetrics", "inputs": {"MetricName": "m"}}]});
+                      {"name": "done", "action": "aws:examplePutUpgradeMetric", "inputs": {"MetricName": "m"}}]});
     assert_eq!(errors_of("0.3", &good_auto), Vec::<String>::new());
 
     let broken: &[(&str, serde_json::Value, &str)] = &[

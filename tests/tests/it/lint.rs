@@ -504,9 +504,57 @@ const RECALL_END: &str = "<!-- recall: end -->";
 /// in the name): judged as `ssmc lint` does (checker and rules), by default and
 /// with `--preview`. Every fault is found with preview; the numbers are in
 /// docs/lint-corpus.md (`UPDATE_DOCS=1` rewrites them).
+/// The codes `ssmc lint` reports on one file (without shellcheck).
+fn judge_as_lint(name: &str, text: &str, preview: bool) -> Vec<String> {
+    use ssmc_core::verdict::{self, Input, Kind};
+    let mut sources = SourceMap::new();
+    let (catalog, stdlib) = catalog::load_stdlib(&mut sources);
+    let file = sources.add(name, text);
+    let inputs = [Input {
+        file,
+        kind: Kind::of_path(name),
+        name: "judged".to_string(),
+        lint: true,
+    }];
+    let config = LintConfig {
+        preview,
+        ..LintConfig::default()
+    };
+    let options = verdict::Options {
+        lint: &config,
+        external: None,
+    };
+    let v = verdict::judge(&mut sources, &inputs, &NoFiles, catalog, stdlib, options);
+    v.diagnostics.iter().map(|d| d.code.to_string()).collect()
+}
+
+/// The false positives real documents showed (issue 20), each as the real
+/// pattern in `tests/fixtures/lint/quiet/`, named after the code that fired:
+/// that code stays quiet, with preview rules on.
+#[test]
+fn false_positive_patterns_stay_quiet() {
+    let dir = repo().join("tests/fixtures/lint/quiet");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("quiet fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 7, "{} quiet documents", files.len());
+    let mut loud = Vec::new();
+    for path in &files {
+        let name = path.file_name().and_then(|n| n.to_str()).expect("name");
+        let code = name.split('_').next().expect("code prefix");
+        let text = std::fs::read_to_string(path).expect("fixture");
+        let codes = judge_as_lint(name, &text, true);
+        if codes.iter().any(|c| c == code) {
+            loud.push(format!("{name}: {codes:?}"));
+        }
+    }
+    assert!(loud.is_empty(), "false positives are back: {loud:#?}");
+}
+
 #[test]
 fn seeded_faults_are_found() {
-    use ssmc_core::verdict::{self, Input, Kind};
     let dir = repo().join("tests/fixtures/lint/recall");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("recall fixtures")
@@ -520,25 +568,10 @@ fn seeded_faults_are_found() {
             let name = path.file_name().and_then(|n| n.to_str()).expect("name");
             let code = name.split('_').next().expect("code prefix");
             let text = std::fs::read_to_string(path).expect("fixture");
-            let mut sources = SourceMap::new();
-            let (catalog, stdlib) = catalog::load_stdlib(&mut sources);
-            let file = sources.add(name, &text);
-            let inputs = [Input {
-                file,
-                kind: Kind::of_path(name),
-                name: "seeded".to_string(),
-                lint: true,
-            }];
-            let config = LintConfig {
-                preview,
-                ..LintConfig::default()
-            };
-            let options = verdict::Options {
-                lint: &config,
-                external: None,
-            };
-            let v = verdict::judge(&mut sources, &inputs, &NoFiles, catalog, stdlib, options);
-            if !v.diagnostics.iter().any(|d| d.code == code) {
+            if !judge_as_lint(name, &text, preview)
+                .iter()
+                .any(|c| c == code)
+            {
                 out.push(name.to_string());
             }
         }

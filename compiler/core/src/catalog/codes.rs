@@ -16,11 +16,11 @@ crate::define_codes! {
     /// ## Example
     ///
     /// ```rbk
-    /// extern action "aws:shareSQLMedia" for automation {
+    /// extern action "aws:exampleAction" for automation {
     ///   input ..
     /// }
     ///
-    /// extern action "aws:shareSQLMedia" for automation {
+    /// extern action "aws:exampleAction" for automation {
     ///   input SnapshotId: String
     /// }
     /// ```
@@ -28,7 +28,7 @@ crate::define_codes! {
     /// ## Use instead
     ///
     /// ```rbk
-    /// extern action "aws:shareSQLMedia" for automation {
+    /// extern action "aws:exampleAction" for automation {
     ///   input SnapshotId: String
     ///   input ..
     /// }
@@ -45,7 +45,7 @@ crate::define_codes! {
     /// ## Example
     ///
     /// ```rbk
-    /// extern action "aws:shareSQLMedia" for automation {
+    /// extern action "aws:exampleAction" for automation {
     ///   input SnapshotId: Str
     /// }
     /// ```
@@ -53,7 +53,7 @@ crate::define_codes! {
     /// ## Use instead
     ///
     /// ```rbk
-    /// extern action "aws:shareSQLMedia" for automation {
+    /// extern action "aws:exampleAction" for automation {
     ///   input SnapshotId: String
     /// }
     /// ```
@@ -69,7 +69,7 @@ crate::define_codes! {
     /// ## Example
     ///
     /// ```rbk
-    /// extern action "aws:shareSQLMedia" for automation {
+    /// extern action "aws:exampleAction" for automation {
     ///   input SnapshotId: String
     ///   input SnapshotId: String
     /// }
@@ -78,7 +78,7 @@ crate::define_codes! {
     /// ## Use instead
     ///
     /// ```rbk
-    /// extern action "aws:shareSQLMedia" for automation {
+    /// extern action "aws:exampleAction" for automation {
     ///   input SnapshotId: String
     /// }
     /// ```
@@ -94,7 +94,7 @@ crate::define_codes! {
     /// ## Example
     ///
     /// ```rbk
-    /// extern action "aws:shareSQLMedia" for automation {
+    /// extern action "aws:exampleAction" for automation {
     ///   input Mode: String { allowedValues: "fast" }
     /// }
     /// ```
@@ -102,7 +102,7 @@ crate::define_codes! {
     /// ## Use instead
     ///
     /// ```rbk
-    /// extern action "aws:shareSQLMedia" for automation {
+    /// extern action "aws:exampleAction" for automation {
     ///   input Mode: String { allowedValues: ["fast"] }
     /// }
     /// ```
@@ -119,7 +119,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// @no_cancel
-    /// extern action "aws:shareSQLMedia" for automation {
+    /// extern action "aws:exampleAction" for automation {
     ///   input SnapshotId: String
     /// }
     /// ```
@@ -128,7 +128,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// @no_on_cancel
-    /// extern action "aws:shareSQLMedia" for automation {
+    /// extern action "aws:exampleAction" for automation {
     ///   input SnapshotId: String
     /// }
     /// ```
@@ -144,7 +144,7 @@ crate::define_codes! {
     /// ## Example
     ///
     /// ```rbk
-    /// extern action "aws:shareSQLMedia" for automation {
+    /// extern action "aws:exampleAction" for automation {
     ///   input Mode: String { allowedValue: ["fast", "slow"] }
     /// }
     /// ```
@@ -152,7 +152,7 @@ crate::define_codes! {
     /// ## Use instead
     ///
     /// ```rbk
-    /// extern action "aws:shareSQLMedia" for automation {
+    /// extern action "aws:exampleAction" for automation {
     ///   input Mode: String { allowedValues: ["fast", "slow"] }
     /// }
     /// ```

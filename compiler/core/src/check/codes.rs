@@ -1281,13 +1281,13 @@ crate::define_codes! {
     /// ## Example
     ///
     /// ```rbk
-    /// extern action "aws:shareSQLMedia" for automation {
+    /// extern action "aws:exampleAction" for automation {
     ///   input ..
     ///   output SnapshotId: String
     /// }
     ///
     /// automation Share {
-    ///   step Share = aws:shareSQLMedia { Media: "s3://bucket/key" }
+    ///   step Share = aws:exampleAction { Media: "s3://bucket/key" }
     /// }
     /// ```
     ///

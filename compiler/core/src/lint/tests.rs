@@ -376,3 +376,19 @@ fn resources_created_by_a_script_are_the_runbooks_own() {
     let other = own.replace("run_instances", "describe_instances");
     assert_eq!(codes_of(&other, "SSM102"), 1, "{other}");
 }
+
+/// `allowedPattern` is compiled in Java's dialect: group syntax that only the
+/// Rust and Python engines accept is reported, Java's own group forms are not.
+#[test]
+fn allowed_patterns_are_judged_in_javas_dialect() {
+    use super::rules::invalid_allowed_pattern::regex_error;
+    assert!(regex_error("^(?P<env>dev|prod)$").is_some());
+    assert!(regex_error("^(?P<env>a)(?P=env)$").is_some());
+    assert!(regex_error("^(?<my_env>dev|prod)$").is_some());
+    assert!(regex_error("^(?<1env>dev)$").is_some());
+    assert!(regex_error("^(?<env>dev|prod)$").is_none());
+    assert!(regex_error("^(?<=a)b(?<!c)$").is_none());
+    // Literal text, not a group: escaped, or inside a class.
+    assert!(regex_error("^\\(?P<x>$").is_none());
+    assert!(regex_error("^[(?P<]+$").is_none());
+}

@@ -6,7 +6,8 @@ declare_rule! {
     /// Compiles every parameter's `allowedPattern` as a regular expression, in the
     /// dialect SSM uses (Java's), and flags one that does not compile: an unclosed
     /// group or class (`^[a-z+$`), a quantifier with nothing before it (`*.log`), an
-    /// unknown escape.
+    /// unknown escape, a group named in Python's syntax (`(?P<env>dev|prod)`), which
+    /// Java does not have.
     ///
     /// ## Why is this bad?
     /// SSM rejects the document when it is created, or every value fails validation, so
@@ -62,6 +63,46 @@ fn has_surrogate(pattern: &str) -> bool {
     })
 }
 
+/// Group syntax the Rust engines accept and Java refuses: Python's named
+/// groups (`(?P<env>…)`, `(?P=env)`, `(?P>env)`) and group names that are not
+/// an ASCII letter followed by ASCII letters and digits (`(?<my_env>…)`).
+fn non_java_group(pattern: &str) -> Option<String> {
+    let bytes = pattern.as_bytes();
+    let mut in_class = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'[' => in_class = true,
+            b']' => in_class = false,
+            b'(' if !in_class && pattern[i..].starts_with("(?P") => {
+                return Some(
+                    "Java has no `(?P…)` groups (Python's syntax): name a group `(?<name>…)`"
+                        .to_string(),
+                );
+            }
+            b'(' if !in_class
+                && pattern[i..].starts_with("(?<")
+                && !pattern[i..].starts_with("(?<=")
+                && !pattern[i..].starts_with("(?<!") =>
+            {
+                let rest = &pattern[i + 3..];
+                let name = rest.split('>').next().unwrap_or(rest);
+                let java_name = name.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && name.chars().all(|c| c.is_ascii_alphanumeric());
+                if !java_name {
+                    return Some(format!(
+                        "Java group names are an ASCII letter then letters and digits, not `{name}`"
+                    ));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// Why `pattern` is not a valid regular expression, if it is not.
 pub fn regex_error(pattern: &str) -> Option<String> {
     if JAVA_ONLY.iter().any(|j| pattern.contains(j))
@@ -69,6 +110,9 @@ pub fn regex_error(pattern: &str) -> Option<String> {
         || has_surrogate(pattern)
     {
         return None;
+    }
+    if let Some(why) = non_java_group(pattern) {
+        return Some(why);
     }
     // A parse is all the check needs: `fancy_regex::Regex::new` parses with
     // these same flags and then compiles, and a compile error (too big for
