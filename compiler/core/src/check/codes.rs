@@ -613,6 +613,7 @@ crate::define_codes! {
     DOCUMENT_TYPE_MISMATCH = "E1041", "document-type-mismatch", Error, "a template's DocumentType (document_type) disagrees with its content's schemaVersion";
     UNKNOWN_ASSOCIATION_PARAMETER = "E1042", "unknown-association-parameter", Error, "an association sets a parameter its document does not declare";
     MISSING_ASSOCIATION_PARAMETER = "E1043", "missing-association-parameter", Error, "an association leaves out a parameter its document requires (no default)";
+    AWS_SCHEMA = "E1044", "aws-schema", Error, "the built document fails the JSON Schema of its version (docs/schemas.md): AWS would refuse it";
     /// ## What it does
     ///
     /// A `goto`, `on_failure`, `on_cancel`, `nextStep` or branch target naming no step.
