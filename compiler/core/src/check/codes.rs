@@ -585,7 +585,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Tool {
-    ///   files { "tool.zip": { checksums: { sha256: "0123abcd" } } }
+    ///   files { "tool.zip": { checksums: { sha256: "0123abcd0123abcd0123abcd0123abcd0123abcd0123abcd0123abcd0123abcd" } } }
     ///
     ///   step Run = aws:executeScript { Runtime: "python3.11", Handler: "main.handler", Attachment: "tol.zip" }
     /// }
@@ -595,7 +595,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Tool {
-    ///   files { "tool.zip": { checksums: { sha256: "0123abcd" } } }
+    ///   files { "tool.zip": { checksums: { sha256: "0123abcd0123abcd0123abcd0123abcd0123abcd0123abcd0123abcd0123abcd" } } }
     ///
     ///   step Run = aws:executeScript { Runtime: "python3.11", Handler: "main.handler", Attachment: "tool.zip" }
     /// }
