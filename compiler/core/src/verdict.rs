@@ -190,6 +190,7 @@ pub fn judge_among(
         stdlib_diagnostics,
     );
     let mut diagnostics = compilation.diagnostics.clone();
+    diagnostics.extend(schema_findings(&compilation));
     let templates = prepare_templates(sources, inputs, loader);
     let text_of = |file: FileId| {
         sources
@@ -269,6 +270,27 @@ pub fn judge_among(
         raw,
         diagnostics,
     }
+}
+
+/// The schema findings (E1044) of each built document the checker finds no
+/// error in. A document with a check error is not built unless the error is
+/// allowed, and then it is kept as written on purpose: the schema would only
+/// repeat that fault (a missing required input is both E1004 and a schema
+/// failure), so it is judged by the schema only when the checker is content.
+fn schema_findings(compilation: &Compilation) -> Vec<Diagnostic> {
+    let faulty = |file: FileId, doc: &Document| {
+        compilation.diagnostics.iter().any(|d| {
+            d.is_error()
+                && d.primary.span.file == file
+                && d.primary.span.start >= doc.span.start
+                && d.primary.span.end <= doc.span.end
+        })
+    };
+    compilation
+        .documents()
+        .filter(|(file, doc)| !faulty(*file, doc))
+        .flat_map(|(_, doc)| crate::codegen::validate::schema_findings(doc))
+        .collect()
 }
 
 /// A template's documents prepared for judging, or why the file cannot be read.

@@ -686,7 +686,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Tool {
-    ///   files { "tool.zip": { checksums: { sha256: "0123abcd" } } }
+    ///   files { "tool.zip": { checksums: { sha256: "0123abcd0123abcd0123abcd0123abcd0123abcd0123abcd0123abcd0123abcd" } } }
     ///
     ///   step Run = aws:executeScript { Runtime: "python3.11", Handler: "main.handler", Attachment: "tol.zip" }
     /// }
@@ -696,7 +696,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Tool {
-    ///   files { "tool.zip": { checksums: { sha256: "0123abcd" } } }
+    ///   files { "tool.zip": { checksums: { sha256: "0123abcd0123abcd0123abcd0123abcd0123abcd0123abcd0123abcd0123abcd" } } }
     ///
     ///   step Run = aws:executeScript { Runtime: "python3.11", Handler: "main.handler", Attachment: "tool.zip" }
     /// }
@@ -1079,6 +1079,30 @@ crate::define_codes! {
     /// }
     /// ```
     MISSING_ASSOCIATION_PARAMETER = "E1043", "missing-association-parameter", Error, "an association leaves out a parameter its document requires (no default)";
+    /// ## What it does
+    ///
+    /// The document as built fails the project's JSON Schema of its `schemaVersion` (docs/schemas.md): a required key missing (an Automation step without `inputs`), a value of a type AWS refuses, a malformed `files` checksum. Reported at the value, or at the step or map the key is missing from.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// AWS refuses the document when it is created or updated, so `ssmc build` writes nothing. A document AWS did accept (an imported one) can keep the finding with a reasoned allow on its line.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Hold {
+    ///   step Wait = aws:pause
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Hold {
+    ///   step Wait = aws:pause {}
+    /// }
+    /// ```
+    AWS_SCHEMA = "E1044", "aws-schema", Error, "the built document fails the JSON Schema of its version (docs/schemas.md): AWS would refuse it";
     /// ## What it does
     ///
     /// A `goto`, `on_failure`, `on_cancel`, `nextStep` or branch target naming no step.

@@ -10,6 +10,7 @@ pub mod json;
 pub mod order;
 pub mod read;
 pub mod schema;
+pub mod validate;
 pub mod yaml;
 
 pub use json::emit_json;

@@ -304,7 +304,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Run {
-    ///   files { "tool.zip": { checksums: { sha256: "3f2a" } } }
+    ///   files { "tool.zip": { checksums: { sha256: "3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a" } } }
     ///   step Wait = aws:sleep { Duration: "PT1S" }
     /// }
     /// ```
@@ -371,8 +371,8 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Run {
-    ///   files { "tool.zip": { checksums: { sha256: "3f2a" } } }
-    ///   files { "tool.zip": { checksums: { sha256: "3f2a" } } }
+    ///   files { "tool.zip": { checksums: { sha256: "3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a" } } }
+    ///   files { "tool.zip": { checksums: { sha256: "3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a" } } }
     ///   step Wait = aws:sleep { Duration: "PT1S" }
     /// }
     /// ```
@@ -381,7 +381,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Run {
-    ///   files { "tool.zip": { checksums: { sha256: "3f2a" } } }
+    ///   files { "tool.zip": { checksums: { sha256: "3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a3f2a" } } }
     ///   step Wait = aws:sleep { Duration: "PT1S" }
     /// }
     /// ```

@@ -208,7 +208,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Deep {
-    ///   step Wait = aws:sleep { Duration: "PT1S" } raw { x: [[]] }
+    ///   step Wait = aws:sleep { Duration: "PT1S" }
     /// }
     /// ```
     TOO_DEEP = "E0008", "too-deep", Error, "brackets (or `!`) nested deeper than the limit";
