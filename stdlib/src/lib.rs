@@ -141,6 +141,11 @@ pub const SOURCES: &[(&str, &str)] = &[
 /// service models (format described there; decoded by `ssmc_core::awsapi`).
 pub const AWS_API_CATALOG: &[u8] = include_bytes!("../aws-api/catalog.bin");
 
+/// `service operation member value` lines: values AWS APIs return beyond their
+/// model's enum (read by `ssmc_core`'s selector checks). Here, with the
+/// catalog, so that every data file travels in this crate's package.
+pub const AWS_API_ENUM_EXTRAS: &str = include_str!("../aws-api/enum-extras.tsv");
+
 // `SOURCES_FINGERPRINT`: a hash of every catalog source, made by `build.rs`
 // when these files change. `ssmc-core` compares it with the one its prepared
 // catalog was made from (`compiler/core/src/catalog/prepared.rs`).

@@ -25,7 +25,7 @@ use crate::types::Ty;
 use std::ops::Range;
 
 /// `service operation member value` lines: values APIs return beyond the model's enum.
-const ENUM_EXTRAS: &str = include_str!("../../../../../stdlib/aws-api/enum-extras.tsv");
+const ENUM_EXTRAS: &str = ssmc_stdlib::AWS_API_ENUM_EXTRAS;
 
 /// What a selector's result is, in SSM output-type words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
