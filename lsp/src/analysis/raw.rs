@@ -161,6 +161,7 @@ impl RawIndex<'_> {
                         .as_ref()
                         .and_then(Node::as_str)
                         .map(str::to_string),
+                    required: is_param && p.default.is_none(),
                 };
                 let target = if is_param {
                     Target::Param(def.name.clone())
@@ -411,6 +412,9 @@ impl Analysis {
     pub(super) fn complete_raw(&self, offset: usize) -> Vec<super::CompletionItem> {
         use super::{CompletionItem, CompletionKind};
         if let Some(items) = self.complete_interpolation(offset) {
+            return items;
+        }
+        if let Some(items) = self.complete_yaml_inputs(offset) {
             return items;
         }
         let before = self.text.get(..offset).unwrap_or("");

@@ -162,6 +162,45 @@ fn allowed_values_and_document_names_are_offered_in_their_strings() {
     assert_eq!(slice(&a, items[0].replace.expect("range")), "AWS-Run");
 }
 
+/// A runbook that runs a Command document of its own file and starts an
+/// Automation runbook of it; `$0` goes inside one of the parameters maps.
+fn calls(cursor_in: &str) -> String {
+    let src = "command Restart {\n  param Hosts: StringList = []\n  /// The unit to restart.\n  param Service: String\n  param Wait: String = \"60\"\n  step R = aws:runShellScript { runCommand: [\"true\"] }\n}\nautomation Child {\n  param Target: String\n  step S = aws:sleep { Duration: \"PT1S\" }\n}\nautomation Main {\n  param Id: String\n  step Run = aws:runCommand { InstanceIds: [Id], DocumentName: \"Restart\", Parameters: { Wait: \"5\", RUN } }\n  step Go = aws:executeAutomation { DocumentName: \"Child\", RuntimeParameters: { GO } }\n  step Other = aws:runCommand { InstanceIds: [Id], DocumentName: \"AWS-RunShellScript\", Parameters: { OTHER } }\n}\n";
+    let mut out = src.to_string();
+    for hole in ["RUN", "GO", "OTHER"] {
+        out = out.replace(hole, if hole == cursor_in { "$0" } else { "" });
+    }
+    out
+}
+
+#[test]
+fn parameters_of_the_called_document_are_offered_in_its_parameters_map() {
+    let (a, o) = fixture(&calls("RUN"));
+    let items = a.complete(o);
+    // Required first; `Wait`, already given, is not offered again.
+    assert_eq!(labels(&items), ["Service", "Hosts"], "{items:#?}");
+    assert_eq!(items[0].insert_text.as_deref(), Some("Service: \"$1\""));
+    assert_eq!(
+        items[0].detail.as_deref(),
+        Some("String (required), a parameter of Restart")
+    );
+    assert_eq!(
+        items[0].documentation.as_deref(),
+        Some("The unit to restart.")
+    );
+    assert_eq!(items[1].insert_text.as_deref(), Some("Hosts: [$1]"));
+
+    let (a, o) = fixture(&calls("GO"));
+    assert_eq!(labels(&a.complete(o)), ["Target"]);
+
+    // A document that is not in the file: no parameters to offer, and none of another document's.
+    let (a, o) = fixture(&calls("OTHER"));
+    let l: Vec<String> = a.complete(o).into_iter().map(|i| i.label).collect();
+    for name in ["Service", "Hosts", "Target", "Wait"] {
+        assert!(!l.iter().any(|x| x == name), "{l:?}");
+    }
+}
+
 fn apply(a: &Analysis, edits: &[Edit]) -> String {
     let mut text = a.text.clone();
     let mut edits = edits.to_vec();

@@ -148,6 +148,62 @@ fn yaml_symbols_completion_and_import() {
 }
 
 #[test]
+fn yaml_input_keys_of_the_steps_action_are_completed() {
+    let typed = YAML.replace(
+        "      DesiredState: stopped\n",
+        "      DesiredState: stopped\n      Fo\n",
+    );
+    let a = analyse("file:///w/restart.yaml", &typed);
+    let items = a.complete(at(&typed, "      Fo\n", 8));
+    let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+    // The inputs of aws:changeInstanceState not yet written (all optional now).
+    assert_eq!(
+        labels,
+        [
+            "AdditionalInfo",
+            "CheckStateOnly",
+            "FailOnUnexpectedStopped",
+            "Force"
+        ],
+        "{items:#?}"
+    );
+    assert_eq!(slice(&a, items[0].replace.expect("range")), "Fo");
+    assert_eq!(items[3].insert_text.as_deref(), Some("Force: $1"));
+
+    // A fresh key line in another step's inputs: that step's action, required first.
+    let typed = YAML.replace(
+        "      Name: variable:Status\n      Value: done\n",
+        "      \n",
+    );
+    let a = analyse("file:///w/restart.yaml", &typed);
+    let labels: Vec<String> = a
+        .complete(at(&typed, "inputs:\n      \n", "inputs:\n      ".len()))
+        .into_iter()
+        .map(|i| i.label)
+        .collect();
+    assert_eq!(labels, ["Name", "Value"]);
+
+    // Not at a step's own keys, nor inside a value nested in an input.
+    let typed = YAML.replace("    nextStep: Check\n", "    nextStep: Check\n    is\n");
+    let a = analyse("file:///w/restart.yaml", &typed);
+    let items = a.complete(at(&typed, "    is\n", 6));
+    assert!(
+        items.iter().all(|i| i.kind != CompletionKind::Input),
+        "{items:#?}"
+    );
+    let typed = YAML.replace(
+        "        - '{{ InstanceId }}'\n      Desired",
+        "        - '{{ InstanceId }}'\n        Fo\n      Desired",
+    );
+    let a = analyse("file:///w/restart.yaml", &typed);
+    let items = a.complete(at(&typed, "        Fo\n", 10));
+    assert!(
+        items.iter().all(|i| i.kind != CompletionKind::Input),
+        "{items:#?}"
+    );
+}
+
+#[test]
 fn yaml_diagnostics_are_what_ssmc_lint_reports_and_other_yaml_gets_nothing() {
     let broken = YAML.replace("nextStep: Check", "nextStep: Chek");
     let a = analyse("file:///w/restart.yaml", &broken);

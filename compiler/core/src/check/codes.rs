@@ -3,9 +3,9 @@
 //! Invariant: a code is never reused for another meaning; `E1xxx` names and
 //! types, `E2xxx` flow, `E3xxx` secrets, `W1xxx` type warnings (where AWS is
 //! lenient), `W2xxx` flow warnings, `I1xxx` information. Each code has a
-//! stable kebab-case name (what an `allow` names), a one-line summary and,
-//! where written, its documentation with a bad and a good example that a
-//! test compiles (`crate::codes`).
+//! stable kebab-case name (what an `allow` names), a one-line summary and
+//! its documentation with a bad and a good example that a test compiles
+//! (`crate::codes`).
 
 crate::define_codes! {
     group: Check;
@@ -405,6 +405,29 @@ crate::define_codes! {
     /// }
     /// ```
     DUPLICATE_STEP = "E1015", "duplicate-step", Error, "two steps with the same name";
+    /// ## What it does
+    ///
+    /// A step name with a character outside `[A-Za-z0-9_]` (a `-`, a `.`, a space).
+    ///
+    /// ## Why is this bad?
+    ///
+    /// AWS requires step names to match `[a-zA-Z0-9_]+`; SSM rejects the document when it is created. All 4,403 steps of the real runbooks ssmc was measured on match it.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Run {
+    ///   step `wait-a-second` = aws:sleep { Duration: "PT1S" }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Run {
+    ///   step wait_a_second = aws:sleep { Duration: "PT1S" }
+    /// }
+    /// ```
     INVALID_STEP_NAME = "E1016", "invalid-step-name", Error, "a step name outside [A-Za-z0-9_]+";
     /// ## What it does
     ///
@@ -544,8 +567,86 @@ crate::define_codes! {
     /// }
     /// ```
     INVALID_PRECONDITION = "E1021", "invalid-precondition", Error, "a Command precondition the agent rejects";
+    /// ## What it does
+    ///
+    /// A `schemaVersion` the document's kind does not have (`0.3` is Automation; `1.0`, `1.2`, `2.0`, `2.0.1`, `2.0.2`, `2.0.3` and `2.2` are Command), or one that is not a string.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// SSM rejects the document when it is created: the schema version decides which keys and actions are valid, and SSM reads it only as a string ("schemaVersion should be String").
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// command Run {
+    ///   schema "0.3"
+    ///   step Run = aws:runShellScript { runCommand: ["uptime"] }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// command Run {
+    ///   schema "2.2"
+    ///   step Run = aws:runShellScript { runCommand: ["uptime"] }
+    /// }
+    /// ```
     INVALID_SCHEMA_VERSION = "E1022", "invalid-schema-version", Error, "a schemaVersion SSM does not accept for the document kind";
+    /// ## What it does
+    ///
+    /// A step property whose value AWS rejects, such as an `onFailure` other than `Abort`, `Continue` or `step:<name>`, or an `onCancel` other than `Abort` or `step:<name>`.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// SSM validates these properties when the document is created and refuses any other value, so the document cannot be created.
+    ///
+    /// ## Example
+    ///
+    /// ```json
+    /// {
+    ///   "schemaVersion": "0.3",
+    ///   "mainSteps": [
+    ///     { "name": "Wait", "action": "aws:sleep", "onFailure": "Retry", "inputs": { "Duration": "PT1S" } }
+    ///   ]
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```json
+    /// {
+    ///   "schemaVersion": "0.3",
+    ///   "mainSteps": [
+    ///     { "name": "Wait", "action": "aws:sleep", "onFailure": "Continue", "inputs": { "Duration": "PT1S" } }
+    ///   ]
+    /// }
+    /// ```
     INVALID_STEP_PROPERTY = "E1023", "invalid-step-property", Error, "a step property with a value AWS rejects";
+    /// ## What it does
+    ///
+    /// A top-level key the document's kind or schema does not have: `assumeRole`, `files`, `outputs` or `variables` in a Command document, `mainSteps` in a schema 1.x document, `runtimeConfig` in a 2.x or Automation document.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Each kind has its own top-level keys (Command documents run on nodes through SSM Agent and have no role to assume or outputs to return); SSM rejects a document with a key of the other kind.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// command Run {
+    ///   assume_role "arn:aws:iam::111122223333:role/Ops"
+    ///   step Run = aws:runShellScript { runCommand: ["uptime"] }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// command Run {
+    ///   step Run = aws:runShellScript { runCommand: ["uptime"] }
+    /// }
+    /// ```
     WRONG_KIND_KEY = "E1024", "wrong-kind-key", Error, "a top-level key the document kind or schema does not have";
     /// ## What it does
     ///
@@ -601,17 +702,382 @@ crate::define_codes! {
     /// }
     /// ```
     UNKNOWN_ATTACHMENT = "E1026", "unknown-attachment", Error, "an aws:executeScript Attachment the document's files do not list";
+    /// ## What it does
+    ///
+    /// An `aws:executeAwsApi`, `aws:assertAwsResourceProperty` or `aws:waitForAwsResourceProperty` step whose `Service` is not a service the AWS SDK (botocore) knows, in any case.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// `Service` is the namespace of a boto3 client (`ec2`, `ssm`), which the step calls the API through; a name boto3 does not know fails the step when it runs, after the steps before it have already run.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec3", Api: "DescribeInstances" }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "DescribeInstances" }
+    /// }
+    /// ```
     UNKNOWN_AWS_SERVICE = "E1027", "unknown-aws-service", Error, "an AWS API step names a service botocore does not know";
+    /// ## What it does
+    ///
+    /// An AWS API step whose `Api` is not an operation of its service, neither as the operation name, the boto3 method name nor in lowerCamel.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// SSM calls the operation by name when the step runs; an operation the service does not have fails the step there, after the steps before it have run.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "DescribeInstance" }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "DescribeInstances" }
+    /// }
+    /// ```
     UNKNOWN_AWS_API = "E1028", "unknown-aws-api", Error, "an AWS API step names an operation its service does not have";
+    /// ## What it does
+    ///
+    /// An input of an AWS API step (or a member nested in one) that the operation's request does not have.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Every input other than `Service` and `Api` is sent as a request parameter; the SDK validates the request and refuses a parameter the operation does not have, so the step fails when it runs.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "DescribeInstances", InstanceId: ["i-0123456789abcdef0"] }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "DescribeInstances", InstanceIds: ["i-0123456789abcdef0"] }
+    /// }
+    /// ```
     UNKNOWN_API_PARAMETER = "E1029", "unknown-api-parameter", Error, "a request parameter the API's input shape does not have";
+    /// ## What it does
+    ///
+    /// An AWS API step that leaves out a request parameter (or nested member) the operation requires.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// The SDK refuses a request without its required parameters, so the step fails when it runs.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "StopInstances" }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "StopInstances", InstanceIds: ["i-0123456789abcdef0"] }
+    /// }
+    /// ```
     MISSING_API_PARAMETER = "E1030", "missing-api-parameter", Error, "a request parameter the API requires is missing";
+    /// ## What it does
+    ///
+    /// A request parameter whose value has a type the operation refuses even after the conversions SSM applies (a numeric string for a number, `"true"`/`"false"` for a boolean, a one-element list for one value).
+    ///
+    /// ## Why is this bad?
+    ///
+    /// The SDK validates the request's types before sending it; a value it cannot convert fails the step when it runs.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "StopInstances", InstanceIds: ["i-0123456789abcdef0"], Force: "yes" }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "StopInstances", InstanceIds: ["i-0123456789abcdef0"], Force: true }
+    /// }
+    /// ```
     API_PARAMETER_TYPE = "E1031", "api-parameter-type", Error, "a request parameter of a type the API (after SSM's conversions) rejects";
+    /// ## What it does
+    ///
+    /// A literal request value outside what the operation's model allows: a string not in the parameter's enum, or a number or length below its minimum or above its maximum.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// The service refuses such a request, so the step fails when it runs, after the steps before it have run.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ssm", Api: "DescribeInstanceInformation", MaxResults: 500 }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ssm", Api: "DescribeInstanceInformation", MaxResults: 50 }
+    /// }
+    /// ```
     API_VALUE_OUT_OF_RANGE = "E1032", "api-value-out-of-range", Error, "a request value outside the model's enum, min or max";
+    /// ## What it does
+    ///
+    /// An AWS API step calling an operation whose request or response is a stream (`s3` `GetObject`, `PutObject`, …).
+    ///
+    /// ## Why is this bad?
+    ///
+    /// AWS documents that `aws:executeAwsApi` does not support streaming operations such as `GetObject`: the step reads one response and selects its outputs from it, and a streamed body is not one.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "s3", Api: "GetObject", Bucket: "reports", Key: "today.csv" }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "s3", Api: "HeadObject", Bucket: "reports", Key: "today.csv" }
+    /// }
+    /// ```
     STREAMING_API = "E1033", "streaming-api", Error, "an operation with a streaming request or response, which SSM cannot call";
+    /// ## What it does
+    ///
+    /// A selector (an output's `Selector`, or a `PropertySelector`) with a segment the operation's response can never have: a member the shape lacks, or a member read directly on a list.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// SSM evaluates selectors with Jayway JsonPath, which finds nothing for a member that is not there (nor for a member read on a list): the output never gets the value the later steps that read it expect.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "DescribeInstances" }
+    ///     outputs { Ids: StringList = "$.Reservations[*].Instance[*].InstanceId" }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "DescribeInstances" }
+    ///     outputs { Ids: StringList = "$.Reservations[*].Instances[*].InstanceId" }
+    /// }
+    /// ```
     IMPOSSIBLE_SELECTOR = "E1034", "impossible-selector", Error, "a selector segment the API's response can never have";
+    /// ## What it does
+    ///
+    /// A selector that the JSONPath dialect SSM evaluates cannot parse (an unclosed `[`, an empty segment); the error points at the fault.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// The selector cannot select anything: the output never gets a value when the step runs.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "DescribeInstances" }
+    ///     outputs { Ids: StringList = "$.Reservations[*.Instances" }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "DescribeInstances" }
+    ///     outputs { Ids: MapList = "$.Reservations[*].Instances" }
+    /// }
+    /// ```
     INVALID_SELECTOR = "E1035", "invalid-selector", Error, "a selector SSM's JSONPath dialect cannot parse";
+    /// ## What it does
+    ///
+    /// A document in a CloudFormation template or Terraform configuration whose declared type (`DocumentType`, `document_type`) disagrees with its content's `schemaVersion`.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// The declared type tells SSM how to read the content when the stack or the plan creates the document: an Automation runbook (`0.3`) declared `Command` is not a Command document, SSM refuses it, and the deployment fails part way.
+    ///
+    /// ## Example
+    ///
+    /// ```yaml
+    /// AWSTemplateFormatVersion: '2010-09-09'
+    /// Resources:
+    ///   Cleanup:
+    ///     Type: AWS::SSM::Document
+    ///     Properties:
+    ///       DocumentType: Command
+    ///       Content:
+    ///         schemaVersion: '0.3'
+    ///         mainSteps:
+    ///           - name: Wait
+    ///             action: aws:sleep
+    ///             inputs: {Duration: PT5M}
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```yaml
+    /// AWSTemplateFormatVersion: '2010-09-09'
+    /// Resources:
+    ///   Cleanup:
+    ///     Type: AWS::SSM::Document
+    ///     Properties:
+    ///       DocumentType: Automation
+    ///       Content:
+    ///         schemaVersion: '0.3'
+    ///         mainSteps:
+    ///           - name: Wait
+    ///             action: aws:sleep
+    ///             inputs: {Duration: PT5M}
+    /// ```
     DOCUMENT_TYPE_MISMATCH = "E1041", "document-type-mismatch", Error, "a template's DocumentType (document_type) disagrees with its content's schemaVersion";
+    /// ## What it does
+    ///
+    /// An association (`AWS::SSM::Association`, `aws_ssm_association`) that sets a parameter its document does not declare.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// SSM's `CreateAssociation` accepts values only for parameters the document defines (its `InvalidParameters` error), so the deployment fails; a misspelt name also leaves the parameter it was meant for at its default.
+    ///
+    /// ## Example
+    ///
+    /// ```tf
+    /// resource "aws_ssm_document" "clean" {
+    ///   name          = "clean-tmp"
+    ///   document_type = "Command"
+    ///   content = jsonencode({
+    ///     schemaVersion = "2.2"
+    ///     parameters = {
+    ///       Folder = { type = "String", default = "/tmp" }
+    ///     }
+    ///     mainSteps = [{
+    ///       action = "aws:runShellScript"
+    ///       name   = "Clean"
+    ///       inputs = { runCommand = ["find '{{ Folder }}' -type f -mtime +7 -delete"] }
+    ///     }]
+    ///   })
+    /// }
+    ///
+    /// resource "aws_ssm_association" "nightly" {
+    ///   name       = aws_ssm_document.clean.name
+    ///   parameters = { Folders = "/var/tmp" }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```tf
+    /// resource "aws_ssm_document" "clean" {
+    ///   name          = "clean-tmp"
+    ///   document_type = "Command"
+    ///   content = jsonencode({
+    ///     schemaVersion = "2.2"
+    ///     parameters = {
+    ///       Folder = { type = "String", default = "/tmp" }
+    ///     }
+    ///     mainSteps = [{
+    ///       action = "aws:runShellScript"
+    ///       name   = "Clean"
+    ///       inputs = { runCommand = ["find '{{ Folder }}' -type f -mtime +7 -delete"] }
+    ///     }]
+    ///   })
+    /// }
+    ///
+    /// resource "aws_ssm_association" "nightly" {
+    ///   name       = aws_ssm_document.clean.name
+    ///   parameters = { Folder = "/var/tmp" }
+    /// }
+    /// ```
     UNKNOWN_ASSOCIATION_PARAMETER = "E1042", "unknown-association-parameter", Error, "an association sets a parameter its document does not declare";
+    /// ## What it does
+    ///
+    /// An association that leaves out a parameter its document requires (one declared without a default).
+    ///
+    /// ## Why is this bad?
+    ///
+    /// SSM's `CreateAssociation` requires a value for every required parameter of the document (its `InvalidParameters` error), so the deployment that creates the association fails.
+    ///
+    /// ## Example
+    ///
+    /// ```tf
+    /// resource "aws_ssm_document" "clean" {
+    ///   name          = "clean-tmp"
+    ///   document_type = "Command"
+    ///   content = jsonencode({
+    ///     schemaVersion = "2.2"
+    ///     parameters = {
+    ///       Folder = { type = "String" }
+    ///     }
+    ///     mainSteps = [{
+    ///       action = "aws:runShellScript"
+    ///       name   = "Clean"
+    ///       inputs = { runCommand = ["find '{{ Folder }}' -type f -mtime +7 -delete"] }
+    ///     }]
+    ///   })
+    /// }
+    ///
+    /// resource "aws_ssm_association" "nightly" {
+    ///   name = aws_ssm_document.clean.name
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```tf
+    /// resource "aws_ssm_document" "clean" {
+    ///   name          = "clean-tmp"
+    ///   document_type = "Command"
+    ///   content = jsonencode({
+    ///     schemaVersion = "2.2"
+    ///     parameters = {
+    ///       Folder = { type = "String" }
+    ///     }
+    ///     mainSteps = [{
+    ///       action = "aws:runShellScript"
+    ///       name   = "Clean"
+    ///       inputs = { runCommand = ["find '{{ Folder }}' -type f -mtime +7 -delete"] }
+    ///     }]
+    ///   })
+    /// }
+    ///
+    /// resource "aws_ssm_association" "nightly" {
+    ///   name       = aws_ssm_document.clean.name
+    ///   parameters = { Folder = "/tmp" }
+    /// }
+    /// ```
     MISSING_ASSOCIATION_PARAMETER = "E1043", "missing-association-parameter", Error, "an association leaves out a parameter its document requires (no default)";
     /// ## What it does
     ///
@@ -833,6 +1299,49 @@ crate::define_codes! {
     /// }
     /// ```
     EXTERN_ACTION = "W1002", "extern-action", Warning, "a step uses an action declared extern";
+    /// ## What it does
+    ///
+    /// An unknown key inside an object AWS defines the keys of: a step output other than `Name`, `Selector` and `Type`; `EnhancedApprovals` on `aws:approve` outside a Change Manager template.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// AWS defines no such key there, so whatever it was meant to say has no effect; usually a misspelling or a key that belongs elsewhere. A warning, since SSM accepts documents that carry such keys.
+    ///
+    /// ## Example
+    ///
+    /// ```json
+    /// {
+    ///   "schemaVersion": "0.3",
+    ///   "mainSteps": [
+    ///     {
+    ///       "name": "Call",
+    ///       "action": "aws:executeAwsApi",
+    ///       "inputs": { "Service": "ec2", "Api": "DescribeInstances" },
+    ///       "outputs": [
+    ///         { "Name": "Ids", "Selector": "$.Reservations[*].Instances[*].InstanceId", "Type": "StringList", "Description": "every instance" }
+    ///       ]
+    ///     }
+    ///   ]
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```json
+    /// {
+    ///   "schemaVersion": "0.3",
+    ///   "mainSteps": [
+    ///     {
+    ///       "name": "Call",
+    ///       "action": "aws:executeAwsApi",
+    ///       "inputs": { "Service": "ec2", "Api": "DescribeInstances" },
+    ///       "outputs": [
+    ///         { "Name": "Ids", "Selector": "$.Reservations[*].Instances[*].InstanceId", "Type": "StringList" }
+    ///       ]
+    ///     }
+    ///   ]
+    /// }
+    /// ```
     UNKNOWN_AWS_KEY = "W1003", "unknown-key", Warning, "an unknown key inside an AWS-defined object";
     /// ## What it does
     ///
@@ -858,7 +1367,50 @@ crate::define_codes! {
     /// }
     /// ```
     UNKNOWN_PLUGIN_INPUT = "W1004", "unknown-plugin-input", Warning, "a Command plugin input the plugin does not read (SSM Agent ignores it)";
+    /// ## What it does
+    ///
+    /// An input of an action that accepts undeclared inputs (an `extern action`, or a pass-through action such as `aws:assertAwsResourceProperty`) that is spelt almost like one of its declared inputs; for a pass-through action, only a difference of case counts.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// The action accepts the input, so nothing stops it, but input names are matched exactly: `desiredValues` is not `DesiredValues`. A pass-through action sends it on as an API request parameter, and the value never reaches the input it was meant for.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Check = aws:assertAwsResourceProperty {
+    ///     Service: "ec2",
+    ///     Api: "DescribeInstanceStatus",
+    ///     InstanceIds: ["i-0123456789abcdef0"],
+    ///     PropertySelector: "$.InstanceStatuses[0].InstanceState.Name",
+    ///     DesiredValues: ["running"],
+    ///     desiredValues: ["stopped"],
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Check = aws:assertAwsResourceProperty {
+    ///     Service: "ec2",
+    ///     Api: "DescribeInstanceStatus",
+    ///     InstanceIds: ["i-0123456789abcdef0"],
+    ///     PropertySelector: "$.InstanceStatuses[0].InstanceState.Name",
+    ///     DesiredValues: ["running", "stopped"],
+    ///   }
+    /// }
+    /// ```
     NEAR_MISS_INPUT = "W1006", "near-miss-input", Warning, "an input an extern or pass-through action accepts, spelt almost like a declared one";
+    /// ## What it does
+    ///
+    /// Retired: nothing reports this code any more. A malformed suppression comment is now the lint rule `invalid-suppression` (SSM210): `ssmc explain SSM210`.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// The code stays in the registry so that it is never reused for another meaning: an old `allow(bad-allow)` or a script that matches `W1007` must not silently start to mean something else.
     BAD_ALLOW = "W1007", "bad-allow", Warning, "retired: a malformed suppression is now `invalid-suppression` (SSM210)";
     /// ## What it does
     ///
@@ -888,9 +1440,123 @@ crate::define_codes! {
     /// }
     /// ```
     DEFAULT_OUTSIDE_PATTERN = "W1005", "default-outside-pattern", Warning, "a default its own allowedPattern or length limits refuse (SSM accepts the document; using the default fails)";
+    /// ## What it does
+    ///
+    /// An `aws:executeAwsApi` output whose selector yields a value of another type than the output's declared `Type` (a string declared `Integer`, a list of objects declared `StringList`).
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Automation tries to convert the selected value to the declared `Type` (a numeric string to an Integer, a one-element list to its element); a value it cannot convert does not become the output the later steps expect.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "DescribeInstances" }
+    ///     outputs { Count: Integer = "$.Reservations[0].Instances[0].InstanceId" }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "DescribeInstances" }
+    ///     outputs { Id: String = "$.Reservations[0].Instances[0].InstanceId" }
+    /// }
+    /// ```
     SELECTOR_TYPE = "W1008", "selector-type", Warning, "a selector whose result type does not fit the output's declared Type";
+    /// ## What it does
+    ///
+    /// A `DesiredValues` entry of `aws:waitForAwsResourceProperty` or `aws:assertAwsResourceProperty` that the selected property's enum does not list (compared without case).
+    ///
+    /// ## Why is this bad?
+    ///
+    /// The property never takes that value: an assert step always fails, and a wait step waits until its timeout. Usually a misspelling (`runing`). A warning, since the API could return a value its model does not list yet.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Check = aws:assertAwsResourceProperty {
+    ///     Service: "ec2",
+    ///     Api: "DescribeInstances",
+    ///     PropertySelector: "$.Reservations[0].Instances[0].State.Name",
+    ///     DesiredValues: ["runing"],
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Check = aws:assertAwsResourceProperty {
+    ///     Service: "ec2",
+    ///     Api: "DescribeInstances",
+    ///     PropertySelector: "$.Reservations[0].Instances[0].State.Name",
+    ///     DesiredValues: ["running"],
+    ///   }
+    /// }
+    /// ```
     DESIRED_VALUE_NOT_IN_ENUM = "W1009", "desired-value-not-in-enum", Warning, "a DesiredValues entry the property's enum does not list";
+    /// ## What it does
+    ///
+    /// A list reference (a StringList parameter, or an output whose selector yields a list) passed to an API request parameter that takes one value.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// SSM passes a one-element list as its single value, so the step works while the list holds one element and fails when it runs with more; nothing in the runbook says which.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   param Names: StringList
+    ///   step Call = aws:executeAwsApi { Service: "ssm", Api: "GetParameter", Name: Names }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   param Name: String
+    ///   step Call = aws:executeAwsApi { Service: "ssm", Api: "GetParameter", Name: Name }
+    /// }
+    /// ```
     LIST_FOR_SCALAR = "W1010", "list-for-scalar", Warning, "a list reference passed to an API parameter that takes one value (works only for a one-element list)";
+    /// ## What it does
+    ///
+    /// A step's `timeoutSeconds` above the longest its action runs or waits, as AWS documents it: 600 seconds for `aws:executeScript`, 30 days for `aws:approve` and `aws:pause`.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// SSM accepts the value, but the action stops at its own limit, so the extra time is never waited for; a runbook that counts on it (a long script, an approval open for six weeks) fails earlier than its author expects.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Run {
+    ///   step Script = aws:executeScript {
+    ///     Runtime: "python3.11",
+    ///     Handler: "handler",
+    ///     Script: "def handler(events, context):\n    return {}",
+    ///   } timeout 30m
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Run {
+    ///   step Script = aws:executeScript {
+    ///     Runtime: "python3.11",
+    ///     Handler: "handler",
+    ///     Script: "def handler(events, context):\n    return {}",
+    ///   } timeout 10m
+    /// }
+    /// ```
     TIMEOUT_BEYOND_LIMIT = "W1011", "timeout-beyond-limit", Warning, "a timeoutSeconds above the longest the action runs or waits";
     /// ## What it does
     ///
@@ -958,6 +1624,34 @@ crate::define_codes! {
     /// }
     /// ```
     BRANCH_WITHOUT_DEFAULT = "W2002", "branch-without-default", Warning, "an aws:branch with no Default";
+    /// ## What it does
+    ///
+    /// A step with both `nextStep` and `isEnd: true`.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// `isEnd: true` ends the execution after the step, so the `nextStep` is never followed; one of the two is a mistake, and the reader cannot tell which was meant.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Run {
+    ///   step Wait = aws:sleep { Duration: "PT1S" }
+    ///   goto Done
+    ///   end
+    ///   step Done = aws:sleep { Duration: "PT1S" }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Run {
+    ///   step Wait = aws:sleep { Duration: "PT1S" }
+    ///   goto Done
+    ///   step Done = aws:sleep { Duration: "PT1S" }
+    /// }
+    /// ```
     NEXT_STEP_WITH_END = "W2003", "next-step-with-end", Warning, "a step with both nextStep and isEnd: true";
     /// ## What it does
     ///
@@ -991,6 +1685,29 @@ crate::define_codes! {
     /// }
     /// ```
     MAYBE_NOT_RUN = "W2004", "maybe-not-run", Warning, "a reference to a step that does not run on every path to the use";
+    /// ## What it does
+    ///
+    /// An AWS API step whose `Service` or `Api` is spelt other than canonically: `EC2` for `ec2`, the boto3 method `describe_instances` or `describeInstances` for the operation `DescribeInstances`.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Nothing breaks: SSM accepts these spellings. The canonical names are the ones the AWS documentation, IAM actions (`ec2:DescribeInstances`) and other runbooks use, so a reader can search for them.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "describe_instances" }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Api {
+    ///   step Call = aws:executeAwsApi { Service: "ec2", Api: "DescribeInstances" }
+    /// }
+    /// ```
     API_SPELLING = "I1002", "api-spelling", Info, "an AWS service or API name spelt other than canonically (SSM accepts it)";
     /// ## What it does
     ///

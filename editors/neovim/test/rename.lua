@@ -1,0 +1,79 @@
+-- Headless Neovim test of renaming a variable (issue 22, defect 2): on a copy
+-- of examples/asg-instance-refresh.rbk, `vim.lsp.buf.rename` of
+-- `RefreshStatus` renames its declaration, the `Name: "variable:RefreshStatus"`
+-- of its `aws:updateVariable` step and its `{{ variable:RefreshStatus }}`
+-- uses, and the file then checks without errors.
+--
+-- Run by test/run.sh with $SSMC, $SSMC_NVIM_DIR and $SSMC_FILE. Exits 0 on
+-- success, 1 on failure, printing why; every wait has a timeout.
+local function log(msg)
+  io.stdout:write(msg .. "\n")
+end
+
+local function fail(msg)
+  io.stderr:write("FAIL: " .. msg .. "\n")
+  vim.cmd("cquit! 1")
+end
+
+local ok, err = pcall(function()
+  local ssmc = assert(os.getenv("SSMC"), "SSMC is not set")
+  local dir = assert(os.getenv("SSMC_NVIM_DIR"), "SSMC_NVIM_DIR is not set")
+  local file = assert(os.getenv("SSMC_FILE"), "SSMC_FILE is not set")
+  vim.opt.runtimepath:prepend(dir)
+  vim.cmd("filetype plugin on")
+  vim.cmd("runtime! ftdetect/ssmc.vim")
+  require("ssmc").setup({ cmd = { ssmc, "lsp" } })
+  vim.cmd("edit " .. vim.fn.fnameescape(file))
+  local buf = vim.api.nvim_get_current_buf()
+  local features = require("ssmc.features")
+  if not vim.wait(15000, function()
+    return #features.clients(buf) > 0
+  end, 50) then
+    return fail("no LSP client attached")
+  end
+
+  local text = function()
+    return table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), "\n")
+  end
+  local uses = select(2, text():gsub("RefreshStatus", ""))
+  if uses < 3 then
+    return fail("the example no longer uses RefreshStatus three times: " .. uses)
+  end
+  -- The cursor on the variable's name inside `Name: "variable:RefreshStatus"`.
+  for lnum, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    local col = line:find('"variable:RefreshStatus"', 1, true)
+    if col ~= nil then
+      vim.api.nvim_win_set_cursor(0, { lnum, col + #'"variable:' })
+      break
+    end
+  end
+  vim.lsp.buf.rename("Phase")
+  if not vim.wait(10000, function()
+    return not text():find("RefreshStatus", 1, true)
+  end, 50) then
+    return fail("RefreshStatus is left after the rename:\n" .. text())
+  end
+  local renamed = select(2, text():gsub("Phase", ""))
+  if renamed ~= uses or not text():find('Name: "variable:Phase"', 1, true) or not text():find("var Phase:", 1, true) then
+    return fail(uses .. " uses, " .. renamed .. " renamed:\n" .. text())
+  end
+  vim.cmd("silent write")
+  local out = vim.fn.system({ ssmc, "check", file })
+  if vim.v.shell_error ~= 0 then
+    return fail("ssmc check after the rename: " .. out)
+  end
+  log("renamed " .. uses .. " uses of a variable, variable:X included; ssmc check passes")
+
+  local all = vim.lsp.get_clients or vim.lsp.get_active_clients
+  vim.lsp.stop_client(all())
+  vim.wait(2000, function()
+    return #all() == 0
+  end, 50)
+  log("PASS")
+end)
+
+if not ok then
+  fail(tostring(err))
+else
+  vim.cmd("qall!")
+end
