@@ -167,6 +167,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
     };
     let not_ssm = judged.not_ssm;
     let mut linted: Vec<Linted> = Vec::new();
+    let mut shown = ssmc_project::PathDisplay::new(&session.project);
     for (input, path) in session.inputs.iter().zip(&session.paths) {
         if let Some((_, why)) = not_ssm.iter().find(|(f, _)| *f == input.file) {
             errln!("note: skipped {}: {why}", path.display());
@@ -175,7 +176,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
         linted.push(Linted {
             id: input.file,
             path: path.clone(),
-            rel: ssmc_project::display_path(path, &session.project),
+            rel: shown.show(path),
         });
     }
     let mut diags = judged.diagnostics;

@@ -230,21 +230,9 @@ impl Session {
         }
         let entry_key = format!("{:016x}", cache::hash_bytes(&parts));
         let hit = cache
-            .as_ref()
-            .and_then(|c| c.get("run", &entry_key))
-            .and_then(|v| {
-                let diags = cache::load(v.get("diagnostics")?, &ssmc_core::FileId)?;
-                let not_ssm = v
-                    .get("not_ssm")?
-                    .as_array()?
-                    .iter()
-                    .map(|n| {
-                        let id = u32::try_from(n.get(0)?.as_u64()?).ok()?;
-                        Some((ssmc_core::FileId(id), n.get(1)?.as_str()?.to_string()))
-                    })
-                    .collect::<Option<Vec<_>>>()?;
-                Some((diags, not_ssm))
-            });
+            .as_mut()
+            .and_then(|c| c.take("run", &entry_key))
+            .and_then(|stored| cache::load(stored, &ssmc_core::FileId));
         if let Some((diagnostics, not_ssm)) = hit {
             // Stdlib files keep their ids, so stored places render the same.
             let _ = ssmc_core::catalog::load_stdlib(&mut self.sources);
@@ -269,16 +257,11 @@ impl Session {
             .collect();
         let stable = u32::try_from(self.sources.files().count()).unwrap_or(0);
         if let Some(c) = cache.as_mut() {
-            let stored = cache::store(&verdict.diagnostics, &|f: ssmc_core::FileId| {
+            let stored = cache::store(&verdict.diagnostics, &not_ssm, &|f: ssmc_core::FileId| {
                 (f.0 < stable).then_some(f.0)
             });
-            if let Some(diags) = stored {
-                let notes: Vec<serde_json::Value> = not_ssm
-                    .iter()
-                    .map(|(f, why)| serde_json::json!([f.0, why]))
-                    .collect();
-                let value = serde_json::json!({"diagnostics": diags, "not_ssm": notes});
-                c.put("run".to_string(), entry_key, deps, value);
+            if let Some(stored) = stored {
+                c.put("run".to_string(), entry_key, deps, stored);
             }
         }
         if let Some(c) = cache {
