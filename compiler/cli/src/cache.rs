@@ -3,10 +3,12 @@
 //! decides them, so an unchanged project is answered without compiling.
 //!
 //! One JSON file per command (`check.json`, `lint.json`) maps an entry name
-//! (`lint`: a file; `check`: the whole run, whose findings depend on every
-//! file's declarations) to the key it was made under, the files it read
-//! through the loader (`file(…)`, `attachment(…)`) with their hashes, and the
-//! findings. The file's own `key` covers the build (`SSMC_BUILD_FINGERPRINT`:
+//! (`run`: the whole run, whose findings depend on every file's
+//! declarations) to the key it was made under, the files it read through the
+//! loader (`file(…)`, `attachment(…)`) with their hashes, and the findings as
+//! printed ([`crate::findings::Findings`]: at most 200 per file and the
+//! counts of all, so a file with 400,000 errors does not make a cache of
+//! 400,000 entries). The file's own `key` covers the build (`SSMC_BUILD_FINGERPRINT`:
 //! a hash of the sources this binary was built from) and the configuration;
 //! a mismatch starts an empty cache.
 //!
@@ -26,6 +28,8 @@ use serde::{Deserialize, Serialize};
 use ssmc_core::diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 use ssmc_core::lower::FileLoader;
 use ssmc_core::span::{FileId, Span};
+
+use crate::findings::{Findings, Tally};
 
 /// The folder, at the project root.
 pub const DIR: &str = ".ssmc_cache";
@@ -67,14 +71,15 @@ pub struct Entry {
     value: Stored,
 }
 
-/// What a run's entry keeps: its findings and the raw files that are not SSM
-/// documents (file id, why). Typed rather than a `serde_json::Value`, so a
+/// What a run's entry keeps: its findings as printed (the capped list and the
+/// counts of all) and the raw files that are not SSM documents (file id, why). Typed rather than a `serde_json::Value`, so a
 /// warm run reads the file straight into these structs: building a tree of
 /// JSON values and converting it again was a fifth of a warm re-lint
 /// (docs/performance.md).
 #[derive(Serialize, Deserialize)]
 pub struct Stored {
     diagnostics: Vec<StoredDiag>,
+    tally: Tally,
     not_ssm: Vec<(u32, String)>,
 }
 
@@ -231,18 +236,18 @@ type StoredFix = (String, Vec<(StoredSpan, String)>, bool);
 #[derive(Serialize, Deserialize, Clone, Copy)]
 struct StoredSpan(u32, u32, u32);
 
-/// `diags` and the files that are not SSM documents as stored, each file id
-/// mapped by `file_out` (`None`: the findings cannot be stored, e.g. a span in
-/// a file whose id is not stable).
+/// `findings` and the files that are not SSM documents as stored, each file
+/// id mapped by `file_out` (`None`: the findings cannot be stored, e.g. a span
+/// in a file whose id is not stable).
 pub fn store(
-    diags: &[Diagnostic],
+    findings: &Findings,
     not_ssm: &[(FileId, String)],
     file_out: &dyn Fn(FileId) -> Option<u32>,
 ) -> Option<Stored> {
     let span = |s: Span| file_out(s.file).map(|f| StoredSpan(f, s.start, s.end));
     let label = |l: &Label| span(l.span).map(|s| StoredLabel(s, l.text.clone()));
-    let mut out = Vec::with_capacity(diags.len());
-    for d in diags {
+    let mut out = Vec::with_capacity(findings.shown.len());
+    for d in &findings.shown {
         let fix = match &d.fix {
             None => None,
             Some(f) => {
@@ -274,6 +279,7 @@ pub fn store(
         .collect::<Option<_>>()?;
     Some(Stored {
         diagnostics: out,
+        tally: findings.tally,
         not_ssm,
     })
 }
@@ -284,7 +290,7 @@ pub fn store(
 pub fn load(
     stored: Stored,
     file_in: &dyn Fn(u32) -> FileId,
-) -> Option<(Vec<Diagnostic>, Vec<(FileId, String)>)> {
+) -> Option<(Findings, Vec<(FileId, String)>)> {
     let not_ssm = stored
         .not_ssm
         .into_iter()
@@ -333,5 +339,9 @@ pub fn load(
             })
         })
         .collect::<Option<_>>()?;
-    Some((diagnostics, not_ssm))
+    let findings = Findings {
+        shown: diagnostics,
+        tally: stored.tally,
+    };
+    Some((findings, not_ssm))
 }
