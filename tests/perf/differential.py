@@ -5,8 +5,10 @@ For a performance change, the old build (`--base`) and the new one (`--new`)
 must print the same: for every `.rbk` of the repository (examples, fixtures,
 stdlib) and `--mutants` mutants of each (a token deleted, duplicated, swapped
 with its neighbour, replaced by a keyword or punctuation, or the file cut
-short), `ssmc check` (exit code, stdout, stderr) and `ssmc fmt --check`, run
-on the same path; and `ssmc lint --format json` over the corpus when present.
+short), `ssmc check` (exit code, stdout, stderr), `ssmc fmt --check` and, for
+every variant the base build checks clean, the documents `ssmc build` writes
+(JSON and YAML, every file's bytes), run on the same path; and
+`ssmc lint --format json` over the corpus when present.
 The new build runs each check twice, the second time from its result cache
 (`--new-cache`), so the cache is held to the same standard.
 
@@ -65,6 +67,19 @@ def run(cmd, cwd):
     return (p.returncode, out, err)
 
 
+def built(ssmc, case, fmt):
+    """`ssmc build --format FMT` in `case`: its outcome and every file it wrote."""
+    out = case / f"out-{fmt}"
+    result = run([ssmc, "build", "--format", fmt, "-o", str(out), "m.rbk"], case)
+    files = {}
+    if out.is_dir():
+        for f in sorted(out.rglob("*")):
+            if f.is_file():
+                files[str(f.relative_to(out))] = f.read_bytes()
+    shutil.rmtree(out, ignore_errors=True)
+    return result, files
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--base", required=True)
@@ -81,7 +96,7 @@ def main():
     rng = random.Random(args.seed)
     sources = sorted(p for p in ROOT.rglob("*.rbk") if "target" not in p.parts and ".git" not in p.parts)
     work = Path(tempfile.mkdtemp(prefix="ssmc-diff-"))
-    diffs, cases, broken = [], 0, 0
+    diffs, cases, broken, documents = [], 0, 0, 0
     base_check = [args.base, "check", "m.rbk"]
     new_checks = ([[args.new, "check", "--no-cache", "m.rbk"], [args.new, "check", "m.rbk"],
                    [args.new, "check", "m.rbk"]] if args.new_cache else [[args.new, "check", "m.rbk"]])
@@ -103,6 +118,13 @@ def main():
                 fmt_got = run([args.new, "fmt", "--check", "m.rbk"], case)
                 if fmt_want != fmt_got:
                     diffs.append((src, "fmt", variant, fmt_want, fmt_got))
+                if want[0] == 0:
+                    for fmt in ("json", "yaml"):
+                        build_want = built(args.base, case, fmt)
+                        build_got = built(args.new, case, fmt)
+                        documents += len(build_want[1])
+                        if build_want != build_got:
+                            diffs.append((src, "build " + fmt, variant, build_want, build_got))
                 shutil.rmtree(case)
         corpus = Path(args.corpus)
         if (corpus / "MANIFEST.tsv").is_file():
@@ -121,7 +143,7 @@ def main():
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"{cases} sources ({len(sources)} files, {cases - len(sources)} mutants; "
-          f"{broken} with errors): {len(diffs)} differences")
+          f"{broken} with errors; {documents} built documents compared): {len(diffs)} differences")
     for src, cmd, variant, want, got in diffs[:5]:
         print(f"--- {src} {cmd}\n{variant[:400]}\nbase: {want}\nnew:  {got}")
     sys.exit(1 if diffs else 0)

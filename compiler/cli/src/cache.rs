@@ -3,10 +3,12 @@
 //! decides them, so an unchanged project is answered without compiling.
 //!
 //! One JSON file per command (`check.json`, `lint.json`) maps an entry name
-//! (`lint`: a file; `check`: the whole run, whose findings depend on every
-//! file's declarations) to the key it was made under, the files it read
-//! through the loader (`file(…)`, `attachment(…)`) with their hashes, and the
-//! findings. The file's own `key` covers the build (`SSMC_BUILD_FINGERPRINT`:
+//! (`run`: the whole run, whose findings depend on every file's
+//! declarations) to the key it was made under, the files it read through the
+//! loader (`file(…)`, `attachment(…)`) with their hashes, and the findings as
+//! printed ([`crate::findings::Findings`]: at most 200 per file and the
+//! counts of all, so a file with 400,000 errors does not make a cache of
+//! 400,000 entries). The file's own `key` covers the build (`SSMC_BUILD_FINGERPRINT`:
 //! a hash of the sources this binary was built from) and the configuration;
 //! a mismatch starts an empty cache.
 //!
@@ -26,6 +28,8 @@ use serde::{Deserialize, Serialize};
 use ssmc_core::diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 use ssmc_core::lower::FileLoader;
 use ssmc_core::span::{FileId, Span};
+
+use crate::findings::{Findings, Tally};
 
 /// The folder, at the project root.
 pub const DIR: &str = ".ssmc_cache";
@@ -58,13 +62,25 @@ struct CacheFile {
     entries: BTreeMap<String, Entry>,
 }
 
-#[derive(Serialize, Deserialize, Clone)]
+#[derive(Serialize, Deserialize)]
 pub struct Entry {
     key: String,
     /// Files read through the loader: canonical path and content hash
     /// (`None`: the read failed, which the findings reflect too).
     deps: Vec<(PathBuf, Option<String>)>,
-    value: serde_json::Value,
+    value: Stored,
+}
+
+/// What a run's entry keeps: its findings as printed (the capped list and the
+/// counts of all) and the raw files that are not SSM documents (file id, why). Typed rather than a `serde_json::Value`, so a
+/// warm run reads the file straight into these structs: building a tree of
+/// JSON values and converting it again was a fifth of a warm re-lint
+/// (docs/performance.md).
+#[derive(Serialize, Deserialize)]
+pub struct Stored {
+    diagnostics: Vec<StoredDiag>,
+    tally: Tally,
+    not_ssm: Vec<(u32, String)>,
 }
 
 /// One command's cache, loaded at the start of a run and saved at its end.
@@ -96,16 +112,17 @@ impl Cache {
         }
     }
 
-    /// The value stored for `name` under `key`, if its dependencies are unchanged.
-    pub fn get(&self, name: &str, key: &str) -> Option<&serde_json::Value> {
+    /// The value stored for `name` under `key`, if its dependencies are
+    /// unchanged; taken out of the cache (a hit leaves nothing to save).
+    pub fn take(&mut self, name: &str, key: &str) -> Option<Stored> {
         let entry = self.file.entries.get(name)?;
         if entry.key != key || !entry.deps.iter().all(|(p, h)| dep_hash(p) == *h) {
             return None;
         }
-        Some(&entry.value)
+        self.file.entries.remove(name).map(|e| e.value)
     }
 
-    pub fn put(&mut self, name: String, key: String, deps: Deps, value: serde_json::Value) {
+    pub fn put(&mut self, name: String, key: String, deps: Deps, value: Stored) {
         let deps = deps.into_sorted();
         self.file.entries.insert(name, Entry { key, deps, value });
         self.dirty = true;
@@ -219,16 +236,18 @@ type StoredFix = (String, Vec<(StoredSpan, String)>, bool);
 #[derive(Serialize, Deserialize, Clone, Copy)]
 struct StoredSpan(u32, u32, u32);
 
-/// `diags` as JSON, each file id mapped by `file_out` (`None`: the findings
-/// cannot be stored, e.g. a span in a file whose id is not stable).
+/// `findings` and the files that are not SSM documents as stored, each file
+/// id mapped by `file_out` (`None`: the findings cannot be stored, e.g. a span
+/// in a file whose id is not stable).
 pub fn store(
-    diags: &[Diagnostic],
+    findings: &Findings,
+    not_ssm: &[(FileId, String)],
     file_out: &dyn Fn(FileId) -> Option<u32>,
-) -> Option<serde_json::Value> {
+) -> Option<Stored> {
     let span = |s: Span| file_out(s.file).map(|f| StoredSpan(f, s.start, s.end));
     let label = |l: &Label| span(l.span).map(|s| StoredLabel(s, l.text.clone()));
-    let mut out = Vec::with_capacity(diags.len());
-    for d in diags {
+    let mut out = Vec::with_capacity(findings.shown.len());
+    for d in &findings.shown {
         let fix = match &d.fix {
             None => None,
             Some(f) => {
@@ -254,12 +273,29 @@ pub fn store(
             fix,
         });
     }
-    serde_json::to_value(out).ok()
+    let not_ssm = not_ssm
+        .iter()
+        .map(|(f, why)| Some((file_out(*f)?, why.clone())))
+        .collect::<Option<_>>()?;
+    Some(Stored {
+        diagnostics: out,
+        tally: findings.tally,
+        not_ssm,
+    })
 }
 
-/// The diagnostics [`store`] wrote, file ids mapped back by `file_in`.
-pub fn load(value: &serde_json::Value, file_in: &dyn Fn(u32) -> FileId) -> Option<Vec<Diagnostic>> {
-    let stored: Vec<StoredDiag> = serde_json::from_value(value.clone()).ok()?;
+/// The findings and not-SSM notes [`store`] kept, file ids mapped back by
+/// `file_in` (`None`: an entry this build cannot read, e.g. an unknown code).
+#[allow(clippy::type_complexity)]
+pub fn load(
+    stored: Stored,
+    file_in: &dyn Fn(u32) -> FileId,
+) -> Option<(Findings, Vec<(FileId, String)>)> {
+    let not_ssm = stored
+        .not_ssm
+        .into_iter()
+        .map(|(f, why)| (file_in(f), why))
+        .collect();
     let span = |s: StoredSpan| Span {
         file: file_in(s.0),
         start: s.1,
@@ -269,7 +305,8 @@ pub fn load(value: &serde_json::Value, file_in: &dyn Fn(u32) -> FileId) -> Optio
         span: span(l.0),
         text: l.1,
     };
-    stored
+    let diagnostics = stored
+        .diagnostics
         .into_iter()
         .map(|d| {
             Some(Diagnostic {
@@ -301,5 +338,10 @@ pub fn load(value: &serde_json::Value, file_in: &dyn Fn(u32) -> FileId) -> Optio
                 }),
             })
         })
-        .collect()
+        .collect::<Option<_>>()?;
+    let findings = Findings {
+        shown: diagnostics,
+        tally: stored.tally,
+    };
+    Some((findings, not_ssm))
 }

@@ -6,4 +6,5 @@ pub mod output;
 pub mod cache;
 pub mod commands;
 pub mod files;
+pub mod findings;
 pub mod render;

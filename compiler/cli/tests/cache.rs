@@ -73,6 +73,63 @@ fn warm_runs_print_what_cold_and_uncached_runs_print() {
     assert!(lint.1.contains("doc.json"), "{}", lint.1);
 }
 
+/// A file with more diagnostics than the 200 a file shows: warm, cold and
+/// `--no-cache` runs print the same 200, the same `I0801` summary, the same
+/// counts of all 600 and exit the same, in every format; and the cache keeps
+/// what is shown, not all 600.
+#[test]
+fn a_file_over_the_cap_prints_the_same_warm_and_cold_and_is_stored_capped() {
+    let dir = temp_dir("cap");
+    let mut text = String::from("command Many {\n");
+    for i in 0..600 {
+        text.push_str(&format!(
+            "  step S{i} = aws:runShellScript {{ runCommand: [nope{i}] }}\n"
+        ));
+    }
+    text.push_str("}\n");
+    std::fs::write(dir.join("many.rbk"), text).expect("write");
+    for args in [
+        &["check", "."][..],
+        &["lint", "."],
+        &["lint", "--format", "json", "."],
+        &["lint", "--format", "sarif", "."],
+        &["lint", "--format", "github", "."],
+    ] {
+        let cold = outcome(&ssmc(args, &dir));
+        let warm = outcome(&ssmc(args, &dir));
+        let mut uncached: Vec<&str> = args.to_vec();
+        uncached.insert(1, "--no-cache");
+        let fresh = outcome(&ssmc(&uncached, &dir));
+        assert_eq!(cold.0, Some(1), "{args:?}: {}", cold.2);
+        assert_eq!(cold, warm, "{args:?}: warm run differs");
+        assert_eq!(cold, fresh, "{args:?}: --no-cache run differs");
+        let printed = format!("{}{}", cold.1, cold.2);
+        assert!(
+            printed.contains("more diagnostics in this file are not shown"),
+            "{args:?}: {printed}"
+        );
+        if args == ["check", "."] {
+            assert!(
+                printed.contains("400 more diagnostics in this file are not shown (400 errors)"),
+                "{printed}"
+            );
+            assert!(cold.2.contains("checked 1 file: 600 errors"), "{}", cold.2);
+        }
+        let command = args[0];
+        let stored: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(dir.join(format!(".ssmc_cache/{command}.json"))).expect("cache file"),
+        )
+        .expect("cache JSON");
+        let entry = &stored["entries"]["run"]["value"];
+        assert_eq!(
+            entry["diagnostics"].as_array().map(Vec::len),
+            Some(201),
+            "{args:?}: the cache keeps the 200 shown and the summary"
+        );
+        assert_eq!(entry["tally"]["errors"], 600, "{args:?}");
+    }
+}
+
 #[test]
 fn no_cache_writes_nothing() {
     let dir = project("nocache");

@@ -4,7 +4,7 @@
 //! `file` after BOM removal and CRLF normalisation (see [`SourceFile::new`]).
 //! Line/column and UTF-16 positions exist only in [`LineIndex`], used by renderers.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Identifies one source text inside a [`SourceMap`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -70,18 +70,27 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(id: FileId, name: impl Into<String>, raw: &str) -> SourceFile {
-        let text = normalize_source(raw);
-        let lines = LineIndex::new(&text);
+        let text = shared_normalised(raw);
         SourceFile {
             id,
             name: name.into(),
-            text: Arc::from(text),
-            lines,
+            lines: LineIndex::of_shared(Arc::clone(&text)),
+            text,
         }
     }
 
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.range()).unwrap_or("")
+    }
+}
+
+/// [`normalize_source`] straight into the shared text: a text without `\r`
+/// (nearly all) is copied once, not once into a `String` and again into the `Arc`.
+fn shared_normalised(raw: &str) -> Arc<str> {
+    if raw.contains('\r') {
+        Arc::from(normalize_source(raw))
+    } else {
+        Arc::from(raw.strip_prefix('\u{feff}').unwrap_or(raw))
     }
 }
 
@@ -107,10 +116,16 @@ pub fn normalize_source(raw: &str) -> String {
 }
 
 /// Byte offset → line/column conversions.
+///
+/// The line starts are found on first use, not when a file is added: most
+/// files of a run (the stdlib's, those answered from the result cache, those
+/// without findings) are never asked for a position, and a start-up that
+/// indexes nothing is what makes `ssmc check` of one small file cheap.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
-    /// Byte offset of the start of each line.
-    line_starts: Vec<u32>,
+    /// Byte offset of the start of each line, once asked for.
+    line_starts: OnceLock<Vec<u32>>,
+    /// The same text as the [`SourceFile`]'s (one allocation for both).
     text: Arc<str>,
 }
 
@@ -124,20 +139,31 @@ pub struct LineCol {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let mut line_starts = vec![0u32];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(u32::try_from(i + 1).unwrap_or(u32::MAX));
-            }
-        }
+        LineIndex::of_shared(Arc::from(text))
+    }
+
+    /// The index of a text already shared, without copying it.
+    pub fn of_shared(text: Arc<str>) -> LineIndex {
         LineIndex {
-            line_starts,
-            text: Arc::from(text),
+            line_starts: OnceLock::new(),
+            text,
         }
     }
 
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = Vec::with_capacity(self.text.len() / 32 + 1);
+            starts.push(0);
+            starts.extend(
+                memchr::memchr_iter(b'\n', self.text.as_bytes())
+                    .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            );
+            starts
+        })
+    }
+
     fn line_of(&self, offset: u32) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        match self.line_starts().binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         }
@@ -156,7 +182,7 @@ impl LineIndex {
     pub fn line_col(&self, offset: u32) -> LineCol {
         let offset = self.clamp(offset);
         let line = self.line_of(offset);
-        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let start = self.line_starts().get(line).copied().unwrap_or(0);
         let col = self
             .text
             .get(start as usize..offset as usize)
@@ -171,7 +197,7 @@ impl LineIndex {
     pub fn line_col_utf16(&self, offset: u32) -> LineCol {
         let offset = self.clamp(offset);
         let line = self.line_of(offset);
-        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let start = self.line_starts().get(line).copied().unwrap_or(0);
         let col: usize = self
             .text
             .get(start as usize..offset as usize)
@@ -184,7 +210,7 @@ impl LineIndex {
 
     /// The byte offset of a 0-based line and UTF-16 column, clamped to the text.
     pub fn offset_utf16(&self, pos: LineCol) -> u32 {
-        let Some(&start) = self.line_starts.get(pos.line as usize) else {
+        let Some(&start) = self.line_starts().get(pos.line as usize) else {
             return u32::try_from(self.text.len()).unwrap_or(u32::MAX);
         };
         let rest = self.text.get(start as usize..).unwrap_or("");
@@ -201,7 +227,7 @@ impl LineIndex {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 }
 
@@ -268,5 +294,36 @@ mod tests {
         assert_eq!(idx.line_col_utf16(6), LineCol { line: 1, col: 2 });
         assert_eq!(idx.line_col(6), LineCol { line: 1, col: 1 });
         assert_eq!(idx.offset_utf16(LineCol { line: 1, col: 2 }), 6);
+    }
+
+    /// The line starts found on first use give, at every offset, the line and
+    /// column a plain count of the preceding characters gives.
+    #[test]
+    fn lazy_line_index_agrees_with_counting() {
+        let text = "a\n\nbé😀\n\n  x\ny\n";
+        let file = SourceFile::new(FileId(0), "t", text);
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let before = &text[..offset];
+            let line = before.matches('\n').count();
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+            let want = LineCol {
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                col: u32::try_from(col).unwrap_or(u32::MAX),
+            };
+            let at = u32::try_from(offset).unwrap_or(u32::MAX);
+            assert_eq!(file.lines.line_col(at), want, "offset {offset}");
+        }
+        assert_eq!(file.lines.line_count(), 7);
+    }
+
+    /// The file and its index share one copy of the normalised text.
+    #[test]
+    fn file_and_index_share_the_text() {
+        let file = SourceFile::new(FileId(0), "t", "\u{feff}a\r\nb");
+        assert_eq!(&*file.text, "a\nb");
+        assert!(Arc::ptr_eq(&file.text, &file.lines.text));
+        let plain = SourceFile::new(FileId(1), "u", "\u{feff}a\nb");
+        assert_eq!(&*plain.text, "a\nb");
+        assert!(Arc::ptr_eq(&plain.text, &plain.lines.text));
     }
 }

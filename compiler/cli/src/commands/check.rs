@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use ssmc_core::verdict::is_lint;
 
-use super::{counts, open, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
+use super::{open, paths_or_cwd, plural, report_shown, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
 
 pub fn run(paths: &[PathBuf], use_cache: bool) -> u8 {
     let paths = paths_or_cwd(paths);
@@ -19,26 +19,23 @@ pub fn run(paths: &[PathBuf], use_cache: bool) -> u8 {
             return EXIT_FAILURE;
         }
     };
-    let judged = match session.judge_cached("check", use_cache, None, b"") {
+    let not_lint = |d: &ssmc_core::Diagnostic| !is_lint(d);
+    let judged = match session.judge_cached("check", use_cache, None, b"", not_lint) {
         Ok(v) => v,
         Err(e) => {
             errln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
-    let diags: Vec<_> = judged
-        .diagnostics
-        .into_iter()
-        .filter(|d| !is_lint(d))
-        .collect();
-    report(&diags, &session.sources);
+    let findings = judged.findings;
+    report_shown(&findings.shown, &session.sources);
     let n = session.inputs.len();
     super::status(format_args!(
         "checked {n} {}: {}",
         plural(n, "file"),
-        counts(&diags)
+        super::tally_counts(&findings.tally)
     ));
-    if diags.iter().any(ssmc_core::Diagnostic::is_error) {
+    if findings.tally.errors > 0 {
         EXIT_ERRORS
     } else {
         EXIT_OK

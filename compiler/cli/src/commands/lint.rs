@@ -15,7 +15,10 @@ use ssmc_core::diagnostic::{Diagnostic, Severity};
 use ssmc_core::lint::{registry, LintConfig};
 use ssmc_core::span::{FileId, SourceMap, Span};
 
-use super::{counts, open, paths_or_cwd, plural, report, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
+use super::{
+    open, paths_or_cwd, plural, report_shown, tally_counts, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK,
+};
+use crate::findings::{Findings, Tally};
 use std::path::Path;
 
 use crate::files::{stage_rewrite, Batch};
@@ -27,6 +30,12 @@ pub enum LintOutput {
     Json,
     Sarif,
     Github,
+}
+
+/// A run's findings: as shown, from the cache or not, or every one (for `--fix`).
+enum Found {
+    Shown(Findings),
+    All(Vec<Diagnostic>),
 }
 
 /// One linted file.
@@ -153,20 +162,34 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
         options.ignore,
         options.preview
     );
-    let judged = match session.judge_cached(
-        "lint",
-        use_cache && !fix,
-        Some(&shellcheck),
-        shellcheck_key.as_bytes(),
-    ) {
+    // Every finding is in lint's view. `--fix` needs all of them (a file's
+    // fixes beyond the 200 shown too), so it does not use the cache, which
+    // keeps only what is shown.
+    let every = |_: &Diagnostic| true;
+    let judged = if fix {
+        session
+            .judge_view(Some(&shellcheck), every)
+            .map(|v| (v.not_ssm, Found::All(v.diagnostics)))
+    } else {
+        session
+            .judge_cached(
+                "lint",
+                use_cache,
+                Some(&shellcheck),
+                shellcheck_key.as_bytes(),
+                every,
+            )
+            .map(|j| (j.not_ssm, Found::Shown(j.findings)))
+    };
+    let (not_ssm, found) = match judged {
         Ok(v) => v,
         Err(e) => {
             errln!("error: {e}");
             return EXIT_FAILURE;
         }
     };
-    let not_ssm = judged.not_ssm;
     let mut linted: Vec<Linted> = Vec::new();
+    let mut shown = ssmc_project::PathDisplay::new(&session.project);
     for (input, path) in session.inputs.iter().zip(&session.paths) {
         if let Some((_, why)) = not_ssm.iter().find(|(f, _)| *f == input.file) {
             errln!("note: skipped {}: {why}", path.display());
@@ -175,46 +198,49 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
         linted.push(Linted {
             id: input.file,
             path: path.clone(),
-            rel: ssmc_project::display_path(path, &session.project),
+            rel: shown.show(path),
         });
     }
-    let mut diags = judged.diagnostics;
     let sources = &session.sources;
-    if fix {
-        match apply_fixes(
-            &session.project.root,
-            &linted,
-            sources,
-            &diags,
-            options.unsafe_fixes,
-        ) {
-            Ok(fixed) => diags.retain(|d| !fixed.contains(&(d.code, d.primary.span))),
-            Err(e) => {
-                errln!("error: {e}");
-                return EXIT_FAILURE;
+    let findings = match found {
+        Found::Shown(findings) => findings,
+        Found::All(mut diags) => {
+            match apply_fixes(
+                &session.project.root,
+                &linted,
+                sources,
+                &diags,
+                options.unsafe_fixes,
+            ) {
+                Ok(fixed) => diags.retain(|d| !fixed.contains(&(d.code, d.primary.span))),
+                Err(e) => {
+                    errln!("error: {e}");
+                    return EXIT_FAILURE;
+                }
             }
+            Findings::of(&diags)
         }
-    }
+    };
     let rel_of = |id: FileId| {
         linted
             .iter()
             .find(|l| l.id == id)
             .map_or_else(String::new, |l| l.rel.clone())
     };
-    // Counts, `--fix` notes and the exit status see every finding; the
-    // machine formats show what the terminal and the editor show.
-    let shown = ssmc_core::cap::per_file(&diags);
+    // Counts, `--fix` notes and the exit status see every finding (the
+    // tally); every format shows what the terminal and the editor show.
+    let Findings { shown, tally } = findings;
     match format {
         LintOutput::Human => {
-            report(&diags, sources);
+            report_shown(&shown, sources);
             let n = linted.len();
             super::status(format_args!(
                 "linted {n} {}: {}",
                 plural(n, "file"),
-                counts(&diags)
+                tally_counts(&tally)
             ));
             super::status(format_args!("{}", shellcheck_note(runner.as_ref())));
-            if let Some(note) = fixes_note(&diags, fix, options.unsafe_fixes) {
+            if let Some(note) = fixes_note(&tally, fix, options.unsafe_fixes) {
                 super::status(format_args!("{note}"));
             }
         }
@@ -238,8 +264,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
             }
         }
     }
-    // Severity orders Error < Warning < Info: "at least as severe" is `<=`.
-    if diags.iter().any(|d| d.severity <= fail_on) || diags.iter().any(|d| d.is_error()) {
+    if tally.any_at_least(fail_on) || tally.errors > 0 {
         EXIT_ERRORS
     } else {
         EXIT_OK
@@ -256,10 +281,8 @@ fn json_out(value: &Json) {
 
 /// How many of the findings left carry a fix, and how to apply them (as
 /// ruff says it): safe ones with `--fix`, unsafe ones with `--unsafe-fixes`.
-fn fixes_note(diags: &[Diagnostic], fix: bool, unsafe_fixes: bool) -> Option<String> {
-    let fixes = || diags.iter().filter_map(|d| d.fix.as_ref());
-    let safe = fixes().filter(|f| f.is_safe()).count();
-    let risky = fixes().filter(|f| !f.is_safe()).count();
+fn fixes_note(tally: &Tally, fix: bool, unsafe_fixes: bool) -> Option<String> {
+    let (safe, risky) = (tally.safe_fixes, tally.unsafe_fixes);
     let mut parts = Vec::new();
     if safe > 0 && !fix {
         parts.push(format!("{safe} fixable with `--fix`"));

@@ -17,7 +17,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use ssmc_core::{Diagnostic, Severity, SourceMap};
+use ssmc_core::{Diagnostic, SourceMap};
 
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_ERRORS: u8 = 1;
@@ -85,21 +85,26 @@ pub fn report(diags: &[Diagnostic], sources: &SourceMap) {
     if diags.is_empty() {
         return;
     }
-    let shown = ssmc_core::cap::per_file(diags);
+    report_shown(&ssmc_core::cap::per_file(diags), sources);
+}
+
+/// Prints diagnostics already capped (`crate::findings::Findings::shown`).
+pub fn report_shown(shown: &[Diagnostic], sources: &SourceMap) {
+    if shown.is_empty() {
+        return;
+    }
     // The renderer escaped the documents' text; its colour codes must pass.
-    crate::output::stderr_raw(crate::render::render(&shown, sources, color()).as_bytes());
+    crate::output::stderr_raw(crate::render::render(shown, sources, color()).as_bytes());
 }
 
 /// "2 errors, 1 warning" for summaries.
 pub fn counts(diags: &[Diagnostic]) -> String {
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
+    tally_counts(&crate::findings::Tally::of(diags))
+}
+
+/// [`counts`] of a tally.
+pub fn tally_counts(tally: &crate::findings::Tally) -> String {
+    let (errors, warnings) = (tally.errors, tally.warnings);
     format!(
         "{} {}, {} {}",
         errors,
@@ -187,23 +192,34 @@ pub fn open(paths: &[PathBuf], exts: &[&str]) -> Result<Session, String> {
     })
 }
 
-/// What `check` and `lint` print: every finding, and the raw files that are
-/// not SSM documents (skipped with a note), from the result cache when
-/// nothing the run depends on changed.
+/// What `check` and `lint` print: the findings of the command's view as
+/// shown (capped per file, all counted), and the raw files that are not SSM
+/// documents (skipped with a note), from the result cache when nothing the
+/// run depends on changed.
 pub struct Judged {
+    pub findings: crate::findings::Findings,
+    pub not_ssm: Vec<(ssmc_core::FileId, String)>,
+}
+
+/// The findings of one run's view, every one, and the raw files that are not
+/// SSM documents.
+pub struct Viewed {
     pub diagnostics: Vec<ssmc_core::Diagnostic>,
     pub not_ssm: Vec<(ssmc_core::FileId, String)>,
 }
 
 impl Session {
-    /// [`Session::judge`] through the result cache of `command` (`crate::cache`,
-    /// one entry for the whole run: every file's declarations reach every other).
+    /// [`Session::judge_view`] as printed, through the result cache of
+    /// `command` (`crate::cache`, one entry for the whole run: every file's
+    /// declarations reach every other). `view` must be the same for every
+    /// run of `command`: the cache keeps what it lets through.
     pub fn judge_cached(
         &mut self,
         command: &str,
         use_cache: bool,
         external: Option<ssmc_core::verdict::External<'_>>,
         extra_key: &[u8],
+        view: fn(&ssmc_core::Diagnostic) -> bool,
     ) -> Result<Judged, String> {
         use crate::cache;
         let models_key = self.models_key();
@@ -230,28 +246,13 @@ impl Session {
         }
         let entry_key = format!("{:016x}", cache::hash_bytes(&parts));
         let hit = cache
-            .as_ref()
-            .and_then(|c| c.get("run", &entry_key))
-            .and_then(|v| {
-                let diags = cache::load(v.get("diagnostics")?, &ssmc_core::FileId)?;
-                let not_ssm = v
-                    .get("not_ssm")?
-                    .as_array()?
-                    .iter()
-                    .map(|n| {
-                        let id = u32::try_from(n.get(0)?.as_u64()?).ok()?;
-                        Some((ssmc_core::FileId(id), n.get(1)?.as_str()?.to_string()))
-                    })
-                    .collect::<Option<Vec<_>>>()?;
-                Some((diags, not_ssm))
-            });
-        if let Some((diagnostics, not_ssm)) = hit {
+            .as_mut()
+            .and_then(|c| c.take("run", &entry_key))
+            .and_then(|stored| cache::load(stored, &ssmc_core::FileId));
+        if let Some((findings, not_ssm)) = hit {
             // Stdlib files keep their ids, so stored places render the same.
             let _ = ssmc_core::catalog::load_stdlib(&mut self.sources);
-            return Ok(Judged {
-                diagnostics,
-                not_ssm,
-            });
+            return Ok(Judged { findings, not_ssm });
         }
         let deps = cache::Deps::default();
         let loader = self.loader.clone();
@@ -261,31 +262,51 @@ impl Session {
             resolve: &resolve,
             deps: &deps,
         };
-        let verdict = self.judge_with(&recording, external)?;
-        let not_ssm: Vec<(ssmc_core::FileId, String)> = verdict
-            .raw
-            .iter()
-            .filter_map(|r| r.not_ssm.clone().map(|why| (r.file, why)))
-            .collect();
+        let viewed = self.view_with(&recording, external, view)?;
+        let findings = crate::findings::Findings::of(&viewed.diagnostics);
+        let not_ssm = viewed.not_ssm;
         let stable = u32::try_from(self.sources.files().count()).unwrap_or(0);
         if let Some(c) = cache.as_mut() {
-            let stored = cache::store(&verdict.diagnostics, &|f: ssmc_core::FileId| {
+            let stored = cache::store(&findings, &not_ssm, &|f: ssmc_core::FileId| {
                 (f.0 < stable).then_some(f.0)
             });
-            if let Some(diags) = stored {
-                let notes: Vec<serde_json::Value> = not_ssm
-                    .iter()
-                    .map(|(f, why)| serde_json::json!([f.0, why]))
-                    .collect();
-                let value = serde_json::json!({"diagnostics": diags, "not_ssm": notes});
-                c.put("run".to_string(), entry_key, deps, value);
+            if let Some(stored) = stored {
+                c.put("run".to_string(), entry_key, deps, stored);
             }
         }
         if let Some(c) = cache {
             c.save();
         }
-        Ok(Judged {
-            diagnostics: verdict.diagnostics,
+        Ok(Judged { findings, not_ssm })
+    }
+
+    /// Every finding [`Session::judge`] gives that `view` lets through, and
+    /// the raw files that are not SSM documents; no cache.
+    pub fn judge_view(
+        &mut self,
+        external: Option<ssmc_core::verdict::External<'_>>,
+        view: fn(&ssmc_core::Diagnostic) -> bool,
+    ) -> Result<Viewed, String> {
+        let loader = self.loader.clone();
+        self.view_with(&loader, external, view)
+    }
+
+    fn view_with(
+        &mut self,
+        loader: &dyn ssmc_core::lower::FileLoader,
+        external: Option<ssmc_core::verdict::External<'_>>,
+        view: fn(&ssmc_core::Diagnostic) -> bool,
+    ) -> Result<Viewed, String> {
+        let verdict = self.judge_with(loader, external)?;
+        let not_ssm = verdict
+            .raw
+            .iter()
+            .filter_map(|r| r.not_ssm.clone().map(|why| (r.file, why)))
+            .collect();
+        let mut diagnostics = verdict.diagnostics;
+        diagnostics.retain(view);
+        Ok(Viewed {
+            diagnostics,
             not_ssm,
         })
     }
