@@ -109,6 +109,30 @@ impl Neighbour {
     }
 }
 
+impl Neighbour {
+    /// The neighbour summary of a file by its name: a raw JSON/YAML document
+    /// lends only its signature (named by its file stem, as deployed; a file
+    /// that is not an SSM document lends nothing), a `.rbk` file what
+    /// [`Neighbour::of`] gives, any other file nothing.
+    pub fn of_file(file: FileId, name: &str, text: &str) -> Neighbour {
+        match crate::verdict::Kind::of_path(name) {
+            crate::verdict::Kind::Rbk => Neighbour::of(file, text),
+            crate::verdict::Kind::Raw(format) => {
+                let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+                let stem = base.split('.').next().unwrap_or(base);
+                let signatures = crate::codegen::read::read_document(file, stem, text, format)
+                    .map(|doc| vec![Signature::of_document(stem, &doc)])
+                    .unwrap_or_default();
+                Neighbour {
+                    signatures,
+                    ..Neighbour::default()
+                }
+            }
+            crate::verdict::Kind::Terraform => Neighbour::default(),
+        }
+    }
+}
+
 /// The project's files around the compiled ones, in the project's file order
 /// (`before` every compiled file, `after` every one).
 #[derive(Debug, Clone, Copy, Default)]
