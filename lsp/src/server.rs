@@ -823,13 +823,19 @@ impl LanguageServer for Backend {
         let client = self.client.clone();
         tokio::spawn(async move {
             let watchers = DidChangeWatchedFilesRegistrationOptions {
-                watchers: ["**/*.rbk", "**/ssmc.toml"]
-                    .into_iter()
-                    .map(|glob| FileSystemWatcher {
-                        glob_pattern: GlobPattern::String(glob.to_string()),
-                        kind: None,
-                    })
-                    .collect(),
+                watchers: [
+                    "**/*.rbk",
+                    "**/*.json",
+                    "**/*.yaml",
+                    "**/*.yml",
+                    "**/ssmc.toml",
+                ]
+                .into_iter()
+                .map(|glob| FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(glob.to_string()),
+                    kind: None,
+                })
+                .collect(),
             };
             let registration = Registration {
                 id: "ssmc-watch-rbk".to_string(),
@@ -860,13 +866,16 @@ impl LanguageServer for Backend {
                 touched = true;
                 continue;
             }
-            if path.extension().is_none_or(|e| e != "rbk") {
+            if path
+                .extension()
+                .is_none_or(|e| !workspace::LENDING.iter().any(|l| e == *l))
+            {
                 continue;
             }
             let text = if event.typ == FileChangeType::DELETED {
                 None
             } else if self.shared.in_workspace(&path) {
-                guard(|| workspace::read_rbk(&path)).flatten()
+                guard(|| workspace::read_lending(&path)).flatten()
             } else {
                 continue;
             };

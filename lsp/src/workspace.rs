@@ -33,7 +33,12 @@ pub const STDLIB_SCHEME: &str = "ssmc-stdlib";
 const MAX_FILES: usize = 5_000;
 const MAX_BYTES: u64 = 1024 * 1024;
 
-/// The `.rbk` files under `roots` (the one walker: `.gitignore` and
+/// The extensions of the files that lend an analysis something: `.rbk`
+/// files (declarations, document names, signatures) and raw JSON/YAML
+/// documents (their signatures, for the steps that call them).
+pub const LENDING: &[&str] = &["rbk", "json", "yaml", "yml"];
+
+/// The files under `roots` with a [`LENDING`] extension (the one walker: `.gitignore` and
 /// `[lint] ignore` respected, as `ssmc lint` walks), by path.
 pub fn scan(roots: &[Uri]) -> HashMap<PathBuf, (Uri, String)> {
     let mut out = HashMap::new();
@@ -43,11 +48,11 @@ pub fn scan(roots: &[Uri]) -> HashMap<PathBuf, (Uri, String)> {
         };
         let dir = dir.to_path_buf();
         let project = Project::discover(&dir);
-        let Ok(walked) = ssmc_project::walk(std::slice::from_ref(&dir), &project, &["rbk"]) else {
+        let Ok(walked) = ssmc_project::walk(std::slice::from_ref(&dir), &project, LENDING) else {
             continue;
         };
         for found in walked.files.into_iter().take(MAX_FILES) {
-            if let Some(text) = read_rbk(&found.path) {
+            if let Some(text) = read_lending(&found.path) {
                 if let Some(uri) = Uri::from_file_path(&found.path) {
                     out.insert(found.path, (uri, text));
                 }
@@ -57,9 +62,9 @@ pub fn scan(roots: &[Uri]) -> HashMap<PathBuf, (Uri, String)> {
     out
 }
 
-/// The text of the `.rbk` file at `path` (no larger than the scan reads);
+/// The text of the lending file at `path` (no larger than the scan reads);
 /// `None` when unreadable.
-pub fn read_rbk(path: &Path) -> Option<String> {
+pub fn read_lending(path: &Path) -> Option<String> {
     let bytes = ssmc_fs::read_capped(path, MAX_BYTES, ssmc_fs::Follow::Yes).ok()?;
     String::from_utf8(bytes).ok()
 }
@@ -118,7 +123,8 @@ impl Stale {
     /// Parses the file (the only work of a change to another file).
     pub fn refresh(self) -> Fresh {
         let source = Arc::new(SourceFile::new(self.file, self.uri.as_str(), &self.text));
-        let neighbour = Arc::new(Neighbour::of(self.file, &source.text));
+        let name = self.path.to_string_lossy();
+        let neighbour = Arc::new(Neighbour::of_file(self.file, &name, &source.text));
         Fresh {
             path: self.path,
             text: self.text,

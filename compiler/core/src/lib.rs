@@ -13,6 +13,7 @@ pub mod codegen;
 pub mod codes;
 pub mod controls;
 pub mod diagnostic;
+pub mod documents;
 pub mod embed;
 pub mod fmt;
 pub mod graph;

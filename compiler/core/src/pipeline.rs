@@ -22,6 +22,7 @@ use std::sync::Arc;
 use crate::catalog::{self, Catalog};
 use crate::check;
 use crate::diagnostic::{self, Diagnostic};
+use crate::documents::{Documents, Signature};
 use crate::lower::{self, FileLoader};
 use crate::model;
 use crate::span::{FileId, SourceMap, Span};
@@ -75,6 +76,8 @@ pub struct Neighbour {
     pub decls: Vec<ast::Item>,
     /// Each document's name and place.
     pub documents: Vec<(String, crate::span::Span)>,
+    /// Each document's signature, for the steps that call it.
+    pub signatures: Vec<Signature>,
 }
 
 impl Neighbour {
@@ -84,6 +87,17 @@ impl Neighbour {
         // The documents a compile of the file would lower (see `compile_among`).
         let whole = syntax::tree_is_whole(&parsed.diagnostics);
         let mut out = Neighbour::default();
+        if whole {
+            // Parameters lower without the catalog or files (`file(…)` reads
+            // only step contents), so the signatures are those of a compile.
+            let lowered =
+                lower::lower_file_full(&parsed.ast, file, &Catalog::default(), &lower::NoFiles);
+            out.signatures = lowered
+                .documents
+                .iter()
+                .map(|d| Signature::of_document(&d.name, d))
+                .collect();
+        }
         for item in parsed.ast.items {
             match item {
                 ast::Item::Action(_) => out.decls.push(item),
@@ -92,6 +106,30 @@ impl Neighbour {
             }
         }
         out
+    }
+}
+
+impl Neighbour {
+    /// The neighbour summary of a file by its name: a raw JSON/YAML document
+    /// lends only its signature (named by its file stem, as deployed; a file
+    /// that is not an SSM document lends nothing), a `.rbk` file what
+    /// [`Neighbour::of`] gives, any other file nothing.
+    pub fn of_file(file: FileId, name: &str, text: &str) -> Neighbour {
+        match crate::verdict::Kind::of_path(name) {
+            crate::verdict::Kind::Rbk => Neighbour::of(file, text),
+            crate::verdict::Kind::Raw(format) => {
+                let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+                let stem = base.split('.').next().unwrap_or(base);
+                let signatures = crate::codegen::read::read_document(file, stem, text, format)
+                    .map(|doc| vec![Signature::of_document(stem, &doc)])
+                    .unwrap_or_default();
+                Neighbour {
+                    signatures,
+                    ..Neighbour::default()
+                }
+            }
+            crate::verdict::Kind::Terraform => Neighbour::default(),
+        }
     }
 }
 
@@ -159,10 +197,28 @@ pub fn compile_among(
     for n in neighbours.after {
         let _ = catalog::load_decls(&n.decls, &mut catalog);
     }
-    // Lowering and checking read the catalog and the file's own tree only.
-    let lowered: Vec<(Vec<model::Document>, Vec<Diagnostic>, bool)> =
-        par_map(&parsed, |(file, ast, _, whole)| {
-            lower_and_check(*file, ast, *whole, &catalog, loader)
+    // Lowering reads the catalog and the file's own tree only.
+    let lowered: Vec<Option<lower::Lowered>> = par_map(&parsed, |(file, ast, _, whole)| {
+        whole.then(|| lower::lower_file_full(ast, *file, &catalog, loader))
+    });
+    // Every document a step may call, before any is checked: the neighbours'
+    // and the compiled files' in project order, then those the caller gave
+    // (raw documents, `[documents] paths`).
+    catalog.documents = project_documents(neighbours, &lowered, &catalog.documents);
+    // Checking reads the catalog and the file's own documents only.
+    let checked: Vec<(Vec<Diagnostic>, bool)> = par_map(&lowered, |lowered| {
+        check_lowered(lowered.as_ref(), &catalog)
+    });
+    let lowered = lowered
+        .into_iter()
+        .zip(checked)
+        .map(|(l, (found, clean))| match l {
+            Some(l) => {
+                let mut diags = l.diagnostics;
+                diags.extend(found);
+                (l.documents, diags, clean)
+            }
+            None => (Vec::new(), found, clean),
         });
     let mut outputs = Vec::with_capacity(parsed.len());
     for ((file, ast, clean, _), (documents, diags, lowered_clean)) in parsed.drain(..).zip(lowered)
@@ -185,38 +241,56 @@ pub fn compile_among(
     }
 }
 
-/// Lowers and checks one parsed file: its documents (none when its tree has
-/// holes), the diagnostics of both phases, in the order a one-file run
-/// reports them, and whether lowering was free of errors.
+/// The project's callable documents: the neighbours' before, the compiled
+/// files', the neighbours' after, then `given` (the first of a name wins).
+fn project_documents(
+    neighbours: Neighbours<'_>,
+    lowered: &[Option<lower::Lowered>],
+    given: &Documents,
+) -> Documents {
+    let compiled = lowered
+        .iter()
+        .flatten()
+        .flat_map(|l| &l.documents)
+        .map(|d| Signature::of_document(&d.name, d));
+    let of = |list: &[&Neighbour]| -> Vec<Signature> {
+        list.iter()
+            .flat_map(|n| n.signatures.iter().cloned())
+            .collect()
+    };
+    Documents::new(
+        of(neighbours.before)
+            .into_iter()
+            .chain(compiled)
+            .chain(of(neighbours.after))
+            .chain(given.project().cloned()),
+    )
+}
+
+/// Checks one lowered file (`None`: its tree has holes, nothing was
+/// lowered): the checker's diagnostics kept, and whether lowering was free
+/// of errors.
 ///
 /// A lowering error is local: the document is still checked, and only the
 /// checker's findings at a step or a place that lowering could not lower are
 /// dropped, since they may be echoes of the same mistake. So one
 /// run reports every independent error (the first fault never hides the
 /// rest), and a build is still refused by the lowering error itself.
-fn lower_and_check(
-    file: FileId,
-    ast: &ast::SourceFileAst,
-    whole: bool,
-    catalog: &Catalog,
-    loader: &dyn FileLoader,
-) -> (Vec<model::Document>, Vec<Diagnostic>, bool) {
+fn check_lowered(lowered: Option<&lower::Lowered>, catalog: &Catalog) -> (Vec<Diagnostic>, bool) {
     let mut diagnostics = Vec::new();
-    if !whole {
-        return (Vec::new(), diagnostics, false);
-    }
-    let lowered = lower::lower_file_full(ast, file, catalog, loader);
+    let Some(lowered) = lowered else {
+        return (diagnostics, false);
+    };
     let faults: Vec<Span> = lowered
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
         .map(|d| d.primary.span)
         .collect();
-    diagnostics.extend(lowered.diagnostics);
     // Suppression comments are applied after every finding exists
     // (`crate::verdict`), not here.
     let options = check::CheckOptions {
-        literal_spans: lowered.literal_spans,
+        literal_spans: lowered.literal_spans.clone(),
         allows: Vec::new(),
     };
     for doc in &lowered.documents {
@@ -236,7 +310,7 @@ fn lower_and_check(
         };
         diagnostics.extend(found.into_iter().filter(|d| !touches_damage(d)));
     }
-    (lowered.documents, diagnostics, faults.is_empty())
+    (diagnostics, faults.is_empty())
 }
 
 /// The places of `doc` a lowering error makes unreliable: each step (at any

@@ -20,6 +20,7 @@ use crate::catalog::Catalog;
 use crate::check::codes;
 use crate::codegen::Format;
 use crate::diagnostic::{self, Diagnostic};
+use crate::documents::{Documents, Signature};
 use crate::embed;
 use crate::lint::source::{check_and_lint_raw, lint_documents, RawOutcome};
 use crate::lint::{registry, suppress, LintConfig};
@@ -181,6 +182,8 @@ pub fn judge_among(
         .filter(|i| i.kind == Kind::Rbk)
         .map(|i| i.file)
         .collect();
+    let mut catalog = catalog;
+    catalog.documents = with_raw_signatures(sources, inputs, &catalog.documents);
     let compilation = pipeline::compile_among(
         sources,
         &rbk,
@@ -270,6 +273,28 @@ pub fn judge_among(
         raw,
         diagnostics,
     }
+}
+
+/// `given` and the signatures of the raw documents among `inputs` (named by
+/// their file stem, as deployed), so that any document may call any other.
+/// A raw file that is not an SSM document lends nothing.
+fn with_raw_signatures(sources: &SourceMap, inputs: &[Input], given: &Documents) -> Documents {
+    let raw: Vec<(&Input, std::sync::Arc<str>, Format)> = inputs
+        .iter()
+        .filter_map(|i| match i.kind {
+            Kind::Raw(format) => sources.get(i.file).map(|f| (i, f.text.clone(), format)),
+            _ => None,
+        })
+        .collect();
+    if raw.is_empty() {
+        return given.clone();
+    }
+    let read = par_map(&raw, |(input, text, format)| {
+        crate::codegen::read::read_document(input.file, &input.name, text, *format)
+            .ok()
+            .map(|doc| Signature::of_document(&input.name, &doc))
+    });
+    Documents::new(given.project().cloned().chain(read.into_iter().flatten()))
 }
 
 /// The schema findings (E1044) of each built document the checker finds no

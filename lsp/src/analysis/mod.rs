@@ -69,12 +69,19 @@ pub struct ContextFile<'a> {
     pub text: &'a str,
 }
 
-/// Whether a file's text may declare an action (`action …`, `extern action …`):
-/// a cheap text test for whether an edit of it may change other files' analyses.
+/// Whether a file's text may declare an action (`action …`, `extern action …`)
+/// or a document another may call (a `.rbk` document, a raw document's
+/// `parameters`): a cheap text test for whether an edit of it may change
+/// other files' analyses.
 pub fn declares_actions(text: &str) -> bool {
     text.lines().any(|l| {
         let t = l.trim_start();
-        t.starts_with("action ") || t.starts_with("extern action ")
+        t.starts_with("action ")
+            || t.starts_with("extern action ")
+            || t.starts_with("automation ")
+            || t.starts_with("command ")
+            || t.starts_with("\"parameters\"")
+            || t.starts_with("parameters:")
     })
 }
 
@@ -107,7 +114,7 @@ impl Surroundings {
         for c in context {
             let file = out.sources.add(c.name, c.text);
             let text = out.sources.get(file).map(|f| f.text.clone());
-            let neighbour = Neighbour::of(file, text.as_deref().unwrap_or_default());
+            let neighbour = Neighbour::of_file(file, c.name, text.as_deref().unwrap_or_default());
             out.neighbours
                 .push((PathBuf::from(c.name), Arc::new(neighbour)));
         }

@@ -66,9 +66,17 @@ pub(super) fn analyse(name: &str, text: &str, kind: Kind, place: Place<'_>) -> A
         lint: &lint.config,
         external: place.external,
     };
-    let judged = verdict::judge(
+    // Among the project's other files, as `ssmc lint` judges them together
+    // (their signatures type this document's calls).
+    let (before, after) = place.surroundings.around(path);
+    let neighbours = ssmc_core::pipeline::Neighbours {
+        before: &before,
+        after: &after,
+    };
+    let judged = verdict::judge_among(
         &mut sources,
         &inputs,
+        neighbours,
         &ssmc_core::lower::NoFiles,
         catalog,
         Vec::new(),

@@ -222,9 +222,11 @@ fn actions_declared_in_another_workspace_file_resolve() {
     );
     let hover = a.hover(at).expect("hover");
     assert!(hover.markdown.contains("Restarts the service."));
-    // A file that holds only documents is not compiled along.
-    assert!(!declares_actions(user));
+    // A file that holds a document lends its signature to the calls of
+    // others (cross-document typing); one with neither lends nothing.
+    assert!(declares_actions(user));
     assert!(declares_actions(lib));
+    assert!(!declares_actions("// notes only\n"));
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod check;
 mod codegen;
 mod corpus_styles;
 mod docs;
+mod documents;
 mod embed;
 mod examples;
 mod fmt;

@@ -27,6 +27,9 @@ pub struct Catalog {
     /// AWS API models a project adds to (or overrides in) the embedded
     /// botocore catalog (`[aws-api] models` of `ssmc.toml`, read by the CLI).
     pub aws_models: crate::awsapi::Overlay,
+    /// The documents a step can call (`aws:runCommand`, `aws:executeAutomation`,
+    /// `aws:runDocument`): the project's, over the embedded AWS catalog.
+    pub documents: crate::documents::Documents,
 }
 
 #[derive(Debug, Clone)]

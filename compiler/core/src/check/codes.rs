@@ -29,7 +29,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Restart {
-    ///   step Run = aws:runCommand { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-1"] }
+    ///   step Run = aws:runCommand { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-1"], Parameters: { commands: ["uptime"] } }
     /// }
     /// ```
     UNKNOWN_ACTION = "E1001", "unknown-action", Error, "the action is not in the catalog";
@@ -167,6 +167,7 @@ crate::define_codes! {
     /// automation Run {
     ///   step Run = aws:runCommand {
     ///     DocumentName: "AWS-RunShellScript",
+    ///     Parameters: { commands: ["uptime"] },
     ///     Targets: [{ Key: "tag:App" }],
     ///   }
     /// }
@@ -178,6 +179,7 @@ crate::define_codes! {
     /// automation Run {
     ///   step Run = aws:runCommand {
     ///     DocumentName: "AWS-RunShellScript",
+    ///     Parameters: { commands: ["uptime"] },
     ///     Targets: [{ Key: "tag:App", Values: ["web"] }],
     ///   }
     /// }
@@ -287,7 +289,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Report {
-    ///   step Run = aws:runCommand { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-1"] }
+    ///   step Run = aws:runCommand { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-1"], Parameters: { commands: ["uptime"] } }
     ///   step Ask = aws:approve { Approvers: ["alice"], Message: "command {{ Rnu.CommandId }} done" }
     /// }
     /// ```
@@ -296,7 +298,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Report {
-    ///   step Run = aws:runCommand { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-1"] }
+    ///   step Run = aws:runCommand { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-1"], Parameters: { commands: ["uptime"] } }
     ///   step Ask = aws:approve { Approvers: ["alice"], Message: "command {{ Run.CommandId }} done" }
     /// }
     /// ```
@@ -313,7 +315,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Report {
-    ///   step Run = aws:runCommand { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-1"] }
+    ///   step Run = aws:runCommand { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-1"], Parameters: { commands: ["uptime"] } }
     ///   step Ask = aws:approve { Approvers: ["alice"], Message: "command {{ Run.CommandID }} done" }
     /// }
     /// ```
@@ -322,7 +324,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Report {
-    ///   step Run = aws:runCommand { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-1"] }
+    ///   step Run = aws:runCommand { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-1"], Parameters: { commands: ["uptime"] } }
     ///   step Ask = aws:approve { Approvers: ["alice"], Message: "command {{ Run.CommandId }} done" }
     /// }
     /// ```
@@ -1695,7 +1697,7 @@ crate::define_codes! {
     ///     when Mode == "run" -> Run
     ///     else -> Ask
     ///   }
-    ///   step Run = aws:runCommand { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-1"] }
+    ///   step Run = aws:runCommand { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-1"], Parameters: { commands: ["uptime"] } }
     ///   step Ask = aws:approve { Approvers: ["alice"], Message: "command {{ Run.CommandId }}" }
     /// }
     /// ```
@@ -1704,7 +1706,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Report {
-    ///   step Run = aws:runCommand { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-1"] }
+    ///   step Run = aws:runCommand { DocumentName: "AWS-RunShellScript", InstanceIds: ["i-1"], Parameters: { commands: ["uptime"] } }
     ///   step Ask = aws:approve { Approvers: ["alice"], Message: "command {{ Run.CommandId }}" }
     /// }
     /// ```
@@ -1759,4 +1761,198 @@ crate::define_codes! {
     /// }
     /// ```
     PSEUDO_PARAMETER = "I1001", "pseudo-parameter", Info, "a Maintenance Window pseudo-parameter (resolved only in a Maintenance Window task)";
+    /// ## What it does
+    ///
+    /// A step that calls another document (`aws:runCommand` `Parameters`, `aws:executeAutomation` `RuntimeParameters`, `aws:runDocument` `documentParameters`) passes a parameter the called document does not declare. A name that differs from a declared one only in case is named as such.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// SSM matches parameter names exactly and refuses to start the called document (`InvalidParameters`, `InvalidAutomationExecutionParametersException`), so the step fails at run time, however well the rest of the runbook is written.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Uptime {
+    ///   step Run = aws:runCommand {
+    ///     DocumentName: "AWS-RunShellScript",
+    ///     InstanceIds: ["i-0123456789abcdef0"],
+    ///     Parameters: { command: ["uptime"] },
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Uptime {
+    ///   step Run = aws:runCommand {
+    ///     DocumentName: "AWS-RunShellScript",
+    ///     InstanceIds: ["i-0123456789abcdef0"],
+    ///     Parameters: { commands: ["uptime"] },
+    ///   }
+    /// }
+    /// ```
+    UNKNOWN_DOCUMENT_PARAMETER = "E1060", "unknown-document-parameter", Error, "a call passes a parameter the called document does not declare";
+    /// ## What it does
+    ///
+    /// A step that calls another document leaves out a parameter the called document requires (one declared without a default). The parameter `TargetParameterName` names counts as given: the targets fill it.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// SSM refuses to start a document without a value for each required parameter, so the step fails at run time.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Uptime {
+    ///   step Run = aws:runCommand {
+    ///     DocumentName: "AWS-RunShellScript",
+    ///     InstanceIds: ["i-0123456789abcdef0"],
+    ///     Parameters: { workingDirectory: "/tmp" },
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Uptime {
+    ///   step Run = aws:runCommand {
+    ///     DocumentName: "AWS-RunShellScript",
+    ///     InstanceIds: ["i-0123456789abcdef0"],
+    ///     Parameters: { commands: ["uptime"], workingDirectory: "/tmp" },
+    ///   }
+    /// }
+    /// ```
+    MISSING_DOCUMENT_PARAMETER = "E1061", "missing-document-parameter", Error, "a call leaves out a parameter the called document requires (no default)";
+    /// ## What it does
+    ///
+    /// A value passed to another document's parameter that SSM refuses: one outside the parameter's `allowedValues` (a case difference named as such), text that is not a whole number for an `Integer`, not `true`/`false` for a `Boolean`, or a reference of a type that cannot become the parameter's. Where SSM converts (every value crosses the API as text: `"5"` for an Integer, `"true"` for a Boolean, a string for a StringList, a one-element list for a String) nothing is reported.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// SSM validates the values when it starts the called document and refuses the run (`Parameter "Action" has value "install" not found in [Install, Uninstall]`): a fault found only at run time.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Patch {
+    ///   step Scan = aws:runCommand {
+    ///     DocumentName: "AWS-RunPatchBaseline",
+    ///     InstanceIds: ["i-0123456789abcdef0"],
+    ///     Parameters: { Operation: "scan" },
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Patch {
+    ///   step Scan = aws:runCommand {
+    ///     DocumentName: "AWS-RunPatchBaseline",
+    ///     InstanceIds: ["i-0123456789abcdef0"],
+    ///     Parameters: { Operation: "Scan" },
+    ///   }
+    /// }
+    /// ```
+    DOCUMENT_PARAMETER_VALUE = "E1062", "document-parameter-value", Error, "a value the called document's parameter refuses (allowedValues, Integer, Boolean)";
+    /// ## What it does
+    ///
+    /// A step calls a document of another type than its action runs: an Automation runbook through `aws:runCommand` or `aws:runDocument`, a Command document through `aws:executeAutomation`, or a document of another kind (`Package`, `Session`, `Policy`, …) through either.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// `SendCommand` runs only Command documents and `StartAutomationExecution` only Automation runbooks: SSM refuses the call (`InvalidDocument`) and the step fails.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Restart {
+    ///   param InstanceId: String
+    ///
+    ///   step Restart = aws:runCommand {
+    ///     DocumentName: "AWS-RestartEC2Instance",
+    ///     InstanceIds: ["{{ InstanceId }}"],
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Restart {
+    ///   param InstanceId: String
+    ///
+    ///   step Restart = aws:executeAutomation {
+    ///     DocumentName: "AWS-RestartEC2Instance",
+    ///     RuntimeParameters: { InstanceId: ["{{ InstanceId }}"] },
+    ///   }
+    /// }
+    /// ```
+    WRONG_DOCUMENT_TYPE = "E1065", "wrong-document-type", Error, "a call to a document of another type than the action runs";
+    /// ## What it does
+    ///
+    /// A step calls a document by a literal name that is neither a document of the project (`.rbk` and raw documents judged together, `[documents] paths` of `ssmc.toml`) nor an AWS-owned document of the embedded catalog. ARNs of another account and names computed from `{{ }}` are not looked up.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// A misspelt name fails the step at run time (`InvalidDocument`); a document of your account that the project does not know cannot have its parameters checked. Add it to the project, or its GetDocument JSON to `[documents] paths`.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Uptime {
+    ///   step Run = aws:runCommand {
+    ///     DocumentName: "AWS-RunShelScript",
+    ///     InstanceIds: ["i-0123456789abcdef0"],
+    ///     Parameters: { commands: ["uptime"] },
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Uptime {
+    ///   step Run = aws:runCommand {
+    ///     DocumentName: "AWS-RunShellScript",
+    ///     InstanceIds: ["i-0123456789abcdef0"],
+    ///     Parameters: { commands: ["uptime"] },
+    ///   }
+    /// }
+    /// ```
+    UNKNOWN_DOCUMENT = "W1020", "unknown-document", Warning, "a call to a document neither the project nor the AWS catalog knows (its parameters are not checked)";
+    /// ## What it does
+    ///
+    /// A literal value passed to another document's parameter that the parameter's `allowedPattern` does not match. The pattern is Java's regex dialect, compiled with Rust's `regex` crate: a pattern it cannot compile is not judged.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// SSM checks each value against the pattern when it starts the called document and refuses the run when it does not match. A warning, not an error: the two regex dialects differ in corners.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// automation Uptime {
+    ///   step Run = aws:runCommand {
+    ///     DocumentName: "AWS-RunShellScript",
+    ///     InstanceIds: ["i-0123456789abcdef0"],
+    ///     Parameters: { commands: ["uptime"], executionTimeout: "one hour" },
+    ///   }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// automation Uptime {
+    ///   step Run = aws:runCommand {
+    ///     DocumentName: "AWS-RunShellScript",
+    ///     InstanceIds: ["i-0123456789abcdef0"],
+    ///     Parameters: { commands: ["uptime"], executionTimeout: "3600" },
+    ///   }
+    /// }
+    /// ```
+    DOCUMENT_PARAMETER_PATTERN = "W1021", "document-parameter-pattern", Warning, "a value the called document's parameter allowedPattern does not match";
 }

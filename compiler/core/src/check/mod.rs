@@ -29,6 +29,7 @@ pub mod flow;
 
 pub mod awsapi;
 mod branch;
+pub mod calls;
 mod change_template;
 mod command;
 mod params;

@@ -350,6 +350,9 @@ impl Checker<'_> {
             if super::awsapi::ACTIONS.contains(&action) {
                 self.check_aws_api(i, step, inputs);
             }
+            if super::calls::is_call(action) {
+                self.check_call(step, inputs);
+            }
         }
     }
 

@@ -358,7 +358,7 @@ fn wrong_types_are_errors_and_lenient_ones_warnings() {
 fn targets_must_be_key_and_values() {
     let src = auto(
         "",
-        r#"{"name": "A", "action": "aws:runCommand", "inputs": {"DocumentName": "D", "Targets": [{"Key": "tag:App", "Values": ["web"]}, {"Key": "x", "Value": ["y"]}, "oops"]}}"#,
+        r#"{"name": "A", "action": "aws:runCommand", "inputs": {"DocumentName": "arn:aws:ssm:us-east-1:111122223333:document/D", "Targets": [{"Key": "tag:App", "Values": ["web"]}, {"Key": "x", "Value": ["y"]}, "oops"]}}"#,
     );
     insta::assert_snapshot!(render(&src), @r#"
     E1007 error: unknown key `Value` in an entry of input `Targets` of `aws:runCommand` @ `"Value"` [help: did you mean `Values`?]
@@ -569,7 +569,7 @@ fn update_variable_names_a_declared_variable_of_its_type() {
 fn secrets_flow_only_into_allowed_places() {
     let src = auto(
         r#""Pw": {"type": "String", "secret": true}, "Plain": {"type": "String", "default": "{{ssm-secure:/db/pw}}"}"#,
-        r#"{"name": "Run", "action": "aws:runCommand", "inputs": {"DocumentName": "D", "InstanceIds": ["i-1"], "Parameters": {"password": "{{ Pw }}"}}},
+        r#"{"name": "Run", "action": "aws:runCommand", "inputs": {"DocumentName": "arn:aws:ssm:us-east-1:111122223333:document/D", "InstanceIds": ["i-1"], "Parameters": {"password": "{{ Pw }}"}}},
            {"name": "Api", "action": "aws:executeAwsApi", "inputs": {"Service": "rds", "Api": "ModifyDBInstance", "DBInstanceIdentifier": "db", "MasterUserPassword": "{{ Pw }}"}},
            {"name": "Ask", "action": "aws:approve", "inputs": {"Approvers": ["a"], "Message": "pw {{resolve:secretsmanager:db}}"}}"#,
     );
@@ -700,7 +700,7 @@ fn reference_to_a_step_not_on_every_path_warns() {
     let src = auto(
         r#""P": {"type": "Boolean"}"#,
         r#"{"name": "B", "action": "aws:branch", "inputs": {"Choices": [{"NextStep": "Run", "Variable": "{{ P }}", "BooleanEquals": true}], "Default": "Ask"}},
-           {"name": "Run", "action": "aws:runCommand", "inputs": {"DocumentName": "D", "InstanceIds": ["i"]}},
+           {"name": "Run", "action": "aws:runCommand", "inputs": {"DocumentName": "arn:aws:ssm:us-east-1:111122223333:document/D", "InstanceIds": ["i"]}},
            {"name": "Ask", "action": "aws:approve", "inputs": {"Approvers": ["a"], "Message": "{{ Run.CommandId }}"}}"#,
     );
     insta::assert_snapshot!(render(&src), @"W2004 warning: step `Ask` may run without step `Run` having run before it @ `{{ Run.CommandId }}` [help: on some path this output does not exist yet; SSM then fails the step]");
@@ -708,7 +708,7 @@ fn reference_to_a_step_not_on_every_path_warns() {
 
 #[test]
 fn document_outputs_name_step_outputs() {
-    let src = r#"{"schemaVersion": "0.3", "mainSteps": [{"name": "Run", "action": "aws:runCommand", "inputs": {"DocumentName": "D", "InstanceIds": ["i"]}}], "outputs": ["Run.CommandId", "Run.Commandid", "Nope.X"]}"#;
+    let src = r#"{"schemaVersion": "0.3", "mainSteps": [{"name": "Run", "action": "aws:runCommand", "inputs": {"DocumentName": "arn:aws:ssm:us-east-1:111122223333:document/D", "InstanceIds": ["i"]}}], "outputs": ["Run.CommandId", "Run.Commandid", "Nope.X"]}"#;
     assert_eq!(
         codes_of(src),
         vec![codes::UNKNOWN_OUTPUT, codes::UNKNOWN_STEP]
