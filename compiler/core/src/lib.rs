@@ -24,6 +24,7 @@ pub mod pipeline;
 pub mod project;
 pub mod raw_text;
 pub mod similar;
+pub mod simulate;
 pub mod span;
 pub mod syntax;
 pub mod types;

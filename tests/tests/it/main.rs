@@ -17,6 +17,7 @@ mod lint;
 mod one_run;
 mod parse;
 mod props;
+mod simulate;
 mod spec;
 mod stdlib;
 mod suggestions;
