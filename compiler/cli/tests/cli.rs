@@ -544,10 +544,10 @@ fn shellcheck_findings_in_templates_point_into_the_template() {
 #[test]
 fn test_command_runs_reports_and_exits_by_the_contract() {
     let dir = temp_dir("test-command");
-    copy_examples(dir.path());
+    copy_examples(&dir);
     let ok = ssmc(
         &["test", ".", "--coverage", "--junit", "out/junit.xml"],
-        dir.path(),
+        &dir,
     );
     let stdout = String::from_utf8_lossy(&ok.stdout).into_owned();
     assert_eq!(ok.status.code(), Some(0), "{stdout}{}", stderr(&ok));
@@ -555,7 +555,7 @@ fn test_command_runs_reports_and_exits_by_the_contract() {
         stdout.contains("PatchFleet: steps 10/10 (100.0%), branch edges 2/2 (100.0%)"),
         "{stdout}"
     );
-    let junit = std::fs::read_to_string(dir.path().join("out/junit.xml")).expect("junit written");
+    let junit = std::fs::read_to_string(dir.join("out/junit.xml")).expect("junit written");
     assert!(
         junit.contains("<testsuite name=\"./patch-fleet.test.toml\""),
         "{junit}"
@@ -566,14 +566,14 @@ fn test_command_runs_reports_and_exits_by_the_contract() {
     );
 
     std::fs::write(
-        dir.path().join("wrong.test.toml"),
+        dir.join("wrong.test.toml"),
         "runbook = \"patch-fleet.rbk\"\n[[test]]\nname = \"wrong turn\"\n\
          inputs = { AutomationAssumeRole = \"arn:aws:iam::123456789012:role/P\", Application = \"web\", Approvers = [\"a\"] }\n\
          ssm = { \"/platform/automation/approval-topic-arn\" = \"a\", \"/platform/ops/notification-topic-arn\" = \"n\", \"/platform/ssm/output-bucket-name\" = \"b\" }\n\
          expect.path = [\"NeedsApproval\", \"Approve\"]\n",
     )
     .expect("write");
-    let failed = ssmc(&["test", "wrong.test.toml"], dir.path());
+    let failed = ssmc(&["test", "wrong.test.toml"], &dir);
     let out = String::from_utf8_lossy(&failed.stdout).into_owned();
     assert_eq!(failed.status.code(), Some(1));
     assert!(
@@ -582,15 +582,15 @@ fn test_command_runs_reports_and_exits_by_the_contract() {
     );
 
     std::fs::write(
-        dir.path().join("broken.test.toml"),
+        dir.join("broken.test.toml"),
         "runbook = \"patch-fleet.rbk\"\n[[test]]\nname = \"x\"\nmock.NoSuchStep = {}\n",
     )
     .expect("write");
-    let broken = ssmc(&["test", "broken.test.toml"], dir.path());
+    let broken = ssmc(&["test", "broken.test.toml"], &dir);
     assert_eq!(broken.status.code(), Some(1));
     assert!(stderr(&broken).contains("E0502"), "{}", stderr(&broken));
 
     let empty = temp_dir("test-command-empty");
-    let none = ssmc(&["test", "."], empty.path());
+    let none = ssmc(&["test", "."], &empty);
     assert_eq!(none.status.code(), Some(2), "{}", stderr(&none));
 }

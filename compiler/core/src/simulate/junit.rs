@@ -103,17 +103,16 @@ mod tests {
                 },
             ],
         }]);
-        assert_eq!(
-            xml,
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-<testsuites name=\"ssmc test\" tests=\"2\" failures=\"1\">\n\
-  <testsuite name=\"a.test.toml\" tests=\"2\" failures=\"1\">\n\
-    <testcase name=\"ok\" classname=\"a.test.toml\" time=\"3\"/>\n\
-    <testcase name=\"&lt;bad&gt; &amp; \\u{1}\" classname=\"a.test.toml\" time=\"0\">\n\
-      <failure message=\"status: expected &quot;Success&quot;\">status: expected &quot;Success&quot;</failure>\n\
-    </testcase>\n\
-  </testsuite>\n\
-</testsuites>\n"
-        );
+        let expected = r#"<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="ssmc test" tests="2" failures="1">
+  <testsuite name="a.test.toml" tests="2" failures="1">
+    <testcase name="ok" classname="a.test.toml" time="3"/>
+    <testcase name="&lt;bad&gt; &amp; \u{1}" classname="a.test.toml" time="0">
+      <failure message="status: expected &quot;Success&quot;">status: expected &quot;Success&quot;</failure>
+    </testcase>
+  </testsuite>
+</testsuites>
+"#;
+        assert_eq!(xml, expected);
     }
 }
