@@ -13,6 +13,7 @@ mod generated;
 mod graph;
 mod harness;
 mod import;
+mod import_folds;
 mod lint;
 mod one_run;
 mod parse;
