@@ -161,6 +161,17 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. `ssmc man > ssmc.1 && man ./ssmc.1`.
     Man,
+    /// Run the runbooks' tests (`*.test.toml`) in the simulator: no AWS account, no script runs.
+    Test {
+        /// Test files or folders (default: the current folder).
+        paths: Vec<PathBuf>,
+        /// Print the steps and branch edges the tests reached, per document.
+        #[arg(long)]
+        coverage: bool,
+        /// Also write the results as JUnit XML to FILE.
+        #[arg(long, value_name = "FILE")]
+        junit: Option<PathBuf>,
+    },
     /// Draw a runbook's flow graph.
     Graph {
         /// A runbook or an SSM document.
@@ -245,6 +256,11 @@ fn run(cli: Cli) -> u8 {
             write_stdout(&script)
         }
         Command::Man => man_page(),
+        Command::Test {
+            paths,
+            coverage,
+            junit,
+        } => commands::test::run(&paths, &commands::test::TestOptions { coverage, junit }),
         Command::Graph { path, format, out } => {
             let format = match format {
                 GraphFormat::Mermaid => commands::graph::GraphFormat::Mermaid,

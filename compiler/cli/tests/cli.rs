@@ -537,3 +537,60 @@ fn shellcheck_findings_in_templates_point_into_the_template() {
     assert!(err.contains(&tf_at), "{tf_at}: {err}");
     assert!(err.contains(&cfn_at), "{cfn_at}: {err}");
 }
+
+/// `ssmc test`: the examples' tests pass (exit 0) and the JUnit file lists
+/// them; a failing expectation is exit 1 with the diverging step on stdout;
+/// a broken test file is exit 1 with its diagnostic; no test file is exit 2.
+#[test]
+fn test_command_runs_reports_and_exits_by_the_contract() {
+    let dir = temp_dir("test-command");
+    copy_examples(&dir);
+    let ok = ssmc(
+        &["test", ".", "--coverage", "--junit", "out/junit.xml"],
+        &dir,
+    );
+    let stdout = String::from_utf8_lossy(&ok.stdout).into_owned();
+    assert_eq!(ok.status.code(), Some(0), "{stdout}{}", stderr(&ok));
+    assert!(
+        stdout.contains("PatchFleet: steps 10/10 (100.0%), branch edges 2/2 (100.0%)"),
+        "{stdout}"
+    );
+    let junit = std::fs::read_to_string(dir.join("out/junit.xml")).expect("junit written");
+    assert!(
+        junit.contains("<testsuite name=\"./patch-fleet.test.toml\""),
+        "{junit}"
+    );
+    assert_eq!(
+        junit.matches("<testcase ").count(),
+        stdout.matches(" ... ok").count()
+    );
+
+    std::fs::write(
+        dir.join("wrong.test.toml"),
+        "runbook = \"patch-fleet.rbk\"\n[[test]]\nname = \"wrong turn\"\n\
+         inputs = { AutomationAssumeRole = \"arn:aws:iam::123456789012:role/P\", Application = \"web\", Approvers = [\"a\"] }\n\
+         ssm = { \"/platform/automation/approval-topic-arn\" = \"a\", \"/platform/ops/notification-topic-arn\" = \"n\", \"/platform/ssm/output-bucket-name\" = \"b\" }\n\
+         expect.path = [\"NeedsApproval\", \"Approve\"]\n",
+    )
+    .expect("write");
+    let failed = ssmc(&["test", "wrong.test.toml"], &dir);
+    let out = String::from_utf8_lossy(&failed.stdout).into_owned();
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(
+        out.contains("path diverges at step 2: expected `Approve`, ran `PatchCanary`"),
+        "{out}"
+    );
+
+    std::fs::write(
+        dir.join("broken.test.toml"),
+        "runbook = \"patch-fleet.rbk\"\n[[test]]\nname = \"x\"\nmock.NoSuchStep = {}\n",
+    )
+    .expect("write");
+    let broken = ssmc(&["test", "broken.test.toml"], &dir);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(stderr(&broken).contains("E0502"), "{}", stderr(&broken));
+
+    let empty = temp_dir("test-command-empty");
+    let none = ssmc(&["test", "."], &empty);
+    assert_eq!(none.status.code(), Some(2), "{}", stderr(&none));
+}

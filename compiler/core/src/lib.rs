@@ -26,6 +26,7 @@ pub mod project;
 pub mod python;
 pub mod raw_text;
 pub mod similar;
+pub mod simulate;
 pub mod span;
 pub mod syntax;
 pub mod types;

@@ -24,7 +24,7 @@ use ssmc_core::project::{config, ConfigError, ProjectConfig};
 pub use limits::{text_limit, MAX_DOCUMENT_BYTES, MAX_SOURCE_BYTES};
 pub use loader::{ProjectLoader, MAX_ATTACHMENT_BYTES};
 pub use models::aws_models;
-pub use read::{read_capped, MAX_CONFIG_BYTES};
+pub use read::{read_capped, resolve, MAX_CONFIG_BYTES};
 pub use walk::{walk, Found, Walked};
 
 /// A project: its root and its settings.

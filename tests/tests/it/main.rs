@@ -20,6 +20,7 @@ mod one_run;
 mod parse;
 mod props;
 mod python;
+mod simulate;
 mod spec;
 mod stdlib;
 mod suggestions;

@@ -12,6 +12,7 @@ pub mod init;
 pub mod lint;
 pub mod lsp;
 pub mod shellcheck;
+pub mod test;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;

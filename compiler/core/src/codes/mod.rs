@@ -39,6 +39,8 @@ pub enum Group {
     Check,
     /// `I08xx`: what is shown of a file's diagnostics (`crate::cap`).
     Limit,
+    /// `E05xx`: an `ssmc test` file.
+    Test,
     /// `SSMxxx`: a lint rule.
     Lint,
 }
@@ -55,6 +57,7 @@ impl Group {
             Group::Declaration => "action declarations",
             Group::Check => "the checker",
             Group::Limit => "the limit on diagnostics shown",
+            Group::Test => "an `ssmc test` file",
             Group::Lint => "lint rule",
         }
     }
@@ -304,6 +307,7 @@ pub fn all() -> &'static [Code] {
             .chain(crate::catalog::codes::ALL)
             .chain(crate::check::codes::ALL)
             .chain(crate::cap::ALL)
+            .chain(crate::simulate::codes::ALL)
             .copied()
             .chain(crate::lint::RULES.iter().map(|r| r.code))
             .collect();

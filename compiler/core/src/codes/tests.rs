@@ -130,7 +130,7 @@ fn every_code_has_the_four_headings_and_examples() {
 
 /// The info strings an example's code block may have (see [`compiler_codes`]):
 /// any other would be judged as something it is not.
-const EXAMPLE_LANGUAGES: [&str; 7] = [
+const EXAMPLE_LANGUAGES: [&str; 8] = [
     "rbk",
     "json",
     "yaml",
@@ -138,6 +138,7 @@ const EXAMPLE_LANGUAGES: [&str; 7] = [
     "json import",
     "yaml import",
     "toml",
+    "rbk test",
 ];
 
 /// The compiler's findings (lint rules off) on one example text. `lang` is
@@ -147,10 +148,11 @@ const EXAMPLE_LANGUAGES: [&str; 7] = [
 fn compiler_codes(lang: &str, text: &str) -> Vec<(String, Severity)> {
     let mut sources = SourceMap::new();
     let (catalog, stdlib) = crate::catalog::load_stdlib(&mut sources);
-    let (lang, import) = match lang.split_once(' ') {
-        Some((lang, "import")) => (lang, true),
-        _ => (lang, false),
+    let (lang, import_or_test) = match lang.split_once(' ') {
+        Some((lang, how)) => (lang, Some(how)),
+        None => (lang, None),
     };
+    let import = import_or_test == Some("import");
     let name = format!("example.{lang}");
     let found = |diags: &[crate::Diagnostic]| {
         diags
@@ -158,6 +160,9 @@ fn compiler_codes(lang: &str, text: &str) -> Vec<(String, Severity)> {
             .map(|d| (d.code.as_str().to_string(), d.severity))
             .collect::<Vec<_>>()
     };
+    if lang == "rbk" && import_or_test == Some("test") {
+        return test_file_codes(&mut sources, text);
+    }
     if lang == "toml" {
         return match crate::project::config::parse(text) {
             Ok(_) => Vec::new(),
@@ -187,6 +192,41 @@ fn compiler_codes(lang: &str, text: &str) -> Vec<(String, Severity)> {
         external: None,
     };
     found(&verdict::judge(&mut sources, &inputs, &NoFiles, catalog, stdlib, options).check_view())
+}
+
+/// An `rbk test` example: a runbook, a `---` line, and a test file; the
+/// codes reported reading the test file and judging it against the runbook
+/// (the runbook itself must compile).
+fn test_file_codes(sources: &mut SourceMap, text: &str) -> Vec<(String, Severity)> {
+    let (runbook, tests) = text
+        .split_once("\n---\n")
+        .expect("an `rbk test` example has a `---` line");
+    let file = sources.add("example.rbk".to_string(), runbook);
+    let compiled = crate::pipeline::compile(sources, &[file], &NoFiles);
+    let errors: Vec<_> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "the runbook of an `rbk test` example has errors: {errors:?}"
+    );
+    let doc = compiled
+        .files
+        .into_iter()
+        .flat_map(|f| f.documents)
+        .next()
+        .expect("the example's runbook has a document");
+    let test_file = sources.add("example.test.toml".to_string(), tests);
+    let (parsed, mut diags) = crate::simulate::testfile::parse(test_file, tests);
+    if let Some(parsed) = parsed {
+        diags.extend(crate::simulate::testfile::check(&parsed, &doc));
+    }
+    diags
+        .iter()
+        .map(|d| (d.code.as_str().to_string(), d.severity))
+        .collect()
 }
 
 /// The example text with each `<U+XXXX>` replaced by that character: the
