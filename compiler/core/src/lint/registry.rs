@@ -162,6 +162,7 @@ rules! {
     PYTHON_SYNTAX_ERROR = "SSM501" => python_syntax_error::PythonSyntaxError,
     PYTHON_HANDLER = "SSM502" => python_handler::PythonHandler,
     PYTHON_UNDEFINED_NAME = "SSM503" => python_undefined_name::PythonUndefinedName,
+    PYTHON_AWS_API = "SSM504" => python_aws_api::PythonAwsApi,
 }
 
 /// The rule with this code (`SSM301`) or name (`plaintext-secret`), case-insensitive.

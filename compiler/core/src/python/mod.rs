@@ -11,6 +11,7 @@
 //! parsed); a script with a syntax error gets only its syntax findings, as
 //! every later check would read a partial tree.
 
+pub mod boto3;
 pub mod builtins;
 mod guard;
 mod handler;
@@ -39,6 +40,8 @@ pub enum Kind {
     Placeholder,
     /// A name nothing defines.
     UndefinedName,
+    /// A boto3 call the AWS API catalog refutes.
+    Boto3,
 }
 
 /// One finding inside a script; `range` is in bytes of the script's text,
@@ -91,11 +94,7 @@ pub fn check(script: &Script<'_>) -> Vec<Finding> {
             help: None,
         }];
     }
-    let masked = mask::mask(script.text);
-    let version = runtime::version(script.runtime);
-    let options = ParseOptions::from(Mode::Module).with_target_version(version);
-    let parsed = parse_unchecked(&masked, options).try_into_module();
-    let Some(parsed) = parsed else {
+    let Some(parsed) = parse(script) else {
         return Vec::new();
     };
     let mut found = syntax(&parsed, script.runtime);
@@ -121,7 +120,69 @@ pub fn check(script: &Script<'_>) -> Vec<Finding> {
         )
         .with_help("Python raises `NameError` when this line runs: define it, import it, or fix its spelling")
     }));
+    found.extend(
+        boto3::calls(module)
+            .iter()
+            .flat_map(boto3::check)
+            .map(|p| Finding {
+                kind: Kind::Boto3,
+                range: Some(p.range),
+                message: p.message,
+                help: p.help,
+            }),
+    );
     found
+}
+
+/// One boto3 call of a script, for tools that want to know what a script
+/// calls (`ssmc iam`): the service and operation as the AWS API catalog
+/// names them when they resolve (`("ec2", "DescribeInstances")`), else as
+/// written; `range` is the method's bytes in the script.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Boto3Call {
+    pub service: String,
+    pub operation: String,
+    /// Whether `service` and `operation` are the catalog's names.
+    pub resolved: bool,
+    pub range: Range<usize>,
+}
+
+/// Every boto3 client call of a script (none when it does not parse).
+pub fn boto3_calls(script: &Script<'_>) -> Vec<Boto3Call> {
+    let Some(parsed) = parse(script) else {
+        return Vec::new();
+    };
+    if !parsed.errors().is_empty() {
+        return Vec::new();
+    }
+    boto3::calls(parsed.syntax())
+        .into_iter()
+        .map(|c| match boto3::resolve(&c) {
+            Some((service, operation)) => Boto3Call {
+                service,
+                operation,
+                resolved: true,
+                range: c.range,
+            },
+            None => Boto3Call {
+                service: c.service,
+                operation: c.method,
+                resolved: false,
+                range: c.range,
+            },
+        })
+        .collect()
+}
+
+/// The script parsed for its runtime, or `None` when the guard refuses it.
+fn parse(script: &Script<'_>) -> Option<Parsed<ModModule>> {
+    if guard::refuse(script.text).is_some() {
+        return None;
+    }
+    let masked = mask::mask(script.text);
+    let options =
+        ParseOptions::from(Mode::Module).with_target_version(runtime::version(script.runtime));
+    parse_unchecked(&masked, options).try_into_module()
 }
 
 /// The first syntax error (as Python stops there; later ones are often echoes

@@ -23,6 +23,7 @@ pub mod opens_inbound_access;
 pub mod patch_target_not_by_tag;
 pub mod plaintext_secret;
 pub mod plaintext_secret_parameter;
+pub mod python_aws_api;
 pub mod python_handler;
 pub mod python_syntax_error;
 pub mod python_undefined_name;
