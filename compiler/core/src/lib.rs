@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod embed;
 pub mod fmt;
 pub mod graph;
+pub mod iam;
 pub mod import;
 pub mod lint;
 pub mod lower;

@@ -12,6 +12,7 @@ mod fmt;
 mod generated;
 mod graph;
 mod harness;
+mod iam;
 mod import;
 mod lint;
 mod one_run;
