@@ -5,12 +5,11 @@
 # the workspace's own crates resolved from the packages made in the same run.
 set -euo pipefail
 source .ci/lib.sh
-# The verify build compiles every crate again from its package: it gets its own target
-# folder, without debug info, removed afterwards, so that it cannot fill the disk that
-# the test build already uses (one CI run failed here with "No space left on device").
-verify_target=$(mktemp -d "${TMPDIR:-/tmp}/ssmc-publish-verify.XXXXXX")
-trap 'rm -rf "$verify_target"' EXIT
+# The verify build compiles every crate again from its package, in the workspace's target
+# folder so that the dependencies `cargo test` built are reused. It needs free disk:
+# one CI run failed here with "No space left on device" (on a machine whose disk other
+# checkouts had filled), so the free space is printed first.
 df -h . | tail -1 | awk '{print "disk before the verify build: " $4 " free"}'
 # Uncommitted files would make the package differ from main; CI runs on a clean clone.
-CARGO_TARGET_DIR="$verify_target" CARGO_PROFILE_DEV_DEBUG=0 \
-  retry cargo publish --workspace --exclude ssmc-tests --dry-run --locked
+retry cargo publish --workspace --exclude ssmc-tests --dry-run --locked
+rm -rf target/package

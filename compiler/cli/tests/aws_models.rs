@@ -9,24 +9,9 @@
 
 mod common;
 
+use common::{ssmc, stderr, stdout};
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn ssmc(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ssmc"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("ssmc runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 /// A fresh project folder holding the botocore-format fixture as `models/newsvc.json`.
 fn project(name: &str) -> common::Scratch {

@@ -5,16 +5,9 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use common::ssmc;
 
-fn ssmc(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ssmc"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("ssmc runs")
-}
+use std::process::{Command, Output};
 
 /// A scratch folder, removed when the returned guard is dropped.
 fn temp_dir(name: &str) -> common::Scratch {

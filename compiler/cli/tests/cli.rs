@@ -7,24 +7,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use common::{repo, ssmc, stderr};
 
-fn ssmc(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ssmc"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("ssmc runs")
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::path::Path;
 
 /// A scratch folder, removed when the returned guard is dropped.
 fn temp_dir(name: &str) -> common::Scratch {

@@ -2,7 +2,10 @@
 //! `--color`/`NO_COLOR`, `--quiet`, `--version` with the commit, and the files
 //! other tools read (`.pre-commit-hooks.yaml`, the composite `action.yml`).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{repo, text};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn ssmc_env(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Output {
@@ -16,14 +19,6 @@ fn ssmc_env(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> Output {
 
 fn ssmc(args: &[&str], cwd: &Path) -> Output {
     ssmc_env(args, cwd, &[])
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Whether `program` can be run here (optional shells are checked when present).

@@ -9,8 +9,10 @@
 
 mod common;
 
+use common::repo;
+
 use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -30,10 +32,6 @@ struct Run {
 /// A scratch folder, removed when the returned guard is dropped.
 fn temp_dir(name: &str) -> common::Scratch {
     common::Scratch::new(&format!("hostile-{name}"))
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 /// `VmHWM` (peak RSS, KiB) of a running process, from /proc.

@@ -1,6 +1,9 @@
 //! `ssmc init`: the starter project is clean for every command, never
 //! overwrites a file, and `--from` imports existing documents.
 
+mod common;
+
+use common::stderr;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -11,10 +14,6 @@ fn ssmc(args: &[&str], cwd: &Path) -> Output {
         .env_remove("NO_COLOR")
         .output()
         .expect("ssmc runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// Runs `ssmc ARGS` in `cwd` and asserts it exits 0 with no diagnostic at all.

@@ -4,24 +4,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn ssmc(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ssmc"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("ssmc runs")
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use common::{repo, ssmc, text};
 
 /// A scratch folder, removed when the returned guard is dropped.
 fn temp_dir(name: &str) -> common::Scratch {

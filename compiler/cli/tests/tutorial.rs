@@ -3,6 +3,9 @@
 //! real one, the last runbook lints clean, and the YAML it shows is how the
 //! build begins.
 
+mod common;
+
+use common::text;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -13,10 +16,6 @@ fn ssmc(args: &[&str], cwd: &Path) -> Output {
         .env_remove("NO_COLOR")
         .output()
         .expect("ssmc runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Fenced blocks of a Markdown text: `(line, language, body)`.

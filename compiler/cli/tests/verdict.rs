@@ -3,24 +3,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn ssmc(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ssmc"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("ssmc runs")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{ssmc, stderr, stdout};
 
 /// A repository (`.git`) with `runbooks/` and `scripts/`.
 fn repo(name: &str) -> common::Scratch {
@@ -38,16 +21,16 @@ fn lint_reports_check_errors_and_fails_on_them() {
     let dir = repo("typo");
     std::fs::write(dir.join("runbooks/hello.rbk"), TYPO).expect("write");
     let check = ssmc(&["check", "runbooks"], &dir);
-    assert_eq!(check.status.code(), Some(1), "{}", err(&check));
-    assert!(err(&check).contains("E1010"), "{}", err(&check));
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    assert!(stderr(&check).contains("E1010"), "{}", stderr(&check));
     let lint = ssmc(&["lint", "runbooks", "--format", "github"], &dir);
-    assert_eq!(lint.status.code(), Some(1), "{}", err(&lint));
+    assert_eq!(lint.status.code(), Some(1), "{}", stderr(&lint));
     assert!(
-        out(&lint).contains("::error file=runbooks/hello.rbk,line=7,"),
+        stdout(&lint).contains("::error file=runbooks/hello.rbk,line=7,"),
         "{}",
-        out(&lint)
+        stdout(&lint)
     );
-    assert!(out(&lint).contains("E1010"), "{}", out(&lint));
+    assert!(stdout(&lint).contains("E1010"), "{}", stdout(&lint));
 }
 
 #[test]
@@ -69,17 +52,17 @@ fn ci_paths_are_relative_to_the_repository_whatever_path_was_given() {
         a.extend(["--format", "github"]);
         let o = ssmc(&a, &cwd);
         assert!(
-            out(&o).contains("file=runbooks/hello.rbk,"),
+            stdout(&o).contains("file=runbooks/hello.rbk,"),
             "{args:?}: {}",
-            out(&o)
+            stdout(&o)
         );
         let mut a = args.clone();
         a.extend(["--format", "sarif"]);
         let o = ssmc(&a, &cwd);
         assert!(
-            out(&o).contains("\"uri\": \"runbooks/hello.rbk\""),
+            stdout(&o).contains("\"uri\": \"runbooks/hello.rbk\""),
             "{args:?}: {}",
-            out(&o)
+            stdout(&o)
         );
     }
 }
@@ -91,9 +74,9 @@ fn file_may_read_anywhere_in_the_project() {
     let rbk = "/// Says hello.\ncommand Hello {\n  tags { Team: \"ops\" }\n  /// Runs.\n  step Run = aws:runShellScript { runCommand: lines file(\"../scripts/x.sh\"), timeoutSeconds: 60 }\n}\n";
     std::fs::write(dir.join("runbooks/hello.rbk"), rbk).expect("write");
     let o = ssmc(&["check", "runbooks"], &dir);
-    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let o = ssmc(&["lint", "runbooks"], &dir);
-    assert!(!err(&o).contains("E0205"), "{}", err(&o));
+    assert!(!stderr(&o).contains("E0205"), "{}", stderr(&o));
 }
 
 #[test]
@@ -103,12 +86,12 @@ fn a_typo_in_ssmc_toml_stops_the_run_with_a_did_you_mean() {
     std::fs::write(dir.join("ssmc.toml"), "[lint]\nignor = [\"gen/**\"]\n").expect("write");
     for cmd in ["check", "lint", "build"] {
         let o = ssmc(&[cmd, "runbooks"], &dir);
-        assert_eq!(o.status.code(), Some(2), "{cmd}: {}", err(&o));
+        assert_eq!(o.status.code(), Some(2), "{cmd}: {}", stderr(&o));
         assert!(
-            err(&o).contains("ssmc.toml:2:1: unknown field `ignor`")
-                && err(&o).contains("did you mean `ignore`?"),
+            stderr(&o).contains("ssmc.toml:2:1: unknown field `ignor`")
+                && stderr(&o).contains("did you mean `ignore`?"),
             "{cmd}: {}",
-            err(&o)
+            stderr(&o)
         );
     }
     std::fs::write(
@@ -119,9 +102,9 @@ fn a_typo_in_ssmc_toml_stops_the_run_with_a_did_you_mean() {
     let o = ssmc(&["lint", "runbooks"], &dir);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        err(&o).contains("did you mean `missing-timeout`?"),
+        stderr(&o).contains("did you mean `missing-timeout`?"),
         "{}",
-        err(&o)
+        stderr(&o)
     );
 }
 
@@ -133,13 +116,17 @@ fn walked_files_too_large_or_not_ssm_are_skipped_with_a_note() {
     std::fs::write(dir.join("package-lock.json"), "x".repeat(2 * 1024 * 1024)).expect("write");
     std::fs::write(dir.join("ci.yaml"), "on: push\njobs: {}\n").expect("write");
     let o = ssmc(&["lint", ".", "--format", "sarif"], &dir);
-    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    assert!(err(&o).contains("note: skipped"), "{}", err(&o));
-    assert!(err(&o).contains("package-lock.json"), "{}", err(&o));
-    assert!(out(&o).contains("\"version\": \"2.1.0\""), "{}", out(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("note: skipped"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("package-lock.json"), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("\"version\": \"2.1.0\""),
+        "{}",
+        stdout(&o)
+    );
     // Named explicitly, the same file is an error (exit 2).
     let o = ssmc(&["lint", "package-lock.json"], &dir);
-    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
 
 #[test]
@@ -150,15 +137,15 @@ fn gitignored_files_are_not_walked() {
     std::fs::write(dir.join(".gitignore"), "gen/\n").expect("write");
     std::fs::write(dir.join("runbooks/hello.rbk"), TYPO.replace("Nmae", "Name")).expect("write");
     let o = ssmc(&["check", "."], &dir);
-    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    assert!(err(&o).contains("checked 1 file"), "{}", err(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("checked 1 file"), "{}", stderr(&o));
 }
 
 #[test]
 fn build_on_a_path_without_runbooks_fails() {
     let dir = repo("empty");
     let o = ssmc(&["build", "scripts", "-o", "out"], &dir);
-    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
-    assert!(err(&o).contains("no runbooks"), "{}", err(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no runbooks"), "{}", stderr(&o));
     assert!(!dir.join("out").exists());
 }

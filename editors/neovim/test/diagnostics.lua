@@ -6,30 +6,14 @@
 -- with $SSMC (the binary), $SSMC_NVIM_DIR (editors/neovim) and $SSMC_FILE (a
 -- copy of an example). Exits 0 on success, 1 on failure, printing why;
 -- every wait has a timeout, so it cannot hang.
-local function log(msg)
-  io.stdout:write(msg .. "\n")
-end
+local h = dofile(os.getenv("SSMC_NVIM_DIR") .. "/test/harness.lua")
+local log, fail = h.log, h.fail
 
-local function fail(msg)
-  io.stderr:write("FAIL: " .. msg .. "\n")
-  vim.cmd("cquit! 1")
-end
-
-local ok, err = pcall(function()
-  local ssmc = assert(os.getenv("SSMC"), "SSMC is not set")
-  local dir = assert(os.getenv("SSMC_NVIM_DIR"), "SSMC_NVIM_DIR is not set")
-  local file = assert(os.getenv("SSMC_FILE"), "SSMC_FILE is not set")
+h.run(function(env)
   log("neovim " .. tostring(vim.version().major) .. "." .. tostring(vim.version().minor) .. "." .. tostring(vim.version().patch))
 
   -- What a user's config does: the plugin folder on the runtimepath.
-  vim.opt.runtimepath:prepend(dir)
-  vim.cmd("filetype plugin on")
-  vim.cmd("syntax on")
-  vim.cmd("runtime! ftdetect/ssmc.vim")
-  require("ssmc").setup({ cmd = { ssmc, "lsp" } })
-
-  vim.cmd("edit " .. vim.fn.fnameescape(file))
-  local buf = vim.api.nvim_get_current_buf()
+  local buf = h.open(env, { syntax = true })
   if vim.bo[buf].filetype ~= "ssmc" then
     return fail("filetype is '" .. vim.bo[buf].filetype .. "', expected ssmc")
   end
@@ -77,15 +61,7 @@ local ok, err = pcall(function()
   local function errors()
     return vim.diagnostic.get(buf, { severity = vim.diagnostic.severity.ERROR })
   end
-  -- get_clients is 0.10+, buf_get_clients the 0.7 spelling (removed later).
-  local function attached()
-    if vim.lsp.get_clients ~= nil then
-      return #vim.lsp.get_clients({ bufnr = buf }) > 0
-    end
-    return next(vim.lsp.buf_get_clients(buf)) ~= nil
-  end
-
-  if not vim.wait(15000, attached, 50) then
+  if not h.wait_for_client(buf) then
     return fail("no LSP client attached to the buffer")
   end
   log("client attached")
@@ -140,17 +116,4 @@ local ok, err = pcall(function()
   end
   log("errors cleared after the fix")
 
-  -- Stop the server before leaving, so that nothing is left running.
-  local all = vim.lsp.get_clients or vim.lsp.get_active_clients
-  vim.lsp.stop_client(all())
-  vim.wait(2000, function()
-    return #all() == 0
-  end, 50)
-  log("PASS")
 end)
-
-if not ok then
-  fail(tostring(err))
-else
-  vim.cmd("qall!")
-end

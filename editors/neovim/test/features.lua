@@ -7,44 +7,15 @@
 -- Run by test/run.sh with $SSMC, $SSMC_NVIM_DIR and $SSMC_FILE (a copy of
 -- examples/golden-ami.rbk). Exits 0 on success, 1 on failure, printing why;
 -- every wait has a timeout.
-local function log(msg)
-  io.stdout:write(msg .. "\n")
-end
+local h = dofile(os.getenv("SSMC_NVIM_DIR") .. "/test/harness.lua")
+local log, fail = h.log, h.fail
+local find_line, buffer_text = h.find_line, h.buffer_text
 
-local function fail(msg)
-  io.stderr:write("FAIL: " .. msg .. "\n")
-  vim.cmd("cquit! 1")
-end
-
-local function find_line(buf, needle)
-  for lnum, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
-    local col = line:find(needle, 1, true)
-    if col ~= nil then
-      return lnum, col - 1
-    end
-  end
-  return nil
-end
-
-local function buffer_text(buf)
-  return table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), "\n")
-end
-
-local ok, err = pcall(function()
-  local ssmc = assert(os.getenv("SSMC"), "SSMC is not set")
-  local dir = assert(os.getenv("SSMC_NVIM_DIR"), "SSMC_NVIM_DIR is not set")
-  local file = assert(os.getenv("SSMC_FILE"), "SSMC_FILE is not set")
+h.run(function(env)
   log("neovim " .. tostring(vim.version().major) .. "." .. tostring(vim.version().minor))
-  vim.opt.runtimepath:prepend(dir)
-  vim.cmd("filetype plugin on")
-  vim.cmd("runtime! ftdetect/ssmc.vim")
-  require("ssmc").setup({ cmd = { ssmc, "lsp" } })
-  vim.cmd("edit " .. vim.fn.fnameescape(file))
-  local buf = vim.api.nvim_get_current_buf()
+  local buf = h.open(env)
   local features = require("ssmc.features")
-  if not vim.wait(15000, function()
-    return #features.clients(buf) > 0
-  end, 50) then
+  if not h.wait_for_client(buf) then
     return fail("no LSP client attached")
   end
   -- Let the first analysis finish.
@@ -167,16 +138,4 @@ local ok, err = pcall(function()
   vim.cmd("close")
   log("code lens runs :SsmcGraph")
 
-  local all = vim.lsp.get_clients or vim.lsp.get_active_clients
-  vim.lsp.stop_client(all())
-  vim.wait(2000, function()
-    return #all() == 0
-  end, 50)
-  log("PASS")
 end)
-
-if not ok then
-  fail(tostring(err))
-else
-  vim.cmd("qall!")
-end

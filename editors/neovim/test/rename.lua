@@ -6,29 +6,13 @@
 --
 -- Run by test/run.sh with $SSMC, $SSMC_NVIM_DIR and $SSMC_FILE. Exits 0 on
 -- success, 1 on failure, printing why; every wait has a timeout.
-local function log(msg)
-  io.stdout:write(msg .. "\n")
-end
+local h = dofile(os.getenv("SSMC_NVIM_DIR") .. "/test/harness.lua")
+local log, fail = h.log, h.fail
 
-local function fail(msg)
-  io.stderr:write("FAIL: " .. msg .. "\n")
-  vim.cmd("cquit! 1")
-end
-
-local ok, err = pcall(function()
-  local ssmc = assert(os.getenv("SSMC"), "SSMC is not set")
-  local dir = assert(os.getenv("SSMC_NVIM_DIR"), "SSMC_NVIM_DIR is not set")
-  local file = assert(os.getenv("SSMC_FILE"), "SSMC_FILE is not set")
-  vim.opt.runtimepath:prepend(dir)
-  vim.cmd("filetype plugin on")
-  vim.cmd("runtime! ftdetect/ssmc.vim")
-  require("ssmc").setup({ cmd = { ssmc, "lsp" } })
-  vim.cmd("edit " .. vim.fn.fnameescape(file))
-  local buf = vim.api.nvim_get_current_buf()
-  local features = require("ssmc.features")
-  if not vim.wait(15000, function()
-    return #features.clients(buf) > 0
-  end, 50) then
+h.run(function(env)
+  local ssmc, file = env.ssmc, env.file
+  local buf = h.open(env)
+  if not h.wait_for_client(buf) then
     return fail("no LSP client attached")
   end
 
@@ -64,16 +48,4 @@ local ok, err = pcall(function()
   end
   log("renamed " .. uses .. " uses of a variable, variable:X included; ssmc check passes")
 
-  local all = vim.lsp.get_clients or vim.lsp.get_active_clients
-  vim.lsp.stop_client(all())
-  vim.wait(2000, function()
-    return #all() == 0
-  end, 50)
-  log("PASS")
 end)
-
-if not ok then
-  fail(tostring(err))
-else
-  vim.cmd("qall!")
-end

@@ -14,7 +14,6 @@ use crate::import::{corpus_dir, round_trip_text};
 use ssmc_core::codegen::read::{self, Format};
 use ssmc_core::FileId;
 use std::collections::BTreeMap;
-use std::process::Command;
 
 #[test]
 fn corpus_reads_and_round_trips_in_every_style() {
@@ -32,20 +31,8 @@ fn corpus_reads_and_round_trips_in_every_style() {
     if all {
         args.push("all".into());
     }
-    let output = match Command::new("python3").args(&args).output() {
-        Ok(o) if o.status.success() => o,
-        other => {
-            let why = match other {
-                Ok(o) => String::from_utf8_lossy(&o.stderr).into_owned(),
-                Err(e) => e.to_string(),
-            };
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "python3 with PyYAML is needed under CI: {why}"
-            );
-            eprintln!("skipped: python3 with PyYAML is not available ({why})");
-            return;
-        }
+    let Some(output) = crate::harness::python_with_pyyaml(&args) else {
+        return;
     };
     let stdout = String::from_utf8_lossy(&output.stdout);
     let mut file = String::new();

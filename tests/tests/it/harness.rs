@@ -468,3 +468,21 @@ impl Outline {
         }
     }
 }
+
+/// Runs `python3 ARGS` for a script that needs PyYAML and returns its output
+/// when it succeeded. Under CI a failure fails the test (CI installs PyYAML);
+/// elsewhere the test is skipped with the reason, so a machine without
+/// PyYAML can still run the rest.
+pub fn python_with_pyyaml(args: &[String]) -> Option<std::process::Output> {
+    let why = match std::process::Command::new("python3").args(args).output() {
+        Ok(o) if o.status.success() => return Some(o),
+        Ok(o) => String::from_utf8_lossy(&o.stderr).into_owned(),
+        Err(e) => e.to_string(),
+    };
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "python3 with PyYAML is needed under CI: {why}"
+    );
+    eprintln!("skipped: python3 with PyYAML is not available ({why})");
+    None
+}

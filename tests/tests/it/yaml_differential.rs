@@ -11,7 +11,6 @@
 use crate::codegen::{first_difference, to_json};
 use ssmc_core::codegen::read::parse_yaml;
 use ssmc_core::FileId;
-use std::process::Command;
 
 /// Texts per run: about a second of Python and of reading.
 const COUNT: usize = 3000;
@@ -20,23 +19,9 @@ const COUNT: usize = 3000;
 fn yaml_reader_reads_what_libyaml_reads() {
     let seed = std::env::var("YAML_DIFF_SEED").unwrap_or_else(|_| "19".into());
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/yaml_differential.py");
-    let output = Command::new("python3")
-        .args([script, &seed, &COUNT.to_string()])
-        .output();
-    let output = match output {
-        Ok(o) if o.status.success() => o,
-        other => {
-            let why = match other {
-                Ok(o) => String::from_utf8_lossy(&o.stderr).into_owned(),
-                Err(e) => e.to_string(),
-            };
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "python3 with PyYAML is needed under CI: {why}"
-            );
-            eprintln!("skipped: python3 with PyYAML is not available ({why})");
-            return;
-        }
+    let args = [script.to_string(), seed.clone(), COUNT.to_string()];
+    let Some(output) = crate::harness::python_with_pyyaml(&args) else {
+        return;
     };
     let stdout = String::from_utf8_lossy(&output.stdout);
     let (mut agreed, mut refused_by_libyaml, mut failures) = (0, 0, Vec::new());

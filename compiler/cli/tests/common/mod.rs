@@ -6,6 +6,41 @@
 pub mod lsp_client;
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Runs the `ssmc` binary under test with `args` in `cwd` and waits for it.
+#[allow(dead_code)]
+pub fn ssmc(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ssmc"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("ssmc runs")
+}
+
+/// A run's standard output as text.
+#[allow(dead_code)]
+pub fn stdout(o: &Output) -> String {
+    text(&o.stdout)
+}
+
+/// A run's standard error as text.
+#[allow(dead_code)]
+pub fn stderr(o: &Output) -> String {
+    text(&o.stderr)
+}
+
+/// Bytes a run printed, as text (invalid UTF-8 replaced).
+#[allow(dead_code)]
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// The repository's root folder as Cargo names it (not canonicalised).
+#[allow(dead_code)]
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
 
 /// The repository's root folder.
 #[allow(dead_code)]

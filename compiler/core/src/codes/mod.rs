@@ -66,6 +66,16 @@ impl Group {
     pub const fn errors_suppressible(self) -> bool {
         matches!(self, Group::Check | Group::Lint)
     }
+
+    /// Whether a code of this group reported at `level` can be silenced. The
+    /// limit's summary is made after suppression, from what is left, so no
+    /// `allow` can reach it.
+    pub const fn suppressible_at(self, level: Severity) -> bool {
+        match self {
+            Group::Limit => false,
+            group => group.errors_suppressible() || !matches!(level, Severity::Error),
+        }
+    }
 }
 
 /// Whether findings of a code carry a fix.
@@ -121,7 +131,7 @@ impl CodeInfo {
             name,
             group,
             level,
-            suppressible: group.errors_suppressible() || !matches!(level, Severity::Error),
+            suppressible: group.suppressible_at(level),
             summary,
             docs,
             fix,

@@ -73,13 +73,19 @@ fn codes_and_names_are_unique_and_well_formed() {
 }
 
 #[test]
-fn only_errors_that_stop_a_build_may_not_be_suppressed() {
+fn only_errors_that_stop_a_build_and_the_limit_summary_may_not_be_suppressed() {
     for c in all() {
         let build_stopper =
             c.level() == Severity::Error && !matches!(c.group(), Group::Check | Group::Lint);
-        assert_eq!(c.suppressible(), !build_stopper, "{c}");
+        let made_after_suppression = c.group() == Group::Limit;
+        assert_eq!(
+            c.suppressible(),
+            !build_stopper && !made_after_suppression,
+            "{c}"
+        );
     }
     assert!(!find("unexpected-token").is_some_and(|c| c.suppressible()));
+    assert!(!find("too-many-diagnostics").is_some_and(|c| c.suppressible()));
     assert!(find("unknown-parameter").is_some_and(|c| c.suppressible()));
 }
 
