@@ -352,3 +352,47 @@ fn the_language_server_shows_what_lint_shows_of_a_file_over_the_cap() {
     assert_eq!(server, cli);
     c.shutdown_and_exit();
 }
+
+/// An Automation document of `n` branch diamonds: `Check{i}` branches to
+/// `Yes{i}` or `No{i}`, both meet at `Join{i}` (each an `if … else` once
+/// imported).
+fn diamonds(n: usize) -> String {
+    let mut steps = Vec::new();
+    for i in 0..n {
+        steps.push(format!(
+            "{{\"name\": \"Check{i}\", \"action\": \"aws:branch\", \"inputs\": {{\"Choices\": [{{\"NextStep\": \"Yes{i}\", \"Variable\": \"{{{{ Mode }}}}\", \"StringEquals\": \"on\"}}], \"Default\": \"No{i}\"}}}}"
+        ));
+        steps.push(format!("{{\"name\": \"Yes{i}\", \"action\": \"aws:sleep\", \"inputs\": {{\"Duration\": \"PT1S\"}}, \"nextStep\": \"Join{i}\"}}"));
+        steps.push(format!("{{\"name\": \"No{i}\", \"action\": \"aws:sleep\", \"inputs\": {{\"Duration\": \"PT2S\"}}}}"));
+        steps.push(format!("{{\"name\": \"Join{i}\", \"action\": \"aws:sleep\", \"inputs\": {{\"Duration\": \"PT3S\"}}}}"));
+    }
+    format!(
+        "{{\"schemaVersion\": \"0.3\", \"description\": \"Diamonds.\", \"parameters\": {{\"Mode\": {{\"type\": \"String\"}}}}, \"mainSteps\": [\n{}\n]}}\n",
+        steps.join(",\n")
+    )
+}
+
+/// Imports `n` diamonds as `d.rbk` in `dir` (replacing an earlier one).
+fn import_diamonds(dir: &Path, n: usize) -> Run {
+    std::fs::write(dir.join("d.json"), diamonds(n)).expect("write");
+    let run = ssmc(&["import", "--force", "d.json"], dir);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    run
+}
+
+#[test]
+fn eight_hundred_branch_diamonds_import_quickly() {
+    let dir = temp_dir("diamonds");
+    import_diamonds(&dir, 800);
+    let rbk = std::fs::read_to_string(dir.join("d.rbk")).expect("d.rbk written");
+    // Every diamond folded into an `if … else`, the last one too.
+    assert_eq!(rbk.matches("} else {").count(), 800, "{rbk}");
+    assert!(rbk.contains("step Check799 = if Mode == \"on\" {"), "{rbk}");
+}
+
+#[test]
+fn importing_branch_diamonds_scales_linearly() {
+    let dir = temp_dir("diamonds-scale");
+    let run_at = |n: usize| import_diamonds(&dir, n).took;
+    assert_scales_linearly("`import` of n branch diamonds", run_at, 200);
+}

@@ -32,7 +32,7 @@ pub(crate) fn corpus_dir() -> Option<PathBuf> {
         .find(|p| p.join("MANIFEST.tsv").is_file())
 }
 
-fn format_of(path: &Path) -> read::Format {
+pub(crate) fn format_of(path: &Path) -> read::Format {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     read::Format::from_path_ext(ext).expect("a .json, .yaml or .yml file")
 }
@@ -176,7 +176,7 @@ fn first_difference(a: &Value, b: &Value, at: &str) -> Option<String> {
     }
 }
 
-fn manifest_files(corpus: &Path) -> Vec<PathBuf> {
+pub(crate) fn manifest_files(corpus: &Path) -> Vec<PathBuf> {
     let manifest = std::fs::read_to_string(corpus.join("MANIFEST.tsv")).expect("MANIFEST.tsv");
     manifest
         .lines()
@@ -240,11 +240,11 @@ fn corpus_round_trips() {
     );
 }
 
-fn fixture_dir() -> PathBuf {
+pub(crate) fn fixture_dir() -> PathBuf {
     repo_root().join("tests").join("fixtures").join("import")
 }
 
-fn fixtures(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn fixtures(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("fixture folder")
         .filter_map(Result::ok)
@@ -412,7 +412,7 @@ fn random_value(rng: &mut Rng, depth: usize) -> serde_json::Value {
 
 /// A random Automation document that checks clean: pass-through inputs,
 /// forward jumps only, references to declared parameters and variables.
-fn random_document(seed: u64) -> String {
+pub(crate) fn random_document(seed: u64) -> String {
     use serde_json::{json, Value as J};
     let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let steps_n = 1 + rng.below(7);

@@ -14,6 +14,7 @@ mod graph;
 mod harness;
 mod iam;
 mod import;
+mod import_folds;
 mod lint;
 mod one_run;
 mod parse;

@@ -244,7 +244,15 @@ pub(crate) fn if_candidates(list: &[Step], idx: usize, cont: Option<&str>) -> us
     if_shapes(list, idx, cont).map_or(0, |(_, shapes)| shapes.len())
 }
 
-/// Folds `list[idx]` into an `if` of the `shape`-th shape.
+/// Where the `shape`-th `if` shape of the branch at `list[idx]` ends: the
+/// fold takes `list[idx..end]` and leaves the rest of the list as it is.
+pub(crate) fn if_end(list: &[Step], idx: usize, cont: Option<&str>, shape: usize) -> Option<usize> {
+    let (_, shapes) = if_shapes(list, idx, cont)?;
+    shapes.get(shape).map(|(end, _)| *end)
+}
+
+/// Folds `list[idx]` into an `if` of the `shape`-th shape. Refuses before
+/// changing anything: a refused fold leaves the list as it was.
 pub(crate) fn if_fold(
     list: &mut Vec<Step>,
     idx: usize,
@@ -293,6 +301,14 @@ pub(crate) fn if_fold(
     let Some(b) = branch_of(&branch_step) else {
         return false;
     };
+    // The blocks cover the statements from the one after the branch to `end`.
+    let covered = ranges.iter().map(|(_, start, _)| *start).min() == Some(idx + 1)
+        && ranges.iter().all(|(_, _, stop)| *stop <= end)
+        && end <= list.len();
+    let else_block_without_default = else_kind == Else::Block && b.default.is_none();
+    if !covered || else_block_without_default || b.choices.is_empty() {
+        return false;
+    }
     let mut tail: Vec<Step> = list.split_off(end.min(list.len()));
     let mut region: Vec<Step> = list.split_off(idx + 1);
     list.truncate(idx);

@@ -24,6 +24,7 @@ mod text;
 mod tree;
 mod value;
 mod verify;
+mod window;
 
 use crate::catalog::Catalog;
 use crate::diagnostic::Diagnostic;
@@ -83,6 +84,27 @@ pub(crate) fn condition_text(
 /// error diagnostic (and the closest form is written); a result that does
 /// not lower back to the document is a warning.
 pub fn import_document(doc: &model::Document, catalog: &Catalog) -> Imported {
+    import_document_with(doc, catalog, FoldCheck::Local)
+}
+
+/// How the importer verifies each change it tries to the flat form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoldCheck {
+    /// Lower only the statements a fold changes, with their neighbours, and
+    /// compare with the same statements before the fold (`window.rs`).
+    Local,
+    /// Lower the whole candidate and compare it with the original document:
+    /// one whole lowering per fold tried. The reference the local check is
+    /// tested against (the same runbook, byte for byte).
+    Whole,
+}
+
+/// [`import_document`] with the fold check chosen.
+pub fn import_document_with(
+    doc: &model::Document,
+    catalog: &Catalog,
+    check: FoldCheck,
+) -> Imported {
     let mut diagnostics = Vec::new();
     let flat = flat::document(
         doc,
@@ -97,7 +119,7 @@ pub fn import_document(doc: &model::Document, catalog: &Catalog) -> Imported {
     } else {
         let original = verify::Original::new(doc);
         if original.matches(&flat, catalog) {
-            refine(flat, &original, catalog)
+            refine(flat, &original, catalog, check)
         } else {
             diagnostics.push(
                 Diagnostic::warning(
@@ -126,7 +148,12 @@ pub fn import_document(doc: &model::Document, catalog: &Catalog) -> Imported {
 
 /// Applies devices and folds to the flat form, keeping each change only when
 /// the changed document still lowers to the original.
-fn refine(flat: ast::Document, original: &verify::Original, catalog: &Catalog) -> ast::Document {
+fn refine(
+    flat: ast::Document,
+    original: &verify::Original,
+    catalog: &Catalog,
+    check: FoldCheck,
+) -> ast::Document {
     // A catalog that lacks an action the document uses still lowers; the
     // extern declarations are only for the checker.
     let ok = |d: &ast::Document| original.matches(d, catalog);
@@ -148,77 +175,152 @@ fn refine(flat: ast::Document, original: &verify::Original, catalog: &Catalog) -
             doc = candidate;
         }
     }
-    fold_branches(doc, &ok)
+    fold_branches(doc, &|shell, split, steps, change| {
+        // The runbook before the change lowers to the original (each accepted
+        // change was verified), so a change that keeps its lowering keeps it.
+        let local = match check {
+            FoldCheck::Local => window::same_lowering(shell, change, catalog),
+            FoldCheck::Whole => None,
+        };
+        local.unwrap_or_else(|| ok(&change.whole(shell, split, steps)))
+    })
 }
 
+/// Judges one change to the main steps: the document's other items (in
+/// `shell`, the first `split` of them before the statements), the statements
+/// before the change, and the change.
+type FoldOk<'a> = dyn Fn(&ast::Document, usize, &[ast::Step], &window::Change<'_>) -> bool + 'a;
+
 /// Tries `guard`, then `if`, then `match` on every flat branch, in document order.
-fn fold_branches(mut doc: ast::Document, ok: &dyn Fn(&ast::Document) -> bool) -> ast::Document {
-    let (_, steps, _) = tree::split_steps(doc.items.clone());
+///
+/// Each attempt folds in place the main-step statements from the one holding
+/// the branch on (`tail`), keeping a copy of only the statements the fold may
+/// take, and puts them back when the fold is refused: a fold never touches
+/// the statements before the branch or after the last one it takes, so an
+/// attempt costs what it changes, not the document's length.
+fn fold_branches(doc: ast::Document, ok: &FoldOk<'_>) -> ast::Document {
+    let ast::Document {
+        docs,
+        attrs,
+        kind,
+        kind_span,
+        name: doc_name,
+        items,
+        span,
+    } = doc;
+    let (before, mut steps, after) = tree::split_steps(items);
+    let shell = ast::Document {
+        docs,
+        attrs,
+        kind,
+        kind_span,
+        name: doc_name,
+        items: before.iter().chain(&after).cloned().collect(),
+        span,
+    };
     let mut names = Vec::new();
     tree::branch_names(&steps, &mut names, 0);
     let mut all = Vec::new();
     tree::all_steps(&steps, &mut all, 0);
     let jumps = fold::jumps(&all);
     for name in names {
-        let attempt = |doc: &ast::Document, f: &mut tree::ListEdit<'_>| {
-            let mut candidate = doc.clone();
-            let (before, mut steps, after) =
-                tree::split_steps(std::mem::take(&mut candidate.items));
-            let changed = tree::with_list_of(&mut steps, None, &name, 0, f);
-            candidate.items = tree::join_steps(before, steps, after);
-            (changed && ok(&candidate)).then_some(candidate)
+        let Some(at) = steps.iter().position(|s| tree::holds(s, &name, 0)) else {
+            continue;
+        };
+        let mut tail = steps.split_off(at);
+        // Whether the branch is a main step (else it is inside `tail[0]`).
+        let top = tail.first().and_then(tree::step_name) == Some(name.as_str());
+        let attempt = |tail: &mut Vec<ast::Step>, takes: usize, f: &mut tree::ListEdit<'_>| {
+            let takes = if top { takes } else { 1 }.clamp(1, tail.len());
+            let backup: Vec<ast::Step> = tail[..takes].to_vec();
+            let kept = tail.len() - takes;
+            if !tree::with_list_of(tail, None, &name, 0, f) {
+                return false; // nothing changed
+            }
+            let (new, after) = tail.split_at(tail.len() - kept);
+            let change = window::Change {
+                before: steps.last(),
+                old: &backup,
+                new,
+                after,
+            };
+            let accepted = ok(&shell, before.len(), &steps, &change);
+            if !accepted {
+                let taken = tail.len() - kept;
+                tail.splice(..taken, backup);
+            }
+            accepted
         };
         let mut shapes = 0;
         let mut blocks = 0;
         let mut choice_block = false;
-        {
-            let (_, mut steps, _) = tree::split_steps(doc.items.clone());
-            tree::with_list_of(&mut steps, None, &name, 0, &mut |list, idx, cont| {
-                shapes = fold::if_candidates(list, idx, cont);
-                blocks = fold::if_blocks(list, idx, cont);
-                choice_block = fold::choice_starts_block(list, idx, cont);
-                true
+        let mut ends = Vec::new();
+        tree::with_list_of(&mut tail, None, &name, 0, &mut |list, idx, cont| {
+            shapes = fold::if_candidates(list, idx, cont);
+            blocks = fold::if_blocks(list, idx, cont);
+            choice_block = fold::choice_starts_block(list, idx, cont);
+            // How many statements from the branch on each shape takes.
+            ends = (0..shapes)
+                .map(|shape| fold::if_end(list, idx, cont, shape).map_or(0, |e| e - idx))
+                .collect();
+            true
+        });
+        'fold: {
+            // A guard, unless an `if` would hold two or more blocks
+            // (`if C { … } else { … }` reads better than a guard and a jump).
+            if blocks < 2
+                && attempt(&mut tail, 1, &mut |list, idx, cont| {
+                    fold::guard(list, idx, cont)
+                })
+            {
+                break 'fold;
+            }
+            // `if C1 { goto X } else if C2 { goto Y } else { … }` reads better as a `match`.
+            if !choice_block
+                && attempt(&mut tail, 1, &mut |list, idx, _| {
+                    fold::match_fold(list, idx)
+                })
+            {
+                break 'fold;
+            }
+            for (shape, takes) in ends.iter().enumerate() {
+                if attempt(&mut tail, *takes, &mut |list, idx, cont| {
+                    fold::if_fold(list, idx, cont, shape, &jumps)
+                }) {
+                    break 'fold;
+                }
+            }
+            if blocks >= 2
+                && attempt(&mut tail, 1, &mut |list, idx, cont| {
+                    fold::guard(list, idx, cont)
+                })
+            {
+                break 'fold;
+            }
+            attempt(&mut tail, 1, &mut |list, idx, _| {
+                fold::match_fold(list, idx)
             });
         }
-        // A guard, unless an `if` would hold two or more blocks
-        // (`if C { … } else { … }` reads better than a guard and a jump).
-        if blocks < 2 {
-            if let Some(c) = attempt(&doc, &mut |list, idx, cont| fold::guard(list, idx, cont)) {
-                doc = c;
-                continue;
-            }
-        }
-        // `if C1 { goto X } else if C2 { goto Y } else { … }` reads better as a `match`.
-        if !choice_block {
-            if let Some(c) = attempt(&doc, &mut |list, idx, _| fold::match_fold(list, idx)) {
-                doc = c;
-                continue;
-            }
-        }
-        let mut folded = false;
-        for shape in 0..shapes {
-            if let Some(c) = attempt(&doc, &mut |list, idx, cont| {
-                fold::if_fold(list, idx, cont, shape, &jumps)
-            }) {
-                doc = c;
-                folded = true;
-                break;
-            }
-        }
-        if folded {
-            continue;
-        }
-        if blocks >= 2 {
-            if let Some(c) = attempt(&doc, &mut |list, idx, cont| fold::guard(list, idx, cont)) {
-                doc = c;
-                continue;
-            }
-        }
-        if let Some(c) = attempt(&doc, &mut |list, idx, _| fold::match_fold(list, idx)) {
-            doc = c;
-        }
+        steps.append(&mut tail);
     }
-    doc
+    let ast::Document {
+        docs,
+        attrs,
+        kind,
+        kind_span,
+        name,
+        span,
+        ..
+    } = shell;
+    ast::Document {
+        docs,
+        attrs,
+        kind,
+        kind_span,
+        name,
+        items: tree::join_steps(before, steps, after),
+        span,
+    }
 }
 
 #[cfg(test)]

@@ -111,6 +111,39 @@ fn blocks_mut(step: &mut Step, next: Option<String>) -> Vec<(&mut Vec<Step>, Opt
     out
 }
 
+fn arm_block(a: &IfArm) -> Option<&[Step]> {
+    match a {
+        IfArm::Block(b) => Some(b.steps.as_slice()),
+        IfArm::Goto { .. } => None,
+    }
+}
+
+/// The statement lists inside a statement.
+pub(crate) fn blocks(step: &Step) -> Vec<&[Step]> {
+    let mut out: Vec<&[Step]> = Vec::new();
+    match &step.body {
+        StepBody::Action(a) => out.extend(a.loop_body.as_ref().map(|b| b.steps.as_slice())),
+        StepBody::If(i) => {
+            out.extend(arm_block(&i.then_block));
+            out.extend(i.else_ifs.iter().filter_map(|(_, a)| arm_block(a)));
+            if let Some(ElseArm::Arm(a)) = &i.else_arm {
+                out.extend(arm_block(a));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Whether `step` is the statement named `name` or holds it in a block.
+pub(crate) fn holds(step: &Step, name: &str, depth: usize) -> bool {
+    step_name(step) == Some(name)
+        || (depth <= super::value::MAX_DEPTH
+            && blocks(step)
+                .into_iter()
+                .any(|b| b.iter().any(|s| holds(s, name, depth + 1))))
+}
+
 /// Every flat `branch` step's name, in document order (depth first).
 pub(crate) fn branch_names(list: &[Step], out: &mut Vec<String>, depth: usize) {
     if depth > super::value::MAX_DEPTH {
