@@ -23,6 +23,7 @@ pub mod lower;
 pub mod model;
 pub mod pipeline;
 pub mod project;
+pub mod python;
 pub mod raw_text;
 pub mod similar;
 pub mod span;

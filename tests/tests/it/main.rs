@@ -19,6 +19,7 @@ mod lint;
 mod one_run;
 mod parse;
 mod props;
+mod python;
 mod spec;
 mod stdlib;
 mod suggestions;

@@ -72,17 +72,19 @@ fn steps_node(steps: &[Step], span: Span) -> Node {
 /// One step's map; public for tools that show a single step.
 pub fn step_node(step: &Step) -> Node {
     let mut map = Vec::new();
+    // The order that agrees with the most key pairs of AWS's own documents
+    // (docs/language.md §17 says how it was measured).
     push(&mut map, "name", Some(&step.name));
     push(&mut map, "action", Some(&step.action));
+    push(&mut map, "precondition", step.precondition.as_ref());
     push(&mut map, "description", step.description.as_ref());
-    push(&mut map, "onFailure", step.on_failure.as_ref());
-    push(&mut map, "onCancel", step.on_cancel.as_ref());
-    push(&mut map, "nextStep", step.next_step.as_ref());
-    push(&mut map, "isEnd", step.is_end.as_ref());
-    push(&mut map, "isCritical", step.is_critical.as_ref());
     push(&mut map, "maxAttempts", step.max_attempts.as_ref());
     push(&mut map, "timeoutSeconds", step.timeout_seconds.as_ref());
-    push(&mut map, "precondition", step.precondition.as_ref());
+    push(&mut map, "onFailure", step.on_failure.as_ref());
+    push(&mut map, "isCritical", step.is_critical.as_ref());
+    push(&mut map, "nextStep", step.next_step.as_ref());
+    push(&mut map, "onCancel", step.on_cancel.as_ref());
+    push(&mut map, "isEnd", step.is_end.as_ref());
     if let Some(inputs) = inputs_node(step) {
         map.push(entry("inputs", inputs));
     }

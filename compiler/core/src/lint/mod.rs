@@ -15,6 +15,7 @@
 //! linting, because they are text, not model.
 
 pub mod escapes;
+pub mod python;
 pub mod registry;
 pub mod rules;
 pub mod secrets;
@@ -125,6 +126,7 @@ pub fn lint_document_with(
     info: &DocInfo<'_>,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
+    let shared = python::Shared::default();
     for entry in RULES {
         let Some(level) = config.level(entry) else {
             continue;
@@ -139,6 +141,7 @@ pub fn lint_document_with(
             code: entry.code,
             severity: level,
             diags,
+            shared: &shared,
         };
         entry.rule.check(&mut cx);
         diags = cx.diags;
@@ -158,6 +161,9 @@ pub struct LintContext<'a> {
     code: Code,
     severity: Severity,
     diags: Vec<Diagnostic>,
+    /// What the rules of this document compute once and share (the Python
+    /// scripts' findings).
+    shared: &'a python::Shared,
 }
 
 impl LintContext<'_> {

@@ -4,7 +4,8 @@
 //! stable code, in code order. Invariants: a code is never reused for another
 //! rule (a removed rule leaves its code unused); codes and names are unique
 //! (a test holds the registry to that); `SSM1xx` correctness, `SSM2xx` style
-//! and hygiene, `SSM3xx` security, `SSM4xx` SSM portability.
+//! and hygiene, `SSM3xx` security, `SSM4xx` SSM portability, `SSM5xx` the
+//! code inside scripts (the Python of `aws:executeScript`).
 
 use crate::diagnostic::Severity;
 use crate::lint::rules;
@@ -158,6 +159,9 @@ rules! {
     WILDCARD_IAM_POLICY = "SSM307" => wildcard_iam_policy::WildcardIamPolicy,
     DEPRECATED_RUNTIME = "SSM401" => deprecated_runtime::DeprecatedRuntime,
     HARDCODED_ARN_ENVIRONMENT = "SSM402" => hardcoded_arn_environment::HardcodedArnEnvironment,
+    PYTHON_SYNTAX_ERROR = "SSM501" => python_syntax_error::PythonSyntaxError,
+    PYTHON_HANDLER = "SSM502" => python_handler::PythonHandler,
+    PYTHON_UNDEFINED_NAME = "SSM503" => python_undefined_name::PythonUndefinedName,
 }
 
 /// The rule with this code (`SSM301`) or name (`plaintext-secret`), case-insensitive.

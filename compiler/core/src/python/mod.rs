@@ -1,0 +1,173 @@
+//! The Python inside `aws:executeScript` steps, checked like the runbook
+//! around it (docs/scripts.md).
+//!
+//! Input: a script's text (its `{{ … }}` references masked, [`mask`]), the
+//! step's `Runtime` and `Handler`. Output: [`Finding`]s at byte ranges of the
+//! script's text; the lint rules `python-*` (compiler/core/src/lint/rules/)
+//! place them in the document through the same mapping shellcheck's findings
+//! use (`lint::locate_in`: YAML block scalars, JSON escapes, `.rbk` strings).
+//! Invariants: pure; never panics and never recurses past the guard's bound
+//! ([`guard`]: scripts too large or deep are reported as not checked, not
+//! parsed); a script with a syntax error gets only its syntax findings, as
+//! every later check would read a partial tree.
+
+pub mod builtins;
+mod guard;
+mod handler;
+pub mod mask;
+mod names;
+pub mod runtime;
+
+use std::ops::Range;
+
+use ruff_python_ast::ModModule;
+use ruff_python_parser::{parse_unchecked, Mode, ParseOptions, Parsed};
+use ruff_text_size::{Ranged, TextRange};
+
+pub use guard::{MAX_NESTING, MAX_SCRIPT_BYTES};
+
+/// What a finding is about: each kind is reported by one lint rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A syntax error, or syntax the step's runtime does not have yet.
+    Syntax,
+    /// The script was not parsed (too large, nested too deeply).
+    NotChecked,
+    /// `Handler` names no callable module-level function.
+    Handler,
+    /// The script is a build placeholder (`%PYTHONSCRIPT%`), not code.
+    Placeholder,
+    /// A name nothing defines.
+    UndefinedName,
+}
+
+/// One finding inside a script; `range` is in bytes of the script's text,
+/// `None` when it is about the step's `Handler` value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: Kind,
+    pub range: Option<Range<usize>>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Finding {
+    fn at(kind: Kind, range: TextRange, message: String) -> Finding {
+        Finding {
+            kind,
+            range: Some(range.start().to_usize()..range.end().to_usize()),
+            message,
+            help: None,
+        }
+    }
+
+    fn with_help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// A script to check, as a step holds it.
+#[derive(Debug, Clone, Copy)]
+pub struct Script<'a> {
+    /// The script's text, as the document's value has it.
+    pub text: &'a str,
+    /// The step's `Runtime` (`python3.11`).
+    pub runtime: &'a str,
+    /// The step's `Handler`, when it is written as a literal name.
+    pub handler: Option<&'a str>,
+}
+
+/// Every finding of one script.
+pub fn check(script: &Script<'_>) -> Vec<Finding> {
+    if let Some(p) = placeholder(script.text) {
+        return vec![p];
+    }
+    if let Some(why) = guard::refuse(script.text) {
+        return vec![Finding {
+            kind: Kind::NotChecked,
+            range: Some(0..0),
+            message: format!("Python script not checked: {why}"),
+            help: None,
+        }];
+    }
+    let masked = mask::mask(script.text);
+    let version = runtime::version(script.runtime);
+    let options = ParseOptions::from(Mode::Module).with_target_version(version);
+    let parsed = parse_unchecked(&masked, options).try_into_module();
+    let Some(parsed) = parsed else {
+        return Vec::new();
+    };
+    let mut found = syntax(&parsed, script.runtime);
+    if !found.is_empty() {
+        return found;
+    }
+    let module = parsed.syntax();
+    if let Some(name) = script.handler {
+        if let Some(p) = handler::check(module, name) {
+            found.push(Finding {
+                kind: Kind::Handler,
+                range: p.range.map(|r| r.start().to_usize()..r.end().to_usize()),
+                message: p.message,
+                help: Some(p.help),
+            });
+        }
+    }
+    found.extend(names::undefined(module).into_iter().map(|u| {
+        Finding::at(
+            Kind::UndefinedName,
+            u.range,
+            format!("undefined name `{}`", u.name),
+        )
+        .with_help("Python raises `NameError` when this line runs: define it, import it, or fix its spelling")
+    }));
+    found
+}
+
+/// The first syntax error (as Python stops there; later ones are often echoes
+/// of the parser's recovery) and every use of syntax the runtime lacks.
+fn syntax(parsed: &Parsed<ModModule>, runtime: &str) -> Vec<Finding> {
+    let mut found: Vec<Finding> = parsed
+        .errors()
+        .iter()
+        .min_by_key(|e| e.location.start())
+        .map(|e| {
+            Finding::at(
+                Kind::Syntax,
+                e.location,
+                format!("Python syntax error: {}", e.error),
+            )
+        })
+        .into_iter()
+        .collect();
+    if found.is_empty() {
+        found.extend(parsed.unsupported_syntax_errors().iter().map(|e| {
+            Finding::at(Kind::Syntax, e.range(), format!("{e}"))
+                .with_help(format!("the step's `Runtime` is `{runtime}`: write it another way, or choose a newer runtime"))
+        }));
+    }
+    found
+}
+
+/// A script that is a build placeholder left in place of code.
+fn placeholder(text: &str) -> Option<Finding> {
+    let t = text.trim();
+    let percent = t.len() > 2
+        && t.starts_with('%')
+        && t.ends_with('%')
+        && t.get(1..t.len() - 1).is_some_and(|inner| {
+            inner
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        });
+    let marker = t.starts_with("SCRIPT_PLACEHOLDER::");
+    (percent || marker).then(|| Finding {
+        kind: Kind::Placeholder,
+        range: Some(0..text.len()),
+        message: format!("the script is the build placeholder `{t}`, not Python code"),
+        help: Some("the build that should have put the script here did not run: paste the script, or use `file(\"…\")` in a .rbk source".into()),
+    })
+}
+
+#[cfg(test)]
+mod tests;
