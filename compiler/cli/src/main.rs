@@ -63,6 +63,13 @@ enum GraphFormat {
     Svg,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum IamFormat {
+    Json,
+    Cloudformation,
+    Terraform,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check, then write one SSM document per `command`/`automation`.
@@ -183,6 +190,20 @@ enum Command {
         #[arg(short = 'o', long = "out")]
         out: Option<PathBuf>,
     },
+    /// Print the least-privilege IAM policy a runbook's steps need.
+    Iam {
+        /// A runbook or an SSM document.
+        path: PathBuf,
+        /// Output format: an IAM policy, a CloudFormation role, or Terraform.
+        #[arg(long, value_enum, default_value = "json")]
+        format: IamFormat,
+        /// List each statement with the steps that need it instead.
+        #[arg(long, conflicts_with = "check")]
+        explain: bool,
+        /// Judge this policy (JSON) instead: what it lacks, what it grants beyond need.
+        #[arg(long, value_name = "POLICY")]
+        check: Option<PathBuf>,
+    },
 }
 
 fn run(cli: Cli) -> u8 {
@@ -268,6 +289,19 @@ fn run(cli: Cli) -> u8 {
                 GraphFormat::Svg => commands::graph::GraphFormat::Svg,
             };
             commands::graph::run(&path, format, out.as_deref())
+        }
+        Command::Iam {
+            path,
+            format,
+            explain,
+            check,
+        } => {
+            let format = match format {
+                IamFormat::Json => commands::iam::IamFormat::Json,
+                IamFormat::Cloudformation => commands::iam::IamFormat::CloudFormation,
+                IamFormat::Terraform => commands::iam::IamFormat::Terraform,
+            };
+            commands::iam::run(&path, format, explain, check.as_deref())
         }
     }
 }

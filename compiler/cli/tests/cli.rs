@@ -594,3 +594,103 @@ fn test_command_runs_reports_and_exits_by_the_contract() {
     let none = ssmc(&["test", "."], &empty);
     assert_eq!(none.status.code(), Some(2), "{}", stderr(&none));
 }
+
+#[test]
+fn iam_prints_the_policy_of_a_runbook_in_every_format() {
+    let out = ssmc(&["iam", "examples/golden-ami.rbk"], &repo());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let policy: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON policy");
+    assert_eq!(policy["Version"], "2012-10-17");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("\"ec2:RunInstances\"") && text.contains("\"iam:PassRole\""),
+        "{text}"
+    );
+    let cfn = ssmc(
+        &[
+            "iam",
+            "examples/golden-ami.rbk",
+            "--format",
+            "cloudformation",
+        ],
+        &repo(),
+    );
+    assert_eq!(cfn.status.code(), Some(0), "{}", stderr(&cfn));
+    let template: serde_json::Value = serde_json::from_slice(&cfn.stdout).expect("JSON template");
+    let role = &template["Resources"]["GoldenAmiAutomationRole"];
+    assert_eq!(role["Type"], "AWS::IAM::Role");
+    assert_eq!(
+        role["Properties"]["AssumeRolePolicyDocument"]["Statement"][0]["Principal"]["Service"],
+        "ssm.amazonaws.com"
+    );
+    let tf = ssmc(
+        &["iam", "examples/golden-ami.rbk", "--format", "terraform"],
+        &repo(),
+    );
+    let tf = String::from_utf8_lossy(&tf.stdout);
+    assert!(
+        tf.contains("resource \"aws_iam_role\" \"goldenami\"")
+            && tf.contains("aws_iam_role_policy"),
+        "{tf}"
+    );
+    let explain = ssmc(&["iam", "examples/golden-ami.rbk", "--explain"], &repo());
+    let explain = String::from_utf8_lossy(&explain.stdout);
+    assert!(
+        explain.contains("step `LaunchInstance` needs iam:PassRole"),
+        "{explain}"
+    );
+}
+
+#[test]
+fn iam_warns_about_a_script_and_reads_raw_documents() {
+    let dir = temp_dir("iam-raw");
+    std::fs::write(
+        dir.join("doc.yaml"),
+        "schemaVersion: '0.3'\nmainSteps:\n\
+         - {name: s, action: aws:executeScript, inputs: {Runtime: python3.11, Handler: h, Script: x}}\n\
+         - {name: q, action: aws:executeAwsApi, inputs: {Service: sqs, Api: ListQueues}}\n",
+    )
+    .expect("write");
+    let out = ssmc(&["iam", "doc.yaml"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("warning: step `s`: aws:executeScript"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("sqs:ListQueues"));
+}
+
+#[test]
+fn iam_check_names_what_a_policy_lacks_and_exits_1() {
+    let dir = temp_dir("iam-check");
+    std::fs::write(
+        dir.join("doc.json"),
+        r#"{"schemaVersion":"0.3","mainSteps":[{"name":"q","action":"aws:executeAwsApi","inputs":{"Service":"sqs","Api":"ListQueues"}}]}"#,
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("thin.json"),
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#,
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("wide.json"),
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:*","Resource":"*"}]}"#,
+    )
+    .expect("write");
+    let thin = ssmc(&["iam", "--check", "thin.json", "doc.json"], &dir);
+    assert_eq!(thin.status.code(), Some(1), "{}", stderr(&thin));
+    let text = String::from_utf8_lossy(&thin.stdout);
+    assert!(
+        text.contains("lacks: sqs:ListQueues on *") && text.contains("beyond need: s3:GetObject"),
+        "{text}"
+    );
+    let wide = ssmc(&["iam", "--check", "wide.json", "doc.json"], &dir);
+    assert_eq!(wide.status.code(), Some(0), "{}", stderr(&wide));
+    assert!(String::from_utf8_lossy(&wide.stdout).contains("beyond need: sqs:* grants"));
+    let missing = ssmc(&["iam", "--check", "none.json", "doc.json"], &dir);
+    assert_eq!(missing.status.code(), Some(2));
+    std::fs::write(dir.join("bad.rbk"), "automation {").expect("write");
+    assert_eq!(ssmc(&["iam", "bad.rbk"], &dir).status.code(), Some(1));
+}

@@ -17,6 +17,7 @@ pub mod documents;
 pub mod embed;
 pub mod fmt;
 pub mod graph;
+pub mod iam;
 pub mod import;
 pub mod lint;
 pub mod lower;

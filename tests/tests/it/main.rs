@@ -13,6 +13,7 @@ mod fmt;
 mod generated;
 mod graph;
 mod harness;
+mod iam;
 mod import;
 mod import_folds;
 mod lint;

@@ -4,9 +4,11 @@
 
 pub mod build;
 pub mod check;
+pub mod document;
 pub mod explain;
 pub mod fmt;
 pub mod graph;
+pub mod iam;
 pub mod import;
 pub mod init;
 pub mod lint;

@@ -1,0 +1,338 @@
+//! What each step of a document needs: IAM actions on resources.
+//!
+//! Input: a [`Document`] (from `.rbk` or a raw JSON/YAML document alike) and
+//! the embedded AWS API and IAM catalogs. Output: a [`Derivation`], every
+//! need with the step that has it, and notes for what cannot be known
+//! (a script's calls, an API chosen at run time, an action the catalog lacks).
+//!
+//! Invariant: every action named is in the IAM catalog (a test checks the
+//! tables; API calls are looked up), so a policy never names an unknown action.
+
+use super::arn::{self, Filled};
+use super::builtin;
+use super::catalog::IamCatalog;
+use super::exceptions;
+use crate::awsapi::{self, names};
+use crate::model::{DocKind, Document, Key, Node, Step};
+
+/// A condition on a statement (`StringEquals` `iam:PassedToService`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Condition {
+    pub operator: String,
+    pub key: String,
+    pub values: Vec<String>,
+}
+
+/// One action a step needs, on these resources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Need {
+    /// `prefix:Action`, as the catalog spells it.
+    pub action: String,
+    /// ARNs (place variables kept: see `arn`); empty means `"*"`, for `why_any`.
+    pub resources: Vec<String>,
+    /// Why the resource is `"*"` (when `resources` is empty).
+    pub why_any: String,
+    pub condition: Option<Condition>,
+    pub step: String,
+    /// Where the fact that this action is needed comes from.
+    pub source: String,
+}
+
+/// Something the derivation could not decide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub step: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Derivation {
+    pub needs: Vec<Need>,
+    pub notes: Vec<Note>,
+}
+
+/// Past this many resource types, an action is generic (tagging and the
+/// like): its unnamed optional types are left out, or all of it is `"*"`.
+const MAX_TYPES: usize = 8;
+
+/// The source of an API step's action: the catalogs themselves.
+const API_SOURCE: &str = "the IAM catalog: the action named as the API operation";
+
+/// Every need of `doc`'s steps (loops' steps included).
+pub fn derive(doc: &Document, iam: &IamCatalog) -> Derivation {
+    let mut out = Derivation::default();
+    if doc.kind == DocKind::Command {
+        out.notes.push(Note {
+            step: String::new(),
+            message: "a Command document runs on the managed node with its instance profile; \
+                      this policy is what sending it needs"
+                .to_string(),
+        });
+        // The document's own name is the one sent: `ssm:SendCommand` on its ARN.
+        let inputs = vec![(
+            Key {
+                name: "DocumentName".to_string(),
+                span: doc.span,
+            },
+            Node::string(doc.name.clone(), doc.span),
+        )];
+        let mut ctx = Ctx {
+            iam,
+            step: "",
+            inputs: &inputs,
+            out: &mut out,
+        };
+        ctx.builtin_needs(&builtin::send_command_document());
+        return out;
+    }
+    for step in doc.steps.iter().flatten() {
+        step_needs(step, iam, &mut out);
+    }
+    out
+}
+
+fn step_needs(step: &Step, iam: &IamCatalog, out: &mut Derivation) {
+    let empty = Vec::new();
+    let inputs = step
+        .inputs
+        .as_ref()
+        .and_then(Node::as_map)
+        .unwrap_or(&empty);
+    let mut ctx = Ctx {
+        iam,
+        step: step.name_str(),
+        inputs,
+        out,
+    };
+    match step.action_str() {
+        "aws:executeAwsApi"
+        | "aws:waitForAwsResourceProperty"
+        | "aws:assertAwsResourceProperty" => ctx.api_call(),
+        "aws:executeScript" => ctx.note(
+            "aws:executeScript: the script's AWS calls are not analysed; add what it calls by hand",
+        ),
+        "aws:loop" => {
+            for inner in step.loop_steps.iter().flatten() {
+                step_needs(inner, iam, ctx.out);
+            }
+        }
+        action => match builtin::needs(action, inputs) {
+            Some(needs) => ctx.builtin_needs(&needs),
+            None => ctx.note(&format!("`{action}`: what this action needs is not known")),
+        },
+    }
+}
+
+struct Ctx<'a> {
+    iam: &'a IamCatalog,
+    step: &'a str,
+    inputs: &'a [(Key, Node)],
+    out: &'a mut Derivation,
+}
+
+impl Ctx<'_> {
+    fn note(&mut self, message: &str) {
+        self.out.notes.push(Note {
+            step: self.step.to_string(),
+            message: message.to_string(),
+        });
+    }
+
+    /// `aws:executeAwsApi` and its wait/assert kin: the operation's actions.
+    fn api_call(&mut self) {
+        let text = |key: &str| {
+            self.inputs
+                .iter()
+                .find(|(k, _)| k.name == key)
+                .and_then(|(_, n)| n.as_str())
+        };
+        let (Some(service), Some(api)) = (text("Service"), text("Api")) else {
+            return self
+                .note("the step's `Service` or `Api` is not a literal: its action is unknown");
+        };
+        if service.contains("{{") || api.contains("{{") {
+            return self.note(
+                "the step's `Service` or `Api` is chosen at run time: its action is unknown",
+            );
+        }
+        let cat = awsapi::catalog();
+        let Some(entry) = names::service(cat, service) else {
+            return self.note(&format!(
+                "`{service}` is not an AWS API client: its action is unknown"
+            ));
+        };
+        let svc = cat.decoded(entry);
+        let Some((op, _)) = names::operation(svc, api) else {
+            return self.note(&format!(
+                "`{service}.{api}` is not an operation: its action is unknown"
+            ));
+        };
+        let (client, operation) = (svc.name.clone(), op.name.clone());
+        match api_actions(self.iam, &client, &operation) {
+            Some((actions, source)) => {
+                for action in actions {
+                    self.need(&action, source, None, &[]);
+                }
+            }
+            None => self.note(&format!(
+                "no IAM action for `{client}.{operation}` in the IAM catalog: add it by hand"
+            )),
+        }
+        for extra in exceptions::members(&client, &operation) {
+            if self.inputs.iter().any(|(k, _)| k.name == extra.member) {
+                let condition = extra.passed_to.map(passed_to);
+                let aliases: &[(&str, &str)] = &[("RoleNameWithPath", extra.member)];
+                self.need(extra.action, extra.source, condition, aliases);
+            }
+        }
+    }
+
+    fn builtin_needs(&mut self, needs: &[builtin::BuiltinNeed]) {
+        for n in needs {
+            let condition = n.passed_to.map(passed_to);
+            self.need(n.action, n.source, condition, n.members);
+        }
+    }
+
+    /// Records `action` with the resources the inputs name; `aliases` map an
+    /// ARN variable to the input member that holds it, before name matching.
+    fn need(
+        &mut self,
+        action: &str,
+        source: &str,
+        condition: Option<Condition>,
+        aliases: &[(&str, &str)],
+    ) {
+        let (resources, why_any) = resources(self.iam, action, self.inputs, aliases);
+        let canonical = canonical_action(self.iam, action).unwrap_or_else(|| action.to_string());
+        self.out.needs.push(Need {
+            action: canonical,
+            resources,
+            why_any,
+            condition,
+            step: self.step.to_string(),
+            source: source.to_string(),
+        });
+    }
+}
+
+fn passed_to(service: &str) -> Condition {
+    Condition {
+        operator: "StringEquals".to_string(),
+        key: "iam:PassedToService".to_string(),
+        values: vec![service.to_string()],
+    }
+}
+
+/// `prefix:Action` as the catalog spells it.
+fn canonical_action(iam: &IamCatalog, action: &str) -> Option<String> {
+    let (prefix, name) = action.split_once(':')?;
+    let (_, a) = iam.action(prefix, name)?;
+    Some(format!("{prefix}:{}", a.name))
+}
+
+/// The IAM prefix of a boto3 client: the exceptions table's, the client name
+/// when that is a prefix, else botocore's signing name.
+pub fn iam_prefix<'a>(iam: &'a IamCatalog, client: &'a str) -> Option<&'a str> {
+    exceptions::client_prefix(client)
+        .or_else(|| iam.has_prefix(client).then_some(client))
+        .or_else(|| iam.client_prefix(client))
+}
+
+/// The actions an API call needs, and the source of that fact.
+pub fn api_actions(
+    iam: &IamCatalog,
+    client: &str,
+    operation: &str,
+) -> Option<(Vec<String>, &'static str)> {
+    if let Some(row) = exceptions::operation(client, operation) {
+        return Some((
+            row.actions.iter().map(|a| a.to_string()).collect(),
+            row.source,
+        ));
+    }
+    let prefix = iam_prefix(iam, client)?;
+    let (_, action) = iam.action(prefix, operation)?;
+    Some((vec![format!("{prefix}:{}", action.name)], API_SOURCE))
+}
+
+/// The ARNs of every resource type `action` applies to, filled from the
+/// inputs; or no ARN and why the resource is `"*"`.
+fn resources(
+    iam: &IamCatalog,
+    action: &str,
+    inputs: &[(Key, Node)],
+    aliases: &[(&str, &str)],
+) -> (Vec<String>, String) {
+    let Some((prefix, name)) = action.split_once(':') else {
+        return (
+            Vec::new(),
+            format!("`{action}` is not a `service:Action` name"),
+        );
+    };
+    let Some((service, a)) = iam.action(prefix, name) else {
+        return (Vec::new(), format!("`{action}` is not in the IAM catalog"));
+    };
+    let types: Vec<_> = a
+        .resources
+        .iter()
+        .filter_map(|r| Some((service.resource(r.resource?)?, r.required)))
+        .collect();
+    if types.is_empty() {
+        return (
+            Vec::new(),
+            format!("`{action}` applies to no resource type: IAM allows only \"*\""),
+        );
+    }
+    let filled: Vec<_> = types
+        .iter()
+        .map(|(rtype, required)| {
+            let fills: Vec<(&str, Filled)> = arn::variables(&rtype.arn)
+                .into_iter()
+                .map(|var| {
+                    let aliased = aliases
+                        .iter()
+                        .find(|(v, _)| *v == var)
+                        .and_then(|(_, m)| inputs.iter().find(|(k, _)| k.name == *m))
+                        .map(|(_, n)| n);
+                    (
+                        var,
+                        arn::fill(aliased.or_else(|| arn::member_for(var, inputs))),
+                    )
+                })
+                .collect();
+            (*rtype, *required, fills)
+        })
+        .collect();
+    let named = |fills: &[(&str, Filled)]| fills.iter().any(|(_, f)| f.is_named());
+    let any_named = filled.iter().any(|(_, _, f)| named(f));
+    // An action on many resource types (`ec2:CreateTags`) that no input
+    // narrows is `"*"`: listing every type as `type/*` grants the same.
+    if !any_named && types.len() > MAX_TYPES {
+        return (
+            Vec::new(),
+            format!(
+                "`{action}` applies to {} resource types and no input names one",
+                types.len()
+            ),
+        );
+    }
+    let mut arns = Vec::new();
+    for (rtype, required, fills) in &filled {
+        // With many types, only the named and the required ones.
+        if types.len() > MAX_TYPES && !required && !named(fills) {
+            continue;
+        }
+        // A whole ARN given for the resource's name is the resource itself.
+        if let Some((_, Filled::Arns(given))) =
+            fills.iter().find(|(_, f)| matches!(f, Filled::Arns(_)))
+        {
+            arns.extend(given.iter().cloned());
+        } else {
+            arns.extend(arn::build(&rtype.arn, fills));
+        }
+    }
+    arns.sort();
+    arns.dedup();
+    (arns, String::new())
+}
