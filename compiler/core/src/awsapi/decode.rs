@@ -18,12 +18,23 @@ const MAGIC: &[u8] = b"SSMCAWS1";
 /// A service body never inflates beyond this (EC2, the largest, is ~1.3 MB).
 const MAX_INFLATED: usize = 64 << 20;
 
-pub(super) fn index(bytes: &'static [u8]) -> Option<ApiCatalog> {
-    let rest = bytes.strip_prefix(MAGIC)?;
+/// The index and the bodies of an indexed catalog file: `magic`, a
+/// little-endian u32 index length, the index, then the bodies. The IAM
+/// catalog (`crate::iam`) has the same frame with its own magic.
+pub(crate) fn split_indexed(
+    bytes: &'static [u8],
+    magic: &[u8],
+) -> Option<(&'static [u8], &'static [u8])> {
+    let rest = bytes.strip_prefix(magic)?;
     let len_bytes: [u8; 4] = rest.get(..4)?.try_into().ok()?;
     let len = u32::from_le_bytes(len_bytes) as usize;
     let index = rest.get(4..4usize.checked_add(len)?)?;
     let body = rest.get(4 + len..)?;
+    Some((index, body))
+}
+
+pub(super) fn index(bytes: &'static [u8]) -> Option<ApiCatalog> {
+    let (index, body) = split_indexed(bytes, MAGIC)?;
     let j: J = serde_json::from_slice(index).ok()?;
     let provenance = Provenance {
         botocore: j.get("botocore")?.as_str()?.to_string(),

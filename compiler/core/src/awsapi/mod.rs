@@ -16,7 +16,7 @@
 //! `ssmc.toml`, the reading left to the caller).
 
 pub mod botocore;
-mod decode;
+pub(crate) mod decode;
 pub mod describe;
 pub mod names;
 pub mod project;

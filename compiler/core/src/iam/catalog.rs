@@ -188,11 +188,7 @@ impl IamCatalog {
 }
 
 fn index(bytes: &'static [u8]) -> Option<IamCatalog> {
-    let rest = bytes.strip_prefix(MAGIC)?;
-    let len_bytes: [u8; 4] = rest.get(..4)?.try_into().ok()?;
-    let len = u32::from_le_bytes(len_bytes) as usize;
-    let index = rest.get(4..4usize.checked_add(len)?)?;
-    let body = rest.get(4 + len..)?;
+    let (index, body) = crate::awsapi::decode::split_indexed(bytes, MAGIC)?;
     let j: J = serde_json::from_slice(index).ok()?;
     let clients = j
         .get("clients")?

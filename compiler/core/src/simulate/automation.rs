@@ -62,17 +62,7 @@ pub fn simulate(doc: &Document, scenario: &Scenario) -> Run {
             ssm: scenario.ssm_parameters.clone(),
             ..Scope::default()
         },
-        run: Run {
-            path: Vec::new(),
-            status: Status::Success,
-            reason: None,
-            outputs: BTreeMap::new(),
-            step_outputs: BTreeMap::new(),
-            variables: BTreeMap::new(),
-            edges: Vec::new(),
-            clock: 0,
-            budget_exhausted: false,
-        },
+        run: Run::start(),
         used: BTreeMap::new(),
         budget: scenario.step_budget.unwrap_or(DEFAULT_STEP_BUDGET),
         critical_failure: None,

@@ -32,17 +32,7 @@ pub fn simulate(doc: &Document, scenario: &Scenario) -> Run {
         .platform
         .clone()
         .unwrap_or_else(|| "Linux".to_string());
-    let mut run = Run {
-        path: Vec::new(),
-        status: Status::Success,
-        reason: None,
-        outputs: BTreeMap::new(),
-        step_outputs: BTreeMap::new(),
-        variables: BTreeMap::new(),
-        edges: Vec::new(),
-        clock: 0,
-        budget_exhausted: false,
-    };
+    let mut run = Run::start();
     let mut scope = Scope::default();
     for p in doc.parameters.as_deref().unwrap_or_default() {
         match scenario

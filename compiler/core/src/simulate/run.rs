@@ -40,6 +40,21 @@ pub struct Run {
 }
 
 impl Run {
+    /// A run before its first step: successful so far, nothing recorded.
+    pub fn start() -> Run {
+        Run {
+            path: Vec::new(),
+            status: Status::Success,
+            reason: None,
+            outputs: BTreeMap::new(),
+            step_outputs: BTreeMap::new(),
+            variables: BTreeMap::new(),
+            edges: Vec::new(),
+            clock: 0,
+            budget_exhausted: false,
+        }
+    }
+
     /// The names of the steps run, in order.
     pub fn step_names(&self) -> Vec<&str> {
         self.path.iter().map(|s| s.name.as_str()).collect()
