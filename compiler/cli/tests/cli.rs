@@ -439,15 +439,15 @@ fn import_keeps_every_faulty_document_and_it_builds_back() {
     }
 }
 
-/// A document the checker only warns about but AWS's schema refuses
-/// (`aws:sleep`'s `Timestamp` must be a string) is a build error: nothing is
-/// written. Lenient forms with an AWS form are built in it instead.
+/// A document the checker finds nothing in but AWS's schema refuses (an
+/// Automation step without `inputs`) is a build error: nothing is written.
+/// Lenient forms with an AWS form are built in it instead.
 #[test]
 fn build_refuses_a_document_that_fails_the_schema_and_fixes_lenient_forms() {
     let dir = temp_dir("build-schema");
     std::fs::write(
         dir.join("ts.rbk"),
-        "automation Ts {\n  step S = aws:sleep { Timestamp: 5 }\n}\n",
+        "automation Ts {\n  step S = aws:pause\n}\n",
     )
     .expect("write");
     let out = ssmc(&["build", "ts.rbk", "-o", "out"], &dir);
@@ -458,7 +458,7 @@ fn build_refuses_a_document_that_fails_the_schema_and_fixes_lenient_forms() {
         stderr(&out)
     );
     assert!(
-        stderr(&out).contains("/mainSteps/0/inputs/Timestamp"),
+        stderr(&out).contains("\"inputs\" is a required property at /mainSteps/0"),
         "{}",
         stderr(&out)
     );
@@ -466,7 +466,7 @@ fn build_refuses_a_document_that_fails_the_schema_and_fixes_lenient_forms() {
 
     std::fs::write(
         dir.join("ts.rbk"),
-        "automation Ts {\n  param N: Integer = \"5\"\n  step S = aws:sleep { Duration: 2m } attempts \"2\"\n}\n",
+        "automation Ts {\n  param N: Integer = \"5\"\n  step S = aws:sleep { Duration: 2m } attempts \"2\"\n  step A = aws:approve { Approvers: [\"arn:aws:iam::123456789012:role/A\"], Message: 5, MinRequiredApprovals: 1 }\n}\n",
     )
     .expect("write");
     let out = ssmc(&["build", "ts.rbk", "-o", "out", "--format", "json"], &dir);
@@ -476,6 +476,9 @@ fn build_refuses_a_document_that_fails_the_schema_and_fixes_lenient_forms() {
     assert_eq!(built["parameters"]["N"]["default"], 5);
     assert_eq!(built["mainSteps"][0]["maxAttempts"], 2);
     assert_eq!(built["mainSteps"][0]["inputs"]["Duration"], "PT2M");
+    // A number for a String input is built as its text; an Integer input keeps its number.
+    assert_eq!(built["mainSteps"][1]["inputs"]["Message"], "5");
+    assert_eq!(built["mainSteps"][1]["inputs"]["MinRequiredApprovals"], 1);
 }
 
 /// `ssmc lint` and `ssmc check` walk Terraform and CloudFormation files and

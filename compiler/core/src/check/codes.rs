@@ -1274,7 +1274,7 @@ crate::define_codes! {
     PLAINTEXT_SECRET_DEFAULT = "E3002", "plaintext-secret-default", Error, "a secret parameter whose default is plain text";
     /// ## What it does
     ///
-    /// A value AWS accepts although it is not of the declared type (an Integer where a String is expected: AWS converts it).
+    /// A value AWS accepts although it is not of the declared type: one string where a StringList is expected, `"true"` for a Boolean, `"600"` for an Integer. A `.rbk` source that writes a number or boolean for a String input, a text default for an Integer or Boolean parameter, or `attempts "3"` is built in the form AWS's schema wants (`"42"`, `5`, `3`) without this warning; documents read from JSON or YAML keep their values and report them.
     ///
     /// ## Why is this bad?
     ///
@@ -1284,7 +1284,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Ask {
-    ///   step Ask = aws:approve { Approvers: ["alice"], Message: 42 }
+    ///   step Ask = aws:approve { Approvers: "alice", Message: "Restart?" }
     /// }
     /// ```
     ///
@@ -1292,7 +1292,7 @@ crate::define_codes! {
     ///
     /// ```rbk
     /// automation Ask {
-    ///   step Ask = aws:approve { Approvers: ["alice"], Message: "42" }
+    ///   step Ask = aws:approve { Approvers: ["alice"], Message: "Restart?" }
     /// }
     /// ```
     LENIENT_TYPE = "W1001", "lenient-type", Warning, "a value AWS accepts although it is not of the declared type";
@@ -1955,4 +1955,32 @@ crate::define_codes! {
     /// }
     /// ```
     DOCUMENT_PARAMETER_PATTERN = "W1021", "document-parameter-pattern", Warning, "a value the called document's parameter allowedPattern does not match";
+    /// ## What it does
+    ///
+    /// A `{{ }}` in a description (of the document, a parameter or a step) that names no parameter, variable, step output or built-in.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Descriptions are documentation: the console shows them as Markdown. A reference there that names nothing is usually a renamed or misspelt parameter, and a reader is told about a value that does not exist. It is a warning, not an error like the same reference in an input (E1010): AWS documents no substitution in descriptions, and documents SSM accepted hold such text.
+    ///
+    /// ## Example
+    ///
+    /// ```rbk
+    /// /// Restarts {{ Servce }} on the node.
+    /// automation Restart {
+    ///   param Service: String
+    ///   step Wait = aws:sleep { Duration: "PT1M" }
+    /// }
+    /// ```
+    ///
+    /// ## Use instead
+    ///
+    /// ```rbk
+    /// /// Restarts {{ Service }} on the node.
+    /// automation Restart {
+    ///   param Service: String
+    ///   step Wait = aws:sleep { Duration: "PT1M" }
+    /// }
+    /// ```
+    DESCRIPTION_REFERENCE = "W1030", "description-reference", Warning, "a `{{ }}` in a description that names nothing";
 }

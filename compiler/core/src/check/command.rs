@@ -330,7 +330,7 @@ impl Checker<'_> {
     pub(crate) fn check_document_refs(&mut self) {
         let doc = self.doc;
         if let Some(d) = &doc.description {
-            self.walk_refs(
+            self.walk_description_refs(
                 d,
                 &Site {
                     step: None,

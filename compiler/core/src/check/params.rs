@@ -196,7 +196,7 @@ impl Checker<'_> {
         }
         if let Some(desc) = &p.description {
             let place = format!("the description of {what} `{name}`");
-            self.walk_refs(
+            self.walk_description_refs(
                 desc,
                 &Site {
                     step: None,

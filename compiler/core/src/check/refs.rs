@@ -83,6 +83,42 @@ impl Checker<'_> {
         }
     }
 
+    /// References in a description (`site`'s place). A known one is checked as
+    /// anywhere else (a secret may not flow there); one that names nothing is
+    /// a warning, W1030, not E1010: a description is documentation, AWS
+    /// documents no substitution there, and documents SSM accepted hold such
+    /// text (the importer keeps them without an allow).
+    pub(crate) fn walk_description_refs(&mut self, node: &Node, site: &Site<'_>) {
+        let Value::String(s) = &node.value else {
+            return self.walk_refs(node, site);
+        };
+        if self.opts.literal_spans.contains(&node.span) {
+            return;
+        }
+        for r in find_refs(s) {
+            let span = ref_span(node, s, r.range.clone());
+            match self.lookup_ref(&r) {
+                Ok(_) => self.check_ref(&r, span, site),
+                Err(unknown) => {
+                    let mut d = Diagnostic::warning(
+                        codes::DESCRIPTION_REFERENCE,
+                        span,
+                        format!("{} in {}", unknown.message, site.place),
+                    )
+                    .with_label("names nothing")
+                    .with_help(match &unknown.help {
+                        Some(h) => {
+                            format!("if this is text, write it without `{{{{ }}}}`; otherwise, {h}")
+                        }
+                        None => "if this is text, write it without `{{ }}`".to_string(),
+                    });
+                    d.fix = None;
+                    self.report(d);
+                }
+            }
+        }
+    }
+
     /// Reports a reference that names nothing, or a secret in the wrong place.
     pub(crate) fn check_ref(&mut self, r: &StrRef, span: Span, site: &Site<'_>) {
         match self.lookup_ref(r) {

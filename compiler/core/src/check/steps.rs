@@ -136,7 +136,7 @@ impl Checker<'_> {
         }
         if let Some(desc) = &step.description {
             let place = format!("the description of step `{name}`");
-            self.walk_refs(
+            self.walk_description_refs(
                 desc,
                 &Site {
                     step: Some(i),

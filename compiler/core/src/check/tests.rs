@@ -908,3 +908,17 @@ fn script_attachments_are_listed_in_files() {
     ]}"#;
     insta::assert_snapshot!(render(src), @r#"E1026 error: attachment `tol.zip` is not in the document's files @ `"tol.zip"` [help: did you mean `tool.zip`?]"#);
 }
+
+#[test]
+fn an_unknown_reference_in_a_description_is_a_warning_and_a_known_one_is_checked() {
+    let src = r#"{"schemaVersion": "0.3", "description": "Restarts {{ Servce }}.",
+        "parameters": {"Service": {"type": "String", "description": "see {{ Other }}"}},
+        "mainSteps": [{"name": "A", "action": "aws:sleep", "description": "waits for {{ Service }} and {{ Nothing }}, {{ssm-secure:/pw}}",
+        "inputs": {"Duration": "PT1M"}}]}"#;
+    insta::assert_snapshot!(render(src), @r#"
+    W1030 warning: unknown parameter `Servce` in the document description @ `{{ Servce }}` [help: if this is text, write it without `{{ }}`; otherwise, did you mean `Service`?]
+    W1030 warning: unknown parameter `Other` in the description of parameter `Service` @ `{{ Other }}` [help: if this is text, write it without `{{ }}`; otherwise, declare it: `param Other: String`]
+    W1030 warning: unknown parameter `Nothing` in the description of step `A` @ `{{ Nothing }}` [help: if this is text, write it without `{{ }}`; otherwise, declare it: `param Nothing: String`]
+    E3001 error: a secret flows into the description of step `A` @ `{{ssm-secure:/pw}}` [help: descriptions are shown by the console and GetDocument; pass secrets only to a Command document's steps, to `aws:runCommand` `Parameters` or `aws:executeAutomation` `RuntimeParameters`, or read them at run time (`aws ssm get-parameter --with-decryption`); to keep this flow, write `// ssmc: allow(secret-flow): <reason>` above it]
+    "#);
+}

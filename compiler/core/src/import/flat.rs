@@ -261,6 +261,15 @@ struct ParamParts {
     attrs: Option<MapLit>,
 }
 
+/// The default the build would change (`"5"` for an Integer, see
+/// `lower::aws_form`): written as `raw: { default: … }` so it stays as it is.
+fn verbatim_default(p: &model::Parameter) -> Option<&Node> {
+    let ty = p.ty.as_ref().and_then(Node::as_str)?;
+    p.default
+        .as_ref()
+        .filter(|d| crate::lower::aws_form::default_in_aws_form(ty, &d.value).is_some())
+}
+
 fn param_parts(p: &model::Parameter, cx: &mut Cx<'_>, what: &str) -> Option<ParamParts> {
     let Some(name) = names::name(&p.name.name) else {
         cx.error(
@@ -294,6 +303,14 @@ fn param_parts(p: &model::Parameter, cx: &mut Cx<'_>, what: &str) -> Option<Para
         }
     }
     attrs.extend(p.attrs.iter().cloned());
+    if let Some(default) = verbatim_default(p) {
+        let key = |name: &str| Key {
+            name: name.to_string(),
+            span: sp(),
+        };
+        let entries = vec![(key("default"), default.clone())];
+        attrs.push((key("raw"), Node::new(Value::Map(entries), sp())));
+    }
     let attrs = if attrs.is_empty() {
         None
     } else {
@@ -318,7 +335,10 @@ fn param_parts(p: &model::Parameter, cx: &mut Cx<'_>, what: &str) -> Option<Para
 
 fn parameter(p: &model::Parameter, cx: &mut Cx<'_>) -> Option<ast::Param> {
     let parts = param_parts(p, cx, "parameter")?;
-    let default = p.default.as_ref().map(|d| cx.value(d, Refs::Verbatim));
+    let default = match verbatim_default(p) {
+        Some(_) => None,
+        None => p.default.as_ref().map(|d| cx.value(d, Refs::Verbatim)),
+    };
     // A default that resolves a secret makes the parameter Secret (emitted
     // the same; it tells the checker where the value may flow).
     let secret = p
@@ -340,7 +360,10 @@ fn parameter(p: &model::Parameter, cx: &mut Cx<'_>) -> Option<ast::Param> {
 
 fn variable(p: &model::Parameter, cx: &mut Cx<'_>) -> Option<ast::Var> {
     let parts = param_parts(p, cx, "variable")?;
-    let default = p.default.as_ref().map(|d| cx.value(d, Refs::Bare));
+    let default = match verbatim_default(p) {
+        Some(_) => None,
+        None => p.default.as_ref().map(|d| cx.value(d, Refs::Bare)),
+    };
     Some(ast::Var {
         docs: parts.docs,
         name: parts.name,

@@ -157,6 +157,7 @@ rules! {
     SECRET_PARAMETER_IN_COMMAND = "SSM305" => secret_parameter_in_command::SecretParameterInCommand,
     DECRYPTED_SECRET_ECHOED = "SSM306" => decrypted_secret_echoed::DecryptedSecretEchoed,
     WILDCARD_IAM_POLICY = "SSM307" => wildcard_iam_policy::WildcardIamPolicy,
+    UNDOCUMENTED_ROLE_PERMISSIONS = "SSM308" => undocumented_role_permissions::UndocumentedRolePermissions,
     DEPRECATED_RUNTIME = "SSM401" => deprecated_runtime::DeprecatedRuntime,
     HARDCODED_ARN_ENVIRONMENT = "SSM402" => hardcoded_arn_environment::HardcodedArnEnvironment,
     PYTHON_SYNTAX_ERROR = "SSM501" => python_syntax_error::PythonSyntaxError,

@@ -10,7 +10,7 @@
 //! Invariant (principle 3): a key is emitted only where the author wrote it,
 //! or where a structured form or a device needs it.
 
-mod aws_form;
+pub(crate) mod aws_form;
 pub mod codes;
 mod cond;
 mod devices;
@@ -93,7 +93,7 @@ pub fn lower_file_full(
                 literals: Vec::new(),
             };
             let mut lowered = lowerer.document(doc);
-            aws_form::normalize(&mut lowered);
+            aws_form::normalize(&mut lowered, catalog);
             docs.push(lowered);
             diags.append(&mut lowerer.diags);
             literal_spans.append(&mut lowerer.literals);

@@ -31,6 +31,7 @@ pub mod reimplemented_patching;
 pub mod secret_in_logged_place;
 pub mod secret_parameter_in_command;
 pub mod shellcheck;
+pub mod undocumented_role_permissions;
 pub mod unhandled_failure_path;
 pub mod unknown_document_key;
 pub mod unused_declaration;
