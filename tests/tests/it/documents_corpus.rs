@@ -75,7 +75,8 @@ fn classify(step: &Step, documents: &Documents) -> Option<Outcome> {
     let key = name_key(action)?;
     let inputs = step.inputs.as_ref();
     let get = |k: &str| inputs.and_then(|i| i.get_ignore_case(k)).map(|(_, v)| v);
-    if action == "aws:runDocument" && get("documentType").and_then(Node::as_str) != Some("SSMDocument")
+    if action == "aws:runDocument"
+        && get("documentType").and_then(Node::as_str) != Some("SSMDocument")
     {
         return Some(Outcome::LocalPath);
     }
@@ -184,10 +185,16 @@ fn documents_corpus_report() {
     }
     out.push_str("warnings:\n");
     for w in WARNINGS {
-        out.push_str(&format!("  {w}: {}\n", warnings.get(w).copied().unwrap_or(0)));
+        out.push_str(&format!(
+            "  {w}: {}\n",
+            warnings.get(w).copied().unwrap_or(0)
+        ));
     }
     out.push_str("errors:\n");
     out.push_str(&errors);
-    assert!(total > 200, "expected the corpus's calls, found {total}\n{out}");
+    assert!(
+        total > 200,
+        "expected the corpus's calls, found {total}\n{out}"
+    );
     insta::assert_snapshot!(out);
 }
