@@ -157,16 +157,18 @@ fn judge_output(
                 .filter_map(|r| r.iter().find(|(k, _)| k == key).map(|(_, s)| *s))
                 .collect();
             if found.is_empty() {
-                let mut keys: Vec<&str> = returns
-                    .iter()
-                    .flatten()
-                    .map(|(k, _)| k.as_str())
-                    .collect();
+                let mut keys: Vec<&str> =
+                    returns.iter().flatten().map(|(k, _)| k.as_str()).collect();
                 keys.sort_unstable();
                 keys.dedup();
                 let help = match did_you_mean(key, keys.iter().copied()) {
-                    Some(near) => format!("did you mean `$.Payload.{near}`? The step fails when it sets this output"),
-                    None if keys.is_empty() => "the handler returns an empty dict: the step fails when it sets this output".to_string(),
+                    Some(near) => format!(
+                        "did you mean `$.Payload.{near}`? The step fails when it sets this output"
+                    ),
+                    None if keys.is_empty() => {
+                        "the handler returns an empty dict: the step fails when it sets this output"
+                            .to_string()
+                    }
                     None => format!(
                         "the handler returns {}: the step fails when it sets this output",
                         keys.iter()

@@ -195,8 +195,19 @@ fn never_adds_keys(func: &Expr) -> bool {
     match func {
         Expr::Name(n) => matches!(
             n.id.as_str(),
-            "print" | "str" | "repr" | "len" | "bool" | "dict" | "list" | "sorted" | "isinstance"
-                | "type" | "id" | "hash" | "format"
+            "print"
+                | "str"
+                | "repr"
+                | "len"
+                | "bool"
+                | "dict"
+                | "list"
+                | "sorted"
+                | "isinstance"
+                | "type"
+                | "id"
+                | "hash"
+                | "format"
         ),
         Expr::Attribute(a) => matches!(
             a.attr.as_str(),
@@ -626,10 +637,9 @@ fn dict_bound_once<'a>(
     impl<'a> Visitor<'a> for Uses<'a, '_> {
         fn visit_stmt(&mut self, stmt: &'a Stmt) {
             match stmt {
-                Stmt::Return(r)
-                    if matches!(r.value.as_deref(), Some(Expr::Name(n)) if n.id.as_str() == self.name) => {}
-                Stmt::Assign(a)
-                    if matches!(a.targets.as_slice(), [Expr::Name(t)] if t.id.as_str() == self.name) =>
+                Stmt::Return(r) if matches!(r.value.as_deref(), Some(Expr::Name(n)) if n.id.as_str() == self.name) =>
+                    {}
+                Stmt::Assign(a) if matches!(a.targets.as_slice(), [Expr::Name(t)] if t.id.as_str() == self.name) =>
                 {
                     if let Expr::Dict(d) = a.value.as_ref() {
                         self.dict = Some(d);
@@ -664,7 +674,9 @@ fn dict_keys(d: &ast::ExprDict) -> Option<Vec<(String, Shape)>> {
     d.items
         .iter()
         .map(|item| match &item.key {
-            Some(Expr::StringLiteral(k)) => Some((k.value.to_str().to_string(), shape(&item.value))),
+            Some(Expr::StringLiteral(k)) => {
+                Some((k.value.to_str().to_string(), shape(&item.value)))
+            }
             _ => None,
         })
         .collect()
@@ -748,7 +760,10 @@ mod tests {
     #[test]
     fn subscripts_are_required_and_get_is_not() {
         let c = of("def h(events, context):\n    a = events['A']\n    b = events.get('B')\n    return {}\n");
-        assert_eq!(missing("def h(events, context):\n    a = events['A']\n    b = events.get('B')\n"), ["A"]);
+        assert_eq!(
+            missing("def h(events, context):\n    a = events['A']\n    b = events.get('B')\n"),
+            ["A"]
+        );
         assert_eq!(c.reads.len(), 2);
         assert!(c.reads_complete && !c.may_add_keys);
     }
@@ -758,7 +773,8 @@ mod tests {
         let parsed = parse_module("def main(e, c):\n    return {'a': e['X']}\n").expect("parses");
         let c = contract(parsed.syntax(), "handler").expect("the only function");
         assert_eq!(c.unguarded.len(), 1);
-        let two = parse_module("def a(e, c):\n    return {}\ndef b(e, c):\n    return {}\n").expect("parses");
+        let two = parse_module("def a(e, c):\n    return {}\ndef b(e, c):\n    return {}\n")
+            .expect("parses");
         assert_eq!(contract(two.syntax(), "handler"), None);
     }
 
@@ -769,7 +785,10 @@ mod tests {
 
     #[test]
     fn aliases_bound_once_are_followed_and_others_are_not() {
-        assert_eq!(missing("def h(events, c):\n    p = events\n    return p['X']\n"), ["X"]);
+        assert_eq!(
+            missing("def h(events, c):\n    p = events\n    return p['X']\n"),
+            ["X"]
+        );
         let twice = of("def h(events, c):\n    p = events\n    p = {}\n    return p['X']\n");
         assert!(twice.unguarded.is_empty());
         assert!(!twice.reads_complete && twice.may_add_keys);
@@ -785,7 +804,11 @@ mod tests {
     fn module_functions_it_is_passed_to_are_read_too() {
         let src = "def get_id(payload):\n    return payload['InstanceId']\n\ndef h(events, c):\n    return {'id': get_id(events), 'r': other(p=events)}\n\ndef other(p):\n    return p.get('Region')\n";
         let c = of(src);
-        let keys: Vec<_> = c.reads.iter().map(|r| (r.key.as_str(), r.required)).collect();
+        let keys: Vec<_> = c
+            .reads
+            .iter()
+            .map(|r| (r.key.as_str(), r.required))
+            .collect();
         assert_eq!(keys, [("InstanceId", true), ("Region", false)]);
         assert!(c.reads_complete);
         // Recursion ends.
@@ -810,11 +833,23 @@ mod tests {
     #[test]
     fn escapes_make_the_reads_incomplete() {
         for (src, may_add) in [
-            ("def h(events, c):\n    for k in events:\n        print(k)\n", false),
-            ("import json\ndef h(events, c):\n    print(json.dumps(events))\n", false),
-            ("def h(events, c):\n    k = 'X'\n    return events[k]\n", false),
+            (
+                "def h(events, c):\n    for k in events:\n        print(k)\n",
+                false,
+            ),
+            (
+                "import json\ndef h(events, c):\n    print(json.dumps(events))\n",
+                false,
+            ),
+            (
+                "def h(events, c):\n    k = 'X'\n    return events[k]\n",
+                false,
+            ),
             ("def h(events, c):\n    return mutate(events)\n", true),
-            ("def h(events, c):\n    f = lambda: events['X']\n    return f()\n", true),
+            (
+                "def h(events, c):\n    f = lambda: events['X']\n    return f()\n",
+                true,
+            ),
         ] {
             let c = of(src);
             assert!(!c.reads_complete, "{src}");
@@ -834,7 +869,10 @@ mod tests {
             .collect();
         assert_eq!(keys, [vec!["a", "b"], vec!["a", "c"]]);
         let named = of("def h(e, c):\n    out = {'n': 5}\n    return out\n");
-        assert_eq!(named.returns, Some(vec![vec![("n".to_string(), Shape::Int)]]));
+        assert_eq!(
+            named.returns,
+            Some(vec![vec![("n".to_string(), Shape::Int)]])
+        );
     }
 
     #[test]
