@@ -28,11 +28,76 @@ fn validator(version: &str) -> Option<&'static jsonschema::Validator> {
     };
     cell.get_or_init(|| {
         let text = schema::schema_for(version)?;
-        let value = serde_json::from_str::<serde_json::Value>(text).ok()?;
-        jsonschema::validator_for(&value).ok()
+        compile_as_2019_09(text)
     })
     .as_ref()
 }
+
+/// The draft the schemas are compiled as (they are written as 2020-12).
+const COMPILED_DRAFT: &str = "https://json-schema.org/draft/2019-09/schema";
+
+/// Compiles a schema of ours as draft 2019-09. Why: jsonschema 0.33 compiles a
+/// 2020-12 schema's `$ref`s into a copy of the whole schema document per use,
+/// so the two validators held 112 MB and 79 MB for the life of the process
+/// (the language server's largest memory cost, and 0.8 s of CPU on first use);
+/// compiled as 2019-09 they hold 11 MB and 8 MB (docs/performance.md, round 3).
+/// The schemas use only keywords whose meaning 2020-12 did not change
+/// ([`SAME_IN_2019_09`], held by a test), so the findings are the same.
+fn compile_as_2019_09(text: &str) -> Option<jsonschema::Validator> {
+    let mut value = serde_json::from_str::<serde_json::Value>(text).ok()?;
+    if let Some(root) = value.as_object_mut() {
+        root.insert("$schema".to_string(), COMPILED_DRAFT.into());
+    }
+    jsonschema::validator_for(&value).ok()
+}
+
+/// The keywords whose meaning is the same in drafts 2019-09 and 2020-12
+/// (2020-12 changed `items`' array form, `additionalItems`, `$recursiveRef`
+/// and `$recursiveAnchor`, and added `prefixItems`, `$dynamicRef`,
+/// `$dynamicAnchor`); `items` is here for its one-schema form only.
+#[cfg(test)]
+const SAME_IN_2019_09: &[&str] = &[
+    "$schema",
+    "$id",
+    "$defs",
+    "$ref",
+    "$comment",
+    "title",
+    "description",
+    "type",
+    "enum",
+    "const",
+    "required",
+    "properties",
+    "additionalProperties",
+    "patternProperties",
+    "propertyNames",
+    "minProperties",
+    "maxProperties",
+    "items",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "contains",
+    "pattern",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "allOf",
+    "anyOf",
+    "oneOf",
+    "not",
+    "if",
+    "then",
+    "else",
+    "default",
+    "examples",
+    "format",
+];
 
 /// Every way `doc`, as built, breaks the schema of its `schemaVersion` (none
 /// for a version without a project schema).
@@ -135,6 +200,84 @@ mod tests {
             ),
         ]
         "#);
+    }
+
+    /// Every keyword of every schema object in `value` (property names and
+    /// `$defs` names are not keywords: their values are schemas).
+    fn keywords(value: &serde_json::Value, out: &mut Vec<String>) {
+        let Some(map) = value.as_object() else {
+            return;
+        };
+        for (key, sub) in map {
+            out.push(key.clone());
+            match (key.as_str(), sub) {
+                ("properties" | "$defs" | "patternProperties", serde_json::Value::Object(m)) => {
+                    m.values().for_each(|s| keywords(s, out));
+                }
+                (_, serde_json::Value::Array(items)) => items.iter().for_each(|s| keywords(s, out)),
+                (_, serde_json::Value::Object(_)) => keywords(sub, out),
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn the_schemas_use_only_keywords_that_mean_the_same_in_2019_09() {
+        for version in ["2.2", "0.3"] {
+            let text = schema::schema_for(version).expect("a schema");
+            let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+            let mut found = Vec::new();
+            keywords(&value, &mut found);
+            let changed: Vec<&String> = found
+                .iter()
+                .filter(|k| !SAME_IN_2019_09.contains(&k.as_str()))
+                .collect();
+            assert!(changed.is_empty(), "schema {version}: {changed:?}");
+            // `items` in its array form changed meaning in 2020-12.
+            assert!(!text.contains(r#""items": ["#), "schema {version}");
+        }
+    }
+
+    /// Documents breaking each schema in many ways: the 2019-09 compile finds
+    /// exactly what a 2020-12 compile of the same text finds.
+    #[test]
+    fn compiled_as_2019_09_the_findings_are_those_of_2020_12() {
+        let automation = serde_json::json!({
+            "schemaVersion": "0.3", "extra": 1, "assumeRole": 5,
+            "parameters": {"Role": {"type": "Bad"}, "bad name": {"type": "String"}},
+            "mainSteps": [
+                {"name": "A", "action": "aws:sleep", "inputs": {"Timestamp": 5}},
+                {"name": "B", "action": "aws:pause"},
+                {"name": "C", "action": "aws:executeAwsApi", "inputs": {"Api": "X"}, "timeoutSeconds": "x"},
+                {"name": "D", "action": "aws:branch", "onFailure": 5, "inputs": {"Choices": [
+                    {"And": [{"Variable": "x", "Nope": 1}, {"Not": {"Or": []}}], "NextStep": "A"},
+                    {"Variable": "{{ x }}", "StringEquals": 5}]}},
+                {"name": "E", "action": "aws:loop", "inputs": {"Steps": [{"name": "F"}]}},
+                {"name": "G", "action": "aws:nope", "outputs": [{"Name": 1}]},
+            ],
+        });
+        let command = serde_json::json!({
+            "schemaVersion": "2.2", "parameters": {"P": {"type": "Nope"}},
+            "mainSteps": [
+                {"name": "A", "action": "aws:runShellScript", "inputs": {"runCommand": "echo"}},
+                {"name": "B", "action": "aws:runPowerShellScript", "precondition": {"StringEquals": ["x"]}},
+                {"action": "aws:applications", "inputs": {"action": "Nope"}},
+            ],
+        });
+        for (version, doc) in [("0.3", automation), ("2.2", command)] {
+            let text = schema::schema_for(version).expect("a schema");
+            let as_written: serde_json::Value = serde_json::from_str(text).expect("JSON");
+            let written = jsonschema::validator_for(&as_written).expect("compiles as 2020-12");
+            let compiled = compile_as_2019_09(text).expect("compiles as 2019-09");
+            let errors = |v: &jsonschema::Validator| {
+                v.iter_errors(&doc)
+                    .map(|e| format!("{e} at {}", e.instance_path))
+                    .collect::<Vec<_>>()
+            };
+            let expected = errors(&written);
+            assert!(expected.len() >= 5, "schema {version}: {expected:?}");
+            assert_eq!(errors(&compiled), expected, "schema {version}");
+        }
     }
 
     #[test]
