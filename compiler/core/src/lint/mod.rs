@@ -16,6 +16,7 @@
 
 pub mod escapes;
 pub mod python;
+pub mod python_contract;
 pub mod registry;
 pub mod rules;
 pub mod secrets;

@@ -10,10 +10,12 @@
 //! column in the script file.
 
 use std::cell::OnceCell;
+use std::ops::Range;
 
 use crate::lint::walk::{all_steps, input};
 use crate::lint::{locate_in, LintContext};
 use crate::model::{Node, Step};
+use crate::python::payload::Contract;
 use crate::python::{self, Finding, Kind};
 use crate::span::{FileId, LineIndex, Span};
 
@@ -23,11 +25,15 @@ pub struct Shared {
     python: OnceCell<Vec<StepScript>>,
 }
 
-/// One step's script and its findings.
-struct StepScript {
-    script: Node,
-    handler: Option<Node>,
-    findings: Vec<Finding>,
+/// One step's script, its findings and its handler's payload contract, with
+/// the step's `InputPayload` and `outputs` the contract is held against.
+pub(crate) struct StepScript {
+    pub(crate) script: Node,
+    pub(crate) handler: Option<Node>,
+    pub(crate) findings: Vec<Finding>,
+    pub(crate) contract: Option<Contract>,
+    pub(crate) input_payload: Option<Node>,
+    pub(crate) outputs: Option<Node>,
 }
 
 /// The Python scripts of the document's `aws:executeScript` steps: the step,
@@ -45,7 +51,7 @@ pub fn scripts(doc: &crate::model::Document) -> Vec<(&Step, &Node, &str)> {
         .collect()
 }
 
-fn analysed<'s>(cx: &'s LintContext<'_>) -> &'s [StepScript] {
+pub(crate) fn analysed<'s>(cx: &'s LintContext<'_>) -> &'s [StepScript] {
     cx.shared.python.get_or_init(|| {
         scripts(cx.doc)
             .into_iter()
@@ -57,7 +63,7 @@ fn analysed<'s>(cx: &'s LintContext<'_>) -> &'s [StepScript] {
                 let name = handler.and_then(Node::as_str).filter(|h| {
                     !attached && !h.contains("{{") && !h.contains('.') && !h.is_empty()
                 });
-                let findings = python::check(&python::Script {
+                let analysis = python::analyse(&python::Script {
                     text: script.as_str().unwrap_or(""),
                     runtime,
                     handler: name,
@@ -65,7 +71,10 @@ fn analysed<'s>(cx: &'s LintContext<'_>) -> &'s [StepScript] {
                 StepScript {
                     script: script.clone(),
                     handler: handler.cloned(),
-                    findings,
+                    findings: analysis.findings,
+                    contract: analysis.contract,
+                    input_payload: input(step, "InputPayload").cloned(),
+                    outputs: step.outputs.clone(),
                 }
             })
             .collect()
@@ -77,7 +86,7 @@ pub fn report(cx: &mut LintContext<'_>, kinds: &[Kind]) {
     let mut out = Vec::new();
     for s in analysed(cx) {
         for f in s.findings.iter().filter(|f| kinds.contains(&f.kind)) {
-            let (span, message) = place(cx, s, f);
+            let (span, message) = place(cx, s, f.range.clone(), &f.message);
             let mut d = cx.finding(span, message);
             if let Some(help) = &f.help {
                 d = d.with_help(help.clone());
@@ -92,11 +101,16 @@ pub fn report(cx: &mut LintContext<'_>, kinds: &[Kind]) {
 
 /// Where a finding points, and its message (with the line in the script file
 /// when the script came from `file(…)`).
-fn place(cx: &LintContext<'_>, s: &StepScript, f: &Finding) -> (Span, String) {
+pub(crate) fn place(
+    cx: &LintContext<'_>,
+    s: &StepScript,
+    range: Option<Range<usize>>,
+    message: &str,
+) -> (Span, String) {
     let text = s.script.as_str().unwrap_or("");
-    let Some(range) = f.range.clone() else {
+    let Some(range) = range else {
         let span = s.handler.as_ref().map_or(s.script.span, |h| h.span);
-        return (span, f.message.clone());
+        return (span, message.to_string());
     };
     if let Some(path) = from_file(cx.source_of(s.script.span)) {
         let at = LineIndex::new(text).line_col(u32::try_from(range.start).unwrap_or(u32::MAX));
@@ -106,12 +120,12 @@ fn place(cx: &LintContext<'_>, s: &StepScript, f: &Finding) -> (Span, String) {
                 "{path}, line {}, column {}: {}",
                 at.line + 1,
                 at.col + 1,
-                f.message
+                message
             ),
         );
     }
     let source: Option<(FileId, &str)> = cx.info.source;
-    (locate_in(&s.script, range, source), f.message.clone())
+    (locate_in(&s.script, range, source), message.to_string())
 }
 
 /// The path of a `file("…")` call, when that is the script's source text.

@@ -163,6 +163,9 @@ rules! {
     PYTHON_HANDLER = "SSM502" => python_handler::PythonHandler,
     PYTHON_UNDEFINED_NAME = "SSM503" => python_undefined_name::PythonUndefinedName,
     PYTHON_AWS_API = "SSM504" => python_aws_api::PythonAwsApi,
+    PYTHON_PAYLOAD_MISSING_KEY = "SSM505" => python_payload_missing_key::PythonPayloadMissingKey,
+    PYTHON_PAYLOAD_UNUSED_KEY = "SSM506" => python_payload_unused_key::PythonPayloadUnusedKey,
+    PYTHON_OUTPUT_CONTRACT = "SSM507" => python_output_contract::PythonOutputContract,
 }
 
 /// The rule with this code (`SSM301`) or name (`plaintext-secret`), case-insensitive.

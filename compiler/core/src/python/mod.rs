@@ -17,6 +17,7 @@ mod guard;
 mod handler;
 pub mod mask;
 mod names;
+pub mod payload;
 pub mod runtime;
 
 use std::ops::Range;
@@ -83,26 +84,52 @@ pub struct Script<'a> {
 
 /// Every finding of one script.
 pub fn check(script: &Script<'_>) -> Vec<Finding> {
+    analyse(script).findings
+}
+
+/// What one script's analysis gives: its findings, and its handler's
+/// payload contract when the script parses and names its handler.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub findings: Vec<Finding>,
+    pub contract: Option<payload::Contract>,
+}
+
+/// Every finding of one script, and its handler's payload contract.
+pub fn analyse(script: &Script<'_>) -> Analysis {
+    let only = |findings: Vec<Finding>| Analysis {
+        findings,
+        contract: None,
+    };
     if let Some(p) = placeholder(script.text) {
-        return vec![p];
+        return only(vec![p]);
     }
     if let Some(why) = guard::refuse(script.text) {
-        return vec![Finding {
+        return only(vec![Finding {
             kind: Kind::NotChecked,
             range: Some(0..0),
             message: format!("Python script not checked: {why}"),
             help: None,
-        }];
+        }]);
     }
     let Some(parsed) = parse(script) else {
-        return Vec::new();
+        return only(Vec::new());
     };
-    let mut found = syntax(&parsed, script.runtime);
+    let found = syntax(&parsed, script.runtime);
     if !found.is_empty() {
-        return found;
+        return only(found);
     }
     let module = parsed.syntax();
-    if let Some(name) = script.handler {
+    Analysis {
+        findings: findings(module, script.handler),
+        contract: script.handler.and_then(|h| payload::contract(module, h)),
+    }
+}
+
+/// The findings of a script that parses.
+fn findings(module: &ModModule, handler: Option<&str>) -> Vec<Finding> {
+    let mut found = Vec::new();
+    if let Some(name) = handler {
         if let Some(p) = handler::check(module, name) {
             found.push(Finding {
                 kind: Kind::Handler,
