@@ -336,10 +336,7 @@ fn apply(doc: &Document, base: &Scenario, assignments: &[Assignment]) -> Option<
             return None;
         } else if let Some((step, output)) = name.split_once('.') {
             let step: &Step = steps.iter().find(|s| s.name_str() == step)?;
-            let mock = out
-                .mocks
-                .entry(step.name_str().to_string())
-                .or_insert_with(StepMock::default);
+            let mock = out.mocks.entry(step.name_str().to_string()).or_default();
             if mock.attempts.is_empty() {
                 mock.attempts.push(Attempt::default());
             }
