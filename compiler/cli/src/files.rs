@@ -81,3 +81,27 @@ pub fn write_new(path: &Path, text: &str) -> Result<(), String> {
             format!("cannot write `{}`: {e}", path.display())
         })
 }
+
+/// Creates `path` with `text` atomically and only when it does not exist: the
+/// text goes to a temporary file beside it, which is then linked in place
+/// without replacing anything (a file that appears meanwhile is kept).
+pub fn write_new_atomic(path: &Path, text: &str) -> Result<(), String> {
+    use std::io::Write as _;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| format!("cannot write in `{}`: {e}", dir.display()))?;
+    tmp.write_all(text.as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+    tmp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            format!("`{}` already exists", path.display())
+        } else {
+            format!("cannot write `{}`: {}", path.display(), e.error)
+        }
+    })?;
+    Ok(())
+}

@@ -70,6 +70,24 @@ enum IamFormat {
     Terraform,
 }
 
+/// `ssmc test`'s subcommands.
+#[derive(Subcommand)]
+enum TestAction {
+    /// Write RUNBOOK.test.toml beside the runbook: one test per path worth testing
+    /// (the happy path, each branch choice, each onFailure target), mocks generated
+    /// from the document's types, expectations from a simulated run.
+    Init {
+        /// A runbook or an SSM document.
+        runbook: PathBuf,
+        /// Which document of the file (default: its first).
+        #[arg(long, value_name = "NAME")]
+        document: Option<String>,
+        /// Replace an existing test file.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check, then write one SSM document per `command`/`automation`.
@@ -169,7 +187,10 @@ enum Command {
     /// Print the manual page (roff), e.g. `ssmc man > ssmc.1 && man ./ssmc.1`.
     Man,
     /// Run the runbooks' tests (`*.test.toml`) in the simulator: no AWS account, no script runs.
+    #[command(args_conflicts_with_subcommands = true)]
     Test {
+        #[command(subcommand)]
+        action: Option<TestAction>,
         /// Test files or folders (default: the current folder).
         paths: Vec<PathBuf>,
         /// Print the steps and branch edges the tests reached, per document.
@@ -278,6 +299,16 @@ fn run(cli: Cli) -> u8 {
         }
         Command::Man => man_page(),
         Command::Test {
+            action:
+                Some(TestAction::Init {
+                    runbook,
+                    document,
+                    force,
+                }),
+            ..
+        } => commands::test_init::run(&runbook, document.as_deref(), force),
+        Command::Test {
+            action: None,
             paths,
             coverage,
             junit,

@@ -598,6 +598,63 @@ fn test_command_runs_reports_and_exits_by_the_contract() {
     assert_eq!(none.status.code(), Some(2), "{}", stderr(&none));
 }
 
+/// `ssmc test init`: on every example (its own tests removed) it writes a
+/// test file that `ssmc test` passes; it never replaces a file without
+/// `--force` (exit 2, the file unchanged); a runbook with errors is exit 1.
+#[test]
+fn test_init_writes_passing_tests_and_never_overwrites_without_force() {
+    let dir = temp_dir("test-init");
+    copy_examples(&dir);
+    let mut runbooks = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("the copy") {
+        let path = entry.expect("an entry").path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let Some(name) = name else { continue };
+        if name.ends_with(".test.toml") {
+            std::fs::remove_file(&path).expect("remove the example's tests");
+        } else if name.ends_with(".rbk") {
+            runbooks.push(name);
+        }
+    }
+    assert!(runbooks.len() >= 7, "{runbooks:?}");
+    for rbk in &runbooks {
+        let out = ssmc(&["test", "init", rbk], &dir);
+        assert_eq!(out.status.code(), Some(0), "{rbk}: {}", stderr(&out));
+    }
+    let run = ssmc(&["test", "."], &dir);
+    let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert_eq!(run.status.code(), Some(0), "{stdout}{}", stderr(&run));
+    assert!(
+        stdout.contains("patch-fleet.test.toml :: `NeedsApproval` chooses `Approve` ... ok"),
+        "{stdout}"
+    );
+
+    let written = dir.join("patch-fleet.test.toml");
+    std::fs::write(&written, "# mine\n").expect("write");
+    let again = ssmc(&["test", "init", "patch-fleet.rbk"], &dir);
+    assert_eq!(again.status.code(), Some(2), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(std::fs::read_to_string(&written).expect("kept"), "# mine\n");
+    let forced = ssmc(&["test", "init", "--force", "patch-fleet.rbk"], &dir);
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    assert!(std::fs::read_to_string(&written)
+        .expect("replaced")
+        .contains("[[test]]"));
+
+    std::fs::write(
+        dir.join("broken.rbk"),
+        "automation Broken {\n  step A = \n}\n",
+    )
+    .expect("write");
+    let broken = ssmc(&["test", "init", "broken.rbk"], &dir);
+    assert_eq!(broken.status.code(), Some(1), "{}", stderr(&broken));
+    assert!(!dir.join("broken.test.toml").exists());
+}
+
 #[test]
 fn iam_prints_the_policy_of_a_runbook_in_every_format() {
     let out = ssmc(&["iam", "examples/golden-ami.rbk"], &repo());

@@ -250,3 +250,173 @@ fn every_mutant_of_an_example_fails_a_test() {
         survivors.join("\n")
     );
 }
+
+/// `shared/corpus` in this crate's folder or an ancestor (a worktree sits
+/// deeper than the integration checkout), as `check.rs` finds it.
+fn corpus_dir() -> Option<PathBuf> {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .map(|d| d.join("shared/corpus"))
+        .find(|c| c.join("MANIFEST.tsv").is_file())
+}
+
+/// The corpus's Automation documents, read: (path in the corpus, document).
+fn corpus_automation() -> Option<Vec<(String, Document)>> {
+    let root = corpus_dir()?;
+    let manifest = std::fs::read_to_string(root.join("MANIFEST.tsv")).expect("the manifest");
+    let mut out = Vec::new();
+    for line in manifest.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(kind), Some(rel)) = (cols.get(4), cols.last()) else {
+            continue;
+        };
+        if *kind != "Automation" {
+            continue;
+        }
+        let text = std::fs::read_to_string(root.join(rel)).expect("a corpus file");
+        let stem = std::path::Path::new(rel)
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let format = ssmc_core::codegen::Format::from_path_ext(rel).expect(".json/.yml/.yaml");
+        let mut sources = SourceMap::new();
+        let id = sources.add(*rel, &text);
+        match ssmc_core::codegen::read::read_document(id, &stem, &text, format) {
+            Ok(doc) => out.push((rel.to_string(), doc)),
+            Err(diags) => panic!("{rel} does not read: {}", describe(&diags, &sources)),
+        }
+    }
+    Some(out)
+}
+
+/// The "Done when": every Automation document of the corpus runs with
+/// generated mocks, ends, and gives the same run twice. The numbers printed
+/// are those docs/testing.md reports.
+#[test]
+fn every_corpus_automation_document_runs_with_generated_mocks_the_same_twice() {
+    let Some(docs) = corpus_automation() else {
+        eprintln!("shared/corpus not found: skipped");
+        return;
+    };
+    let mut by_status = std::collections::BTreeMap::<&str, usize>::new();
+    let (mut differ, mut endless, mut unfinished) = (Vec::new(), Vec::new(), Vec::new());
+    for (rel, doc) in &docs {
+        let scenario = simulate::cases::happy_path(doc);
+        let first = simulate::simulate(doc, &scenario);
+        let second = simulate::simulate(doc, &scenario);
+        if first != second {
+            differ.push(rel.clone());
+        }
+        if first.budget_exhausted {
+            endless.push(rel.clone());
+        }
+        *by_status.entry(first.status.as_str()).or_default() += 1;
+        if first.status != simulate::Status::Success {
+            unfinished.push(format!(
+                "{rel}: {} after {} steps: {}",
+                first.status.as_str(),
+                first.path.len(),
+                first.reason.as_deref().unwrap_or("")
+            ));
+        }
+    }
+    println!("{} Automation documents: {by_status:?}", docs.len());
+    for line in &unfinished {
+        println!("  {line}");
+    }
+    assert!(docs.len() > 300, "the corpus has 316 Automation documents");
+    assert!(
+        differ.is_empty(),
+        "runs that differ the second time: {differ:?}"
+    );
+    assert!(endless.is_empty(), "runs that do not end: {endless:?}");
+}
+
+/// A generated test file read back as `ssmc test` reads it; the names of
+/// the cases that fail, with why.
+fn generated_failures(doc: &Document, text: &str) -> Vec<String> {
+    let mut sources = SourceMap::new();
+    let id = sources.add("generated.test.toml", text);
+    let (tests, mut diags) = testfile::parse(id, text);
+    let Some(tests) = tests else {
+        return vec![format!("does not read: {}", describe(&diags, &sources))];
+    };
+    diags.extend(testfile::check(&tests, doc));
+    if !diags.is_empty() {
+        return vec![describe(&diags, &sources)];
+    }
+    tests
+        .cases
+        .iter()
+        .filter_map(|c| {
+            let why = testfile::judge(c, &simulate::simulate(doc, &c.scenario));
+            (!why.is_empty()).then(|| format!("{}: {}", c.name, why.join("; ")))
+        })
+        .collect()
+}
+
+/// `ssmc test init`'s cases on every example pass when read back, cover
+/// every branch edge a test can steer (asg-instance-refresh's `Outcome`
+/// reads a variable, which a test cannot set), and most steps.
+#[test]
+fn test_init_on_every_example_passes_and_covers_its_branches() {
+    for (stem, doc, _) in examples() {
+        let cases = simulate::cases::cases(&doc);
+        let text = simulate::render::test_file(&format!("{stem}.rbk"), &doc, &cases);
+        let failures = generated_failures(&doc, &text);
+        assert!(failures.is_empty(), "{stem}:\n{}", failures.join("\n"));
+        let mut coverage = Coverage::of(&doc);
+        for c in &cases {
+            coverage.add(&c.run);
+        }
+        let missed: Vec<String> = coverage
+            .missed_edges()
+            .iter()
+            .map(|(a, b)| format!("{a} → {b}"))
+            .collect();
+        let expected_missed: &[&str] = match stem.as_str() {
+            "asg-instance-refresh" => &["Outcome → NotifySuccess", "Outcome → NotifyFailure"],
+            _ => &[],
+        };
+        assert_eq!(missed, expected_missed, "{stem}");
+        let (run, all) = coverage.step_count();
+        assert!(run * 10 >= all * 9, "{stem}: {run}/{all} steps");
+    }
+}
+
+/// One generated file, beside the runbook it was made from.
+#[test]
+fn test_init_writes_this_file_for_patch_fleet() {
+    let (_, doc, _) = examples()
+        .into_iter()
+        .find(|(stem, _, _)| stem == "patch-fleet")
+        .expect("the patch-fleet example");
+    let source =
+        std::fs::read_to_string(repo_root().join("examples/patch-fleet.rbk")).expect("the example");
+    let cases = simulate::cases::cases(&doc);
+    let text = simulate::render::test_file("patch-fleet.rbk", &doc, &cases);
+    insta::assert_snapshot!(format!(
+        "--- examples/patch-fleet.rbk\n{source}\n--- patch-fleet.test.toml, as `ssmc test init` writes it\n{text}"
+    ));
+}
+
+/// On every Automation document of the corpus, `ssmc test init`'s file reads
+/// back and passes: the generator's mocks fit botocore's shapes and the
+/// written TOML is the scenario it ran.
+#[test]
+fn test_init_on_every_corpus_document_writes_passing_tests() {
+    let Some(docs) = corpus_automation() else {
+        eprintln!("shared/corpus not found: skipped");
+        return;
+    };
+    let (mut cases_written, mut failing) = (0, Vec::new());
+    for (rel, doc) in &docs {
+        let cases = simulate::cases::cases(doc);
+        cases_written += cases.len();
+        let text = simulate::render::test_file("doc.json", doc, &cases);
+        for f in generated_failures(doc, &text) {
+            failing.push(format!("{rel}: {f}"));
+        }
+    }
+    println!("{} documents, {cases_written} generated cases", docs.len());
+    assert!(failing.is_empty(), "{}", failing.join("\n"));
+}

@@ -15,6 +15,7 @@ pub mod lint;
 pub mod lsp;
 pub mod shellcheck;
 pub mod test;
+pub mod test_init;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use serde_json::Value as Json;
 
 use super::json::to_text;
+use crate::syntax::refs::{find_refs, RefKind};
 
 /// The values references read.
 #[derive(Debug, Clone, Default)]
@@ -101,21 +102,27 @@ impl Scope {
     }
 }
 
-/// The `{{ name }}` references of `s`: byte range and trimmed name.
+/// The `{{ name }}` references of `s`: byte range and the name as
+/// [`Scope::lookup`] reads it (`Param`, `Step.Out`, `ssm:/p`). The grammar is
+/// the checker's (`syntax::refs`): text that is not a reference (`{{ print $2 }}`
+/// in a shell line, an f-string's `{{ {x} }}`, JSON inside a script) stays
+/// text, as SSM leaves it, and fails no step.
 pub fn references(s: &str) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(open) = s.get(from..).and_then(|t| t.find("{{")) {
-        let start = from + open;
-        let Some(close) = s.get(start + 2..).and_then(|t| t.find("}}")) else {
-            break;
-        };
-        let end = start + 2 + close + 2;
-        let name = s.get(start + 2..end - 2).unwrap_or("").trim().to_string();
-        out.push((start, end, name));
-        from = end;
-    }
-    out
+    find_refs(s)
+        .into_iter()
+        .map(|r| {
+            let prefix = match r.kind {
+                RefKind::Param | RefKind::StepOutput => "",
+                RefKind::Variable => "variable:",
+                RefKind::Global => "global:",
+                RefKind::Automation => "automation:",
+                RefKind::Ssm => "ssm:",
+                RefKind::SsmSecure => "ssm-secure:",
+                RefKind::Resolve => "resolve:",
+            };
+            (r.range.start, r.range.end, format!("{prefix}{}", r.name))
+        })
+        .collect()
 }
 
 /// `2026-01-01T00:00:00Z` plus `clock` seconds (within the day and its
@@ -153,6 +160,13 @@ mod tests {
             Ok(json!("ids [\"i-1\",\"i-2\"] of web"))
         );
         assert_eq!(scope.resolve(&json!("{{ Nope }}")), Err("Nope".to_string()));
+        // Not references: SSM passes them on as text (a shell line, an f-string).
+        assert_eq!(
+            scope.resolve(&json!(
+                "awk '{{ print $2 }}' and f'{{ {x} }}' for {{ Name }}"
+            )),
+            Ok(json!("awk '{{ print $2 }}' and f'{{ {x} }}' for web"))
+        );
         assert_eq!(
             scope.resolve(&json!("{{ global:ACCOUNT_ID }}")),
             Ok(json!(ACCOUNT_ID))

@@ -9,18 +9,24 @@
 //! - `shape`: mocks typed against botocore's output shapes, and samples.
 //! - `testfile`: the `*.test.toml` format; `codes`: its diagnostics.
 //! - `coverage`: steps and branch edges reached; `junit`: JUnit XML.
+//! - `generate`: mocks and inputs derived from a document's types; `cases`:
+//!   the cases `ssmc test init` picks (one per path worth testing);
+//!   `render`: them written as a test file.
 //!
 //! Invariants: pure (no IO); every run ends (a step budget stops one that
 //! would not, and says so); the same document and scenario give the same run.
 
 pub mod automation;
+pub mod cases;
 pub mod codes;
 pub mod command;
 pub mod condition;
 pub mod coverage;
+pub mod generate;
 pub mod interp;
 pub mod json;
 pub mod junit;
+pub mod render;
 pub mod run;
 pub mod scenario;
 pub mod shape;
