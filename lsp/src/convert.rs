@@ -179,6 +179,7 @@ pub fn completion_item(index: &LineIndex, c: CompletionItem) -> lsp::CompletionI
         CompletionKind::AwsApi => lsp::CompletionItemKind::METHOD,
         CompletionKind::AwsField => lsp::CompletionItemKind::PROPERTY,
         CompletionKind::AwsValue => lsp::CompletionItemKind::ENUM_MEMBER,
+        CompletionKind::Document => lsp::CompletionItemKind::FILE,
     };
     // An item with its own range replaces it (a whole service name with its `-`s,
     // a selector's `.` turned into `[0]`); the text is the insert text or the label.

@@ -167,10 +167,14 @@ fn parameters_of_a_called_document_are_completed() {
             )
         })
         .collect();
-    // Only the called document's parameters, required first, as snippets.
+    // Only the called document's parameters, required first, as snippets
+    // (an optional one's default is the placeholder).
     assert_eq!(
         got,
-        [("Service", "Service: \"$1\""), ("Wait", "Wait: \"$1\"")],
+        [
+            ("Service", "Service: \"$1\""),
+            ("Wait", "Wait: \"${1:60}\"")
+        ],
         "{res}"
     );
     assert_eq!(items[0]["insertTextFormat"], json!(2), "a snippet: {res}");

@@ -32,8 +32,10 @@ pub enum CompletionKind {
     AwsApi,
     /// A selector segment (a response member, `[0]`, `[*]`).
     AwsField,
-    /// An enum value (`DesiredValues` of a wait/assert step).
+    /// An enum value (`DesiredValues` of a wait/assert step), an allowed value.
     AwsValue,
+    /// A document a call may name (`DocumentName`, `documentPath`).
+    Document,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,6 +149,9 @@ impl Analysis {
         if let Some(items) = self.complete_aws(offset) {
             return items;
         }
+        if let Some(items) = self.complete_call(offset) {
+            return items;
+        }
         if let Some(items) = self.complete_input_value(offset) {
             return items;
         }
@@ -187,10 +192,6 @@ impl Analysis {
             return self.complete_outputs(name, offset);
         }
         if matches!(lead.chars().last(), None | Some('{' | ',')) {
-            // A key of the parameters map of a step that runs a document of this file.
-            if let Some(items) = self.complete_called_params(offset) {
-                return items;
-            }
             // A key of a map nested in an AWS API step's inputs.
             if let Some(items) = self.complete_aws_nested(offset) {
                 return items;

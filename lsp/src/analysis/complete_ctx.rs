@@ -1,7 +1,6 @@
 //! Completion that depends on where the cursor is: names inside `{{ … }}`,
-//! step names after `goto` and `->`, an input's allowed values in its string,
-//! document names in `DocumentName`, and the called document's parameters in
-//! `Parameters` / `RuntimeParameters`.
+//! step names after `goto` and `->`, an input's allowed values in its string
+//! (calls to other documents are completed by `calls`).
 //!
 //! Input: a byte offset in the normalised text. Output: completion items with
 //! the range they replace (so a client never inserts `aws:aws:…` or filters
@@ -12,7 +11,7 @@
 use ssmc_core::model::Value;
 use ssmc_core::span::Span;
 
-use super::aws_text::{key_before, map_entries, nesting, step_inputs, string_at};
+use super::aws_text::{key_before, step_inputs, string_at};
 use super::complete::{CompletionItem, CompletionKind};
 use super::lexicon::BUILTINS;
 use super::Analysis;
@@ -20,35 +19,6 @@ use super::Analysis;
 /// Characters of a name as written inside `{{ … }}` (`variable:X`, `Step.Out`).
 fn is_ref_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '.' | '-')
-}
-
-/// AWS documents a `DocumentName` commonly names, by the document kind they are.
-const AWS_COMMAND_DOCUMENTS: &[&str] = &[
-    "AWS-RunShellScript",
-    "AWS-RunPowerShellScript",
-    "AWS-RunPatchBaseline",
-    "AWS-ConfigureAWSPackage",
-    "AWS-UpdateSSMAgent",
-];
-
-/// The input of `action` that maps the called document's parameters, and
-/// whether that document is an Automation runbook.
-fn parameters_input(action: &str) -> Option<(&'static str, bool)> {
-    match action {
-        "aws:runCommand" | "aws:runDocument" => Some(("Parameters", false)),
-        "aws:executeAutomation" => Some(("RuntimeParameters", true)),
-        _ => None,
-    }
-}
-
-/// A snippet for a value of the SSM parameter type `ty`, the cursor where the value goes.
-fn param_value_snippet(ty: &str) -> &'static str {
-    match ty {
-        "Integer" | "Boolean" => "$1",
-        "StringMap" => "{ $1 }",
-        _ if ty == "StringList" || ty == "MapList" || ty.starts_with("List<") => "[$1]",
-        _ => "\"$1\"",
-    }
 }
 
 impl Analysis {
@@ -173,8 +143,7 @@ impl Analysis {
         )
     }
 
-    /// In the string value of an action input: its allowed values, or, for
-    /// `DocumentName`, the documents it may name.
+    /// In the string value of an action input: its allowed values.
     pub(super) fn complete_input_value(&self, offset: usize) -> Option<Vec<CompletionItem>> {
         let content = string_at(&self.text, offset)?;
         let quote = content.start.checked_sub(1)?;
@@ -186,14 +155,6 @@ impl Analysis {
             replace: Some(replace),
             ..CompletionItem::new(label, CompletionKind::AwsValue)
         };
-        if key == "DocumentName" {
-            return Some(
-                self.document_names(&action)
-                    .into_iter()
-                    .map(|(n, d)| value(n, Some(d)))
-                    .collect(),
-            );
-        }
         let input = self.catalog.action(&action)?.input(&key, false)?;
         let values = input.allowed_values.as_ref()?;
         Some(
@@ -205,77 +166,5 @@ impl Analysis {
                 })
                 .collect(),
         )
-    }
-
-    /// At a key of the `Parameters` map of `aws:runCommand`/`aws:runDocument`
-    /// (`RuntimeParameters` of `aws:executeAutomation`) whose `DocumentName`
-    /// names a document of this file of the right kind: that document's
-    /// parameters not yet given, required (no default) first, as snippets.
-    /// `None` elsewhere, or when the called document is not in this file.
-    pub(super) fn complete_called_params(&self, offset: usize) -> Option<Vec<CompletionItem>> {
-        let (open, action, openers) = nesting(&self.text, offset)?;
-        let [map] = openers.as_slice() else {
-            return None;
-        };
-        let (input, automation) = parameters_input(&action)?;
-        if !map.brace || map.key.as_deref() != Some(input) {
-            return None;
-        }
-        let (name, _) = map_entries(&self.text, open)
-            .into_iter()
-            .find(|e| e.key == "DocumentName")?
-            .value?;
-        let called = (0..)
-            .map_while(|i| self.defs(i))
-            .find(|d| d.name == name && d.is_automation == automation)?;
-        let given: Vec<String> = map_entries(&self.text, map.pos)
-            .into_iter()
-            .filter(|e| !(e.key_range.start <= offset && offset <= e.key_range.end))
-            .map(|e| e.key)
-            .collect();
-        let mut items: Vec<CompletionItem> = called
-            .params
-            .iter()
-            .filter(|p| !given.contains(&p.name))
-            .map(|p| {
-                let ty = p.ty.as_deref().unwrap_or("String");
-                let req = if p.required { "required" } else { "optional" };
-                CompletionItem {
-                    detail: Some(format!("{ty} ({req}), a parameter of {name}")),
-                    documentation: p.docs.clone(),
-                    insert_text: Some(format!("{}: {}", p.name, param_value_snippet(ty))),
-                    snippet: true,
-                    sort_text: Some(format!("{}_{}", u8::from(!p.required), p.name)),
-                    ..CompletionItem::new(p.name.clone(), CompletionKind::Input)
-                }
-            })
-            .collect();
-        items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
-        Some(items)
-    }
-
-    /// Documents of this file a step running `action` may name (Command
-    /// documents for `aws:runCommand`, Automation documents for
-    /// `aws:executeAutomation`), then common AWS-owned Command documents.
-    fn document_names(&self, action: &str) -> Vec<(String, String)> {
-        let wants_automation = match action {
-            "aws:executeAutomation" => true,
-            "aws:runCommand" | "aws:runDocument" => false,
-            _ => return Vec::new(),
-        };
-        let mut out: Vec<(String, String)> = (0..)
-            .map_while(|i| self.defs(i))
-            .filter(|d| d.is_automation == wants_automation)
-            .map(|d| (d.name.clone(), "a document of this file".to_string()))
-            .collect();
-        if !wants_automation {
-            out.extend(AWS_COMMAND_DOCUMENTS.iter().map(|n| {
-                (
-                    (*n).to_string(),
-                    "an AWS-owned Command document".to_string(),
-                )
-            }));
-        }
-        out
     }
 }

@@ -26,6 +26,9 @@ impl Analysis {
         if let Some(h) = self.hover_aws(offset as usize) {
             return Some(h);
         }
+        if let Some(h) = self.hover_call(offset as usize) {
+            return Some(h);
+        }
         let Some(occ) = self.occurrence_at(offset) else {
             return self.hover_lexicon(offset);
         };
@@ -96,6 +99,9 @@ impl Analysis {
     /// Where the name at `offset` is defined: in this file, a stdlib file or
     /// a workspace file declaring actions (see [`Analysis::file_info`]).
     pub fn definition(&self, offset: u32) -> Option<Span> {
+        if let Some(span) = self.definition_call(offset as usize) {
+            return Some(span);
+        }
         let occ = self.occurrence_at(offset)?;
         let span = match &occ.target {
             Target::Param(name) => self.defs(occ.doc?)?.param(name)?.name_span,

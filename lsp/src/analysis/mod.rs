@@ -13,6 +13,7 @@
 mod actions;
 mod aws;
 mod aws_text;
+mod calls;
 mod complete;
 mod complete_ctx;
 mod fixes;
@@ -28,6 +29,8 @@ mod refs;
 mod tests;
 #[cfg(test)]
 mod tests_aws;
+#[cfg(test)]
+mod tests_calls;
 #[cfg(test)]
 mod tests_editors;
 #[cfg(test)]

@@ -80,9 +80,7 @@ use ssmc_core::verdict::{self, Input, Kind};
 
 /// Every file of `files` (`(path, text)`) judged together, as `ssmc check`
 /// judges a project (lint rules off: the checker's findings only).
-fn judge_together(
-    files: &[(String, String)],
-) -> (SourceMap, Vec<ssmc_core::diagnostic::Diagnostic>) {
+pub(crate) fn judge_together(files: &[(String, String)]) -> (SourceMap, verdict::Verdict) {
     let mut sources = SourceMap::new();
     let (catalog, stdlib) = ssmc_core::catalog::load_stdlib(&mut sources);
     let inputs: Vec<Input> = files
@@ -106,6 +104,14 @@ fn judge_together(
         external: None,
     };
     let v = verdict::judge(&mut sources, &inputs, &NoFiles, catalog, stdlib, options);
+    (sources, v)
+}
+
+/// The checker's findings of [`judge_together`].
+fn findings_together(
+    files: &[(String, String)],
+) -> (SourceMap, Vec<ssmc_core::diagnostic::Diagnostic>) {
+    let (sources, v) = judge_together(files);
     (sources, v.diagnostics)
 }
 
@@ -132,7 +138,7 @@ fn folder(dir: &Path) -> Vec<(String, String)> {
 }
 
 fn snapshot_of(files: &[(String, String)]) -> String {
-    let (sources, diags) = judge_together(files);
+    let (sources, diags) = findings_together(files);
     let mut out = String::new();
     for (path, text) in files {
         out.push_str(&format!("--- {path}\n{text}"));
@@ -180,14 +186,14 @@ fn misspelt_parameter_of_a_project_document() {
     let restart = read("examples/restart-service.rbk");
     let (path, incident) = read("examples/incident-remediation.rbk");
     // As written, the call fits the called document.
-    let (_, diags) = judge_together(&[restart.clone(), (path.clone(), incident.clone())]);
+    let (_, diags) = findings_together(&[restart.clone(), (path.clone(), incident.clone())]);
     assert!(
         !diags.iter().any(|d| d.code.as_str().starts_with("E106")),
         "{diags:?}"
     );
     let broken = incident.replace("HealthTimeoutSeconds", "HealthTimeoutSecs");
     assert_ne!(broken, incident);
-    let (sources, diags) = judge_together(&[restart, (path, broken)]);
+    let (sources, diags) = findings_together(&[restart, (path, broken)]);
     // The incident runbook's errors (the restart document's `file(…)` cannot
     // be read without a loader: not this test's concern).
     let incident_file = sources

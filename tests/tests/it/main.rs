@@ -7,6 +7,7 @@ mod codegen;
 mod corpus_styles;
 mod docs;
 mod documents;
+mod documents_corpus;
 mod embed;
 mod examples;
 mod fmt;

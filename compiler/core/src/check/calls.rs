@@ -34,17 +34,22 @@ use crate::model::{Key, Node, Step, Value};
 use crate::syntax::refs::find_refs;
 use crate::types::Ty;
 
-/// How an action names the document it calls and its parameters.
-struct CallShape {
-    name_key: &'static str,
-    params_key: &'static str,
+/// How an action names the document it calls and its parameters (the
+/// checker's and the editor's one table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallShape {
+    /// The input naming the called document (`DocumentName`, `documentPath`).
+    pub name_key: &'static str,
+    /// The input mapping the called document's parameters.
+    pub params_key: &'static str,
     /// The `DocumentType` the action runs.
-    doc_type: &'static str,
+    pub doc_type: &'static str,
     /// Input keys match case-insensitively (Command plugins).
-    ignore_case: bool,
+    pub ignore_case: bool,
 }
 
-fn call_shape(action: &str) -> Option<CallShape> {
+/// The shape of a call made by `action`; `None` when it calls no document.
+pub fn call_shape(action: &str) -> Option<CallShape> {
     Some(match action {
         "aws:runCommand" => CallShape {
             name_key: "DocumentName",
