@@ -707,18 +707,21 @@ fn iam_warns_about_a_script_and_reads_raw_documents() {
     std::fs::write(
         dir.join("doc.yaml"),
         "schemaVersion: '0.3'\nmainSteps:\n\
-         - {name: s, action: aws:executeScript, inputs: {Runtime: python3.11, Handler: h, Script: x}}\n\
+         - {name: s, action: aws:executeScript, inputs: {Runtime: python3.11, Handler: h, Script: \"import boto3\\ndef h(e, c):\\n    ec2 = boto3.client('ec2')\\n    ec2.describe_instances()\\n    ec2.no_such_call()\\n\"}}\n\
          - {name: q, action: aws:executeAwsApi, inputs: {Service: sqs, Api: ListQueues}}\n",
     )
     .expect("write");
     let out = ssmc(&["iam", "doc.yaml"], &dir);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("warning: step `s`: aws:executeScript"),
+        stderr(&out)
+            .contains("warning: step `s`: the script's call `ec2.no_such_call` (script line 5)"),
         "{}",
         stderr(&out)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("sqs:ListQueues"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("sqs:ListQueues"), "{stdout}");
+    assert!(stdout.contains("ec2:DescribeInstances"), "{stdout}");
 }
 
 #[test]

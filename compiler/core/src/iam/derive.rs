@@ -14,6 +14,7 @@ use super::catalog::IamCatalog;
 use super::exceptions;
 use crate::awsapi::{self, names};
 use crate::model::{DocKind, Document, Key, Node, Step};
+use crate::python;
 
 /// A condition on a statement (`StringEquals` `iam:PassedToService`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -36,6 +37,9 @@ pub struct Need {
     pub step: String,
     /// Where the fact that this action is needed comes from.
     pub source: String,
+    /// What in the step calls it, when that is not the step itself: a
+    /// script's boto3 call and its line (`ec2.describe_instances`, line 4).
+    pub via: String,
 }
 
 /// Something the derivation could not decide.
@@ -57,6 +61,10 @@ const MAX_TYPES: usize = 8;
 
 /// The source of an API step's action: the catalogs themselves.
 const API_SOURCE: &str = "the IAM catalog: the action named as the API operation";
+
+/// The source of a script call's action: the script analysis and the catalogs.
+const SCRIPT_SOURCE: &str =
+    "the script's boto3 call, resolved by the AWS API catalog; the IAM catalog: the action named as the operation";
 
 /// Every need of `doc`'s steps (loops' steps included).
 pub fn derive(doc: &Document, iam: &IamCatalog) -> Derivation {
@@ -80,6 +88,7 @@ pub fn derive(doc: &Document, iam: &IamCatalog) -> Derivation {
             iam,
             step: "",
             inputs: &inputs,
+            via: String::new(),
             out: &mut out,
         };
         ctx.builtin_needs(&builtin::send_command_document());
@@ -102,15 +111,14 @@ fn step_needs(step: &Step, iam: &IamCatalog, out: &mut Derivation) {
         iam,
         step: step.name_str(),
         inputs,
+        via: String::new(),
         out,
     };
     match step.action_str() {
         "aws:executeAwsApi"
         | "aws:waitForAwsResourceProperty"
         | "aws:assertAwsResourceProperty" => ctx.api_call(),
-        "aws:executeScript" => ctx.note(
-            "aws:executeScript: the script's AWS calls are not analysed; add what it calls by hand",
-        ),
+        "aws:executeScript" => ctx.script(),
         "aws:loop" => {
             for inner in step.loop_steps.iter().flatten() {
                 step_needs(inner, iam, ctx.out);
@@ -127,6 +135,8 @@ struct Ctx<'a> {
     iam: &'a IamCatalog,
     step: &'a str,
     inputs: &'a [(Key, Node)],
+    /// What in the step makes the needs recorded now (see [`Need::via`]).
+    via: String,
     out: &'a mut Derivation,
 }
 
@@ -187,6 +197,79 @@ impl Ctx<'_> {
         }
     }
 
+    /// `aws:executeScript`: the actions of the boto3 calls its Python makes
+    /// that the AWS API catalog resolves, each with its line; a note for each
+    /// call it does not, and for a script it cannot read.
+    fn script(&mut self) {
+        let text = |key: &str| {
+            self.inputs
+                .iter()
+                .find(|(k, _)| k.name == key)
+                .and_then(|(_, n)| n.as_str())
+        };
+        let runtime = text("Runtime").unwrap_or("");
+        let Some(script) = text("Script") else {
+            return self.note(
+                "the script is an attachment: its AWS calls are not analysed; add what it calls by hand",
+            );
+        };
+        if !python::runtime::is_python(runtime) {
+            return self.note(
+                "the script is not Python: its AWS calls are not analysed; add what it calls by hand",
+            );
+        }
+        let source = python::Script {
+            text: script,
+            runtime,
+            handler: None,
+        };
+        let Some(calls) = python::boto3_calls(&source) else {
+            return self.note(
+                "the script does not parse: its AWS calls are not analysed; add what it calls by hand",
+            );
+        };
+        if calls.is_empty() && script.contains("boto3") {
+            self.note(
+                "the script uses boto3 without a client call the analysis follows (`boto3.client(\"…\").method(…)`): add what it calls by hand",
+            );
+        }
+        // A script's calls take their arguments at run time: the step's
+        // inputs name none of their resources.
+        let inputs = std::mem::take(&mut self.inputs);
+        for call in calls {
+            let line = script
+                .get(..call.range.start)
+                .map_or(1, |before| before.matches('\n').count() + 1);
+            // The method as written; through `get_paginator("…")` the range
+            // is the string literal, quotes included.
+            let written = script
+                .get(call.range.clone())
+                .unwrap_or(&call.operation)
+                .trim_matches(['"', '\'']);
+            if !call.resolved {
+                self.note(&format!(
+                    "the script's call `{}.{written}` (script line {line}) is not an operation of the AWS API catalog: add what it needs by hand",
+                    call.service
+                ));
+                continue;
+            }
+            match api_actions(self.iam, &call.service, &call.operation) {
+                Some((actions, _)) => {
+                    self.via = format!("its script's `{}.{written}`, script line {line}", call.service);
+                    for action in actions {
+                        self.need(&action, SCRIPT_SOURCE, None, &[]);
+                    }
+                    self.via.clear();
+                }
+                None => self.note(&format!(
+                    "no IAM action for `{}.{}` (script line {line}) in the IAM catalog: add it by hand",
+                    call.service, call.operation
+                )),
+            }
+        }
+        self.inputs = inputs;
+    }
+
     fn builtin_needs(&mut self, needs: &[builtin::BuiltinNeed]) {
         for n in needs {
             let condition = n.passed_to.map(passed_to);
@@ -212,6 +295,7 @@ impl Ctx<'_> {
             condition,
             step: self.step.to_string(),
             source: source.to_string(),
+            via: self.via.clone(),
         });
     }
 }

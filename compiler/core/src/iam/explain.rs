@@ -26,15 +26,18 @@ pub fn explain(policy: &Policy, notes: &[Note]) -> String {
                 c.values.join(", ")
             ));
         }
-        for (step, action, why) in &s.because {
-            let step = if step.is_empty() {
+        for b in &s.because {
+            let step = if b.step.is_empty() {
                 "(the document)"
             } else {
-                step
+                &b.step
             };
-            out.push_str(&format!("  - step `{step}` needs {action}"));
-            if !why.is_empty() {
-                out.push_str(&format!(" (\"*\": {why})"));
+            out.push_str(&format!("  - step `{step}` needs {}", b.action));
+            if !b.via.is_empty() {
+                out.push_str(&format!(" for {}", b.via));
+            }
+            if !b.why_any.is_empty() {
+                out.push_str(&format!(" (\"*\": {})", b.why_any));
             }
             out.push('\n');
         }

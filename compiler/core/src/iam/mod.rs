@@ -25,7 +25,7 @@ pub mod policy;
 mod tests;
 
 pub use derive::{Derivation, Need, Note};
-pub use policy::{Policy, Statement};
+pub use policy::{Because, Policy, Statement};
 
 /// The derivation of `doc`'s needs and the policy that grants them.
 pub fn derive_policy(doc: &crate::model::Document) -> (Policy, Derivation) {

@@ -16,8 +16,19 @@ pub struct Statement {
     /// ARNs with place variables (see `arn`); empty means `"*"`.
     pub resources: Vec<String>,
     pub condition: Option<Condition>,
-    /// `(step, action, why the resource is "*" when it is)` of every need here.
-    pub because: Vec<(String, String, String)>,
+    /// Every need here.
+    pub because: Vec<Because>,
+}
+
+/// Why a statement grants an action: which step needs it, through what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Because {
+    pub step: String,
+    pub action: String,
+    /// Why the resource is `"*"`, when it is.
+    pub why_any: String,
+    /// What in the step calls it, when not the step itself (a script's call).
+    pub via: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,7 +42,7 @@ pub struct Policy {
 pub fn policy(derivation: &Derivation) -> Policy {
     type ActionKey = (String, Option<Condition>);
     /// The action's ARNs (`None`: `"*"`) and the needs behind it.
-    type ActionNeeds = (Option<Vec<String>>, Vec<(String, String, String)>);
+    type ActionNeeds = (Option<Vec<String>>, Vec<Because>);
     let mut per_action: BTreeMap<ActionKey, ActionNeeds> = BTreeMap::new();
     for need in &derivation.needs {
         let entry = per_action
@@ -42,9 +53,12 @@ pub fn policy(derivation: &Derivation) -> Policy {
         } else if let Some(arns) = &mut entry.0 {
             arns.extend(need.resources.iter().cloned());
         }
-        entry
-            .1
-            .push((need.step.clone(), need.action.clone(), need.why_any.clone()));
+        entry.1.push(Because {
+            step: need.step.clone(),
+            action: need.action.clone(),
+            why_any: need.why_any.clone(),
+            via: need.via.clone(),
+        });
     }
     type StatementKey = (Vec<String>, Option<Condition>);
     let mut grouped: BTreeMap<StatementKey, Statement> = BTreeMap::new();

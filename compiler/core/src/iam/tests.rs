@@ -263,14 +263,63 @@ fn change_instance_state_needs_only_the_state_it_sets() {
 fn scripts_and_runtime_apis_are_noted_not_guessed() {
     let d = derive(
         &doc("schemaVersion: '0.3'\nparameters:\n  Api: {type: String}\nmainSteps:\n\
-              - {name: script, action: aws:executeScript, inputs: {Runtime: python3.11, Handler: h, Script: x}}\n\
+              - {name: attached, action: aws:executeScript, inputs: {Runtime: python3.11, Handler: m.h, Attachment: a.zip}}\n\
+              - {name: broken, action: aws:executeScript, inputs: {Runtime: python3.11, Handler: h, Script: 'def h(:'}}\n\
               - {name: dyn, action: aws:executeAwsApi, inputs: {Service: ec2, Api: '{{ Api }}'}}\n\
               - {name: odd, action: aws:executeAwsApi, inputs: {Service: ec2, Api: NoSuchThing}}\n"),
         catalog(),
     );
     assert!(d.needs.is_empty(), "{:?}", d.needs);
     let steps: Vec<&str> = d.notes.iter().map(|n| n.step.as_str()).collect();
-    assert_eq!(steps, ["script", "dyn", "odd"]);
+    assert_eq!(steps, ["attached", "broken", "dyn", "odd"]);
+}
+
+#[test]
+fn a_scripts_boto3_calls_are_its_needs_each_with_its_line() {
+    let d = derive(
+        &doc("schemaVersion: '0.3'\nmainSteps:\n\
+              - name: script\n  action: aws:executeScript\n  inputs:\n    Runtime: python3.11\n    Handler: h\n    Script: |\n\
+              \x20     import boto3\n\
+              \x20     def h(events, context):\n\
+              \x20         ec2 = boto3.client('ec2')\n\
+              \x20         ec2.stop_instances(InstanceIds=[events['Id']])\n\
+              \x20         ec2.stop_all_the_things()\n\
+              \x20         return {}\n"),
+        catalog(),
+    );
+    let needs: Vec<(&str, &str)> = d
+        .needs
+        .iter()
+        .map(|n| (n.action.as_str(), n.via.as_str()))
+        .collect();
+    assert_eq!(
+        needs,
+        [(
+            "ec2:StopInstances",
+            "its script's `ec2.stop_instances`, script line 4"
+        )]
+    );
+    let notes: Vec<&str> = d.notes.iter().map(|n| n.message.as_str()).collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains("stop_all_the_things") && notes[0].contains("script line 5"),
+        "{notes:?}"
+    );
+    let text = super::explain::explain(&policy(&d), &d.notes);
+    assert!(
+        text.contains("step `script` needs ec2:StopInstances for its script's `ec2.stop_instances`, script line 4"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_script_without_aws_calls_needs_nothing_and_says_nothing() {
+    let d = derive(
+        &doc("schemaVersion: '0.3'\nmainSteps:\n\
+              - {name: sum, action: aws:executeScript, inputs: {Runtime: python3.11, Handler: h, Script: 'def h(e, c): return {\"n\": 1}'}}\n"),
+        catalog(),
+    );
+    assert!(d.needs.is_empty() && d.notes.is_empty(), "{d:?}");
 }
 
 #[test]

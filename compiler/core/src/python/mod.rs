@@ -174,15 +174,14 @@ pub struct Boto3Call {
     pub range: Range<usize>,
 }
 
-/// Every boto3 client call of a script (none when it does not parse).
-pub fn boto3_calls(script: &Script<'_>) -> Vec<Boto3Call> {
-    let Some(parsed) = parse(script) else {
-        return Vec::new();
-    };
+/// Every boto3 client call of a script; `None` when the script does not
+/// parse (or is too large or deep to parse), so its calls are unknown.
+pub fn boto3_calls(script: &Script<'_>) -> Option<Vec<Boto3Call>> {
+    let parsed = parse(script)?;
     if !parsed.errors().is_empty() {
-        return Vec::new();
+        return None;
     }
-    boto3::calls(parsed.syntax())
+    let calls = boto3::calls(parsed.syntax())
         .into_iter()
         .map(|c| match boto3::resolve(&c) {
             Some((service, operation)) => Boto3Call {
@@ -198,7 +197,8 @@ pub fn boto3_calls(script: &Script<'_>) -> Vec<Boto3Call> {
                 range: c.range,
             },
         })
-        .collect()
+        .collect();
+    Some(calls)
 }
 
 /// The script parsed for its runtime, or `None` when the guard refuses it.
