@@ -203,7 +203,7 @@ pub fn compile_among(
     });
     // Every document a step may call, before any is checked: the neighbours'
     // and the compiled files' in project order, then those the caller gave
-    // (raw documents, `[documents] paths`).
+    // (raw documents).
     catalog.documents = project_documents(neighbours, &lowered, &catalog.documents);
     // Checking reads the catalog and the file's own documents only.
     let checked: Vec<(Vec<Diagnostic>, bool)> = par_map(&lowered, |lowered| {

@@ -11,8 +11,8 @@
 //! Format: `b"SSMCDOC1"`, then raw deflate of compact JSON
 //! `{"source": text, "documents": [signature, …]}` sorted by name, a signature
 //! as [`Signature`]'s serde form (short keys). The generator is Rust, not a
-//! script, so the catalog's documents and a project's `[documents] paths` files
-//! go through one converter (`Signature::of_document` for GetDocument content);
+//! script, so the catalog's documents and a project's raw documents go
+//! through one converter (`Signature::of_document` for GetDocument content);
 //! `miniz_oxide` is pinned by `Cargo.lock`, so the bytes are reproducible and a
 //! test (`aws_documents_catalog_is_fresh`) compares them exactly.
 //!

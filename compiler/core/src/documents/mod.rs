@@ -1,6 +1,7 @@
 //! The documents a step can call, by name: the project's own (`.rbk` and raw
-//! documents judged together, `[documents] paths` of `ssmc.toml`) over the
-//! embedded catalog of AWS-owned documents.
+//! documents judged together) over the embedded catalog of AWS-owned
+//! documents. (A `[documents] paths` setting for a team's shared documents
+//! outside the project is not built yet: docs/cross-document.md.)
 //!
 //! Input: the project's [`Signature`]s (made by the pipeline and the verdict)
 //! and the embedded catalog ([`catalog::aws`]). Output: [`Documents::resolve`],
