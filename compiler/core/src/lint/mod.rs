@@ -167,7 +167,24 @@ pub struct LintContext<'a> {
     shared: &'a python::Shared,
 }
 
-impl LintContext<'_> {
+impl<'a> LintContext<'a> {
+    /// The parameter `assumeRole` names (`"{{ AutomationAssumeRole }}"`), when
+    /// the document declares it.
+    pub fn assume_role_parameter(&self) -> Option<&'a crate::model::Parameter> {
+        let role = self.doc.assume_role.as_ref()?.as_str()?;
+        let refs = crate::syntax::refs::find_refs(role);
+        let name = refs
+            .iter()
+            .find(|r| r.kind == crate::syntax::refs::RefKind::Param)?
+            .name
+            .clone();
+        self.doc
+            .parameters
+            .iter()
+            .flatten()
+            .find(|p| p.name.name == name)
+    }
+
     /// A finding of the running rule at its configured level (not yet reported).
     pub fn finding(&self, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(self.code, self.severity, span, message)

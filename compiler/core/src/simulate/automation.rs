@@ -12,7 +12,7 @@ use serde_json::{json, Value as Json};
 
 use super::condition;
 use super::interp::Scope;
-use super::json::{select, to_json, to_text, Selected};
+use super::json::{inputs_and_choices, select, to_json, to_text, Selected};
 use super::run::{Run, StepRun};
 use super::scenario::{Attempt, Scenario, Status, DEFAULT_STEP_BUDGET};
 use super::shape;
@@ -648,12 +648,7 @@ impl Engine<'_> {
     /// [ug] `automation-action-branch.md`: the first choice that holds gives
     /// `NextStep`; none holds: `Default`; no `Default`: the step fails.
     fn branch(&mut self, step: &Step) -> Outcome {
-        let inputs = step.inputs.as_ref().map(to_json).unwrap_or(Json::Null);
-        let choices = inputs
-            .get("Choices")
-            .and_then(Json::as_array)
-            .cloned()
-            .unwrap_or_default();
+        let (inputs, choices) = inputs_and_choices(step);
         let mut outcome = Outcome {
             status: Status::Success,
             attempts: 1,

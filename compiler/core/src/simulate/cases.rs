@@ -14,7 +14,7 @@ use serde_json::Value as Json;
 
 use super::generate;
 use super::interp::references;
-use super::json::{to_json, to_text};
+use super::json::{inputs_and_choices, to_json, to_text};
 use super::run::Run;
 use super::scenario::{Attempt, Scenario, Status, StepMock};
 use super::simulate;
@@ -137,12 +137,7 @@ fn branch_cases(doc: &Document, out: &mut Vec<GeneratedCase>) {
         let Some(base) = reaching(out, name) else {
             continue;
         };
-        let inputs = step.inputs.as_ref().map(to_json).unwrap_or(Json::Null);
-        let choices = inputs
-            .get("Choices")
-            .and_then(Json::as_array)
-            .cloned()
-            .unwrap_or_default();
+        let (inputs, choices) = inputs_and_choices(step);
         let mut targets: Vec<(String, Option<Vec<Assignment>>)> = Vec::new();
         for (i, choice) in choices.iter().enumerate() {
             let Some(target) = choice.get("NextStep").and_then(Json::as_str) else {

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value as Json;
 
-use super::json::to_json;
+use super::json::inputs_and_choices;
 use super::run::Run;
 use super::testfile::all_steps;
 use crate::model::Document;
@@ -27,12 +27,7 @@ pub fn branch_edges(doc: &Document) -> Vec<(String, String)> {
         if step.action_str() != "aws:branch" {
             continue;
         }
-        let inputs = step.inputs.as_ref().map(to_json).unwrap_or(Json::Null);
-        let choices = inputs
-            .get("Choices")
-            .and_then(Json::as_array)
-            .cloned()
-            .unwrap_or_default();
+        let (inputs, choices) = inputs_and_choices(step);
         let targets = choices
             .iter()
             .filter_map(|c| c.get("NextStep").and_then(Json::as_str).map(str::to_string))

@@ -11,7 +11,19 @@
 use serde_json::{Map, Value as Json};
 
 use crate::check::awsapi::selector::{self, Sel};
-use crate::model::{Node, Value};
+use crate::model::{Node, Step, Value};
+
+/// A step's inputs as JSON and, for an `aws:branch`, its `Choices` (empty
+/// when absent): what the runner, the coverage count and the case picker read.
+pub fn inputs_and_choices(step: &Step) -> (Json, Vec<Json>) {
+    let inputs = step.inputs.as_ref().map(to_json).unwrap_or(Json::Null);
+    let choices = inputs
+        .get("Choices")
+        .and_then(Json::as_array)
+        .cloned()
+        .unwrap_or_default();
+    (inputs, choices)
+}
 
 /// A model node as JSON (spans dropped, key order kept).
 pub fn to_json(node: &Node) -> Json {

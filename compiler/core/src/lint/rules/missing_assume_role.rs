@@ -51,7 +51,7 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
         return;
     };
     let refs = find_refs(text);
-    let Some(param_ref) = refs.iter().find(|r| r.kind == RefKind::Param) else {
+    if !refs.iter().any(|r| r.kind == RefKind::Param) {
         if refs.is_empty() && text.starts_with("arn:") {
             let d = cx
                 .finding(role.span, "`assumeRole` is a hard-coded role ARN")
@@ -60,14 +60,8 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
             cx.report(d);
         }
         return;
-    };
-    let Some(param) = cx
-        .doc
-        .parameters
-        .iter()
-        .flatten()
-        .find(|p| p.name.name == param_ref.name)
-    else {
+    }
+    let Some(param) = cx.assume_role_parameter() else {
         return; // the checker reports an unknown parameter
     };
     let ty = param.ty.as_ref().and_then(Node::as_str).unwrap_or("String");

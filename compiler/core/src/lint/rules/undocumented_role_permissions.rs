@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::lint::LintContext;
 use crate::model::Node;
-use crate::syntax::refs::{find_refs, RefKind};
 
 declare_rule! {
     /// ## What it does
@@ -50,21 +49,10 @@ pub(crate) fn check(cx: &mut LintContext<'_>) {
     if !cx.is_automation() {
         return;
     }
-    let Some(role) = cx.doc.assume_role.as_ref().and_then(Node::as_str) else {
+    // A hard-coded role is `missing-assume-role`'s finding; an unknown
+    // parameter the checker's.
+    let Some(param) = cx.assume_role_parameter() else {
         return;
-    };
-    let refs = find_refs(role);
-    let Some(param_ref) = refs.iter().find(|r| r.kind == RefKind::Param) else {
-        return; // a hard-coded role is `missing-assume-role`'s finding
-    };
-    let Some(param) = cx
-        .doc
-        .parameters
-        .iter()
-        .flatten()
-        .find(|p| p.name.name == param_ref.name)
-    else {
-        return; // the checker reports an unknown parameter
     };
     let (policy, _) = crate::iam::derive_policy(cx.doc);
     let mut needed: Vec<&str> = policy
