@@ -158,6 +158,9 @@ struct Shared {
     roots: Mutex<Vec<std::path::PathBuf>>,
     /// AWS API models the workspace folders' `ssmc.toml` list (`[aws-api] models`).
     aws_models: Mutex<ssmc_core::awsapi::Overlay>,
+    /// Documents the workspace folders' `ssmc.toml` list for calls from
+    /// outside the project (`[documents] paths`).
+    outside_documents: Mutex<ssmc_core::documents::Documents>,
     /// The client can be asked to watch `.rbk` files for us.
     watch_files: std::sync::atomic::AtomicBool,
     test_panic: Option<String>,
@@ -415,6 +418,7 @@ impl Shared {
             let key = workspace::order_key(uri);
             let surroundings = self.surroundings(&key);
             let models = lock(&self.aws_models).clone();
+            let documents = lock(&self.outside_documents).clone();
             let lint = path
                 .as_deref()
                 .map(|p| workspace::lint_settings(&self.project(p), p))
@@ -434,6 +438,7 @@ impl Shared {
                 path: &key,
                 surroundings: &surroundings,
                 models: &models,
+                documents: &documents,
                 lint: &lint,
                 external: Some(&hook),
             };
@@ -774,10 +779,11 @@ impl LanguageServer for Backend {
         let read = tokio::task::spawn_blocking(move || {
             let found = guard(|| workspace::scan(&roots)).unwrap_or_default();
             let models = guard(|| workspace::aws_models(&folders)).unwrap_or_default();
-            (found, models)
+            let documents = guard(|| workspace::outside_documents(&folders)).unwrap_or_default();
+            (found, models, documents)
         })
         .await;
-        let (found, (models, faults)) = read.unwrap_or_default();
+        let (found, (models, faults), (documents, document_faults)) = read.unwrap_or_default();
         {
             let mut files = lock(&self.shared.files);
             for (path, (uri, text)) in found {
@@ -785,7 +791,8 @@ impl LanguageServer for Backend {
             }
         }
         *lock(&self.shared.aws_models) = models;
-        for fault in faults {
+        *lock(&self.shared.outside_documents) = documents;
+        for fault in faults.into_iter().chain(document_faults) {
             self.client.log_message(MessageType::ERROR, fault).await;
         }
         let can_watch = params

@@ -300,6 +300,22 @@ pub fn aws_models(folders: &[PathBuf]) -> (ssmc_core::awsapi::Overlay, Vec<Strin
     (ssmc_core::awsapi::Overlay::new(services), faults)
 }
 
+/// The documents the `ssmc.toml` of each workspace folder's project lists
+/// for calls from outside the project (`[documents] paths`, as `ssmc check`
+/// reads them), and one message per folder whose documents cannot be read.
+pub fn outside_documents(folders: &[PathBuf]) -> (ssmc_core::documents::Documents, Vec<String>) {
+    let mut signatures = Vec::new();
+    let mut faults = Vec::new();
+    for folder in folders {
+        let project = Project::discover(folder);
+        match ssmc_project::document_signatures(&project) {
+            Ok(docs) => signatures.extend(docs.project().cloned()),
+            Err(e) => faults.push(format!("ssmc: `[documents] paths` not loaded: {e}")),
+        }
+    }
+    (ssmc_core::documents::Documents::new(signatures), faults)
+}
+
 /// The project settings for the document at `path` in `project` (found as
 /// `ssmc lint` finds it).
 pub fn lint_settings(project: &Project, path: &Path) -> LintSettings {
@@ -317,6 +333,47 @@ pub fn lint_settings(project: &Project, path: &Path) -> LintSettings {
 mod tests {
 
     use super::*;
+
+    /// The server reads `[documents] paths` as `ssmc check` does (the same
+    /// reader), and a folder whose setting is broken is named in a message.
+    #[test]
+    fn outside_documents_are_read_from_each_folders_ssmc_toml() {
+        let base = std::env::temp_dir().join(format!("ssmc-lsp-docs-{}", std::process::id()));
+        let (good, bad) = (base.join("good"), base.join("bad"));
+        for d in [&good, &bad] {
+            std::fs::create_dir_all(d.join(".git")).expect("mkdir");
+        }
+        std::fs::create_dir_all(good.join("vendor")).expect("mkdir");
+        std::fs::write(
+            good.join("ssmc.toml"),
+            "[documents]\npaths = [\"vendor\"]\n",
+        )
+        .expect("write");
+        std::fs::write(
+            good.join("vendor/Team-Wait.yaml"),
+            "schemaVersion: '0.3'\nparameters:\n  Minutes: {type: String}\nmainSteps:\n  - {name: W, action: 'aws:sleep', inputs: {Duration: PT1M}}\n",
+        )
+        .expect("write");
+        std::fs::write(
+            bad.join("ssmc.toml"),
+            "[documents]\npaths = [\"missing\"]\n",
+        )
+        .expect("write");
+        let folders = [
+            good.canonicalize().expect("good"),
+            bad.canonicalize().expect("bad"),
+        ];
+        let (docs, faults) = outside_documents(&folders);
+        let _ = std::fs::remove_dir_all(&base);
+        let names: Vec<&str> = docs.project().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Team-Wait"]);
+        assert!(docs
+            .get("Team-Wait")
+            .and_then(|s| s.param("Minutes"))
+            .is_some());
+        assert_eq!(faults.len(), 1, "{faults:?}");
+        assert!(faults[0].contains("`missing`"), "{faults:?}");
+    }
 
     #[test]
     fn stdlib_names_round_trip_through_uris() {

@@ -757,3 +757,51 @@ fn iam_check_names_what_a_policy_lacks_and_exits_1() {
     std::fs::write(dir.join("bad.rbk"), "automation {").expect("write");
     assert_eq!(ssmc(&["iam", "bad.rbk"], &dir).status.code(), Some(1));
 }
+
+/// `[documents] paths` of `ssmc.toml` lends the signatures of documents outside
+/// the project (a GetDocument response here) to the calls that name them: a
+/// misspelt parameter is E1060 against the vendored document, which is itself
+/// neither checked nor linted. Without the setting the name is unknown (W1020).
+#[test]
+fn documents_paths_type_calls_to_vendored_documents() {
+    let dir = temp_dir("documents-paths");
+    std::fs::create_dir_all(dir.join("vendor")).expect("mkdir");
+    let content = r#"{\"schemaVersion\": \"2.2\", \"parameters\": {\"Service\": {\"type\": \"String\"}}, \"mainSteps\": [{\"action\": \"aws:runShellScript\", \"name\": \"R\", \"inputs\": {\"runCommand\": [\"systemctl restart {{ Service }}\"]}}]}"#;
+    std::fs::write(
+        dir.join("vendor/team-restart.json"),
+        format!(r#"{{"Name": "Team-Restart", "DocumentType": "Command", "DocumentFormat": "JSON", "Content": "{content}"}}"#),
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("restart.rbk"),
+        "automation Restart {\n  step Run = aws:runCommand {\n    DocumentName: \"Team-Restart\",\n    InstanceIds: [\"i-0123456789abcdef0\"],\n    Parameters: { Servce: [\"nginx\"] },\n  }\n}\n",
+    )
+    .expect("write");
+    let out = ssmc(&["check", "--no-cache", "restart.rbk"], &dir);
+    assert!(stderr(&out).contains("[W1020]"), "{}", stderr(&out));
+
+    std::fs::write(dir.join("ssmc.toml"), "[documents]\npaths = [\"vendor\"]\n").expect("write");
+    let out = ssmc(&["check", "--no-cache", "restart.rbk"], &dir);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("[E1060]") && err.contains("`Servce`"), "{err}");
+    assert!(err.contains("`Service`"), "did you mean: {err}");
+    assert!(!err.contains("W1020"), "{err}");
+    assert!(
+        !err.contains("team-restart.json"),
+        "the vendored file is not judged: {err}"
+    );
+
+    std::fs::write(
+        dir.join("ssmc.toml"),
+        "[documents]\npaths = [\"../outside\"]\n",
+    )
+    .expect("write");
+    let out = ssmc(&["check", "--no-cache", "restart.rbk"], &dir);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("leaves the project"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -275,9 +275,11 @@ pub fn judge_among(
     }
 }
 
-/// `given` and the signatures of the raw documents among `inputs` (named by
-/// their file stem, as deployed), so that any document may call any other.
-/// A raw file that is not an SSM document lends nothing.
+/// The signatures of the raw documents among `inputs` (named by their file
+/// stem, as deployed), then `given` (documents outside the project, such as
+/// `[documents] paths`), so that any document may call any other and a
+/// project document shadows an outside one of its name. A raw file that is
+/// not an SSM document lends nothing.
 fn with_raw_signatures(sources: &SourceMap, inputs: &[Input], given: &Documents) -> Documents {
     let raw: Vec<(&Input, std::sync::Arc<str>, Format)> = inputs
         .iter()
@@ -294,7 +296,7 @@ fn with_raw_signatures(sources: &SourceMap, inputs: &[Input], given: &Documents)
             .ok()
             .map(|doc| Signature::of_document(&input.name, &doc))
     });
-    Documents::new(given.project().cloned().chain(read.into_iter().flatten()))
+    Documents::new(read.into_iter().flatten().chain(given.project().cloned()))
 }
 
 /// The schema findings (E1044) of each built document the checker finds no

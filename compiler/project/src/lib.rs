@@ -4,12 +4,14 @@
 //! Input: a path (a runbook, a folder). Output: the [`Project`] it belongs
 //! to (root, typed `ssmc.toml`), the files to work on ([`walk`]), the
 //! `file(…)` loader that never leaves the root ([`ProjectLoader`]) and the
-//! project's AWS API models ([`aws_models`]).
+//! project's AWS API models ([`aws_models`]) and the signatures of the
+//! documents it calls from outside ([`document_signatures`]).
 //! Invariants: the decisions (what the root is, which paths are allowed,
 //! which are ignored, what `ssmc.toml` means) are the core's
 //! (`ssmc_core::project`); this crate only asks the file system. Nothing here
 //! panics on any input; every read is size-capped.
 
+mod documents;
 mod limits;
 mod loader;
 mod models;
@@ -21,6 +23,7 @@ use std::path::{Path, PathBuf};
 use ssmc_core::project::root::{find_root, find_vcs_root, CONFIG_FILE};
 use ssmc_core::project::{config, ConfigError, ProjectConfig};
 
+pub use documents::{document_files, document_signatures, MAX_DOCUMENT_FILES};
 pub use limits::{text_limit, MAX_DOCUMENT_BYTES, MAX_SOURCE_BYTES};
 pub use loader::{ProjectLoader, MAX_ATTACHMENT_BYTES};
 pub use models::aws_models;

@@ -44,6 +44,7 @@ use std::sync::Arc;
 
 use ssmc_core::awsapi::Overlay;
 use ssmc_core::catalog::Catalog;
+use ssmc_core::documents::Documents;
 use ssmc_core::lint::LintConfig;
 use ssmc_core::lower::FileLoader;
 use ssmc_core::pipeline::{Neighbour, Neighbours};
@@ -152,6 +153,8 @@ pub struct Place<'a> {
     pub surroundings: &'a Surroundings,
     /// The AWS API models of the project (`[aws-api] models` of `ssmc.toml`).
     pub models: &'a Overlay,
+    /// Documents the project calls from outside it (`[documents] paths`).
+    pub documents: &'a Documents,
     /// The project's lint settings.
     pub lint: &'a LintSettings,
     /// Findings from outside the core (shellcheck) for this text, given to
@@ -266,6 +269,7 @@ impl Analysis {
             path: Path::new(name),
             surroundings: &surroundings,
             models,
+            documents: &Documents::default(),
             lint: &LintSettings::default(),
             external: None,
         };
@@ -302,6 +306,7 @@ impl Analysis {
         }];
         let mut catalog = stdlib().1.clone();
         catalog.aws_models = place.models.clone();
+        catalog.documents = place.documents.clone();
         let options = verdict::Options {
             lint: &lint.config,
             external: place.external,

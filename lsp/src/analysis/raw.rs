@@ -54,6 +54,7 @@ pub(super) fn analyse(name: &str, text: &str, kind: Kind, place: Place<'_>) -> A
         .unwrap_or_default();
     let mut catalog = stdlib_catalog.clone();
     catalog.aws_models = models.clone();
+    catalog.documents = place.documents.clone();
     let doc_name = stem(path);
     // The one verdict, as `ssmc lint` computes it for this file.
     let inputs = [Input {

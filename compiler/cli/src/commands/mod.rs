@@ -315,13 +315,23 @@ impl Session {
         })
     }
 
-    /// A hash of the AWS API model files `ssmc.toml` lists (their content), for cache keys.
+    /// A hash of the AWS API model files and the `[documents] paths` files
+    /// `ssmc.toml` lists (their names and content), for cache keys.
     fn models_key(&self) -> u64 {
         let mut parts: Vec<Vec<u8>> = Vec::new();
-        for rel in &self.project.config.aws_models {
-            parts.push(rel.as_bytes().to_vec());
+        let documents = ssmc_project::document_files(&self.project).unwrap_or_default();
+        let files = self
+            .project
+            .config
+            .aws_models
+            .iter()
+            .map(|rel| self.project.root.join(rel))
+            .chain(documents);
+        for path in files {
+            let shown = path.strip_prefix(&self.project.root).unwrap_or(&path);
+            parts.push(shown.to_string_lossy().as_bytes().to_vec());
             let bytes = ssmc_fs::read_capped(
-                &self.project.root.join(rel),
+                &path,
                 ssmc_project::MAX_ATTACHMENT_BYTES,
                 ssmc_fs::Follow::Yes,
             )
@@ -350,8 +360,10 @@ impl Session {
         external: Option<ssmc_core::verdict::External<'_>>,
     ) -> Result<ssmc_core::verdict::Verdict, String> {
         let models = ssmc_project::aws_models(&self.project)?;
+        let documents = ssmc_project::document_signatures(&self.project)?;
         let (mut catalog, diags) = ssmc_core::catalog::load_stdlib(&mut self.sources);
         catalog.aws_models = models;
+        catalog.documents = documents;
         let options = ssmc_core::verdict::Options {
             lint: &self.project.config.lint,
             external,

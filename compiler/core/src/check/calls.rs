@@ -222,7 +222,7 @@ impl Checker<'_> {
         d = match did_you_mean(name, candidates) {
             Some(s) => d.with_help(format!("did you mean `{s}`?")),
             None => d.with_help(
-                "if it is your account's document, check or lint it together with this runbook (its JSON or YAML file, or the `.rbk` that builds it)",
+                "if it is your account's document, check or lint it together with this runbook, or list its file (or its `aws ssm get-document` JSON) in `[documents] paths` of ssmc.toml",
             ),
         };
         self.report(d);

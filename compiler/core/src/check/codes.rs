@@ -1893,11 +1893,11 @@ crate::define_codes! {
     WRONG_DOCUMENT_TYPE = "E1065", "wrong-document-type", Error, "a call to a document of another type than the action runs";
     /// ## What it does
     ///
-    /// A step calls a document by a literal name that is neither a document of the project (`.rbk` and raw JSON/YAML documents judged together) nor an AWS-owned document of the embedded catalog. ARNs of another account and names computed from `{{ }}` are not looked up.
+    /// A step calls a document by a literal name that is neither a document of the project (`.rbk` and raw JSON/YAML documents judged together, `[documents] paths` of `ssmc.toml`) nor an AWS-owned document of the embedded catalog. ARNs of another account and names computed from `{{ }}` are not looked up.
     ///
     /// ## Why is this bad?
     ///
-    /// A misspelt name fails the step at run time (`InvalidDocument`); a document of your account that the project does not know cannot have its parameters checked. Check or lint it together with the runbook (its JSON or YAML file is enough).
+    /// A misspelt name fails the step at run time (`InvalidDocument`); a document of your account that the project does not know cannot have its parameters checked. Check or lint it together with the runbook, or list its file (or its GetDocument JSON) in `[documents] paths`.
     ///
     /// ## Example
     ///

@@ -1,7 +1,6 @@
 //! The documents a step can call, by name: the project's own (`.rbk` and raw
-//! documents judged together) over the embedded catalog of AWS-owned
-//! documents. (A `[documents] paths` setting for a team's shared documents
-//! outside the project is not built yet: docs/cross-document.md.)
+//! documents judged together, then `[documents] paths` of `ssmc.toml`) over
+//! the embedded catalog of AWS-owned documents.
 //!
 //! Input: the project's [`Signature`]s (made by the pipeline and the verdict)
 //! and the embedded catalog ([`catalog::aws`]). Output: [`Documents::resolve`],

@@ -26,6 +26,8 @@ struct File {
     lint: LintTable,
     #[serde(default, rename = "aws-api")]
     aws_api: AwsApiTable,
+    #[serde(default)]
+    documents: DocumentsTable,
 }
 
 /// `[lint]`.
@@ -71,6 +73,16 @@ struct AwsApiTable {
 }
 
 /// A level a rule may be set to.
+/// `[documents] paths`: files and folders of documents a runbook may call
+/// that are not part of the project (a team's shared documents), relative to
+/// the folder of `ssmc.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentsTable {
+    #[serde(default)]
+    paths: Vec<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 enum Level {
@@ -103,6 +115,10 @@ pub struct ProjectConfig {
     pub docs_url: Option<String>,
     /// `[aws-api] models`: paths relative to the project root.
     pub aws_models: Vec<String>,
+    /// `[documents] paths`: files and folders of documents a runbook may call
+    /// from outside the project, relative to the project root (read by
+    /// `ssmc_project::document_signatures`).
+    pub document_paths: Vec<String>,
     /// `[lint.shellcheck] exclude`: shellcheck codes left out (default: SC2317, SC1091).
     pub shellcheck_exclude: Option<Vec<String>>,
     /// `[lint.shellcheck] budget_seconds`: the time budget of all shellcheck runs.
@@ -181,6 +197,7 @@ pub fn parse(text: &str) -> Result<ProjectConfig, ConfigError> {
         ignore: IgnoreGlobs::new(&ignore)?,
         docs_url: file.lint.docs_url,
         aws_models: file.aws_api.models,
+        document_paths: file.documents.paths,
         shellcheck_exclude,
         shellcheck_budget,
     })
@@ -241,9 +258,11 @@ mod tests {
         let cfg = parse(
             "[lint]\nignore = [\"legacy/**\"]\ndocs_url = \"https://x/rules\"\n\
              [lint.rules]\nmissing-timeout = \"off\"\nSSM201 = \"error\"\nSSM103 = \"warn\"\n\
-             [aws-api]\nmodels = [\"models/a.json\"]\n",
+             [aws-api]\nmodels = [\"models/a.json\"]\n\
+             [documents]\npaths = [\"vendor/ssm-docs\"]\n",
         )
         .unwrap();
+        assert_eq!(cfg.document_paths, ["vendor/ssm-docs"]);
         assert_eq!(cfg.lint.levels.len(), 3);
         assert!(cfg
             .lint
