@@ -90,9 +90,18 @@ fi
 
 work=$(mktemp -d)
 server=""
+# code-server forks node workers and the extension's `ssmc lsp`: killing only the
+# process started here left them running after the step (seen after a CI run).
+kill_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null || true); do
+    kill_tree "$child"
+  done
+  kill "$1" 2>/dev/null || true
+}
 cleanup() {
   if [ -n "$server" ]; then
-    kill "$server" 2>/dev/null || true
+    kill_tree "$server"
   fi
   rm -rf "$work"
 }
