@@ -90,6 +90,17 @@ pub fn compile(paths: &[PathBuf]) -> (Compilation, SourceMap) {
     (result, sources)
 }
 
+/// The error-level diagnostics of a compilation (what must be empty for a
+/// runbook that builds).
+pub fn errors_of(result: &Compilation) -> Vec<Diagnostic> {
+    result
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect()
+}
+
 /// One line per diagnostic: `file:line:col: severity[code]: message (help)`,
 /// with the file name relative to the repository.
 pub fn describe(diags: &[Diagnostic], sources: &SourceMap) -> String {

@@ -13,12 +13,7 @@ use ssmc_tests::{compile, describe, files_in};
 
 fn outputs(path: &PathBuf) -> Vec<(String, String, String)> {
     let (result, sources) = compile(std::slice::from_ref(path));
-    let errors: Vec<_> = result
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .cloned()
-        .collect();
+    let errors = ssmc_tests::errors_of(&result);
     assert!(
         errors.is_empty(),
         "{} does not compile:\n{}",

@@ -33,12 +33,7 @@ fn examples() -> Vec<(String, Document, TestFile)> {
             .into_owned();
         let text = std::fs::read_to_string(&path).expect("a readable example");
         let (result, sources) = compile_raw(&path.display().to_string(), &text);
-        let errors: Vec<_> = result
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .cloned()
-            .collect();
+        let errors = ssmc_tests::errors_of(&result);
         assert!(errors.is_empty(), "{}", describe(&errors, &sources));
         let doc = result
             .documents()

@@ -72,12 +72,7 @@ fn language_spec_examples_compile_to_the_json_they_show() {
         let mut sources = SourceMap::new();
         let id = sources.add(format!("docs/language.md:{line}"), rbk);
         let result = pipeline::compile(&mut sources, &[id], &SpecFiles);
-        let errors: Vec<_> = result
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .cloned()
-            .collect();
+        let errors = ssmc_tests::errors_of(&result);
         if !errors.is_empty() {
             failures.push(format!(
                 "block at line {line} does not compile:\n{}",

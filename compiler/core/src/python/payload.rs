@@ -437,6 +437,17 @@ impl<'a> Reader<'a> {
     }
 
     /// `events` used in a way that hides which keys are read.
+    /// Whether what `visit` walks mentions an alias of `events` (a function,
+    /// class or lambda that captures it: the payload escapes the reads seen).
+    fn mentions(&self, visit: impl FnOnce(&mut Mentions<'_>)) -> bool {
+        let mut m = Mentions {
+            names: Some(&self.aliases),
+            found: false,
+        };
+        visit(&mut m);
+        m.found
+    }
+
     fn escapes(&mut self, read_only: bool) {
         self.complete = false;
         if !read_only {
@@ -460,12 +471,8 @@ impl<'a> Visitor<'a> for Reader<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {
-                let mut m = Mentions {
-                    names: Some(&self.aliases),
-                    found: false,
-                };
-                m.visit_stmt(stmt);
-                if m.found {
+                let found = self.mentions(|m| m.visit_stmt(stmt));
+                if found {
                     self.escapes(false);
                 }
             }
@@ -564,12 +571,8 @@ impl<'a> Visitor<'a> for Reader<'a> {
                 }
             }
             Expr::Lambda(_) => {
-                let mut m = Mentions {
-                    names: Some(&self.aliases),
-                    found: false,
-                };
-                m.visit_expr(expr);
-                if m.found {
+                let found = self.mentions(|m| m.visit_expr(expr));
+                if found {
                     self.escapes(false);
                 }
             }
