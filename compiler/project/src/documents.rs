@@ -45,8 +45,15 @@ pub fn document_files(project: &Project) -> Result<Vec<PathBuf>, String> {
     let root = &project.root;
     let mut files: Vec<PathBuf> = Vec::new();
     for rel in paths {
-        let path = resolve(root, root, rel)
-            .map_err(|e| format!("`[documents] paths` entry `{rel}`: {e}"))?;
+        let path = resolve(root, root, rel).map_err(|e| {
+            // The shared resolver speaks of `file(…)`, relative to the runbook.
+            let e = if e.starts_with("an absolute path") {
+                "an absolute path; write it relative to the folder of ssmc.toml".to_string()
+            } else {
+                e
+            };
+            format!("`[documents] paths` entry `{rel}`: {e}")
+        })?;
         if path.is_dir() {
             files.extend(documents_in(root, &path, rel)?);
         } else {
@@ -172,6 +179,11 @@ mod tests {
             err.contains("`../elsewhere`") && err.contains("leaves the project"),
             "{err}"
         );
+
+        let (_dir, project) =
+            project_with(&[("ssmc.toml", "[documents]\npaths = [\"/etc/passwd\"]\n")]);
+        let err = document_signatures(&project).expect_err("absolute");
+        assert!(err.contains("relative to the folder of ssmc.toml"), "{err}");
 
         let (_dir, project) = project_with(&[
             ("ssmc.toml", "[documents]\npaths = [\"docs\"]\n"),
