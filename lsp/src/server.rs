@@ -9,7 +9,9 @@
 //! under `catch_unwind` ([`guard`]), so a panic in one request answers a
 //! JSON-RPC internal error and the server keeps serving. The lock is never
 //! held across an `.await` or while compiling. At most one analysis per
-//! document runs at a time; one computed for a state that has changed since
+//! document runs at a time, and at most one per core in all (`Slots`: a
+//! run takes the document's text when it gets its slot, so edits made
+//! while it waited cost no extra run); one computed for a state that has changed since
 //! (its text, or a neighbour: [`Doc::epoch`]) is dropped, and whoever waits
 //! for it starts the next, for the newest text. A request always sees the
 //! latest text; diagnostics are published only for the version they were
@@ -161,11 +163,34 @@ struct Shared {
     /// Documents the workspace folders' `ssmc.toml` list for calls from
     /// outside the project (`[documents] paths`).
     outside_documents: Mutex<ssmc_core::documents::Documents>,
+    /// Analyses running at once: one per core. Each takes several times its
+    /// document's kept analysis in passing; with one thread per analysis
+    /// (opening a document that lends declarations re-analyses every other
+    /// open one) the peaks added up and stayed in the allocator's arenas.
+    slots: Slots,
     /// The client can be asked to watch `.rbk` files for us.
     watch_files: std::sync::atomic::AtomicBool,
     test_panic: Option<String>,
     /// `shutdown` was answered: `exit` then ends with 0, else 1.
     shutdown_requested: AtomicBool,
+}
+
+/// The permits of [`Shared::slots`].
+struct Slots(Arc<tokio::sync::Semaphore>);
+
+impl Default for Slots {
+    fn default() -> Slots {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        Slots(Arc::new(tokio::sync::Semaphore::new(cores)))
+    }
+}
+
+impl Slots {
+    /// Waits for a free slot, held until the permit is dropped; `None`
+    /// never in practice (the semaphore is never closed).
+    async fn take(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        self.0.clone().acquire_owned().await.ok()
+    }
 }
 
 pub struct Backend {
@@ -334,26 +359,24 @@ impl Shared {
     /// a document that is not open (or when the runtime is stopping).
     async fn analysis(self: &Arc<Self>, uri: &Uri) -> Option<Analysed> {
         loop {
-            let (id, mut done) = {
-                let mut docs = self.docs();
-                let doc = docs.get_mut(uri)?;
-                if let Some(big) = doc.too_large(uri) {
-                    return Some(Analysed::TooLarge(big, doc.version, doc.epoch));
+            let run = match self.settled_or_running(uri)? {
+                Ok(found) => return Some(found),
+                Err(Some(run)) => run,
+                // A slot first, then the state as it is now: a run that
+                // waited behind others analyses the newest text and
+                // neighbours, so changes made meanwhile cost no extra run.
+                Err(None) => {
+                    let slot = self.slots.take().await?;
+                    let mut docs = self.docs();
+                    let doc = docs.get_mut(uri)?;
+                    match settled_or_running(uri, doc) {
+                        Ok(found) => return Some(found),
+                        Err(Some(run)) => run,
+                        Err(None) => self.start(uri, doc, slot),
+                    }
                 }
-                if let Some((version, epoch)) = doc.analysed.filter(|(_, e)| *e == doc.epoch) {
-                    return Some(match &doc.analysis {
-                        Some(a) => Analysed::Done(a.clone(), version, epoch),
-                        None => Analysed::Failed(epoch),
-                    });
-                }
-                // One run at a time: wait for the one running (whatever
-                // state it is of), then look again.
-                let run = match &doc.running {
-                    Some(run) => run.clone(),
-                    None => self.start(uri, doc),
-                };
-                (run.id, run.done)
             };
+            let (id, mut done) = (run.id, run.done);
             if done.wait_for(|finished| *finished).await.is_err() {
                 // The run's thread never ran (the runtime is stopping).
                 let mut docs = self.docs();
@@ -367,8 +390,23 @@ impl Shared {
         }
     }
 
+    /// [`settled_or_running`] of the open document `uri`; `None` when it is not open.
+    fn settled_or_running(
+        &self,
+        uri: &Uri,
+    ) -> Option<std::result::Result<Analysed, Option<Running>>> {
+        let mut docs = self.docs();
+        let doc = docs.get_mut(uri)?;
+        Some(settled_or_running(uri, doc))
+    }
+
     /// Starts analysing the document's latest text on a blocking thread.
-    fn start(self: &Arc<Self>, uri: &Uri, doc: &mut Doc) -> Running {
+    fn start(
+        self: &Arc<Self>,
+        uri: &Uri,
+        doc: &mut Doc,
+        slot: tokio::sync::OwnedSemaphorePermit,
+    ) -> Running {
         let (tell, done) = tokio::sync::watch::channel(false);
         let run = Running {
             id: next_state(),
@@ -383,6 +421,7 @@ impl Shared {
             let analysis = shared
                 .analyse(&uri, &text, Outside::Kept(kept))
                 .map(|(a, _)| Arc::new(a));
+            drop(slot);
             {
                 let mut docs = shared.docs();
                 if let Some(doc) = docs.get_mut(&uri) {
@@ -451,6 +490,23 @@ impl Shared {
             (analysis, kept)
         })
     }
+}
+
+/// The document's analysis when it is of its latest state (`Ok`), else the
+/// run under way (`Err(Some)`) or none (`Err(None)`: one must be started).
+fn settled_or_running(uri: &Uri, doc: &Doc) -> std::result::Result<Analysed, Option<Running>> {
+    if let Some(big) = doc.too_large(uri) {
+        return Ok(Analysed::TooLarge(big, doc.version, doc.epoch));
+    }
+    if let Some((version, epoch)) = doc.analysed.filter(|(_, e)| *e == doc.epoch) {
+        return Ok(match &doc.analysis {
+            Some(a) => Analysed::Done(a.clone(), version, epoch),
+            None => Analysed::Failed(epoch),
+        });
+    }
+    // One run at a time: wait for the one running (whatever state it is
+    // of), then look again.
+    Err(doc.running.clone())
 }
 
 /// Where the external linter's findings of an analysis come from.
@@ -649,6 +705,10 @@ impl Backend {
         let shared = self.shared.clone();
         let client = self.client.clone();
         tokio::spawn(async move {
+            // The slot first, then the text as it is when the run starts.
+            let Some(slot) = shared.slots.take().await else {
+                return;
+            };
             let Some((text, version, epoch)) = shared
                 .docs()
                 .get(&uri)
@@ -658,9 +718,12 @@ impl Backend {
                 return;
             };
             let (s, u) = (shared.clone(), uri.clone());
-            let judged =
-                tokio::task::spawn_blocking(move || s.analyse(&u, &text, Outside::Run(external)))
-                    .await;
+            let judged = tokio::task::spawn_blocking(move || {
+                let judged = s.analyse(&u, &text, Outside::Run(external));
+                drop(slot);
+                judged
+            })
+            .await;
             let Ok(Some((analysis, kept))) = judged else {
                 return;
             };

@@ -76,8 +76,9 @@ pub struct Neighbour {
     pub decls: Vec<ast::Item>,
     /// Each document's name and place.
     pub documents: Vec<(String, crate::span::Span)>,
-    /// Each document's signature, for the steps that call it.
-    pub signatures: Vec<Signature>,
+    /// Each document's signature, for the steps that call it (shared by
+    /// every analysis that sees this neighbour).
+    pub signatures: Vec<Arc<Signature>>,
 }
 
 impl Neighbour {
@@ -95,7 +96,7 @@ impl Neighbour {
             out.signatures = lowered
                 .documents
                 .iter()
-                .map(|d| Signature::of_document(&d.name, d))
+                .map(|d| Arc::new(Signature::of_document(&d.name, d)))
                 .collect();
         }
         for item in parsed.ast.items {
@@ -121,7 +122,7 @@ impl Neighbour {
                 let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
                 let stem = base.split('.').next().unwrap_or(base);
                 let signatures = crate::codegen::read::read_document(file, stem, text, format)
-                    .map(|doc| vec![Signature::of_document(stem, &doc)])
+                    .map(|doc| vec![Arc::new(Signature::of_document(stem, &doc))])
                     .unwrap_or_default();
                 Neighbour {
                     signatures,
@@ -252,18 +253,18 @@ fn project_documents(
         .iter()
         .flatten()
         .flat_map(|l| &l.documents)
-        .map(|d| Signature::of_document(&d.name, d));
-    let of = |list: &[&Neighbour]| -> Vec<Signature> {
+        .map(|d| Arc::new(Signature::of_document(&d.name, d)));
+    let of = |list: &[&Neighbour]| -> Vec<Arc<Signature>> {
         list.iter()
             .flat_map(|n| n.signatures.iter().cloned())
             .collect()
     };
-    Documents::new(
+    Documents::of_shared(
         of(neighbours.before)
             .into_iter()
             .chain(compiled)
             .chain(of(neighbours.after))
-            .chain(given.project().cloned()),
+            .chain(given.project_shared().cloned()),
     )
 }
 

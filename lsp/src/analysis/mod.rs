@@ -36,6 +36,8 @@ mod tests_editors;
 #[cfg(test)]
 mod tests_ide;
 #[cfg(test)]
+mod tests_memory;
+#[cfg(test)]
 mod tests_raw;
 mod tokens;
 
@@ -165,8 +167,9 @@ pub struct Place<'a> {
 /// Everything known about one document at one version.
 #[derive(Debug)]
 pub struct Analysis {
-    /// The normalised text all offsets refer to.
-    pub text: String,
+    /// The normalised text all offsets refer to (shared with its line index
+    /// and its file in `sources`).
+    pub text: Arc<str>,
     pub index: LineIndex,
     pub file: FileId,
     pub ast: ast::SourceFileAst,
@@ -182,7 +185,9 @@ pub struct Analysis {
     occurrences: Vec<Occurrence>,
     /// What each document of the file defines, indexed like `Occurrence::doc`.
     defs: Vec<DocDefs>,
-    /// The lowered documents (for linters run outside the keystroke path).
+    /// The documents of a JSON/YAML SSM document as read (for `import_rbk`).
+    /// Empty for a `.rbk` source: no query reads its lowered documents, and
+    /// they were a quarter of what an open runbook kept.
     pub documents: Vec<ssmc_core::model::Document>,
     /// The project's lint settings this analysis applied (a `[lint] ignore`d
     /// document is outside the project, as `ssmc lint` walks it: no diagnostics).
@@ -294,9 +299,11 @@ impl Analysis {
         }
         let mut sources = place.surroundings.sources.clone();
         let file = sources.add(name, text);
-        let normalised: String = sources
+        // The one copy of the text: the source map's, shared by the
+        // analysis and its line index.
+        let normalised: Arc<str> = sources
             .get(file)
-            .map(|f| f.text.to_string())
+            .map(|f| f.text.clone())
             .unwrap_or_default();
         let inputs = [Input {
             file,
@@ -336,12 +343,10 @@ impl Analysis {
         let compilation = judged.compilation;
         let this = compilation.files.into_iter().find(|f| f.file == file);
         diagnostics.splice(0..0, config_fault(file, lint));
-        let (ast, parsed_clean, documents) = this
-            .map(|f| (f.ast, f.parsed_clean, f.documents))
-            .unwrap_or_default();
+        let (ast, parsed_clean) = this.map(|f| (f.ast, f.parsed_clean)).unwrap_or_default();
         let (occurrences, defs) = index::collect(&ast, &normalised);
         Analysis {
-            index: LineIndex::new(&normalised),
+            index: LineIndex::of_shared(normalised.clone()),
             text: normalised,
             file,
             ast,
@@ -351,7 +356,7 @@ impl Analysis {
             sources,
             occurrences,
             defs,
-            documents,
+            documents: Vec::new(),
             lint: lint.clone(),
             raw: None,
         }

@@ -48,9 +48,9 @@ pub(super) fn analyse(name: &str, text: &str, kind: Kind, place: Place<'_>) -> A
     let (stdlib_sources, stdlib_catalog) = stdlib();
     let mut sources = stdlib_sources.clone();
     let file = sources.add(name, text);
-    let normalised: String = sources
+    let normalised: std::sync::Arc<str> = sources
         .get(file)
-        .map(|f| f.text.to_string())
+        .map(|f| f.text.clone())
         .unwrap_or_default();
     let mut catalog = stdlib_catalog.clone();
     catalog.aws_models = models.clone();
@@ -108,7 +108,7 @@ pub(super) fn analyse(name: &str, text: &str, kind: Kind, place: Place<'_>) -> A
     let defs: Vec<DocDefs> = documents.iter().map(|d| ix.document(d)).collect();
     let occurrences = ix.occurrences;
     Analysis {
-        index: LineIndex::new(&normalised),
+        index: LineIndex::of_shared(normalised.clone()),
         text: normalised,
         file,
         ast: Default::default(),

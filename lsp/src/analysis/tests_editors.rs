@@ -57,7 +57,7 @@ fn update_variable_name_is_a_use_of_the_variable() {
         "declaration, two Names, interpolation: {refs:?}"
     );
     let edits = a.rename(o, "Status").expect("rename");
-    let mut text = a.text.clone();
+    let mut text = a.text.to_string();
     let mut spans: Vec<_> = edits.iter().map(|e| e.span).collect();
     spans.sort_by_key(|s| std::cmp::Reverse(s.start));
     for s in spans {
@@ -205,7 +205,7 @@ fn parameters_of_the_called_document_are_offered_in_its_parameters_map() {
 }
 
 fn apply(a: &Analysis, edits: &[Edit]) -> String {
-    let mut text = a.text.clone();
+    let mut text = a.text.to_string();
     let mut edits = edits.to_vec();
     edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
     for e in edits {

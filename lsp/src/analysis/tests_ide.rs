@@ -24,7 +24,7 @@ fn slice(a: &Analysis, span: ssmc_core::Span) -> &str {
 fn apply(a: &Analysis, edits: &[Edit]) -> String {
     let mut edits = edits.to_vec();
     edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    let mut text = a.text.clone();
+    let mut text = a.text.to_string();
     for e in edits {
         text.replace_range(e.span.start as usize..e.span.end as usize, &e.text);
     }

@@ -68,7 +68,7 @@ fn yaml_document_steps_rename_everywhere_and_still_checks() {
     let texts: Vec<&str> = refs.iter().map(|s| slice(&a, *s)).collect();
     assert_eq!(texts, ["Stop"; 3], "name, Default, onFailure step:");
     let edits = a.rename(o, "Halt").expect("rename");
-    let mut text = a.text.clone();
+    let mut text = a.text.to_string();
     let mut spans: Vec<_> = edits.iter().map(|e| e.span).collect();
     spans.sort_by_key(|s| std::cmp::Reverse(s.start));
     for s in spans {

@@ -46,9 +46,16 @@ impl Documents {
     /// The project's documents; the first of a name wins (a duplicate name is
     /// reported where the documents are declared).
     pub fn new(signatures: impl IntoIterator<Item = Signature>) -> Documents {
+        Documents::of_shared(signatures.into_iter().map(Arc::new))
+    }
+
+    /// [`Documents::new`] of signatures shared with their owner (the language
+    /// server's neighbour summaries), so every analysis that sees them holds
+    /// a reference count each, not a copy.
+    pub fn of_shared(signatures: impl IntoIterator<Item = Arc<Signature>>) -> Documents {
         let mut map = BTreeMap::new();
         for s in signatures {
-            map.entry(s.name.clone()).or_insert_with(|| Arc::new(s));
+            map.entry(s.name.clone()).or_insert(s);
         }
         Documents {
             project: Arc::new(map),
@@ -58,6 +65,11 @@ impl Documents {
     /// The project's documents, sorted by name.
     pub fn project(&self) -> impl Iterator<Item = &Signature> {
         self.project.values().map(|s| &**s)
+    }
+
+    /// [`Documents::project`], each shared (for [`Documents::of_shared`]).
+    pub fn project_shared(&self) -> impl Iterator<Item = &Arc<Signature>> {
+        self.project.values()
     }
 
     /// The signature of a document called `name` exactly (project first, then AWS's).
