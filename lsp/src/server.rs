@@ -9,9 +9,11 @@
 //! under `catch_unwind` ([`guard`]), so a panic in one request answers a
 //! JSON-RPC internal error and the server keeps serving. The lock is never
 //! held across an `.await` or while compiling. At most one analysis per
-//! document runs at a time, and at most one per core in all (`Slots`: a
-//! run takes the document's text when it gets its slot, so edits made
-//! while it waited cost no extra run); one computed for a state that has changed since
+//! document runs at a time; the re-analyses of open documents whose
+//! neighbours changed run at most one per core (`Slots`: such a run takes
+//! the text and neighbours as they are when it gets its slot, so changes
+//! made while it waited cost no extra run), while the document being opened
+//! or edited and every request start at once; one computed for a state that has changed since
 //! (its text, or a neighbour: [`Doc::epoch`]) is dropped, and whoever waits
 //! for it starts the next, for the newest text. A request always sees the
 //! latest text; diagnostics are published only for the version they were
@@ -84,7 +86,9 @@ struct Doc {
     running: Option<Running>,
     /// A diagnostics task is waiting (or analysing) for this document: it
     /// publishes for the newest version once that is analysed.
-    scheduled: bool,
+    /// The task's id, and whether it waits its turn ([`Urgency::Queued`]):
+    /// a more urgent task supersedes it.
+    scheduled: Option<(u64, Urgency)>,
     /// When its last analysis started (for the debounce).
     last_run: Option<Instant>,
     /// The external linter's findings (`external.rs`) and the text they
@@ -101,7 +105,7 @@ impl Doc {
             analysed: None,
             epoch: next_state(),
             running: None,
-            scheduled: false,
+            scheduled: None,
             last_run: None,
             external: None,
         }
@@ -169,10 +173,12 @@ struct Shared {
     /// Documents the workspace folders' `ssmc.toml` list for calls from
     /// outside the project (`[documents] paths`).
     outside_documents: Mutex<ssmc_core::documents::Documents>,
-    /// Analyses running at once: one per core. Each takes several times its
-    /// document's kept analysis in passing; with one thread per analysis
-    /// (opening a document that lends declarations re-analyses every other
-    /// open one) the peaks added up and stayed in the allocator's arenas.
+    /// Re-analyses of documents whose neighbours changed ([`Urgency::Queued`])
+    /// running at once: one per core. Each takes several times its document's
+    /// kept analysis in passing; with one thread each (opening a document
+    /// that lends declarations re-analyses every other open one) the peaks
+    /// added up and stayed in the allocator's arenas. A document opened or
+    /// edited, a request and the external linter's run never wait for one.
     slots: Slots,
     /// The client can be asked to watch `.rbk` files for us.
     watch_files: std::sync::atomic::AtomicBool,
@@ -180,6 +186,17 @@ struct Shared {
     test_slow_analysis: Option<Duration>,
     /// `shutdown` was answered: `exit` then ends with 0, else 1.
     shutdown_requested: AtomicBool,
+}
+
+/// Whether an analysis may start at once or waits for one of the
+/// [`Shared::slots`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Urgency {
+    /// The document was opened or edited, or a request is waiting for it.
+    Now,
+    /// Another file it is compiled with changed: its diagnostics are
+    /// brought up to date when a slot is free.
+    Queued,
 }
 
 /// The permits of [`Shared::slots`].
@@ -369,6 +386,11 @@ impl Shared {
     /// a blocking thread (never on the message loop) and awaited. `None` for
     /// a document that is not open (or when the runtime is stopping).
     async fn analysis(self: &Arc<Self>, uri: &Uri) -> Option<Analysed> {
+        self.analysis_with(uri, Urgency::Now).await
+    }
+
+    /// [`Shared::analysis`]; a [`Urgency::Queued`] run waits for a slot.
+    async fn analysis_with(self: &Arc<Self>, uri: &Uri, urgency: Urgency) -> Option<Analysed> {
         loop {
             let run = match self.settled_or_running(uri)? {
                 Ok(found) => return Some(found),
@@ -377,7 +399,10 @@ impl Shared {
                 // waited behind others analyses the newest text and
                 // neighbours, so changes made meanwhile cost no extra run.
                 Err(None) => {
-                    let slot = self.slots.take().await?;
+                    let slot = match urgency {
+                        Urgency::Now => None,
+                        Urgency::Queued => Some(self.slots.take().await?),
+                    };
                     let mut docs = self.docs();
                     let doc = docs.get_mut(uri)?;
                     match settled_or_running(uri, doc) {
@@ -416,7 +441,7 @@ impl Shared {
         self: &Arc<Self>,
         uri: &Uri,
         doc: &mut Doc,
-        slot: tokio::sync::OwnedSemaphorePermit,
+        slot: Option<tokio::sync::OwnedSemaphorePermit>,
     ) -> Running {
         let (tell, done) = tokio::sync::watch::channel(false);
         let run = Running {
@@ -654,19 +679,26 @@ impl Backend {
     }
 
     /// Publishes the document's diagnostics after the debounce; one task per
-    /// document at a time, always for the latest version at the time it runs.
-    fn schedule(&self, uri: Uri) {
-        let wait = {
+    /// document at a time (a [`Urgency::Now`] one supersedes a queued one),
+    /// always for the latest version at the time it runs.
+    fn schedule(&self, uri: Uri, urgency: Urgency) {
+        let (id, wait) = {
             let mut docs = self.shared.docs();
             let Some(doc) = docs.get_mut(&uri) else {
                 return;
             };
-            if doc.scheduled {
+            if doc
+                .scheduled
+                .is_some_and(|(_, u)| u == Urgency::Now || urgency == Urgency::Queued)
+            {
                 return;
             }
-            doc.scheduled = true;
-            doc.last_run
-                .map_or(Duration::ZERO, |t| DEBOUNCE.saturating_sub(t.elapsed()))
+            let id = next_state();
+            doc.scheduled = Some((id, urgency));
+            let wait = doc
+                .last_run
+                .map_or(Duration::ZERO, |t| DEBOUNCE.saturating_sub(t.elapsed()));
+            (id, wait)
         };
         let shared = self.shared.clone();
         let client = self.client.clone();
@@ -678,7 +710,7 @@ impl Backend {
             // (`scheduled` is still set): it looks again until the state it
             // has is the latest, so a burst publishes the newest version only.
             loop {
-                let found = shared.analysis(&uri).await;
+                let found = shared.analysis_with(&uri, urgency).await;
                 let epoch = match &found {
                     Some(
                         Analysed::Done(_, _, e) | Analysed::TooLarge(_, _, e) | Analysed::Failed(e),
@@ -690,10 +722,14 @@ impl Backend {
                     let Some(doc) = docs.get_mut(&uri) else {
                         return;
                     };
+                    if doc.scheduled.map(|(task, _)| task) != Some(id) {
+                        // Superseded by a more urgent task: it publishes.
+                        return;
+                    }
                     if doc.epoch != epoch {
                         continue;
                     }
-                    doc.scheduled = false;
+                    doc.scheduled = None;
                 }
                 match found {
                     Some(Analysed::Done(analysis, version, _)) => {
@@ -719,10 +755,6 @@ impl Backend {
         let shared = self.shared.clone();
         let client = self.client.clone();
         tokio::spawn(async move {
-            // The slot first, then the text as it is when the run starts.
-            let Some(slot) = shared.slots.take().await else {
-                return;
-            };
             let Some((text, version, epoch)) = shared
                 .docs()
                 .get(&uri)
@@ -732,12 +764,9 @@ impl Backend {
                 return;
             };
             let (s, u) = (shared.clone(), uri.clone());
-            let judged = tokio::task::spawn_blocking(move || {
-                let judged = s.analyse(&u, &text, Outside::Run(external));
-                drop(slot);
-                judged
-            })
-            .await;
+            let judged =
+                tokio::task::spawn_blocking(move || s.analyse(&u, &text, Outside::Run(external)))
+                    .await;
             let Ok(Some((analysis, kept))) = judged else {
                 return;
             };
@@ -796,7 +825,7 @@ impl Backend {
                 .collect()
         };
         for u in chosen {
-            self.schedule(u);
+            self.schedule(u, Urgency::Queued);
         }
     }
 
@@ -987,7 +1016,7 @@ impl LanguageServer for Backend {
         if declares {
             self.schedule_others(&doc.uri);
         }
-        self.schedule(doc.uri.clone());
+        self.schedule(doc.uri.clone(), Urgency::Now);
         self.run_external(doc.uri);
     }
 
@@ -1014,7 +1043,7 @@ impl LanguageServer for Backend {
         if declares {
             self.schedule_others(&uri);
         }
-        self.schedule(uri);
+        self.schedule(uri, Urgency::Now);
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
