@@ -805,3 +805,59 @@ fn documents_paths_type_calls_to_vendored_documents() {
         stderr(&out)
     );
 }
+
+#[test]
+fn iam_adds_the_needs_of_a_child_automation_of_the_project() {
+    let dir = temp_dir("iam-children");
+    std::fs::write(dir.join("ssmc.toml"), "[documents]\npaths = [\"shared\"]\n").expect("write");
+    std::fs::create_dir_all(dir.join("shared")).expect("mkdir");
+    std::fs::write(
+        dir.join("shared/StopFleet.yaml"),
+        "schemaVersion: '0.3'\nmainSteps:\n\
+         - {name: stop, action: aws:executeAwsApi, inputs: {Service: ec2, Api: StopInstances, InstanceIds: [i-1]}}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("parent.yaml"),
+        "schemaVersion: '0.3'\nmainSteps:\n\
+         - {name: child, action: aws:executeAutomation, inputs: {DocumentName: StopFleet}}\n\
+         - {name: aws, action: aws:executeAutomation, inputs: {DocumentName: AWS-RestartEC2Instance}}\n",
+    )
+    .expect("write");
+    let out = ssmc(&["iam", "parent.yaml", "--explain"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "- step `child` needs ec2:StopInstances for its child `StopFleet`'s step `stop`"
+        ),
+        "{text}"
+    );
+    assert!(
+        stderr(&out).contains("warning: step `aws`: `AWS-RestartEC2Instance` is AWS-owned"),
+        "{}",
+        stderr(&out)
+    );
+
+    // Without ssmc.toml, the automations of the `.rbk` files beside the runbook.
+    let bare = temp_dir("iam-children-bare");
+    std::fs::write(
+        bare.join("child.rbk"),
+        "/// Stops the fleet.\nautomation StopFleet {\n  /// Stop them.\n  \
+         step Stop = aws:executeAwsApi { Service: \"ec2\", Api: \"StopInstances\", InstanceIds: [\"i-1\"] }\n}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        bare.join("parent.yaml"),
+        "schemaVersion: '0.3'\nmainSteps:\n\
+         - {name: child, action: aws:executeAutomation, inputs: {DocumentName: StopFleet}}\n",
+    )
+    .expect("write");
+    let out = ssmc(&["iam", "parent.yaml", "--explain"], &bare);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("needs ec2:StopInstances for its child `StopFleet`'s step `Stop`"),
+        "{text}"
+    );
+}

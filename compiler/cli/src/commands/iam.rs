@@ -1,7 +1,9 @@
 //! `ssmc iam RUNBOOK [--format json|cloudformation|terraform] [--explain] [--check POLICY]`:
 //! the least-privilege IAM policy a runbook's steps need.
 //!
-//! Input: one `.rbk` runbook or one SSM document in JSON/YAML. Output: the
+//! Input: one `.rbk` runbook or one SSM document in JSON/YAML, and, when it
+//! starts automations, the project's documents (their own needs are added).
+//! Output: the
 //! policy on stdout (IAM JSON, a CloudFormation role, or Terraform); with
 //! `--explain`, each statement with the steps that need it; with `--check`,
 //! what the given policy lacks and what it grants beyond need. What could not
@@ -41,7 +43,18 @@ pub fn run(path: &Path, format: IamFormat, explain_it: bool, check: Option<&Path
         Ok(doc) => doc,
         Err(code) => return code,
     };
-    let (policy, derivation) = iam::derive_policy(&doc);
+    // A child automation's own needs come from the project's documents.
+    let project = if super::children::starts_automations(&doc) {
+        super::children::project_documents(path, &mut sources)
+    } else {
+        Vec::new()
+    };
+    let lookup = |name: &str| {
+        project
+            .iter()
+            .find(|d| d.name == name && d.name != doc.name)
+    };
+    let (policy, derivation) = iam::derive_policy_with(&doc, &lookup);
     for note in &derivation.notes {
         if note.step.is_empty() {
             errln!("warning: {}", note.message);
