@@ -752,6 +752,20 @@ fn iam_check_names_what_a_policy_lacks_and_exits_1() {
     let wide = ssmc(&["iam", "--check", "wide.json", "doc.json"], &dir);
     assert_eq!(wide.status.code(), Some(0), "{}", stderr(&wide));
     assert!(String::from_utf8_lossy(&wide.stdout).contains("beyond need: sqs:* grants"));
+    std::fs::write(
+        dir.join("regional.json"),
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:ListQueues","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}}]}"#,
+    )
+    .expect("write");
+    let regional = ssmc(&["iam", "--check", "regional.json", "doc.json"], &dir);
+    assert_eq!(regional.status.code(), Some(0), "{}", stderr(&regional));
+    assert!(
+        String::from_utf8_lossy(&regional.stdout).contains(
+            "granted only if StringEquals aws:RequestedRegion = eu-west-1: sqs:ListQueues on *"
+        ),
+        "{}",
+        String::from_utf8_lossy(&regional.stdout)
+    );
     let missing = ssmc(&["iam", "--check", "none.json", "doc.json"], &dir);
     assert_eq!(missing.status.code(), Some(2));
     std::fs::write(dir.join("bad.rbk"), "automation {").expect("write");

@@ -93,12 +93,20 @@ fn run_check(file: &Path, needed: &iam::Policy) -> u8 {
             return EXIT_FAILURE;
         }
     };
-    let mut lacking = 0;
+    let (mut lacking, mut conditional) = (0, 0);
     for f in &findings {
         match f {
             compare::Finding::Lacks { action, resource } => {
                 lacking += 1;
                 outln!("lacks: {action} on {resource}");
+            }
+            compare::Finding::GrantedIf {
+                action,
+                resource,
+                condition,
+            } => {
+                conditional += 1;
+                outln!("granted only if {condition}: {action} on {resource}");
             }
             compare::Finding::Beyond { pattern, extra: 0 } => {
                 outln!("beyond need: {pattern} (no step needs it)");
@@ -121,6 +129,11 @@ fn run_check(file: &Path, needed: &iam::Policy) -> u8 {
             "iam: `{name}` lacks {lacking} of the runbook's needs"
         ));
         EXIT_ERRORS
+    } else if conditional > 0 {
+        super::status(format_args!(
+            "iam: `{name}` grants every need of the runbook, {conditional} of them only under a condition of the request"
+        ));
+        EXIT_OK
     } else {
         super::status(format_args!(
             "iam: `{name}` grants every need of the runbook"

@@ -485,3 +485,71 @@ fn a_child_automations_needs_are_its_steps_through_the_child() {
         alone.needs
     );
 }
+
+/// The needs of one `ec2:StopInstances` on `instance/*` and one
+/// `iam:PassRole` to EC2, judged against policies written with `NotAction`,
+/// `NotResource` and conditions.
+#[test]
+fn a_check_follows_not_action_not_resource_and_conditions() {
+    let needed = policy(&derive(
+        &doc("schemaVersion: '0.3'\nparameters:\n  I: {type: String}\nmainSteps:\n\
+              - {name: stop, action: aws:changeInstanceState, inputs: {InstanceIds: ['{{ I }}'], DesiredState: stopped}}\n\
+              - {name: run, action: aws:runInstances, inputs: {ImageId: ami-1, IamInstanceProfileName: p}}\n"),
+        catalog(),
+    ));
+    let lacks = |text: &str| -> Vec<String> {
+        compare(text, &needed, catalog())
+            .expect("a policy")
+            .into_iter()
+            .filter_map(|f| match f {
+                Finding::Lacks { action, .. } => Some(action),
+                _ => None,
+            })
+            .collect()
+    };
+    // Everything but IAM, on everything: all but iam:PassRole is granted.
+    let not_action = r#"{"Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}]}"#;
+    assert_eq!(lacks(not_action), vec!["iam:PassRole".to_string()]);
+    // Every resource but instances: ec2:StopInstances on `instance/*` is not.
+    let not_resource = r#"{"Statement":[{"Effect":"Allow","Action":["ec2:*","iam:PassRole"],"NotResource":"arn:aws:ec2:*:*:instance/*"}]}"#;
+    let missing = lacks(not_resource);
+    assert!(
+        missing.contains(&"ec2:StopInstances".to_string()),
+        "{missing:?}"
+    );
+    assert!(
+        !missing.contains(&"iam:PassRole".to_string()),
+        "{missing:?}"
+    );
+    // A `Deny` with `NotAction` takes away all it does not list.
+    let deny_all_but = r#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","NotAction":"ec2:*","Resource":"*"}]}"#;
+    assert_eq!(lacks(deny_all_but), vec!["iam:PassRole".to_string()]);
+    // The need's own condition is decided: PassRole to EC2 is granted.
+    let passed = r#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}"#;
+    let findings = compare(passed, &needed, catalog()).expect("a policy");
+    assert!(
+        !findings.iter().any(|f| matches!(f, Finding::Lacks { .. })),
+        "{findings:?}"
+    );
+    assert!(findings.iter().any(|f| matches!(f,
+        Finding::GrantedIf { action, condition, .. }
+            if action == "ec2:StopInstances" && condition == "StringEquals iam:PassedToService = ec2.amazonaws.com")));
+    assert!(!findings
+        .iter()
+        .any(|f| matches!(f, Finding::GrantedIf { action, .. } if action == "iam:PassRole")));
+    // A region condition depends on the request: granted only if it holds.
+    let region = r#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":["eu-west-1"]}}}]}"#;
+    let findings = compare(region, &needed, catalog()).expect("a policy");
+    assert!(findings.iter().any(|f| matches!(f,
+        Finding::GrantedIf { action, condition, .. }
+            if action == "iam:PassRole" && condition == "StringEquals aws:RequestedRegion = eu-west-1")));
+    // A conditional `Deny` is named, not taken to hold.
+    let tagged_deny = r#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"ec2:StopInstances","Resource":"*","Condition":{"StringEquals":{"ec2:ResourceTag/Env":"prod"}}}]}"#;
+    let findings = compare(tagged_deny, &needed, catalog()).expect("a policy");
+    assert!(
+        !findings.iter().any(|f| matches!(f, Finding::Lacks { .. })),
+        "{findings:?}"
+    );
+    assert!(findings.iter().any(|f| matches!(f,
+        Finding::Note(n) if n.contains("ec2:StopInstances on arn:aws:ec2:*:*:instance/* is denied if StringEquals ec2:ResourceTag/Env = prod"))), "{findings:?}");
+}
