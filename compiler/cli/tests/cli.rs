@@ -815,12 +815,12 @@ fn an_unknown_name_in_the_projects_namespace_is_an_error() {
     let dir = temp_dir("documents-namespace");
     std::fs::write(
         dir.join("restart.rbk"),
-        "command Acme-Restart {\n  param Service: String\n  step Run = aws:runShellScript { runCommand: [\"systemctl restart {{ Service }}\"] }\n}\n",
+        "command AcmeRestart {\n  param Service: String\n  step Run = aws:runShellScript { runCommand: [\"systemctl restart {{ Service }}\"] }\n}\n",
     )
     .expect("write");
     std::fs::write(
         dir.join("caller.rbk"),
-        "automation Caller {\n  step Run = aws:runCommand {\n    DocumentName: \"Acme-Restrat\",\n    InstanceIds: [\"i-0123456789abcdef0\"],\n  }\n  step Other = aws:runCommand {\n    DocumentName: \"Team-Unknown\",\n    InstanceIds: [\"i-0123456789abcdef0\"],\n  }\n}\n",
+        "automation Caller {\n  step Run = aws:runCommand {\n    DocumentName: \"AcmeRestrat\",\n    InstanceIds: [\"i-0123456789abcdef0\"],\n  }\n  step Other = aws:runCommand {\n    DocumentName: \"Team-Unknown\",\n    InstanceIds: [\"i-0123456789abcdef0\"],\n  }\n}\n",
     )
     .expect("write");
     let out = ssmc(&["check", "--no-cache", "."], &dir);
@@ -830,7 +830,7 @@ fn an_unknown_name_in_the_projects_namespace_is_an_error() {
 
     std::fs::write(
         dir.join("ssmc.toml"),
-        "[documents]\nnamespace = [\"Acme-\"]\n",
+        "[documents]\nnamespace = [\"Acme\"]\n",
     )
     .expect("write");
     let out = ssmc(&["check", "--no-cache", "."], &dir);
@@ -838,10 +838,10 @@ fn an_unknown_name_in_the_projects_namespace_is_an_error() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
         err.contains("[E1066]")
-            && err.contains("no document of the project is named `Acme-Restrat`"),
+            && err.contains("no document of the project is named `AcmeRestrat`"),
         "{err}"
     );
-    assert!(err.contains("did you mean `Acme-Restart`?"), "{err}");
+    assert!(err.contains("did you mean `AcmeRestart`?"), "{err}");
     assert_eq!(
         err.matches("[W1020]").count(),
         1,
