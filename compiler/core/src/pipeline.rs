@@ -259,12 +259,11 @@ fn project_documents(
             .flat_map(|n| n.signatures.iter().cloned())
             .collect()
     };
-    Documents::of_shared(
+    given.behind(
         of(neighbours.before)
             .into_iter()
             .chain(compiled)
-            .chain(of(neighbours.after))
-            .chain(given.project_shared().cloned()),
+            .chain(of(neighbours.after)),
     )
 }
 

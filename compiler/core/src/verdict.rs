@@ -294,13 +294,9 @@ fn with_raw_signatures(sources: &SourceMap, inputs: &[Input], given: &Documents)
     let read = par_map(&raw, |(input, text, format)| {
         crate::codegen::read::read_document(input.file, &input.name, text, *format)
             .ok()
-            .map(|doc| std::sync::Arc::new(Signature::of_document(&input.name, &doc)))
+            .map(|doc| Signature::of_document(&input.name, &doc))
     });
-    Documents::of_shared(
-        read.into_iter()
-            .flatten()
-            .chain(given.project_shared().cloned()),
-    )
+    given.behind(read.into_iter().flatten())
 }
 
 /// The schema findings (E1044) of each built document the checker finds no

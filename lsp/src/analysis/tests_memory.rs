@@ -47,8 +47,8 @@ fn a_neighbours_signatures_are_shared_with_the_analyses_that_see_them() {
     let seen = a
         .catalog
         .documents
-        .project_shared()
-        .find(|s| s.name == "Restart")
+        .claimants("Restart")
+        .first()
         .expect("the neighbour's document is callable");
     assert!(Arc::ptr_eq(lent, seen), "a reference, not a copy");
     // And it types the call: a parameter the document lacks is an error.
