@@ -170,6 +170,7 @@ rules! {
     PYTHON_UNUSED_IMPORT = "SSM508" => python_unused_import::PythonUnusedImport,
     PYTHON_UNUSED_VARIABLE = "SSM509" => python_unused_variable::PythonUnusedVariable,
     PYTHON_REDEFINITION = "SSM510" => python_redefinition::PythonRedefinition,
+    PYTHON_UNAVAILABLE_MODULE = "SSM511" => python_unavailable_module::PythonUnavailableModule,
 }
 
 /// The rule with this code (`SSM301`) or name (`plaintext-secret`), case-insensitive.

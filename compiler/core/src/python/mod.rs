@@ -16,6 +16,7 @@ pub mod builtins;
 mod guard;
 mod handler;
 pub mod mask;
+pub mod modules;
 mod names;
 pub mod payload;
 pub mod runtime;
@@ -50,6 +51,8 @@ pub enum Kind {
     UnusedVariable,
     /// A definition or import replaced before anything read it.
     Redefinition,
+    /// An import of a module the step's runtime does not have.
+    UnavailableModule,
 }
 
 /// One finding inside a script; `range` is in bytes of the script's text,
@@ -128,15 +131,15 @@ pub fn analyse(script: &Script<'_>) -> Analysis {
     }
     let module = parsed.syntax();
     Analysis {
-        findings: findings(module, script.handler, script.text),
+        findings: findings(module, script),
         contract: script.handler.and_then(|h| payload::contract(module, h)),
     }
 }
 
 /// The findings of a script that parses.
-fn findings(module: &ModModule, handler: Option<&str>, text: &str) -> Vec<Finding> {
+fn findings(module: &ModModule, script: &Script<'_>) -> Vec<Finding> {
     let mut found = Vec::new();
-    if let Some(name) = handler {
+    if let Some(name) = script.handler {
         if let Some(p) = handler::check(module, name) {
             found.push(Finding {
                 kind: Kind::Handler,
@@ -157,7 +160,12 @@ fn findings(module: &ModModule, handler: Option<&str>, text: &str) -> Vec<Findin
     found.extend(
         unused::unused(module)
             .into_iter()
-            .map(|u| unused_finding(u, text)),
+            .map(|u| unused_finding(u, script.text)),
+    );
+    found.extend(
+        modules::unavailable(module, script.runtime)
+            .into_iter()
+            .map(|u| unavailable_finding(u, script.runtime)),
     );
     found.extend(
         boto3::calls(module)
@@ -217,6 +225,26 @@ fn unused_finding(u: unused::Unused, text: &str) -> Finding {
         ),
     };
     Finding::at(kind, u.range, message).with_help(help)
+}
+
+/// An import of a module the runtime lacks, as a finding.
+fn unavailable_finding(u: modules::Unavailable, runtime: &str) -> Finding {
+    let module = &u.module;
+    let (message, help) = match u.why {
+        modules::Why::NotInRuntime => (
+            format!("module `{module}` is not in SSM's Python runtime"),
+            "the runtime has the standard library, boto3 and botocore and their dependencies, and no other package: attach the package with the step's `Attachment`, or write it with boto3 and the standard library".to_string(),
+        ),
+        modules::Why::AddedIn(first) => (
+            format!("module `{module}` is not in the standard library of `{runtime}`: it was added in Python 3.{first}"),
+            format!("choose `Runtime: python3.{first}` or newer, or do without it"),
+        ),
+        modules::Why::RemovedAfter(last) => (
+            format!("module `{module}` is not in the standard library of `{runtime}`: it was removed after Python 3.{last}"),
+            format!("replace it (its documentation names the replacement), or choose `Runtime: python3.{last}`"),
+        ),
+    };
+    Finding::at(Kind::UnavailableModule, u.range, message).with_help(help)
 }
 
 /// One boto3 call of a script, for tools that want to know what a script

@@ -30,6 +30,7 @@ pub mod python_payload_missing_key;
 pub mod python_payload_unused_key;
 pub mod python_redefinition;
 pub mod python_syntax_error;
+pub mod python_unavailable_module;
 pub mod python_undefined_name;
 pub mod python_unused_import;
 pub mod python_unused_variable;
