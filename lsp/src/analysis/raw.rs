@@ -45,8 +45,10 @@ pub(super) fn analyse(name: &str, text: &str, kind: Kind, place: Place<'_>) -> A
         Kind::Rbk | Kind::Terraform => Format::Yaml,
     };
     let (path, models, lint) = (place.path, place.models, place.lint);
-    let (stdlib_sources, stdlib_catalog) = stdlib();
-    let mut sources = stdlib_sources.clone();
+    let stdlib_catalog = &stdlib().1;
+    // The workspace's files keep their ids (the stdlib's first): the
+    // neighbours' signatures point into them (a finding's other places).
+    let mut sources = place.surroundings.sources.clone();
     let file = sources.add(name, text);
     let normalised: String = sources
         .get(file)
@@ -423,6 +425,9 @@ impl Analysis {
     pub(super) fn complete_raw(&self, offset: usize) -> Vec<super::CompletionItem> {
         use super::{CompletionItem, CompletionKind};
         if let Some(items) = self.complete_interpolation(offset) {
+            return items;
+        }
+        if let Some(items) = self.complete_raw_call(offset) {
             return items;
         }
         if let Some(items) = self.complete_yaml_inputs(offset) {
