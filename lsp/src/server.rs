@@ -94,6 +94,9 @@ struct Doc {
     /// The external linter's findings (`external.rs`) and the text they
     /// were found in: given to the verdict again while the text is unchanged.
     external: Option<crate::external::Kept>,
+    /// Held while one of its verdicts is converted and sent, so that they
+    /// reach the client in the order they are sent ([`publish`]).
+    publishing: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Doc {
@@ -108,6 +111,7 @@ impl Doc {
             scheduled: None,
             last_run: None,
             external: None,
+            publishing: Arc::default(),
         }
     }
 
@@ -565,6 +569,20 @@ async fn publish(
     analysis: Arc<Analysis>,
     version: i32,
 ) {
+    let Some(turn) = shared.docs().get(&uri).map(|d| d.publishing.clone()) else {
+        return;
+    };
+    let _turn = turn.lock().await;
+    // Two verdicts of one version (the open's own, shellcheck's) may be
+    // published at once, and the slower conversion would otherwise be sent
+    // last. Each sends the newest verdict kept for the version instead: it
+    // was kept no earlier than the one this task was given.
+    let analysis = shared
+        .docs()
+        .get(&uri)
+        .filter(|d| d.analysed.is_some_and(|(v, _)| v == version))
+        .and_then(|d| d.analysis.clone())
+        .unwrap_or(analysis);
     let u = uri.clone();
     let converted =
         tokio::task::spawn_blocking(move || guard(|| convert::diagnostics(&analysis, &u))).await;
