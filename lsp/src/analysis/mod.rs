@@ -341,6 +341,7 @@ impl Analysis {
             .map(|f| (f.ast, f.parsed_clean, f.documents))
             .unwrap_or_default();
         let (occurrences, defs) = index::collect(&ast, &normalised);
+        calls::add_aws_views(&mut sources, &compilation.catalog.documents, &documents);
         Analysis {
             index: LineIndex::new(&normalised),
             text: normalised,
