@@ -265,7 +265,8 @@ pub fn uri_of_file_name(name: &str) -> Option<Uri> {
 /// `ssmc-stdlib:///docs/rules.md` is the page of every diagnostic code,
 /// generated from the code registry: where a diagnostic's `codeDescription`
 /// points when the project's `ssmc.toml` gives no `[lint] docs_url`.
-pub fn stdlib_text(uri: &Uri) -> Option<&'static str> {
+pub fn stdlib_text(uri: &Uri) -> Option<std::borrow::Cow<'static, str>> {
+    use std::borrow::Cow;
     let path = uri
         .as_str()
         .strip_prefix(STDLIB_SCHEME)?
@@ -276,12 +277,20 @@ pub fn stdlib_text(uri: &Uri) -> Option<&'static str> {
         .or_else(|| path.strip_prefix('/').filter(|p| !p.starts_with('/')))?;
     if rest == RULES_PAGE {
         static RULES: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-        return Some(RULES.get_or_init(ssmc_core::codes::docs::rules_markdown));
+        return Some(Cow::Borrowed(
+            RULES.get_or_init(ssmc_core::codes::docs::rules_markdown),
+        ));
+    }
+    // `aws-documents/NAME.yaml`: the read-only view of an AWS-owned
+    // document's signature, rendered from the embedded catalog.
+    if let Some(name) = ssmc_core::documents::view::name_of(rest) {
+        let sig = ssmc_core::documents::catalog::aws().get(name)?;
+        return Some(Cow::Owned(ssmc_core::documents::view::render(sig)));
     }
     ssmc_stdlib::SOURCES
         .iter()
         .find(|(name, _)| *name == rest)
-        .map(|(_, text)| *text)
+        .map(|(_, text)| Cow::Borrowed(*text))
 }
 
 /// The AWS API models the `ssmc.toml` of each workspace folder's project
@@ -384,10 +393,10 @@ mod tests {
         let (name, text) = ssmc_stdlib::SOURCES[0];
         let uri = uri_of_file_name(&format!("stdlib/{name}")).expect("uri");
         assert_eq!(uri.as_str(), format!("ssmc-stdlib:///{name}"));
-        assert_eq!(stdlib_text(&uri), Some(text));
+        assert_eq!(stdlib_text(&uri).as_deref(), Some(text));
         // VS Code's normalised form (no empty authority) names the same file.
         let short = Uri::from_str(&format!("ssmc-stdlib:/{name}")).expect("uri");
-        assert_eq!(stdlib_text(&short), Some(text));
+        assert_eq!(stdlib_text(&short).as_deref(), Some(text));
         // `ssmc-stdlib://actions/…` would make `actions` a host: refused.
         let host = Uri::from_str(&format!("ssmc-stdlib://{name}")).expect("uri");
         assert_eq!(stdlib_text(&host), None);

@@ -18,8 +18,10 @@
 //! completion works while the line does not parse; no offset panics.
 
 use ssmc_core::check::calls::{call_shape, CallShape};
-use ssmc_core::documents::{catalog, Callee, Limits, Origin, ParamSig, Signature};
-use ssmc_core::span::Span;
+use ssmc_core::documents::{catalog, view, Callee, Documents, Limits, Origin, ParamSig, Signature};
+use ssmc_core::lint::walk::all_steps;
+use ssmc_core::model::Node;
+use ssmc_core::span::{SourceMap, Span};
 
 use super::aws_text::{key_before, map_entries, nesting, string_at, word_at, Opener};
 use super::complete::{CompletionItem, CompletionKind};
@@ -282,7 +284,12 @@ impl Analysis {
         let call = self.call_at(offset)?;
         let sig = self.callee(call.open, &call.shape)?;
         let Origin::Project(doc) = sig.origin else {
-            return None;
+            let param = match call.place {
+                CallPlace::Name(_) => None,
+                CallPlace::ParamKey { .. } => Some(word_at(&self.text, offset)?.0),
+                CallPlace::Value { .. } => return None,
+            };
+            return self.aws_view_at(&sig, param);
         };
         match call.place {
             CallPlace::Name(_) => Some(doc),
@@ -291,6 +298,66 @@ impl Analysis {
                 sig.param(word)?.span.or(Some(doc))
             }
             CallPlace::Value { .. } => None,
+        }
+    }
+}
+
+impl Analysis {
+    /// The place in the read-only view of AWS document `sig` (its start, or
+    /// parameter `param`'s entry) when the analysis added the view (the
+    /// document is AWS-owned and this file calls it: [`add_aws_views`]).
+    pub(super) fn aws_view_at(&self, sig: &Signature, param: Option<&str>) -> Option<Span> {
+        let path = format!("stdlib/{}", view::path_of(&sig.name));
+        let file = self.sources.files().find(|f| f.name == path)?;
+        let at = match param {
+            Some(p) => view::param_offset(&file.text, p)?,
+            None => 0,
+        };
+        Some(Span::new(file.id, at, at))
+    }
+}
+
+/// Adds to `sources` the read-only view (`ssmc_core::documents::view`) of
+/// each AWS-owned document a call of `documents` names, so that go to
+/// definition has a place in it (`ssmc-stdlib:///aws-documents/NAME.yaml`,
+/// whose text the server renders again on request). Only the called ones:
+/// the catalog holds hundreds.
+pub(super) fn add_aws_views(
+    sources: &mut SourceMap,
+    known: &Documents,
+    documents: &[ssmc_core::model::Document],
+) {
+    let mut added: Vec<String> = Vec::new();
+    for doc in documents {
+        for step in all_steps(doc) {
+            let Some(shape) = call_shape(step.action_str()) else {
+                continue;
+            };
+            let Some(inputs) = step.inputs.as_ref() else {
+                continue;
+            };
+            let written = if shape.ignore_case {
+                inputs.get_ignore_case(shape.name_key).map(|(_, v)| v)
+            } else {
+                inputs.get(shape.name_key)
+            };
+            let Some(written) = written.and_then(Node::as_str) else {
+                continue;
+            };
+            let Callee::Known(sig) = known.resolve(written) else {
+                continue;
+            };
+            // An AWS-owned document, not a `[documents] paths` one of its name.
+            let owned = catalog::aws()
+                .get(&sig.name)
+                .is_some_and(|c| c.same_shape(sig));
+            if matches!(sig.origin, Origin::Aws) && owned && !added.contains(&sig.name) {
+                sources.add(
+                    format!("stdlib/{}", view::path_of(&sig.name)),
+                    &view::render(sig),
+                );
+                added.push(sig.name.clone());
+            }
         }
     }
 }

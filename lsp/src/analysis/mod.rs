@@ -346,6 +346,7 @@ impl Analysis {
         diagnostics.splice(0..0, config_fault(file, lint));
         let (ast, parsed_clean) = this.map(|f| (f.ast, f.parsed_clean)).unwrap_or_default();
         let (occurrences, defs) = index::collect(&ast, &normalised);
+        calls::add_aws_views(&mut sources, &compilation.catalog.documents, &documents);
         Analysis {
             index: LineIndex::of_shared(normalised.clone()),
             text: normalised,

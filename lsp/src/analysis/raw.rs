@@ -103,6 +103,7 @@ pub(super) fn analyse(name: &str, text: &str, kind: Kind, place: Place<'_>) -> A
     }
     let documents: Vec<Document> = judged.raw.into_iter().filter_map(|r| r.document).collect();
     let catalog = judged.compilation.catalog;
+    super::calls::add_aws_views(&mut sources, &catalog.documents, &documents);
     let mut ix = RawIndex {
         text: &normalised,
         occurrences: Vec::new(),

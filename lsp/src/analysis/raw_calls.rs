@@ -164,13 +164,19 @@ impl Analysis {
         Some(HoverInfo { markdown, span })
     }
 
-    /// From a call's document name to the project document it calls, and
-    /// from a parameter key to that parameter's declaration there.
+    /// From a call's document name to the project document it calls (or
+    /// the read-only view of an AWS-owned one), and from a parameter key to
+    /// that parameter's declaration there.
     pub(super) fn definition_raw_call(&self, offset: usize) -> Option<Span> {
         let (_, written, place) = self.raw_call_at(offset)?;
         let sig = self.raw_callee(written.as_deref()?)?;
         let Origin::Project(doc) = sig.origin else {
-            return None;
+            let param = match place {
+                Place::Name(_) => None,
+                Place::ParamKey(key) => Some(key.name.as_str()),
+                Place::Value { .. } => return None,
+            };
+            return self.aws_view_at(&sig, param);
         };
         match place {
             Place::Name(_) => Some(doc),

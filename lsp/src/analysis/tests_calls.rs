@@ -211,13 +211,18 @@ fn definition_goes_from_a_call_to_the_project_document() {
         a.file_info(def.file).map(|f| f.0),
         Some("file:///w/lib.rbk")
     );
-    // An AWS-owned document has no source to go to.
+    // An AWS-owned document has no source: it goes to the read-only view
+    // of its signature (see the test below).
     let src = with_step(
         "aws:runCommand { InstanceIds: [Id], DocumentName: \"AWS-RunShellScript\", Parameters: { commands: [\"true\"] } }",
     );
     let a = Analysis::new("test.rbk", &src, &NoFiles);
     let at = u32::try_from(src.find("AWS-RunShell").expect("the call") + 1).expect("small");
-    assert_eq!(a.definition(at), None);
+    let def = a.definition(at).expect("the view");
+    assert_eq!(
+        a.file_info(def.file).map(|f| f.0),
+        Some("stdlib/aws-documents/AWS-RunShellScript.yaml")
+    );
 }
 
 #[test]
@@ -383,4 +388,54 @@ fn definition_goes_from_a_raw_call_into_the_project_document_in_its_file() {
     assert_eq!(file_of(&a, at), "file:///p/restart.yaml");
     let declared = text.get(at.start as usize..at.end as usize).unwrap_or("");
     assert!(declared.starts_with("Service:"), "{declared}");
+}
+
+/// Definition on an AWS-owned document's name (or a parameter key) opens the
+/// read-only view of its signature: `ssmc-stdlib:///aws-documents/NAME.yaml`,
+/// whose text the server serves; in a `.rbk` call and a YAML one alike.
+#[test]
+fn definition_on_an_aws_document_opens_the_read_only_view_of_its_signature() {
+    let (a, o) = fixture(&with_step(
+        "aws:runCommand { InstanceIds: [Id], DocumentName: \"AWS-RunPatch$0Baseline\", Parameters: { Operation: \"Scan\" } }",
+    ));
+    let at = a.definition(o).expect("into the view");
+    assert_eq!(
+        file_of(&a, at),
+        "stdlib/aws-documents/AWS-RunPatchBaseline.yaml"
+    );
+    assert_eq!(at.start, 0);
+    let uri = crate::workspace::uri_of_file_name(&file_of(&a, at)).expect("a URI");
+    assert_eq!(
+        uri.as_str(),
+        "ssmc-stdlib:///aws-documents/AWS-RunPatchBaseline.yaml"
+    );
+    let served = crate::workspace::stdlib_text(&uri).expect("served");
+    assert!(
+        served.contains("allowedValues: [\"Scan\", \"Install\"]"),
+        "{served}"
+    );
+    // The parameter key goes to its entry in the view.
+    let key = u32::try_from(a.text.rfind("Operation").expect("key") + 2).expect("small");
+    let at = a.definition(key).expect("to the parameter");
+    let text = &a.sources.get(at.file).expect("view").text;
+    assert!(text[at.start as usize..].starts_with("\"Operation\":"));
+
+    let src = yaml_call(
+        "      DocumentName: AWS-RunShellScript\n      Parameters:\n        comm$0ands: [uptime]\n",
+    );
+    let (a, o) = raw_fixture("caller.yaml", &src, &[]);
+    let at = a.definition(o).expect("into the view");
+    assert_eq!(
+        file_of(&a, at),
+        "stdlib/aws-documents/AWS-RunShellScript.yaml"
+    );
+    let text = &a.sources.get(at.file).expect("view").text;
+    assert!(text[at.start as usize..].starts_with("\"commands\":"));
+    // A name nobody has, or a document of the project, gets no view.
+    assert!(crate::workspace::stdlib_text(
+        &"ssmc-stdlib:///aws-documents/Nobody.yaml"
+            .parse()
+            .expect("uri")
+    )
+    .is_none());
 }

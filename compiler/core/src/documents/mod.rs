@@ -11,10 +11,12 @@
 //! AWS's reserved prefixes keep the two apart anyway). Cheap to clone.
 //!
 //! Modules: [`signature`] (a signature from a document model), [`catalog`]
-//! (the embedded catalog's generator and reader).
+//! (the embedded catalog's generator and reader), [`view`] (a signature as
+//! read-only YAML, for the editor).
 
 pub mod catalog;
 pub mod signature;
+pub mod view;
 
 #[cfg(test)]
 mod tests;
