@@ -8,6 +8,7 @@
 # and `python3 tests/perf/perf.py` (docs/performance.md).
 set -euo pipefail
 cargo test --locked -p ssmc-tests --bench compiler
+cargo test --locked -p ssmc-tests --bench python
 cargo build --locked -p ssmc-tests --example gen
 python3 tests/perf/perf.py --no-build --gen target/debug/examples/gen \
   --only check,scaling,startup --runs 1 \

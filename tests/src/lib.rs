@@ -2,6 +2,7 @@
 //! rendering diagnostics as plain text for snapshots.
 
 pub mod gen;
+pub mod python_corpus;
 
 use std::path::{Path, PathBuf};
 

@@ -594,7 +594,7 @@ fn member_line(svc: &Service, m: &Member) -> String {
 }
 
 /// An operation: its boto3 method, flags, parameters (required first) and response.
-fn api_markdown(svc: &Service, op: &Operation) -> String {
+pub(super) fn api_markdown(svc: &Service, op: &Operation) -> String {
     let mut s = format!(
         "```\n{}.{}\n```\n\nboto3 method `{}`.",
         svc.name, op.name, op.method

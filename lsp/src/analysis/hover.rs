@@ -3,6 +3,7 @@
 //! Input: a byte offset in the normalised text. Output: Markdown for the name
 //! under the cursor ([`HoverInfo`]) or the span of its definition.
 //! AWS API steps' services, APIs, parameters and selectors are answered by `aws`.
+//! A boto3 call inside an `aws:executeScript` script is answered by `python_hover`.
 //! Invariant: answers come from the catalog (`stdlib/` and the file's own
 //! action declarations) and the document's own definitions; an unknown name
 //! answers nothing.
@@ -24,6 +25,9 @@ pub struct HoverInfo {
 impl Analysis {
     pub fn hover(&self, offset: u32) -> Option<HoverInfo> {
         if let Some(h) = self.hover_aws(offset as usize) {
+            return Some(h);
+        }
+        if let Some(h) = self.hover_boto3(offset as usize) {
             return Some(h);
         }
         if let Some(h) = self.hover_call(offset as usize) {

@@ -22,6 +22,7 @@ mod index;
 mod lexicon;
 mod navigate;
 mod outline;
+mod python_hover;
 mod raw;
 mod raw_calls;
 mod raw_inputs;
@@ -38,6 +39,8 @@ mod tests_editors;
 mod tests_ide;
 #[cfg(test)]
 mod tests_memory;
+#[cfg(test)]
+mod tests_python;
 #[cfg(test)]
 mod tests_raw;
 mod tokens;
