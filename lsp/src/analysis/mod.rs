@@ -193,6 +193,9 @@ pub struct Analysis {
     /// Empty for a `.rbk` source: no query reads its lowered documents, and
     /// they were a quarter of what an open runbook kept.
     pub documents: Vec<ssmc_core::model::Document>,
+    /// The Python of its `aws:executeScript` steps, for hover on boto3 calls
+    /// (`python_hover.rs`): kept apart, as `.rbk` analyses keep no documents.
+    scripts: Vec<python_hover::ScriptSite>,
     /// The project's lint settings this analysis applied (a `[lint] ignore`d
     /// document is outside the project, as `ssmc lint` walks it: no diagnostics).
     pub lint: LintSettings,
@@ -347,9 +350,12 @@ impl Analysis {
         let compilation = judged.compilation;
         let this = compilation.files.into_iter().find(|f| f.file == file);
         diagnostics.splice(0..0, config_fault(file, lint));
-        let (ast, parsed_clean) = this.map(|f| (f.ast, f.parsed_clean)).unwrap_or_default();
+        let (ast, parsed_clean, documents) = this
+            .map(|f| (f.ast, f.parsed_clean, f.documents))
+            .unwrap_or_default();
         let (occurrences, defs) = index::collect(&ast, &normalised);
         calls::add_aws_views(&mut sources, &compilation.catalog.documents, &documents);
+        let scripts = python_hover::script_sites(&documents);
         Analysis {
             index: LineIndex::of_shared(normalised.clone()),
             text: normalised,
@@ -362,6 +368,7 @@ impl Analysis {
             occurrences,
             defs,
             documents: Vec::new(),
+            scripts,
             lint: lint.clone(),
             raw: None,
         }

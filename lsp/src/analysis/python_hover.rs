@@ -12,11 +12,31 @@
 use ssmc_core::awsapi::{self, names};
 use ssmc_core::lint::locate_in;
 use ssmc_core::lint::python::scripts;
+use ssmc_core::model::{Document, Node};
 use ssmc_core::python::{self, Script};
 
 use super::aws::api_markdown;
 use super::hover::HoverInfo;
 use super::Analysis;
+
+/// One `aws:executeScript` step's inline script and its runtime.
+#[derive(Debug)]
+pub(super) struct ScriptSite {
+    script: Node,
+    runtime: String,
+}
+
+/// The inline Python scripts of `documents`' steps.
+pub(super) fn script_sites(documents: &[Document]) -> Vec<ScriptSite> {
+    documents
+        .iter()
+        .flat_map(scripts)
+        .map(|(_, script, runtime)| ScriptSite {
+            script: script.clone(),
+            runtime: runtime.to_string(),
+        })
+        .collect()
+}
 
 impl Analysis {
     pub(super) fn hover_boto3(&self, offset: usize) -> Option<HoverInfo> {
@@ -24,30 +44,28 @@ impl Analysis {
             usize::try_from(start).is_ok_and(|s| s <= offset)
                 && usize::try_from(end).is_ok_and(|e| offset <= e)
         };
-        for doc in &self.documents {
-            for (_, script, runtime) in scripts(doc) {
-                if script.span.file != self.file || !inside(script.span.start, script.span.end) {
+        for ScriptSite { script, runtime } in &self.scripts {
+            if script.span.file != self.file || !inside(script.span.start, script.span.end) {
+                continue;
+            }
+            let text = script.as_str()?;
+            let calls = python::boto3_calls(&Script {
+                text,
+                runtime,
+                handler: None,
+            })?;
+            for call in calls.into_iter().filter(|c| c.resolved) {
+                let span = locate_in(script, call.range, Some((self.file, &self.text)));
+                if span.file != self.file || !inside(span.start, span.end) {
                     continue;
                 }
-                let text = script.as_str()?;
-                let calls = python::boto3_calls(&Script {
-                    text,
-                    runtime,
-                    handler: None,
-                })?;
-                for call in calls.into_iter().filter(|c| c.resolved) {
-                    let span = locate_in(script, call.range, Some((self.file, &self.text)));
-                    if span.file != self.file || !inside(span.start, span.end) {
-                        continue;
-                    }
-                    let cat = awsapi::catalog();
-                    let svc = cat.decoded(names::service(cat, &call.service)?);
-                    let (op, _) = names::operation(svc, &call.operation)?;
-                    return Some(HoverInfo {
-                        markdown: api_markdown(svc, op),
-                        span,
-                    });
-                }
+                let cat = awsapi::catalog();
+                let svc = cat.decoded(names::service(cat, &call.service)?);
+                let (op, _) = names::operation(svc, &call.operation)?;
+                return Some(HoverInfo {
+                    markdown: api_markdown(svc, op),
+                    span,
+                });
             }
         }
         None

@@ -121,6 +121,7 @@ pub(super) fn analyse(name: &str, text: &str, kind: Kind, place: Place<'_>) -> A
         sources,
         occurrences,
         defs,
+        scripts: super::python_hover::script_sites(&documents),
         documents,
         lint: lint.clone(),
         raw: Some(format),
