@@ -16,7 +16,7 @@ use crate::examples::{compile_raw, describe};
 use ssmc_tests::repo_root;
 
 /// Each example with its document and its test file.
-fn examples() -> Vec<(String, Document, TestFile)> {
+pub(crate) fn examples() -> Vec<(String, Document, TestFile)> {
     let dir = repo_root().join("examples");
     let mut rbk: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("examples/ exists")
@@ -110,7 +110,7 @@ fn nth_mut<'a>(steps: &'a mut [Step], n: &mut usize) -> Option<&'a mut Step> {
 }
 
 /// (description, mutant) for each branch choice negated and each `onFailure` removed.
-fn mutants(doc: &Document) -> Vec<(String, Document)> {
+pub(crate) fn mutants(doc: &Document) -> Vec<(String, Document)> {
     let mut out = Vec::new();
     let count = simulate::testfile::all_steps(doc).len();
     for index in 0..count {
