@@ -49,6 +49,11 @@ const CONCURRENT_REQUESTS: usize = 32;
 /// end-to-end test of the never-die rule; unset in normal use.
 const TEST_PANIC_ENV: &str = "SSMC_LSP_TEST_PANIC";
 
+/// Milliseconds every analysis that does not run the external linter waits
+/// before it starts, for the end-to-end test of an external verdict that
+/// overtakes it; unset in normal use.
+const TEST_SLOW_ANALYSIS_ENV: &str = "SSMC_LSP_TEST_SLOW_ANALYSIS_MS";
+
 /// Numbers every state of every document (its text and the files it is
 /// compiled with), unique across documents closed and opened again.
 static STATES: AtomicU64 = AtomicU64::new(1);
@@ -65,10 +70,11 @@ struct Doc {
     analysis: Option<Arc<Analysis>>,
     /// The version and the epoch `analysis` was computed from.
     analysed: Option<(i32, u64)>,
-    /// The state of the text and of the files this document is compiled
-    /// with: a new number ([`next_state`]) at each change of either. An
-    /// analysis is kept only for the epoch it started in (one started before
-    /// a neighbour changed saw the old neighbours).
+    /// The state of the text, of the files this document is compiled with
+    /// and of its kept external findings: a new number ([`next_state`]) at
+    /// each change of any. An analysis is kept only for the epoch it started
+    /// in (one started before a neighbour changed saw the old neighbours;
+    /// one started before shellcheck answered lacks its findings).
     epoch: u64,
     /// The analysis running on a blocking thread, if any (at most one per
     /// document, so a burst of edits during a slow analysis queues one more
@@ -164,6 +170,7 @@ struct Shared {
     /// The client can be asked to watch `.rbk` files for us.
     watch_files: std::sync::atomic::AtomicBool,
     test_panic: Option<String>,
+    test_slow_analysis: Option<Duration>,
     /// `shutdown` was answered: `exit` then ends with 0, else 1.
     shutdown_requested: AtomicBool,
 }
@@ -181,6 +188,10 @@ fn service() -> (
 ) {
     let shared = Arc::new(Shared {
         test_panic: std::env::var(TEST_PANIC_ENV).ok(),
+        test_slow_analysis: std::env::var(TEST_SLOW_ANALYSIS_ENV)
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map(Duration::from_millis),
         ..Shared::default()
     });
     let backend_shared = shared.clone();
@@ -413,6 +424,9 @@ impl Shared {
     ) -> Option<(Analysis, Option<crate::external::Kept>)> {
         let path = uri.to_file_path();
         let loader = self.loader(path.as_deref());
+        if let (Some(wait), Outside::Kept(_)) = (self.test_slow_analysis, &outside) {
+            std::thread::sleep(wait);
+        }
         guard(|| {
             self.maybe_panic("analysis");
             let key = workspace::order_key(uri);
@@ -675,13 +689,15 @@ impl Backend {
                 }
                 // The findings belong to the text, which is unchanged: keep them.
                 doc.external = kept;
-                if doc.epoch == epoch {
+                let neighbours_changed = doc.epoch != epoch;
+                // An analysis started before they were kept lacks them: a
+                // new epoch drops it, so it cannot replace this verdict.
+                doc.epoch = next_state();
+                if !neighbours_changed {
                     doc.analysis = Some(analysis.clone());
-                    doc.analysed = Some((version, epoch));
-                    false
-                } else {
-                    true
+                    doc.analysed = Some((version, doc.epoch));
                 }
+                neighbours_changed
             };
             if !neighbours_changed {
                 publish(&shared, &client, uri, analysis, version).await;

@@ -265,6 +265,55 @@ fn shellcheck_findings_reach_the_editor_as_ssmc_lint_reports_them() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// shellcheck's verdict can arrive before the open's own analysis (a loaded
+/// machine; here the server is told to start every analysis without
+/// shellcheck 1.5 s late). That slower analysis lacks shellcheck's findings
+/// and must not replace the verdict that has them: every publication after
+/// shellcheck answered keeps them (the parity test reads the second one).
+#[test]
+fn an_analysis_overtaken_by_shellcheck_does_not_drop_its_findings() {
+    if !shellcheck_available() {
+        eprintln!("skipped: shellcheck is not on PATH");
+        return;
+    }
+    let scratch = common::Scratch::new("lsp-shellcheck-race");
+    let dir = scratch.to_path_buf();
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let text = "/// Cleans.\ncommand Clean {\n  /// Step.\n  step Run = aws:runShellScript { runCommand: [\"rm -rf $TARGET/*\"] }\n}\n";
+    let path = dir.join("clean.rbk");
+    std::fs::write(&path, text).expect("write");
+    let uri = format!("file://{}", path.display());
+    let mut c = Client::start_with(&[("SSMC_LSP_TEST_SLOW_ANALYSIS_MS", "1500")]);
+    c.initialize();
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "ssmc", "version": 1, "text": text}}),
+    );
+    let has_shellcheck = |d: &[Value]| d.iter().any(|d| d["code"] == json!("SSM209"));
+    let first = c.diagnostics(&uri, 1);
+    assert!(
+        has_shellcheck(&first),
+        "shellcheck's verdict comes first here: {first:?}"
+    );
+    let second = c.diagnostics(&uri, 1);
+    assert!(
+        has_shellcheck(&second),
+        "the slower analysis published without shellcheck's findings: {second:?}"
+    );
+    // The findings stay with the text: a change that leaves it as it was is
+    // judged again with them, shellcheck not run (it runs on open and save).
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": text}]}),
+    );
+    let after_edit = c.diagnostics(&uri, 2);
+    assert!(
+        has_shellcheck(&after_edit),
+        "kept for the unchanged text: {after_edit:?}"
+    );
+    c.shutdown_and_exit();
+}
+
 const YAML_DOC: &str = "schemaVersion: '0.3'
 description: Restarts an instance.
 parameters:
