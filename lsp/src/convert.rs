@@ -64,10 +64,21 @@ pub fn diagnostic(analysis: &Analysis, uri: &lsp::Uri, d: &Diagnostic) -> lsp::D
     let related: Vec<lsp::DiagnosticRelatedInformation> = d
         .secondary
         .iter()
-        .filter(|l| l.span.file == analysis.file)
-        .map(|l| lsp::DiagnosticRelatedInformation {
-            location: lsp::Location::new(uri.clone(), range(index, l.span)),
-            message: l.text.clone(),
+        .filter_map(|l| {
+            let location = if l.span.file == analysis.file {
+                lsp::Location::new(uri.clone(), range(index, l.span))
+            } else {
+                // Another workspace file (the other document of a duplicate
+                // name): its source-map name is its URI.
+                let other = analysis.sources.get(l.span.file)?;
+                let other_uri = crate::workspace::uri_of_file_name(&other.name)
+                    .filter(|u| u.as_str().starts_with("file:"))?;
+                lsp::Location::new(other_uri, range(&other.lines, l.span))
+            };
+            Some(lsp::DiagnosticRelatedInformation {
+                location,
+                message: l.text.clone(),
+            })
         })
         .collect();
     lsp::Diagnostic {
@@ -483,5 +494,58 @@ mod tests {
             .find(|c| c.title.contains("SSM302"))
             .expect("the secret fix");
         assert_eq!(secret.is_preferred, Some(true));
+    }
+
+    /// A call to a name two workspace documents are deployed as (W1022), in
+    /// a raw YAML document: each document is a related location in its own
+    /// file (the workspace's files keep their ids in a raw analysis).
+    #[test]
+    fn an_ambiguous_call_relates_both_documents_in_their_files() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/fixtures/documents/ambiguous_deployed_name");
+        let read = |rel: &str| std::fs::read_to_string(root.join(rel)).expect("fixture");
+        let linux = read("run-command/cpu-stress.yml");
+        let windows = read("run-command/windows/cpu-stress.yml");
+        let caller = read("automation/stress-via-rc.yml");
+        let context = [
+            crate::analysis::ContextFile {
+                name: "file:///p/run-command/cpu-stress.yml",
+                text: &linux,
+            },
+            crate::analysis::ContextFile {
+                name: "file:///p/run-command/windows/cpu-stress.yml",
+                text: &windows,
+            },
+        ];
+        let name = "file:///p/automation/stress-via-rc.yml";
+        let a = Analysis::with_context(name, &caller, &ssmc_core::lower::NoFiles, &context);
+        let me: lsp::Uri = name.parse().expect("uri");
+        let lsp_diags = diagnostics(&a, &me);
+        let codes: Vec<_> = lsp_diags.iter().filter_map(|d| d.code.clone()).collect();
+        assert_eq!(
+            codes,
+            [
+                lsp::NumberOrString::String("W1022".into()),
+                lsp::NumberOrString::String("E1060".into())
+            ],
+            "{lsp_diags:#?}"
+        );
+        let related = lsp_diags[0]
+            .related_information
+            .as_ref()
+            .expect("both documents");
+        let places: Vec<(&str, u32)> = related
+            .iter()
+            .map(|r| (r.location.uri.as_str(), r.location.range.start.line))
+            .collect();
+        // Each document's first line after its comment (line 1, 0-based).
+        assert_eq!(
+            places,
+            [
+                ("file:///p/run-command/cpu-stress.yml", 1),
+                ("file:///p/run-command/windows/cpu-stress.yml", 1)
+            ]
+        );
+        assert!(related[1].message.contains("with parameters duration"));
     }
 }

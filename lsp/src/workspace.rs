@@ -305,15 +305,19 @@ pub fn aws_models(folders: &[PathBuf]) -> (ssmc_core::awsapi::Overlay, Vec<Strin
 /// reads them), and one message per folder whose documents cannot be read.
 pub fn outside_documents(folders: &[PathBuf]) -> (ssmc_core::documents::Documents, Vec<String>) {
     let mut signatures = Vec::new();
+    let mut namespace = Vec::new();
     let mut faults = Vec::new();
     for folder in folders {
         let project = Project::discover(folder);
+        // The namespace holds even when the paths cannot be read.
+        namespace.extend(project.config.document_namespace.iter().cloned());
         match ssmc_project::document_signatures(&project) {
             Ok(docs) => signatures.extend(docs.project().cloned()),
             Err(e) => faults.push(format!("ssmc: `[documents] paths` not loaded: {e}")),
         }
     }
-    (ssmc_core::documents::Documents::new(signatures), faults)
+    let documents = ssmc_core::documents::Documents::new(signatures).with_namespace(namespace);
+    (documents, faults)
 }
 
 /// The project settings for the document at `path` in `project` (found as

@@ -908,3 +908,46 @@ fn documents_paths_type_calls_to_vendored_documents() {
         stderr(&out)
     );
 }
+
+/// `[documents] namespace` of `ssmc.toml` makes an unknown name under one of
+/// its prefixes an error (E1066, with did-you-mean among the project's
+/// documents); a name outside it stays the warning W1020, and without the
+/// setting nothing is in the namespace.
+#[test]
+fn an_unknown_name_in_the_projects_namespace_is_an_error() {
+    let dir = temp_dir("documents-namespace");
+    std::fs::write(
+        dir.join("restart.rbk"),
+        "command AcmeRestart {\n  param Service: String\n  step Run = aws:runShellScript { runCommand: [\"systemctl restart {{ Service }}\"] }\n}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("caller.rbk"),
+        "automation Caller {\n  step Run = aws:runCommand {\n    DocumentName: \"AcmeRestrat\",\n    InstanceIds: [\"i-0123456789abcdef0\"],\n  }\n  step Other = aws:runCommand {\n    DocumentName: \"Team-Unknown\",\n    InstanceIds: [\"i-0123456789abcdef0\"],\n  }\n}\n",
+    )
+    .expect("write");
+    let out = ssmc(&["check", "--no-cache", "."], &dir);
+    let err = stderr(&out);
+    assert!(!err.contains("E1066"), "no namespace configured: {err}");
+    assert_eq!(err.matches("[W1020]").count(), 2, "{err}");
+
+    std::fs::write(
+        dir.join("ssmc.toml"),
+        "[documents]\nnamespace = [\"Acme\"]\n",
+    )
+    .expect("write");
+    let out = ssmc(&["check", "--no-cache", "."], &dir);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("[E1066]")
+            && err.contains("no document of the project is named `AcmeRestrat`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `AcmeRestart`?"), "{err}");
+    assert_eq!(
+        err.matches("[W1020]").count(),
+        1,
+        "`Team-Unknown` stays a warning: {err}"
+    );
+}

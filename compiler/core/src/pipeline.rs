@@ -258,12 +258,11 @@ fn project_documents(
             .flat_map(|n| n.signatures.iter().cloned())
             .collect()
     };
-    Documents::new(
+    given.behind(
         of(neighbours.before)
             .into_iter()
             .chain(compiled)
-            .chain(of(neighbours.after))
-            .chain(given.project().cloned()),
+            .chain(of(neighbours.after)),
     )
 }
 

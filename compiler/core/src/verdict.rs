@@ -296,7 +296,7 @@ fn with_raw_signatures(sources: &SourceMap, inputs: &[Input], given: &Documents)
             .ok()
             .map(|doc| Signature::of_document(&input.name, &doc))
     });
-    Documents::new(read.into_iter().flatten().chain(given.project().cloned()))
+    given.behind(read.into_iter().flatten())
 }
 
 /// The schema findings (E1044) of each built document the checker finds no

@@ -35,7 +35,7 @@ pub fn document_signatures(project: &Project) -> Result<Documents, String> {
             signature_of(file, &text).map_err(|e| format!("{}: {e}", file.display()))?;
         signatures.push(signature);
     }
-    Ok(Documents::new(signatures))
+    Ok(Documents::new(signatures).with_namespace(project.config.document_namespace.clone()))
 }
 
 /// The files `[documents] paths` names, in path order (a folder's sorted),

@@ -45,8 +45,10 @@ pub(super) fn analyse(name: &str, text: &str, kind: Kind, place: Place<'_>) -> A
         Kind::Rbk | Kind::Terraform => Format::Yaml,
     };
     let (path, models, lint) = (place.path, place.models, place.lint);
-    let (stdlib_sources, stdlib_catalog) = stdlib();
-    let mut sources = stdlib_sources.clone();
+    let stdlib_catalog = &stdlib().1;
+    // The workspace's files keep their ids (the stdlib's first): the
+    // neighbours' signatures point into them (a finding's other places).
+    let mut sources = place.surroundings.sources.clone();
     let file = sources.add(name, text);
     let normalised: String = sources
         .get(file)

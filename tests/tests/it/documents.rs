@@ -206,3 +206,40 @@ fn misspelt_parameter_of_a_project_document() {
         .collect();
     insta::assert_snapshot!(ssmc::render::render(&errors, &sources, false));
 }
+
+/// Two documents of the project deployed as `cpu-stress` (the corpus's Linux
+/// and Windows versions in two folders): the call is W1022, naming both,
+/// and only what is wrong against both is an error (`cpu`, which neither
+/// declares; `duration` fits the Windows one).
+#[test]
+fn ambiguous_deployed_name() {
+    let files = folder(&crate::harness::fixtures(
+        "documents/ambiguous_deployed_name",
+    ));
+    let (_, diags) = findings_together(&files);
+    let codes: Vec<(&str, usize)> = diags
+        .iter()
+        .map(|d| (d.code.as_str(), d.secondary.len()))
+        .collect();
+    assert_eq!(codes, [("W1022", 2), ("E1060", 0)], "{diags:#?}");
+    insta::assert_snapshot!(snapshot_of(&files));
+}
+
+/// The same document judged twice (the one file given two times) is one
+/// claimant: no W1022, and the call is judged against it in full.
+#[test]
+fn the_same_document_twice_is_not_ambiguous() {
+    let files = folder(&crate::harness::fixtures(
+        "documents/chaos_parameters_of_the_linux_document",
+    ));
+    let mut twice = files.clone();
+    twice.extend(
+        files
+            .iter()
+            .filter(|(p, _)| p.starts_with("run-command/"))
+            .map(|(p, t)| (format!("copy/{p}"), t.clone())),
+    );
+    let (_, diags) = findings_together(&twice);
+    let codes: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["E1060", "E1060"], "{diags:#?}");
+}

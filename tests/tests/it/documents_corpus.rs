@@ -94,8 +94,8 @@ fn classify(step: &Step, documents: &Documents) -> Option<Outcome> {
 }
 
 /// The call checks' codes: errors first, then the warnings.
-const ERRORS: [&str; 4] = ["E1060", "E1061", "E1062", "E1065"];
-const WARNINGS: [&str; 2] = ["W1020", "W1021"];
+const ERRORS: [&str; 5] = ["E1060", "E1061", "E1062", "E1065", "E1066"];
+const WARNINGS: [&str; 3] = ["W1020", "W1021", "W1022"];
 
 fn percent(part: usize, whole: usize) -> String {
     if whole == 0 {

@@ -15,6 +15,7 @@ mod generated;
 mod graph;
 mod harness;
 mod iam;
+mod iam_measure;
 mod import;
 mod import_folds;
 mod lint;

@@ -4,7 +4,10 @@
 //! `documentPath`, `documentParameters`), against the called document's
 //! signature (`crate::documents`).
 //!
-//! Output: an unknown document (W1020),
+//! Output: an unknown document (W1020; E1066 under a name prefix the project
+//! owns, `[documents] namespace`), a call to a name several project
+//! documents are deployed as (W1022, and only the findings that hold against
+//! every one of them),
 //! a document of the wrong type for the action (E1065), an unknown parameter
 //! with did-you-mean and case differences named (E1060), a missing required
 //! parameter (E1061), a value SSM refuses for the parameter's type or
@@ -29,8 +32,11 @@ use crate::check::suggest as did_you_mean;
 use crate::check::values::{ty_fit, Fit};
 use crate::check::{codes, Checker};
 use crate::diagnostic::Diagnostic;
-use crate::documents::{Callee, ParamSig, Signature};
+use std::sync::Arc;
+
+use crate::documents::{Callee, Documents, Origin, ParamSig, Signature};
 use crate::model::{Key, Node, Step, Value};
+use crate::span::Span;
 use crate::syntax::refs::find_refs;
 use crate::types::Ty;
 
@@ -115,6 +121,44 @@ impl Checker<'_> {
             }
             Callee::Known(sig) => sig,
         };
+        let claimants = documents.claimants(&sig.name);
+        if claimants.len() < 2 {
+            self.check_call_against(sig, &shape, action, inputs, name_node);
+            return;
+        }
+        self.ambiguous_call(name_node, &sig.name, claimants);
+        // Which claimant runs depends on which was deployed last: only what
+        // is wrong against every one of them is a fault of the call (told
+        // as the first, in project order, has it).
+        let start = self.diags.len();
+        let mut found: Vec<Vec<Diagnostic>> = Vec::with_capacity(claimants.len());
+        for claimant in claimants {
+            self.check_call_against(claimant, &shape, action, inputs, name_node);
+            found.push(self.diags.split_off(start));
+        }
+        let Some((first, others)) = found.split_first() else {
+            return;
+        };
+        let against_all = |d: &Diagnostic| {
+            others.iter().all(|o| {
+                o.iter()
+                    .any(|e| e.code == d.code && e.primary.span == d.primary.span)
+            })
+        };
+        let kept: Vec<Diagnostic> = first.iter().filter(|d| against_all(d)).cloned().collect();
+        self.diags.extend(kept);
+    }
+
+    /// The call of `action` checked against one document `sig` (its type,
+    /// then its parameters).
+    fn check_call_against(
+        &mut self,
+        sig: &Signature,
+        shape: &CallShape,
+        action: &str,
+        inputs: &Node,
+        name_node: &Node,
+    ) {
         if sig.doc_type != shape.doc_type {
             self.report(
                 Diagnostic::error(
@@ -203,8 +247,50 @@ impl Checker<'_> {
         );
     }
 
+    /// A call to a name several documents of the project are deployed as,
+    /// with each of them named.
+    fn ambiguous_call(&mut self, node: &Node, name: &str, claimants: &[Arc<Signature>]) {
+        let mut d = Diagnostic::warning(
+            codes::AMBIGUOUS_DOCUMENT,
+            node.span,
+            format!(
+                "{} documents of the project are deployed as `{name}`, with different signatures",
+                claimants.len()
+            ),
+        )
+        .with_label("which one runs depends on which was deployed last")
+        .with_help(
+            "give each document its own name (a `.rbk` document's declared name, a raw document's file name); the call is judged only for what is wrong against every one of them",
+        );
+        for c in claimants {
+            if let Origin::Project(span) = c.origin {
+                // The document's first character: its whole span would show every line.
+                let at = Span {
+                    end: span.start,
+                    ..span
+                };
+                let params: Vec<&str> = c.params.iter().map(|p| p.name.as_str()).collect();
+                let label = if params.is_empty() {
+                    format!("{} document `{name}` without parameters", c.doc_type)
+                } else {
+                    format!(
+                        "{} document `{name}` with parameters {}",
+                        c.doc_type,
+                        params.join(", ")
+                    )
+                };
+                d = d.with_secondary(at, label);
+            }
+        }
+        self.report(d);
+    }
+
     fn unknown_document(&mut self, node: &Node, name: &str, shape: &CallShape) {
         let documents = self.catalog.documents.clone();
+        if let Some(prefix) = documents.owned_prefix(name) {
+            self.unknown_owned_document(node, name, prefix, shape, &documents);
+            return;
+        }
         let candidates: Vec<&str> = documents
             .names()
             .filter(|n| {
@@ -224,6 +310,37 @@ impl Checker<'_> {
             None => d.with_help(
                 "if it is your account's document, check or lint it together with this runbook, or list its file (or its `aws ssm get-document` JSON) in `[documents] paths` of ssmc.toml",
             ),
+        };
+        self.report(d);
+    }
+
+    /// A call to an unknown name under a prefix the project owns
+    /// (`[documents] namespace`): the project would have the document, so
+    /// the name is wrong (or the document is missing from the project).
+    fn unknown_owned_document(
+        &mut self,
+        node: &Node,
+        name: &str,
+        prefix: &str,
+        shape: &CallShape,
+        documents: &Documents,
+    ) {
+        let owned: Vec<&str> = documents
+            .project()
+            .filter(|s| s.doc_type == shape.doc_type && s.name.starts_with(prefix))
+            .map(|s| s.name.as_str())
+            .collect();
+        let mut d = Diagnostic::error(
+            codes::UNKNOWN_PROJECT_DOCUMENT,
+            node.span,
+            format!("no document of the project is named `{name}`"),
+        )
+        .with_label(format!("`{prefix}` is the project's namespace"));
+        d = match did_you_mean(name, owned) {
+            Some(s) => d.with_help(format!("did you mean `{s}`?")),
+            None => d.with_help(format!(
+                "names starting with `{prefix}` belong to the project (`[documents] namespace` of ssmc.toml): check or lint the document together with this one, or list its file in `[documents] paths`"
+            )),
         };
         self.report(d);
     }

@@ -1957,6 +1957,22 @@ crate::define_codes! {
     DOCUMENT_PARAMETER_PATTERN = "W1021", "document-parameter-pattern", Warning, "a value the called document's parameter allowedPattern does not match";
     /// ## What it does
     ///
+    /// A step calls a name that two or more documents of the project are deployed as (a raw document's file stem, a `.rbk` document's declared name), and their signatures differ: the Linux and Windows versions of `cpu-stress` in two folders, say. The finding names each of them. The call is then judged only for what is wrong against every one of them (an unknown parameter none declares is still an error). The same file seen twice (an editor's buffer and its copy on disk) counts once, and documents of `[documents] paths` never claim a name a project document has.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// SSM keeps one document per name in an account: which one the step runs depends on which was deployed last, and a call that fits one may fail against the other. Give each document its own name. (Two `.rbk` documents of one name are also an error where they are declared, `E0240`; an example needs two files, which one code block cannot hold.)
+    AMBIGUOUS_DOCUMENT = "W1022", "ambiguous-document", Warning, "a call to a name several documents of the project are deployed as, with different signatures";
+    /// ## What it does
+    ///
+    /// A step calls, by a literal name, a document that nobody knows, and the name starts with a prefix the project declares its own in `ssmc.toml` (`[documents] namespace = ["Acme-"]`). Outside the namespace an unknown name is only a warning (`W1020`): it may be a document of your account the project does not hold.
+    ///
+    /// ## Why is this bad?
+    ///
+    /// Every document under the project's namespace is in the project (or in `[documents] paths`), so an unknown name there is a misspelling or a document that is not deployed: the step fails at run time (`InvalidDocument`). Nothing is guessed: without `[documents] namespace` no name is in it. (The setting lives in `ssmc.toml`, which one code block cannot hold with a runbook.)
+    UNKNOWN_PROJECT_DOCUMENT = "E1066", "unknown-project-document", Error, "a call to an unknown document under a name prefix the project owns (`[documents] namespace`)";
+    /// ## What it does
+    ///
     /// A `{{ }}` in a description (of the document, a parameter or a step) that names no parameter, variable, step output or built-in.
     ///
     /// ## Why is this bad?

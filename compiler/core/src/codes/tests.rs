@@ -92,6 +92,14 @@ fn only_errors_that_stop_a_build_and_the_limit_summary_may_not_be_suppressed() {
 /// Codes with no Example and Use-instead, each with the reason; their docs
 /// have the first two headings only, and say why.
 const NO_EXAMPLE: &[(&str, &str)] = &[
+    (
+        "W1022",
+        "needs two documents of one deployed name, in two files, which one code block cannot hold",
+    ),
+    (
+        "E1066",
+        "needs `[documents] namespace` in ssmc.toml beside the runbook, which one code block cannot hold",
+    ),
     ("W1007", "retired: nothing reports it"),
     (
         "W0901",

@@ -27,7 +27,13 @@ pub use signature::{Limits, Origin, ParamSig, Signature};
 /// The project's callable documents (the AWS catalog is consulted behind them).
 #[derive(Debug, Clone, Default)]
 pub struct Documents {
-    project: Arc<BTreeMap<String, Arc<Signature>>>,
+    /// By deployed name: the document a call is checked against first, then
+    /// the project's other documents deployed under the same name whose
+    /// signatures differ from every one before them (see [`Documents::claimants`]).
+    project: Arc<BTreeMap<String, Vec<Arc<Signature>>>>,
+    /// Name prefixes the project owns (`[documents] namespace` of
+    /// `ssmc.toml`): a call to an unknown name under one is an error.
+    namespace: Arc<[String]>,
 }
 
 /// What a written document name calls.
@@ -43,27 +49,87 @@ pub enum Callee<'a> {
 }
 
 impl Documents {
-    /// The project's documents; the first of a name wins (a duplicate name is
-    /// reported where the documents are declared).
+    /// The project's documents; the first of a name is the one calls use (a
+    /// duplicate `.rbk` name is reported where the documents are declared,
+    /// other claimants at the calls: [`Documents::claimants`]).
     pub fn new(signatures: impl IntoIterator<Item = Signature>) -> Documents {
         let mut map = BTreeMap::new();
         for s in signatures {
-            map.entry(s.name.clone()).or_insert_with(|| Arc::new(s));
+            add(&mut map, Arc::new(s));
         }
         Documents {
             project: Arc::new(map),
+            namespace: Arc::from(Vec::new()),
         }
     }
 
-    /// The project's documents, sorted by name.
+    /// These documents with `first` in front of them (a document of `first`
+    /// shadows one of these of its name), the namespace kept.
+    pub fn behind(&self, first: impl IntoIterator<Item = Signature>) -> Documents {
+        let mut map = BTreeMap::new();
+        for s in first {
+            add(&mut map, Arc::new(s));
+        }
+        for claimants in self.project.values() {
+            for s in claimants {
+                add(&mut map, s.clone());
+            }
+        }
+        Documents {
+            project: Arc::new(map),
+            namespace: self.namespace.clone(),
+        }
+    }
+
+    /// These documents with the name prefixes the project owns.
+    pub fn with_namespace(mut self, prefixes: impl IntoIterator<Item = String>) -> Documents {
+        let mut all: Vec<String> = self.namespace.to_vec();
+        for p in prefixes {
+            if !p.is_empty() && !all.contains(&p) {
+                all.push(p);
+            }
+        }
+        self.namespace = Arc::from(all);
+        self
+    }
+
+    /// The name prefixes the project owns (`[documents] namespace`).
+    pub fn namespace(&self) -> &[String] {
+        &self.namespace
+    }
+
+    /// The prefix of the project's namespace `name` starts with, if any.
+    pub fn owned_prefix(&self, name: &str) -> Option<&str> {
+        self.namespace
+            .iter()
+            .find(|p| name.starts_with(p.as_str()))
+            .map(String::as_str)
+    }
+
+    /// The project's documents, sorted by name (the one of each name calls use).
     pub fn project(&self) -> impl Iterator<Item = &Signature> {
-        self.project.values().map(|s| &**s)
+        self.project
+            .values()
+            .filter_map(|c| c.first())
+            .map(|s| &**s)
+    }
+
+    /// Every project document deployed as `name` whose signature differs from
+    /// the others', in project order (the first is the one [`Documents::get`]
+    /// gives). Two or more: a call to `name` is ambiguous, since which one
+    /// runs depends on which was deployed last. The same file seen twice (an
+    /// editor's buffer and its copy on disk) has one signature and counts once;
+    /// a document from outside the project (`[documents] paths`) never
+    /// claims a name a project document has.
+    pub fn claimants(&self, name: &str) -> &[Arc<Signature>] {
+        self.project.get(name).map_or(&[], Vec::as_slice)
     }
 
     /// The signature of a document called `name` exactly (project first, then AWS's).
     pub fn get(&self, name: &str) -> Option<&Signature> {
         self.project
             .get(name)
+            .and_then(|c| c.first())
             .map(|s| &**s)
             .or_else(|| catalog::aws().get(name))
     }
@@ -93,6 +159,21 @@ impl Documents {
             .keys()
             .map(String::as_str)
             .chain(catalog::aws().documents.iter().map(|d| d.name.as_str()))
+    }
+}
+
+/// Adds `s` to the documents of its name: as the first, or as another
+/// claimant when both it and the first are the project's and its signature
+/// differs from every claimant's so far.
+fn add(map: &mut BTreeMap<String, Vec<Arc<Signature>>>, s: Arc<Signature>) {
+    let claimants = map.entry(s.name.clone()).or_default();
+    let Some(first) = claimants.first() else {
+        claimants.push(s);
+        return;
+    };
+    let of_project = |sig: &Signature| matches!(sig.origin, Origin::Project(_));
+    if of_project(first) && of_project(&s) && !claimants.iter().any(|c| c.same_shape(&s)) {
+        claimants.push(s);
     }
 }
 

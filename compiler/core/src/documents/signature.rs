@@ -125,11 +125,38 @@ impl ParamSig {
     pub fn required(&self) -> bool {
         self.default.is_none()
     }
+
+    /// Whether a value is judged alike against `self` and `other` (place and
+    /// description aside).
+    fn same_shape(&self, other: &ParamSig) -> bool {
+        self.name == other.name
+            && self.ty == other.ty
+            && self.default == other.default
+            && self.allowed_values == other.allowed_values
+            && self.allowed_pattern == other.allowed_pattern
+            && self.limits == other.limits
+    }
 }
 
 impl Signature {
     pub fn param(&self, name: &str) -> Option<&ParamSig> {
         self.params.iter().find(|p| p.name == name)
+    }
+
+    /// Whether a call is judged alike against `self` and `other`: the same
+    /// name, type, parameters and outputs, wherever each was read (places and
+    /// descriptions aside).
+    pub fn same_shape(&self, other: &Signature) -> bool {
+        self.name == other.name
+            && self.doc_type == other.doc_type
+            && self.params_known == other.params_known
+            && self.outputs == other.outputs
+            && self.params.len() == other.params.len()
+            && self
+                .params
+                .iter()
+                .zip(&other.params)
+                .all(|(a, b)| a.same_shape(b))
     }
 
     /// The signature of a project's document (or a GetDocument's content),

@@ -115,3 +115,88 @@ fn a_malformed_catalog_is_empty() {
     assert!(catalog::AwsDocuments::from_bytes(b"").documents.is_empty());
     assert!(catalog::from_get_document("{}").is_err());
 }
+
+/// A project document of `name` declared in file `file` at `at`, with `params`
+/// (each a required String).
+fn project_sig(name: &str, file: u32, at: usize, params: &[&str]) -> Signature {
+    let span = crate::span::Span::new(crate::span::FileId(file), at, at + 10);
+    Signature {
+        params: params
+            .iter()
+            .map(|p| ParamSig {
+                name: (*p).into(),
+                ty: "String".into(),
+                default: None,
+                allowed_values: None,
+                allowed_pattern: None,
+                description: String::new(),
+                limits: Limits::default(),
+                span: Some(span),
+            })
+            .collect(),
+        origin: Origin::Project(span),
+        ..sig(name, "Command")
+    }
+}
+
+fn claimant_params(docs: &Documents, name: &str) -> Vec<Vec<String>> {
+    docs.claimants(name)
+        .iter()
+        .map(|s| s.params.iter().map(|p| p.name.clone()).collect())
+        .collect()
+}
+
+#[test]
+fn two_project_documents_of_one_name_with_different_signatures_both_claim_it() {
+    let linux = project_sig("cpu-stress", 1, 0, &["DurationSeconds", "CPU"]);
+    let windows = project_sig("cpu-stress", 2, 0, &["duration"]);
+    let docs = Documents::new([linux, windows]);
+    assert_eq!(
+        claimant_params(&docs, "cpu-stress"),
+        [vec!["DurationSeconds", "CPU"], vec!["duration"]]
+    );
+    // Calls still use the first, in project order.
+    assert_eq!(docs.get("cpu-stress").map(|s| s.params.len()), Some(2));
+    assert_eq!(docs.project().count(), 1);
+    // Put in front of others, the order and the claimants hold.
+    let front = project_sig("cpu-stress", 3, 0, &["Seconds"]);
+    let behind = docs.behind([front]);
+    assert_eq!(
+        claimant_params(&behind, "cpu-stress"),
+        [
+            vec!["Seconds"],
+            vec!["DurationSeconds", "CPU"],
+            vec!["duration"]
+        ]
+    );
+}
+
+#[test]
+fn the_same_document_seen_twice_or_from_outside_the_project_claims_nothing_more() {
+    // An editor's buffer and its copy on disk: two places, one signature.
+    let buffer = project_sig("Restart", 1, 0, &["Service"]);
+    let on_disk = project_sig("Restart", 7, 40, &["Service"]);
+    // `[documents] paths` lends signatures outside the project (origin AWS-like).
+    let outside = Signature {
+        origin: Origin::Aws,
+        ..project_sig("Restart", 9, 0, &["Other"])
+    };
+    let docs = Documents::new([buffer, on_disk, outside]);
+    assert_eq!(claimant_params(&docs, "Restart"), [vec!["Service"]]);
+}
+
+#[test]
+fn the_namespace_is_the_prefixes_configured_and_survives_putting_documents_in_front() {
+    let docs = Documents::new([]).with_namespace(["Acme-".to_string(), String::new()]);
+    assert_eq!(docs.namespace(), ["Acme-"]);
+    assert_eq!(docs.owned_prefix("Acme-Restart"), Some("Acme-"));
+    assert_eq!(docs.owned_prefix("AWS-RunShellScript"), None);
+    assert_eq!(
+        docs.owned_prefix("acme-restart"),
+        None,
+        "SSM names are case-sensitive"
+    );
+    let behind = docs.behind([project_sig("Acme-Restart", 1, 0, &[])]);
+    assert_eq!(behind.namespace(), ["Acme-"]);
+    assert!(Documents::new([]).owned_prefix("Acme-X").is_none());
+}

@@ -10,18 +10,23 @@
 //! against both catalogs, and that each operation row is needed (the rule
 //! alone would miss or misname it).
 
-/// `(boto3 client, IAM prefix)`: clients whose signing name is no IAM prefix.
-/// Source: the Service Authorization Reference's page of each service.
+/// `(boto3 client, IAM prefix)`: clients whose signing name is no IAM prefix,
+/// and clients whose own name is an IAM prefix of another service
+/// (`opensearch` names OpenSearch's application actions; the domain API is
+/// authorised as `es:`). Source: the Service Authorization Reference's page
+/// of each service.
 pub const CLIENT_PREFIXES: &[(&str, &str)] = &[
     ("cloudcontrol", "cloudformation"),
     ("iot-data", "iot"),
     ("iot-jobs-data", "iot"),
     ("iotsecuretunneling", "iot"),
     ("mturk", "mechanicalturk"),
+    ("opensearch", "es"),
     ("resourcegroupstaggingapi", "tag"),
 ];
 
-/// An operation authorised by actions other than its own name.
+/// An operation authorised by actions other than its own name (none, for an
+/// operation that needs no permission).
 pub struct OperationActions {
     pub client: &'static str,
     pub operation: &'static str,
@@ -32,11 +37,48 @@ pub struct OperationActions {
 
 const S3_ACTIONS: &str =
     "https://docs.aws.amazon.com/AmazonS3/latest/API/API_Operations_Amazon_Simple_Storage_Service.html (each operation's Permissions section)";
+/// API Gateway's management API is authorised by the HTTP method of each
+/// operation (`apigateway:GET` on the resource's path), not by its name.
+const APIGATEWAY_ACTIONS: &str =
+    "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonapigatewaymanagement.html (actions GET, PATCH, …); each operation's method from its page of https://docs.aws.amazon.com/apigateway/latest/api/API_Operations.html";
+/// `GetCallerIdentity` is allowed to everyone, a `Deny` included.
+const STS_NO_PERMISSION: &str =
+    "https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html (no permissions are required to perform this operation)";
 const LAMBDA_ACTIONS: &str =
     "https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html";
 
 /// Operations whose IAM action is not `prefix:Operation`.
 pub const OPERATIONS: &[OperationActions] = &[
+    op(
+        "apigateway",
+        "GetRestApi",
+        &["apigateway:GET"],
+        APIGATEWAY_ACTIONS,
+    ),
+    op(
+        "apigateway",
+        "GetStage",
+        &["apigateway:GET"],
+        APIGATEWAY_ACTIONS,
+    ),
+    op(
+        "apigateway",
+        "GetUsagePlan",
+        &["apigateway:GET"],
+        APIGATEWAY_ACTIONS,
+    ),
+    op(
+        "apigateway",
+        "UpdateStage",
+        &["apigateway:PATCH"],
+        APIGATEWAY_ACTIONS,
+    ),
+    op(
+        "apigateway",
+        "UpdateUsagePlan",
+        &["apigateway:PATCH"],
+        APIGATEWAY_ACTIONS,
+    ),
     op(
         "lambda",
         "Invoke",
@@ -157,7 +199,8 @@ pub const OPERATIONS: &[OperationActions] = &[
         "UploadPartCopy",
         &["s3:GetObject", "s3:PutObject"],
         S3_ACTIONS,
-    ),
+    ), // No action: the call needs no permission.
+    op("sts", "GetCallerIdentity", &[], STS_NO_PERMISSION),
 ];
 
 const fn op(

@@ -81,6 +81,9 @@ struct AwsApiTable {
 struct DocumentsTable {
     #[serde(default)]
     paths: Vec<String>,
+    /// Name prefixes the project owns (see [`ProjectConfig::document_namespace`]).
+    #[serde(default)]
+    namespace: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -119,6 +122,10 @@ pub struct ProjectConfig {
     /// from outside the project, relative to the project root (read by
     /// `ssmc_project::document_signatures`).
     pub document_paths: Vec<String>,
+    /// `[documents] namespace`: prefixes of the names the project's documents
+    /// are deployed as (`Acme-`); a call to an unknown name under one is an
+    /// error (E1066), not the warning of a name the project may not know.
+    pub document_namespace: Vec<String>,
     /// `[lint.shellcheck] exclude`: shellcheck codes left out (default: SC2317, SC1091).
     pub shellcheck_exclude: Option<Vec<String>>,
     /// `[lint.shellcheck] budget_seconds`: the time budget of all shellcheck runs.
@@ -198,6 +205,7 @@ pub fn parse(text: &str) -> Result<ProjectConfig, ConfigError> {
         docs_url: file.lint.docs_url,
         aws_models: file.aws_api.models,
         document_paths: file.documents.paths,
+        document_namespace: file.documents.namespace,
         shellcheck_exclude,
         shellcheck_budget,
     })
@@ -259,10 +267,11 @@ mod tests {
             "[lint]\nignore = [\"legacy/**\"]\ndocs_url = \"https://x/rules\"\n\
              [lint.rules]\nmissing-timeout = \"off\"\nSSM201 = \"error\"\nSSM103 = \"warn\"\n\
              [aws-api]\nmodels = [\"models/a.json\"]\n\
-             [documents]\npaths = [\"vendor/ssm-docs\"]\n",
+             [documents]\npaths = [\"vendor/ssm-docs\"]\nnamespace = [\"Acme-\"]\n",
         )
         .unwrap();
         assert_eq!(cfg.document_paths, ["vendor/ssm-docs"]);
+        assert_eq!(cfg.document_namespace, ["Acme-"]);
         assert_eq!(cfg.lint.levels.len(), 3);
         assert!(cfg
             .lint
