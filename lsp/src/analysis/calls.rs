@@ -7,7 +7,8 @@
 //! document.
 //!
 //! Input: a byte offset in the normalised text. Output: completion items,
-//! hover Markdown or a span; `None` when the offset is in no call.
+//! hover Markdown or a span; `None` when the offset is in no call. Calls in
+//! JSON/YAML documents are read by `raw_calls`, with the same items.
 //! The callee is found as `ssmc check` finds it: the checker's table of call
 //! shapes (`ssmc_core::check::calls::call_shape`) and the one lookup
 //! (`ssmc_core::documents::Documents::resolve`) over the project's documents
@@ -168,7 +169,7 @@ impl Analysis {
 
     /// Documents the call may name: the project's of the type the action
     /// runs first, then AWS-owned ones of that type.
-    fn complete_document_names(
+    pub(super) fn complete_document_names(
         &self,
         shape: &CallShape,
         content: std::ops::Range<usize>,
@@ -211,6 +212,16 @@ impl Analysis {
             .filter(|e| !(e.key_range.start <= offset && offset <= e.key_range.end))
             .map(|e| e.key)
             .collect();
+        self.call_params_not_given(sig, &given)
+    }
+
+    /// The callee's parameters not among `given`, required first, as
+    /// snippets holding the default (flow syntax: `.rbk` and YAML alike).
+    pub(super) fn call_params_not_given(
+        &self,
+        sig: &Signature,
+        given: &[String],
+    ) -> Vec<CompletionItem> {
         let mut items: Vec<CompletionItem> = sig
             .params
             .iter()
@@ -240,6 +251,9 @@ impl Analysis {
     /// parameters) or on a key of its parameters map (the parameter's type,
     /// default, allowed values and description).
     pub(super) fn hover_call(&self, offset: usize) -> Option<HoverInfo> {
+        if self.raw.is_some() {
+            return self.hover_raw_call(offset);
+        }
         let call = self.call_at(offset)?;
         let sig = self.callee(call.open, &call.shape)?;
         let (markdown, range) = match call.place {
@@ -262,6 +276,9 @@ impl Analysis {
     /// From a call's document name to the project document it calls, and
     /// from a parameter key to that parameter's declaration there.
     pub(super) fn definition_call(&self, offset: usize) -> Option<Span> {
+        if self.raw.is_some() {
+            return self.definition_raw_call(offset);
+        }
         let call = self.call_at(offset)?;
         let sig = self.callee(call.open, &call.shape)?;
         let Origin::Project(doc) = sig.origin else {
@@ -386,7 +403,7 @@ fn value_snippet(p: &ParamSig) -> String {
 
 /// A parameter of a called document: type, required or its default,
 /// allowed values, pattern and description.
-fn param_markdown(sig: &Signature, p: &ParamSig) -> String {
+pub(super) fn param_markdown(sig: &Signature, p: &ParamSig) -> String {
     let mut s = format!(
         "```\n{}: {}\n```\nparameter of `{}`",
         p.name, p.ty, sig.name
@@ -412,7 +429,7 @@ fn param_markdown(sig: &Signature, p: &ParamSig) -> String {
 
 /// A called document: its kind and origin, description, parameters
 /// (required first) and declared outputs.
-fn document_markdown(sig: &Signature) -> String {
+pub(super) fn document_markdown(sig: &Signature) -> String {
     let origin = match sig.origin {
         Origin::Project(_) => "of the project",
         Origin::Aws => "owned by AWS",

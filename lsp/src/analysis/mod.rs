@@ -23,6 +23,7 @@ mod lexicon;
 mod navigate;
 mod outline;
 mod raw;
+mod raw_calls;
 mod raw_inputs;
 mod refs;
 #[cfg(test)]

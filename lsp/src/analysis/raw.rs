@@ -427,6 +427,9 @@ impl Analysis {
         if let Some(items) = self.complete_interpolation(offset) {
             return items;
         }
+        if let Some(items) = self.complete_raw_call(offset) {
+            return items;
+        }
         if let Some(items) = self.complete_yaml_inputs(offset) {
             return items;
         }

@@ -13,35 +13,35 @@ use super::Analysis;
 /// One line of the text: where it starts, its mapping key's column and the
 /// text from that column (list markers `- ` count as indentation, as YAML
 /// reads `  - name: X`: the key `name` is at column 4).
-struct Line<'a> {
-    start: usize,
-    column: usize,
-    body: &'a str,
+pub(super) struct Line<'a> {
+    pub(super) start: usize,
+    pub(super) column: usize,
+    pub(super) body: &'a str,
     /// The line opens a list item (`- key: …`): it starts a step's mapping.
-    item: bool,
+    pub(super) item: bool,
 }
 
 impl Line<'_> {
-    fn is_blank(&self) -> bool {
+    pub(super) fn is_blank(&self) -> bool {
         self.body.is_empty() || self.body.starts_with('#')
     }
 
     /// The key this line writes (`action` in `action: aws:sleep`).
-    fn key(&self) -> Option<&str> {
+    pub(super) fn key(&self) -> Option<&str> {
         let (key, _) = self.body.split_once(':')?;
         let key = key.trim().trim_matches(['"', '\'']);
         (!key.is_empty()).then_some(key)
     }
 
     /// The plain or quoted scalar after the key's colon.
-    fn value(&self) -> &str {
+    pub(super) fn value(&self) -> &str {
         self.body
             .split_once(':')
             .map_or("", |(_, v)| v.trim().trim_matches(['"', '\'']))
     }
 }
 
-fn lines(text: &str) -> Vec<Line<'_>> {
+pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
     for raw in text.split('\n') {
@@ -68,7 +68,7 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 /// The lines of the mapping that holds line `at`, whose keys are at
 /// `column`: from the list item that opens it (`- name: …`) to the line
 /// before the next item or the next line left of `column`.
-fn siblings<'t, 'a>(all: &'t [Line<'a>], at: usize, column: usize) -> Vec<&'t Line<'a>> {
+pub(super) fn siblings<'t, 'a>(all: &'t [Line<'a>], at: usize, column: usize) -> Vec<&'t Line<'a>> {
     let opens = |l: &Line| l.item && l.column == column;
     let mut first = at;
     while first > 0 && !all.get(first).is_some_and(opens) {

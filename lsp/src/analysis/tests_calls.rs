@@ -228,3 +228,159 @@ fn a_file_that_does_not_parse_still_completes_its_own_documents_parameters() {
     assert!(!a.parsed_clean, "a key without a value");
     assert_eq!(labels(&a.complete(o)), ["Operation"]);
 }
+
+// Calls inside JSON/YAML documents (`raw_calls.rs`).
+
+/// A raw document named `name` with `$0` as the cursor, analysed among `context`.
+fn raw_fixture(name: &str, src: &str, context: &[ContextFile<'_>]) -> (Analysis, u32) {
+    let at = src.find("$0").expect("invariant: fixture has a $0 cursor");
+    let text = src.replacen("$0", "", 1);
+    let a = Analysis::with_context(name, &text, &NoFiles, context);
+    (a, u32::try_from(at).expect("small fixture"))
+}
+
+/// An Automation runbook in YAML whose one step runs `aws:runCommand` with
+/// `inputs` (indented six spaces, `$0` somewhere in them).
+fn yaml_call(inputs: &str) -> String {
+    format!(
+        "schemaVersion: '0.3'\nparameters:\n  Id:\n    type: String\nmainSteps:\n  - name: Run\n    action: aws:runCommand\n    inputs:\n      InstanceIds:\n        - '{{{{ Id }}}}'\n{inputs}"
+    )
+}
+
+#[test]
+fn yaml_document_names_complete_as_in_rbk_even_while_empty() {
+    for value in ["AWS-RunSh$0", "$0", "'AWS-$0'"] {
+        let src = yaml_call(&format!("      DocumentName: {value}\n"));
+        let (a, o) = raw_fixture("caller.yaml", &src, &[]);
+        let items = a.complete(o);
+        let l = labels(&items);
+        assert!(l.contains(&"AWS-RunShellScript"), "{value}: {l:?}");
+        // `aws:runCommand` runs Command documents only.
+        assert!(!l.contains(&"AWS-RestartEC2Instance"), "{value}: {l:?}");
+        let shell = items
+            .iter()
+            .find(|i| i.label == "AWS-RunShellScript")
+            .expect("listed");
+        let replace = shell.replace.expect("replaces the name");
+        let typed = a
+            .text
+            .get(replace.start as usize..replace.end as usize)
+            .unwrap_or("?");
+        assert_eq!(typed, value.replace("$0", "").trim_matches('\''), "{value}");
+    }
+}
+
+#[test]
+fn yaml_parameters_complete_required_first_without_the_given_ones() {
+    let src = yaml_call(
+        "      DocumentName: AWS-RunShellScript\n      Parameters:\n        workingDirectory: /tmp\n        $0\n",
+    );
+    let (a, o) = raw_fixture("caller.yaml", &src, &[]);
+    let items = a.complete(o);
+    let l = labels(&items);
+    assert_eq!(l.first(), Some(&"commands"), "required first: {l:?}");
+    assert!(!l.contains(&"workingDirectory"), "given: {l:?}");
+    assert!(l.contains(&"executionTimeout"), "{l:?}");
+    let commands = &items[0];
+    assert_eq!(commands.insert_text.as_deref(), Some("commands: [$1]"));
+    assert!(commands.snippet);
+    let timeout = items
+        .iter()
+        .find(|i| i.label == "executionTimeout")
+        .expect("listed");
+    assert_eq!(
+        timeout.insert_text.as_deref(),
+        Some("executionTimeout: \"${1:3600}\"")
+    );
+    // `RuntimeParameters` of `aws:executeAutomation`: the child's parameters.
+    let src = "schemaVersion: '0.3'\nmainSteps:\n  - name: Restart\n    action: aws:executeAutomation\n    inputs:\n      DocumentName: AWS-RestartEC2Instance\n      RuntimeParameters:\n        Ins$0\n";
+    let (a, o) = raw_fixture("caller.yaml", src, &[]);
+    let l: Vec<String> = a.complete(o).into_iter().map(|i| i.label).collect();
+    assert_eq!(l.first().map(String::as_str), Some("InstanceId"), "{l:?}");
+}
+
+#[test]
+fn allowed_values_complete_in_yaml_and_json_values() {
+    let src = yaml_call(
+        "      DocumentName: AWS-RunPatchBaseline\n      Parameters:\n        Operation: $0\n",
+    );
+    let (a, o) = raw_fixture("caller.yaml", &src, &[]);
+    assert_eq!(labels(&a.complete(o)), ["Scan", "Install"]);
+    let json = r#"{"schemaVersion": "0.3", "mainSteps": [{"name": "Run", "action": "aws:runCommand",
+ "inputs": {"InstanceIds": ["i-1"], "DocumentName": "AWS-RunPatchBaseline", "Parameters": {"Operation": "In$0"}}}]}"#;
+    let (a, o) = raw_fixture("caller.json", json, &[]);
+    let items = a.complete(o);
+    assert_eq!(labels(&items), ["Scan", "Install"]);
+    let replace = items[0].replace.expect("replaces the value");
+    assert_eq!(
+        a.text.get(replace.start as usize..replace.end as usize),
+        Some("In")
+    );
+    // A JSON document name being typed keeps the JSON readable.
+    let json = r#"{"schemaVersion": "0.3", "mainSteps": [{"name": "Run", "action": "aws:executeAutomation",
+ "inputs": {"DocumentName": "AWS-Restart$0"}}]}"#;
+    let (a, o) = raw_fixture("caller.json", json, &[]);
+    let l: Vec<String> = a.complete(o).into_iter().map(|i| i.label).collect();
+    assert!(l.iter().any(|n| n == "AWS-RestartEC2Instance"), "{l:?}");
+    assert!(!l.iter().any(|n| n == "AWS-RunShellScript"), "{l:?}");
+}
+
+#[test]
+fn hover_on_a_raw_call_shows_the_document_and_the_parameter() {
+    let json = r#"{"schemaVersion": "0.3", "mainSteps": [{"name": "Run", "action": "aws:runCommand",
+ "inputs": {"InstanceIds": ["i-1"], "DocumentName": "AWS-RunPatch$0Baseline", "Parameters": {"Operation": "Scan"}}}]}"#;
+    let (a, o) = raw_fixture("caller.json", json, &[]);
+    let h = a.hover(o).expect("hover on the name");
+    assert!(
+        h.markdown.contains("AWS-RunPatchBaseline") && h.markdown.contains("owned by AWS"),
+        "{}",
+        h.markdown
+    );
+    assert_eq!(slice(&a, h.span), "AWS-RunPatchBaseline");
+    let at = u32::try_from(a.text.find("\"Operation\"").expect("key") + 3).expect("small");
+    let h = a.hover(at).expect("hover on the key");
+    assert!(
+        h.markdown.contains("allowed values: `Scan`, `Install`"),
+        "{}",
+        h.markdown
+    );
+    let src = yaml_call(
+        "      DocumentName: AWS-RunShellScript\n      Parameters:\n        comm$0ands: [uptime]\n",
+    );
+    let (a, o) = raw_fixture("caller.yaml", &src, &[]);
+    let h = a.hover(o).expect("hover on a YAML key");
+    assert!(
+        h.markdown.contains("commands: StringList") && h.markdown.contains("required"),
+        "{}",
+        h.markdown
+    );
+}
+
+fn file_of(a: &Analysis, at: Span) -> String {
+    a.sources
+        .get(at.file)
+        .map(|f| f.name.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn definition_goes_from_a_raw_call_into_the_project_document_in_its_file() {
+    let restart = "schemaVersion: '2.2'\nparameters:\n  Service:\n    type: String\nmainSteps:\n  - action: aws:runShellScript\n    name: R\n    inputs:\n      runCommand:\n        - systemctl restart '{{ Service }}'\n";
+    let context = [ContextFile {
+        name: "file:///p/restart.yaml",
+        text: restart,
+    }];
+    let src =
+        yaml_call("      DocumentName: rest$0art\n      Parameters:\n        Service: nginx\n");
+    let (a, o) = raw_fixture("file:///p/caller.yaml", &src, &context);
+    let at = a.definition(o).expect("into restart.yaml");
+    let file = a.sources.get(at.file).expect("a workspace file");
+    assert_eq!(file.name, "file:///p/restart.yaml");
+    let key = u32::try_from(a.text.find("Service: nginx").expect("key") + 2).expect("small");
+    let at = a.definition(key).expect("to the parameter");
+    let text = &a.sources.get(at.file).expect("file").text;
+    // The parameter's declaration (its whole entry), in the other file.
+    assert_eq!(file_of(&a, at), "file:///p/restart.yaml");
+    let declared = text.get(at.start as usize..at.end as usize).unwrap_or("");
+    assert!(declared.starts_with("Service:"), "{declared}");
+}
