@@ -855,6 +855,20 @@ fn iam_check_names_what_a_policy_lacks_and_exits_1() {
     let wide = ssmc(&["iam", "--check", "wide.json", "doc.json"], &dir);
     assert_eq!(wide.status.code(), Some(0), "{}", stderr(&wide));
     assert!(String::from_utf8_lossy(&wide.stdout).contains("beyond need: sqs:* grants"));
+    std::fs::write(
+        dir.join("regional.json"),
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:ListQueues","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}}]}"#,
+    )
+    .expect("write");
+    let regional = ssmc(&["iam", "--check", "regional.json", "doc.json"], &dir);
+    assert_eq!(regional.status.code(), Some(0), "{}", stderr(&regional));
+    assert!(
+        String::from_utf8_lossy(&regional.stdout).contains(
+            "granted only if StringEquals aws:RequestedRegion = eu-west-1: sqs:ListQueues on *"
+        ),
+        "{}",
+        String::from_utf8_lossy(&regional.stdout)
+    );
     let missing = ssmc(&["iam", "--check", "none.json", "doc.json"], &dir);
     assert_eq!(missing.status.code(), Some(2));
     std::fs::write(dir.join("bad.rbk"), "automation {").expect("write");
@@ -906,6 +920,62 @@ fn documents_paths_type_calls_to_vendored_documents() {
         stderr(&out).contains("leaves the project"),
         "{}",
         stderr(&out)
+    );
+}
+
+#[test]
+fn iam_adds_the_needs_of_a_child_automation_of_the_project() {
+    let dir = temp_dir("iam-children");
+    std::fs::write(dir.join("ssmc.toml"), "[documents]\npaths = [\"shared\"]\n").expect("write");
+    std::fs::create_dir_all(dir.join("shared")).expect("mkdir");
+    std::fs::write(
+        dir.join("shared/StopFleet.yaml"),
+        "schemaVersion: '0.3'\nmainSteps:\n\
+         - {name: stop, action: aws:executeAwsApi, inputs: {Service: ec2, Api: StopInstances, InstanceIds: [i-1]}}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("parent.yaml"),
+        "schemaVersion: '0.3'\nmainSteps:\n\
+         - {name: child, action: aws:executeAutomation, inputs: {DocumentName: StopFleet}}\n\
+         - {name: aws, action: aws:executeAutomation, inputs: {DocumentName: AWS-RestartEC2Instance}}\n",
+    )
+    .expect("write");
+    let out = ssmc(&["iam", "parent.yaml", "--explain"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "- step `child` needs ec2:StopInstances for its child `StopFleet`'s step `stop`"
+        ),
+        "{text}"
+    );
+    assert!(
+        stderr(&out).contains("warning: step `aws`: `AWS-RestartEC2Instance` is AWS-owned"),
+        "{}",
+        stderr(&out)
+    );
+
+    // Without ssmc.toml, the automations of the `.rbk` files beside the runbook.
+    let bare = temp_dir("iam-children-bare");
+    std::fs::write(
+        bare.join("child.rbk"),
+        "/// Stops the fleet.\nautomation StopFleet {\n  /// Stop them.\n  \
+         step Stop = aws:executeAwsApi { Service: \"ec2\", Api: \"StopInstances\", InstanceIds: [\"i-1\"] }\n}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        bare.join("parent.yaml"),
+        "schemaVersion: '0.3'\nmainSteps:\n\
+         - {name: child, action: aws:executeAutomation, inputs: {DocumentName: StopFleet}}\n",
+    )
+    .expect("write");
+    let out = ssmc(&["iam", "parent.yaml", "--explain"], &bare);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("needs ec2:StopInstances for its child `StopFleet`'s step `Stop`"),
+        "{text}"
     );
 }
 

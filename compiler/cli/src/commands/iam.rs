@@ -1,7 +1,9 @@
 //! `ssmc iam RUNBOOK [--format json|cloudformation|terraform] [--explain] [--check POLICY]`:
 //! the least-privilege IAM policy a runbook's steps need.
 //!
-//! Input: one `.rbk` runbook or one SSM document in JSON/YAML. Output: the
+//! Input: one `.rbk` runbook or one SSM document in JSON/YAML, and, when it
+//! starts automations, the project's documents (their own needs are added).
+//! Output: the
 //! policy on stdout (IAM JSON, a CloudFormation role, or Terraform); with
 //! `--explain`, each statement with the steps that need it; with `--check`,
 //! what the given policy lacks and what it grants beyond need. What could not
@@ -41,7 +43,18 @@ pub fn run(path: &Path, format: IamFormat, explain_it: bool, check: Option<&Path
         Ok(doc) => doc,
         Err(code) => return code,
     };
-    let (policy, derivation) = iam::derive_policy(&doc);
+    // A child automation's own needs come from the project's documents.
+    let project = if super::children::starts_automations(&doc) {
+        super::children::project_documents(path, &mut sources)
+    } else {
+        Vec::new()
+    };
+    let lookup = |name: &str| {
+        project
+            .iter()
+            .find(|d| d.name == name && d.name != doc.name)
+    };
+    let (policy, derivation) = iam::derive_policy_with(&doc, &lookup);
     for note in &derivation.notes {
         if note.step.is_empty() {
             errln!("warning: {}", note.message);
@@ -80,12 +93,20 @@ fn run_check(file: &Path, needed: &iam::Policy) -> u8 {
             return EXIT_FAILURE;
         }
     };
-    let mut lacking = 0;
+    let (mut lacking, mut conditional) = (0, 0);
     for f in &findings {
         match f {
             compare::Finding::Lacks { action, resource } => {
                 lacking += 1;
                 outln!("lacks: {action} on {resource}");
+            }
+            compare::Finding::GrantedIf {
+                action,
+                resource,
+                condition,
+            } => {
+                conditional += 1;
+                outln!("granted only if {condition}: {action} on {resource}");
             }
             compare::Finding::Beyond { pattern, extra: 0 } => {
                 outln!("beyond need: {pattern} (no step needs it)");
@@ -108,6 +129,11 @@ fn run_check(file: &Path, needed: &iam::Policy) -> u8 {
             "iam: `{name}` lacks {lacking} of the runbook's needs"
         ));
         EXIT_ERRORS
+    } else if conditional > 0 {
+        super::status(format_args!(
+            "iam: `{name}` grants every need of the runbook, {conditional} of them only under a condition of the request"
+        ));
+        EXIT_OK
     } else {
         super::status(format_args!(
             "iam: `{name}` grants every need of the runbook"

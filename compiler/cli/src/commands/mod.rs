@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod check;
+pub mod children;
 pub mod document;
 pub mod explain;
 pub mod fmt;

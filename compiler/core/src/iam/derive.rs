@@ -13,6 +13,7 @@ use super::builtin;
 use super::catalog::IamCatalog;
 use super::exceptions;
 use crate::awsapi::{self, names};
+use crate::documents::{Callee, Documents};
 use crate::model::{DocKind, Document, Key, Node, Step};
 use crate::python;
 
@@ -66,8 +67,20 @@ const API_SOURCE: &str = "the IAM catalog: the action named as the API operation
 const SCRIPT_SOURCE: &str =
     "the script's boto3 call, resolved by the AWS API catalog; the IAM catalog: the action named as the operation";
 
-/// Every need of `doc`'s steps (loops' steps included).
+/// The project's documents by name, for the children that
+/// `aws:executeAutomation` steps start (`None`: not a project document).
+pub type Children<'a> = dyn Fn(&str) -> Option<&'a Document> + 'a;
+
+/// Every need of `doc`'s steps (loops' steps included); a child automation's
+/// own needs are not derived (see [`derive_with`]).
 pub fn derive(doc: &Document, iam: &IamCatalog) -> Derivation {
+    derive_with(doc, iam, &|_| None)
+}
+
+/// Every need of `doc`'s steps, and of the project documents its
+/// `aws:executeAutomation` steps start (`children`), recursively: each child
+/// is derived once along a path, so documents that start each other end.
+pub fn derive_with<'a>(doc: &Document, iam: &IamCatalog, children: &Children<'a>) -> Derivation {
     let mut out = Derivation::default();
     if doc.kind == DocKind::Command {
         out.notes.push(Note {
@@ -94,13 +107,24 @@ pub fn derive(doc: &Document, iam: &IamCatalog) -> Derivation {
         ctx.builtin_needs(&builtin::send_command_document());
         return out;
     }
+    let mut scope = Scope {
+        children,
+        started: vec![doc.name.clone()],
+    };
     for step in doc.steps.iter().flatten() {
-        step_needs(step, iam, &mut out);
+        step_needs(step, iam, &mut scope, &mut out);
     }
     out
 }
 
-fn step_needs(step: &Step, iam: &IamCatalog, out: &mut Derivation) {
+/// The children a derivation may enter, and the documents it is inside now
+/// (the root first), which it does not enter again.
+struct Scope<'s, 'a> {
+    children: &'s Children<'a>,
+    started: Vec<String>,
+}
+
+fn step_needs(step: &Step, iam: &IamCatalog, scope: &mut Scope, out: &mut Derivation) {
     let empty = Vec::new();
     let inputs = step
         .inputs
@@ -121,13 +145,96 @@ fn step_needs(step: &Step, iam: &IamCatalog, out: &mut Derivation) {
         "aws:executeScript" => ctx.script(),
         "aws:loop" => {
             for inner in step.loop_steps.iter().flatten() {
-                step_needs(inner, iam, ctx.out);
+                step_needs(inner, iam, scope, ctx.out);
             }
         }
         action => match builtin::needs(action, inputs) {
-            Some(needs) => ctx.builtin_needs(&needs),
+            Some(needs) => {
+                ctx.builtin_needs(&needs);
+                if action == "aws:executeAutomation" {
+                    child_needs(step.name_str(), inputs, iam, scope, ctx.out);
+                }
+            }
             None => ctx.note(&format!("`{action}`: what this action needs is not known")),
         },
+    }
+}
+
+/// The own needs of the automation an `aws:executeAutomation` step starts,
+/// when it is a project document; each is the step's, `via` the child's step.
+/// Anything else is a note: an AWS-owned child's needs are not known here,
+/// and a name chosen at run time names no document.
+fn child_needs(
+    step: &str,
+    inputs: &[(Key, Node)],
+    iam: &IamCatalog,
+    scope: &mut Scope,
+    out: &mut Derivation,
+) {
+    let mut note = |message: String| {
+        out.notes.push(Note {
+            step: step.to_string(),
+            message,
+        })
+    };
+    let Some(written) = inputs
+        .iter()
+        .find(|(k, _)| k.name == "DocumentName")
+        .and_then(|(_, n)| n.as_str())
+    else {
+        return note(
+            "the child document is not a literal name: its own needs are not derived".to_string(),
+        );
+    };
+    // The name as SSM looks it up: without a version, out of an AWS ARN.
+    let none = Documents::default();
+    let (name, aws_owned) = match none.resolve(written) {
+        Callee::Skipped(why) => {
+            return note(format!(
+                "the child document's own needs are not derived: {why}"
+            ));
+        }
+        Callee::Known(sig) => (sig.name.clone(), true),
+        Callee::Unknown { name } => (name.to_string(), false),
+    };
+    if scope.started.contains(&name) {
+        return note(format!(
+            "`{name}` is already being derived (the documents start each other): its needs are counted once"
+        ));
+    }
+    let Some(child) = (scope.children)(&name) else {
+        return note(if aws_owned {
+            format!("`{name}` is AWS-owned: what it needs is not known here; add its permissions by hand (AWS's runbook reference lists them)")
+        } else {
+            format!("`{name}` is not a document of this project: its own needs are not derived")
+        });
+    };
+    if child.kind == DocKind::Command {
+        return note(format!(
+            "`{name}` is a Command document: aws:executeAutomation starts automations"
+        ));
+    }
+    scope.started.push(name.clone());
+    let mut inner = Derivation::default();
+    for s in child.steps.iter().flatten() {
+        step_needs(s, iam, scope, &mut inner);
+    }
+    scope.started.pop();
+    for mut n in inner.needs {
+        let through = format!("its child `{name}`'s step `{}`", n.step);
+        n.via = if n.via.is_empty() {
+            through
+        } else {
+            format!("{through}, {}", n.via)
+        };
+        n.step = step.to_string();
+        out.needs.push(n);
+    }
+    for n in inner.notes {
+        out.notes.push(Note {
+            step: step.to_string(),
+            message: format!("child `{name}`, step `{}`: {}", n.step, n.message),
+        });
     }
 }
 

@@ -32,3 +32,13 @@ pub fn derive_policy(doc: &crate::model::Document) -> (Policy, Derivation) {
     let derivation = derive::derive(doc, catalog::catalog());
     (policy::policy(&derivation), derivation)
 }
+
+/// As [`derive_policy`], with the needs of the project documents (`children`,
+/// by name) that its `aws:executeAutomation` steps start.
+pub fn derive_policy_with<'a>(
+    doc: &crate::model::Document,
+    children: &derive::Children<'a>,
+) -> (Policy, Derivation) {
+    let derivation = derive::derive_with(doc, catalog::catalog(), children);
+    (policy::policy(&derivation), derivation)
+}

@@ -1,6 +1,6 @@
 use super::catalog::{catalog, AccessLevel, IamCatalog};
 use super::compare::{compare, glob, Finding};
-use super::derive::{api_actions, derive, iam_prefix};
+use super::derive::{api_actions, derive, derive_with, iam_prefix};
 use super::policy::{document, policy, Places};
 use super::{builtin, exceptions};
 use crate::awsapi::{self, names, ShapeKind};
@@ -407,4 +407,149 @@ fn a_check_names_what_is_lacking_and_what_is_beyond_need() {
         .any(|f| matches!(f, Finding::Lacks { action, .. } if action == "ec2:StopInstances")));
     assert!(compare("[]", &needed, catalog()).is_err());
     assert!(compare("not json", &needed, catalog()).is_err());
+}
+
+fn named(name: &str, yaml: &str) -> Document {
+    read_document(FileId(0), name, yaml, Format::Yaml).expect("a document")
+}
+
+/// `Parent` starts `Child`, which starts `Grandchild`, which starts `Parent`
+/// again (a cycle), and an AWS-owned runbook.
+fn family() -> Vec<Document> {
+    vec![
+        named(
+            "Child",
+            "schemaVersion: '0.3'\nmainSteps:\n\
+             - {name: stop, action: aws:executeAwsApi, inputs: {Service: ec2, Api: StopInstances, InstanceIds: [i-1]}}\n\
+             - {name: deeper, action: aws:executeAutomation, inputs: {DocumentName: 'Grandchild:3'}}\n",
+        ),
+        named(
+            "Grandchild",
+            "schemaVersion: '0.3'\nmainSteps:\n\
+             - {name: snap, action: aws:executeAwsApi, inputs: {Service: ec2, Api: CreateSnapshot, VolumeId: vol-1}}\n\
+             - {name: back, action: aws:executeAutomation, inputs: {DocumentName: Parent}}\n\
+             - {name: aws, action: aws:executeAutomation, inputs: {DocumentName: AWS-RestartEC2Instance}}\n",
+        ),
+    ]
+}
+
+const PARENT: &str = "schemaVersion: '0.3'\nparameters:\n  Name: {type: String}\nmainSteps:\n\
+     - {name: start, action: aws:executeAutomation, inputs: {DocumentName: Child}}\n\
+     - {name: chosen, action: aws:executeAutomation, inputs: {DocumentName: '{{ Name }}'}}\n\
+     - {name: elsewhere, action: aws:executeAutomation, inputs: {DocumentName: NotInThisProject}}\n";
+
+#[test]
+fn a_child_automations_needs_are_its_steps_through_the_child() {
+    let children = family();
+    let lookup = |name: &str| children.iter().find(|d| d.name == name);
+    let d = derive_with(&named("Parent", PARENT), catalog(), &lookup);
+    let found = |action: &str| {
+        d.needs
+            .iter()
+            .find(|n| n.action == action)
+            .map(|n| (n.step.as_str(), n.via.as_str()))
+    };
+    assert_eq!(
+        found("ec2:StopInstances"),
+        Some(("start", "its child `Child`'s step `stop`"))
+    );
+    // The grandchild's needs, named by the whole path (its version dropped).
+    assert_eq!(
+        found("ec2:CreateSnapshot"),
+        Some((
+            "start",
+            "its child `Child`'s step `deeper`, its child `Grandchild`'s step `snap`"
+        ))
+    );
+    let notes: Vec<String> = d
+        .notes
+        .iter()
+        .map(|n| format!("{}: {}", n.step, n.message))
+        .collect();
+    let has = |text: &str| notes.iter().any(|n| n.contains(text));
+    assert!(has("`Parent` is already being derived"), "{notes:#?}");
+    assert!(has("`AWS-RestartEC2Instance` is AWS-owned"), "{notes:#?}");
+    assert!(
+        has("chosen: the child document's own needs are not derived"),
+        "{notes:#?}"
+    );
+    assert!(
+        has("`NotInThisProject` is not a document of this project"),
+        "{notes:#?}"
+    );
+    // Without the project, only the starting itself is needed.
+    let alone = derive(&named("Parent", PARENT), catalog());
+    assert!(
+        alone.needs.iter().all(|n| n.action.starts_with("ssm:")),
+        "{:?}",
+        alone.needs
+    );
+}
+
+/// The needs of one `ec2:StopInstances` on `instance/*` and one
+/// `iam:PassRole` to EC2, judged against policies written with `NotAction`,
+/// `NotResource` and conditions.
+#[test]
+fn a_check_follows_not_action_not_resource_and_conditions() {
+    let needed = policy(&derive(
+        &doc("schemaVersion: '0.3'\nparameters:\n  I: {type: String}\nmainSteps:\n\
+              - {name: stop, action: aws:changeInstanceState, inputs: {InstanceIds: ['{{ I }}'], DesiredState: stopped}}\n\
+              - {name: run, action: aws:runInstances, inputs: {ImageId: ami-1, IamInstanceProfileName: p}}\n"),
+        catalog(),
+    ));
+    let lacks = |text: &str| -> Vec<String> {
+        compare(text, &needed, catalog())
+            .expect("a policy")
+            .into_iter()
+            .filter_map(|f| match f {
+                Finding::Lacks { action, .. } => Some(action),
+                _ => None,
+            })
+            .collect()
+    };
+    // Everything but IAM, on everything: all but iam:PassRole is granted.
+    let not_action = r#"{"Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}]}"#;
+    assert_eq!(lacks(not_action), vec!["iam:PassRole".to_string()]);
+    // Every resource but instances: ec2:StopInstances on `instance/*` is not.
+    let not_resource = r#"{"Statement":[{"Effect":"Allow","Action":["ec2:*","iam:PassRole"],"NotResource":"arn:aws:ec2:*:*:instance/*"}]}"#;
+    let missing = lacks(not_resource);
+    assert!(
+        missing.contains(&"ec2:StopInstances".to_string()),
+        "{missing:?}"
+    );
+    assert!(
+        !missing.contains(&"iam:PassRole".to_string()),
+        "{missing:?}"
+    );
+    // A `Deny` with `NotAction` takes away all it does not list.
+    let deny_all_but = r#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","NotAction":"ec2:*","Resource":"*"}]}"#;
+    assert_eq!(lacks(deny_all_but), vec!["iam:PassRole".to_string()]);
+    // The need's own condition is decided: PassRole to EC2 is granted.
+    let passed = r#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"iam:PassedToService":"ec2.amazonaws.com"}}}]}"#;
+    let findings = compare(passed, &needed, catalog()).expect("a policy");
+    assert!(
+        !findings.iter().any(|f| matches!(f, Finding::Lacks { .. })),
+        "{findings:?}"
+    );
+    assert!(findings.iter().any(|f| matches!(f,
+        Finding::GrantedIf { action, condition, .. }
+            if action == "ec2:StopInstances" && condition == "StringEquals iam:PassedToService = ec2.amazonaws.com")));
+    assert!(!findings
+        .iter()
+        .any(|f| matches!(f, Finding::GrantedIf { action, .. } if action == "iam:PassRole")));
+    // A region condition depends on the request: granted only if it holds.
+    let region = r#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":["eu-west-1"]}}}]}"#;
+    let findings = compare(region, &needed, catalog()).expect("a policy");
+    assert!(findings.iter().any(|f| matches!(f,
+        Finding::GrantedIf { action, condition, .. }
+            if action == "iam:PassRole" && condition == "StringEquals aws:RequestedRegion = eu-west-1")));
+    // A conditional `Deny` is named, not taken to hold.
+    let tagged_deny = r#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"ec2:StopInstances","Resource":"*","Condition":{"StringEquals":{"ec2:ResourceTag/Env":"prod"}}}]}"#;
+    let findings = compare(tagged_deny, &needed, catalog()).expect("a policy");
+    assert!(
+        !findings.iter().any(|f| matches!(f, Finding::Lacks { .. })),
+        "{findings:?}"
+    );
+    assert!(findings.iter().any(|f| matches!(f,
+        Finding::Note(n) if n.contains("ec2:StopInstances on arn:aws:ec2:*:*:instance/* is denied if StringEquals ec2:ResourceTag/Env = prod"))), "{findings:?}");
 }
