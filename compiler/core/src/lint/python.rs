@@ -63,11 +63,17 @@ pub(crate) fn analysed<'s>(cx: &'s LintContext<'_>) -> &'s [StepScript] {
                 let name = handler.and_then(Node::as_str).filter(|h| {
                     !attached && !h.contains("{{") && !h.contains('.') && !h.is_empty()
                 });
-                let analysis = python::analyse(&python::Script {
+                let mut analysis = python::analyse(&python::Script {
                     text: script.as_str().unwrap_or(""),
                     runtime,
                     handler: name,
                 });
+                // An attachment may bring any package the script imports.
+                if attached {
+                    analysis
+                        .findings
+                        .retain(|f| f.kind != Kind::UnavailableModule);
+                }
                 StepScript {
                     script: script.clone(),
                     handler: handler.cloned(),

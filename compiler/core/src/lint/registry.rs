@@ -167,6 +167,10 @@ rules! {
     PYTHON_PAYLOAD_MISSING_KEY = "SSM505" => python_payload_missing_key::PythonPayloadMissingKey,
     PYTHON_PAYLOAD_UNUSED_KEY = "SSM506" => python_payload_unused_key::PythonPayloadUnusedKey,
     PYTHON_OUTPUT_CONTRACT = "SSM507" => python_output_contract::PythonOutputContract,
+    PYTHON_UNUSED_IMPORT = "SSM508" => python_unused_import::PythonUnusedImport,
+    PYTHON_UNUSED_VARIABLE = "SSM509" => python_unused_variable::PythonUnusedVariable,
+    PYTHON_REDEFINITION = "SSM510" => python_redefinition::PythonRedefinition,
+    PYTHON_UNAVAILABLE_MODULE = "SSM511" => python_unavailable_module::PythonUnavailableModule,
 }
 
 /// The rule with this code (`SSM301`) or name (`plaintext-secret`), case-insensitive.

@@ -16,9 +16,11 @@ pub mod builtins;
 mod guard;
 mod handler;
 pub mod mask;
+pub mod modules;
 mod names;
 pub mod payload;
 pub mod runtime;
+mod unused;
 
 use std::ops::Range;
 
@@ -43,6 +45,14 @@ pub enum Kind {
     UndefinedName,
     /// A boto3 call the AWS API catalog refutes.
     Boto3,
+    /// An import nothing reads.
+    UnusedImport,
+    /// A function's local variable assigned and never read.
+    UnusedVariable,
+    /// A definition or import replaced before anything read it.
+    Redefinition,
+    /// An import of a module the step's runtime does not have.
+    UnavailableModule,
 }
 
 /// One finding inside a script; `range` is in bytes of the script's text,
@@ -121,15 +131,15 @@ pub fn analyse(script: &Script<'_>) -> Analysis {
     }
     let module = parsed.syntax();
     Analysis {
-        findings: findings(module, script.handler),
+        findings: findings(module, script),
         contract: script.handler.and_then(|h| payload::contract(module, h)),
     }
 }
 
 /// The findings of a script that parses.
-fn findings(module: &ModModule, handler: Option<&str>) -> Vec<Finding> {
+fn findings(module: &ModModule, script: &Script<'_>) -> Vec<Finding> {
     let mut found = Vec::new();
-    if let Some(name) = handler {
+    if let Some(name) = script.handler {
         if let Some(p) = handler::check(module, name) {
             found.push(Finding {
                 kind: Kind::Handler,
@@ -148,6 +158,16 @@ fn findings(module: &ModModule, handler: Option<&str>) -> Vec<Finding> {
         .with_help("Python raises `NameError` when this line runs: define it, import it, or fix its spelling")
     }));
     found.extend(
+        unused::unused(module)
+            .into_iter()
+            .map(|u| unused_finding(u, script.text)),
+    );
+    found.extend(
+        modules::unavailable(module, script.runtime)
+            .into_iter()
+            .map(|u| unavailable_finding(u, script.runtime)),
+    );
+    found.extend(
         boto3::calls(module)
             .iter()
             .flat_map(boto3::check)
@@ -159,6 +179,72 @@ fn findings(module: &ModModule, handler: Option<&str>) -> Vec<Finding> {
             }),
     );
     found
+}
+
+/// An unused import or variable, or a redefinition, as a finding; `text`
+/// gives the line numbers of earlier definitions.
+fn unused_finding(u: unused::Unused, text: &str) -> Finding {
+    let line = |at: ruff_text_size::TextSize| {
+        text.get(..at.to_usize())
+            .map_or(0, |before| before.matches('\n').count())
+            + 1
+    };
+    let (kind, message, help) = match u.what {
+        unused::What::UnusedImport { imported } => (
+            Kind::UnusedImport,
+            format!("`{imported}` imported but unused"),
+            "remove the import: the script never reads it",
+        ),
+        unused::What::UnusedVariable {
+            name,
+            annotated_only,
+        } => (
+            Kind::UnusedVariable,
+            if annotated_only {
+                format!("local variable `{name}` is annotated but never used")
+            } else {
+                format!("local variable `{name}` is assigned to but never used")
+            },
+            "remove it, or use it where it was meant to be used (a misspelt read leaves it unused)",
+        ),
+        unused::What::Redefinition { name, earlier } => (
+            Kind::Redefinition,
+            format!(
+                "redefinition of unused `{name}` from line {} of the script",
+                line(earlier)
+            ),
+            "the earlier definition is never used: remove it or rename one of them",
+        ),
+        unused::What::ShadowedByLoop { name, earlier } => (
+            Kind::Redefinition,
+            format!(
+                "import `{name}` from line {} of the script shadowed by loop variable",
+                line(earlier)
+            ),
+            "the loop rebinds the imported module's name: rename the loop variable",
+        ),
+    };
+    Finding::at(kind, u.range, message).with_help(help)
+}
+
+/// An import of a module the runtime lacks, as a finding.
+fn unavailable_finding(u: modules::Unavailable, runtime: &str) -> Finding {
+    let module = &u.module;
+    let (message, help) = match u.why {
+        modules::Why::NotInRuntime => (
+            format!("module `{module}` is not in SSM's Python runtime"),
+            "the runtime has the standard library, boto3 and botocore and their dependencies, and no other package: attach the package with the step's `Attachment`, or write it with boto3 and the standard library".to_string(),
+        ),
+        modules::Why::AddedIn(first) => (
+            format!("module `{module}` is not in the standard library of `{runtime}`: it was added in Python 3.{first}"),
+            format!("choose `Runtime: python3.{first}` or newer, or do without it"),
+        ),
+        modules::Why::RemovedAfter(last) => (
+            format!("module `{module}` is not in the standard library of `{runtime}`: it was removed after Python 3.{last}"),
+            format!("replace it (its documentation names the replacement), or choose `Runtime: python3.{last}`"),
+        ),
+    };
+    Finding::at(Kind::UnavailableModule, u.range, message).with_help(help)
 }
 
 /// One boto3 call of a script, for tools that want to know what a script
