@@ -13,6 +13,7 @@ mod graph;
 pub mod message;
 mod navigation;
 mod server;
+mod test_runs;
 mod transport;
 mod workspace;
 

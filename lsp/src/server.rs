@@ -222,7 +222,7 @@ impl Slots {
 }
 
 pub struct Backend {
-    client: Client,
+    pub(crate) client: Client,
     shared: Arc<Shared>,
 }
 
@@ -1308,7 +1308,17 @@ impl LanguageServer for Backend {
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        self.lenses(params).await
+        let uri = params.text_document.uri.clone();
+        let mut lenses = self.lenses(params).await?;
+        if let Some(lenses) = lenses.as_mut() {
+            let places: Vec<Range> = lenses.iter().map(|l| l.range).collect();
+            lenses.extend(crate::test_runs::lenses(&uri, &places));
+        }
+        Ok(lenses)
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        self.run_tests(params).await
     }
 
     async fn symbol(
@@ -1380,6 +1390,10 @@ fn capabilities() -> ServerCapabilities {
         }),
         code_lens_provider: Some(CodeLensOptions {
             resolve_provider: Some(false),
+        }),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: vec![crate::test_runs::RUN_TESTS.to_string()],
+            work_done_progress_options: WorkDoneProgressOptions::default(),
         }),
         folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),

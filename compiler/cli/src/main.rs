@@ -199,6 +199,18 @@ enum Command {
         /// Also write the results as JUnit XML to FILE.
         #[arg(long, value_name = "FILE")]
         junit: Option<PathBuf>,
+        /// Write a test that replays a recorded execution: FILE is the JSON of
+        /// `aws ssm get-automation-execution`; the runbook defining its
+        /// DocumentName is looked for under PATHS.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["coverage", "junit"])]
+        from_execution: Option<PathBuf>,
+        /// With --from-execution: the runbook or SSM document the execution ran.
+        #[arg(long, value_name = "PATH", requires = "from_execution")]
+        runbook: Option<PathBuf>,
+        /// With --from-execution: the test file to write (default: beside the
+        /// runbook, STEM.execution-ID.test.toml).
+        #[arg(long, value_name = "PATH", requires = "from_execution")]
+        output: Option<PathBuf>,
     },
     /// Draw a runbook's flow graph.
     Graph {
@@ -310,8 +322,22 @@ fn run(cli: Cli) -> u8 {
         Command::Test {
             action: None,
             paths,
+            from_execution: Some(execution),
+            runbook,
+            output,
+            ..
+        } => commands::test_replay::run(&commands::test_replay::ReplayOptions {
+            execution: &execution,
+            paths: &paths,
+            runbook: runbook.as_deref(),
+            output: output.as_deref(),
+        }),
+        Command::Test {
+            action: None,
+            paths,
             coverage,
             junit,
+            ..
         } => commands::test::run(&paths, &commands::test::TestOptions { coverage, junit }),
         Command::Graph { path, format, out } => {
             let format = match format {

@@ -655,6 +655,109 @@ fn test_init_writes_passing_tests_and_never_overwrites_without_force() {
     assert!(!dir.join("broken.test.toml").exists());
 }
 
+/// `ssmc test --from-execution`: finds the runbook by the execution's
+/// `DocumentName`, writes a replay that `ssmc test` passes, never replaces a
+/// file (exit 2); once the runbook's path changes the replay fails (exit 1,
+/// the diverging step shown); an execution still running is exit 2.
+#[test]
+fn test_from_execution_writes_a_replay_that_fails_when_the_path_changes() {
+    let dir = temp_dir("test-replay");
+    copy_examples(&dir);
+    let fixture = repo().join("tests/fixtures/executions/incident-remediation-replaced.json");
+    let fixture = fixture.to_string_lossy().into_owned();
+    let out = ssmc(&["test", "--from-execution", &fixture, "."], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = dir.join("incident-remediation.execution-4b2f9c1e.test.toml");
+    let text = std::fs::read_to_string(&written).expect("the replay is written");
+    assert!(
+        text.contains("runbook = \"incident-remediation.rbk\""),
+        "{text}"
+    );
+    let run = ssmc(
+        &["test", "incident-remediation.execution-4b2f9c1e.test.toml"],
+        &dir,
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+
+    let again = ssmc(&["test", "--from-execution", &fixture, "."], &dir);
+    assert_eq!(again.status.code(), Some(2), "{}", stderr(&again));
+    assert_eq!(std::fs::read_to_string(&written).expect("kept"), text);
+
+    // `--runbook` and `--output` name both files; the runbook key follows.
+    std::fs::create_dir_all(dir.join("replays")).expect("mkdir");
+    let named = ssmc(
+        &[
+            "test",
+            "--from-execution",
+            &fixture,
+            "--runbook",
+            "incident-remediation.rbk",
+            "--output",
+            "replays/restart-failed.test.toml",
+        ],
+        &dir,
+    );
+    assert_eq!(named.status.code(), Some(0), "{}", stderr(&named));
+    let moved =
+        std::fs::read_to_string(dir.join("replays/restart-failed.test.toml")).expect("written");
+    assert!(
+        moved.contains("runbook = \"../incident-remediation.rbk\""),
+        "{moved}"
+    );
+
+    // The restart's failure no longer leads to the approval.
+    let runbook = dir.join("incident-remediation.rbk");
+    let source = std::fs::read_to_string(&runbook).expect("the runbook");
+    let changed = source.replace(
+        "} timeout 10m, on_failure goto ApproveReplacement",
+        "} timeout 10m",
+    );
+    assert_ne!(changed, source);
+    std::fs::write(&runbook, changed).expect("write");
+    let diverged = ssmc(
+        &["test", "incident-remediation.execution-4b2f9c1e.test.toml"],
+        &dir,
+    );
+    let stdout = String::from_utf8_lossy(&diverged.stdout).into_owned();
+    assert_eq!(
+        diverged.status.code(),
+        Some(1),
+        "{stdout}{}",
+        stderr(&diverged)
+    );
+    assert!(
+        stdout.contains("FAILED") && stdout.contains("RestartService"),
+        "{stdout}"
+    );
+
+    let running = dir.join("running.json");
+    let recorded =
+        std::fs::read_to_string(repo().join("tests/fixtures/executions/patch-fleet-rejected.json"))
+            .expect("fixture");
+    std::fs::write(
+        &running,
+        recorded.replace(
+            "\"AutomationExecutionStatus\": \"Failed\"",
+            "\"AutomationExecutionStatus\": \"Waiting\"",
+        ),
+    )
+    .expect("write");
+    let refused = ssmc(&["test", "--from-execution", "running.json", "."], &dir);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("`Waiting`"),
+        "{}",
+        stderr(&refused)
+    );
+    let unknown = ssmc(&["test", "--from-execution", &fixture, "replays"], &dir);
+    assert_eq!(unknown.status.code(), Some(2), "{}", stderr(&unknown));
+    assert!(
+        stderr(&unknown).contains("--runbook"),
+        "{}",
+        stderr(&unknown)
+    );
+}
+
 #[test]
 fn iam_prints_the_policy_of_a_runbook_in_every_format() {
     let out = ssmc(&["iam", "examples/golden-ami.rbk"], &repo());

@@ -4,8 +4,10 @@
  * Input: VS Code's activation (a `.rbk` file opened, or one of our commands).
  * Output: a language client, "ssmc: Build current file", "ssmc: Show
  * compiled document", "SSM Runbook: Show Flow Graph", "ssmc: Restart language server".
+ * The "Run tests" lens's command (`ssmc.runTests`) is the server's: the
+ * client runs it, and a middleware says how the run went (`runTests.ts`).
  * Invariant: the logic that can be tested without VS Code lives in
- * `ssmcPath.ts`, `compiled.ts` and `graph.ts`; this file only wires them to
+ * `ssmcPath.ts`, `compiled.ts`, `graph.ts` and `runTests.ts`; this file only wires them to
  * the vscode API.
  */
 import * as fs from "fs";
@@ -19,6 +21,7 @@ import { CompiledPreview } from "./preview";
 import { FlowGraph } from "./flowGraph";
 import { runSsmc } from "./run";
 import { documentSelector } from "./selector";
+import { parseRunTestsResult, RUN_TESTS_COMMAND, summary } from "./runTests";
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
@@ -86,6 +89,19 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     documentSelector: documentSelector(vscode.workspace.getConfiguration("ssmc").get<boolean>("ssmDocuments", false)),
     outputChannel: output,
     synchronize: { fileEvents: watcher(context) },
+    middleware: {
+      // The server runs `ssmc.runTests` (the "Run tests" lens) and publishes
+      // the failures on the test file; the editor says how the run went.
+      executeCommand: async (cmd, args, next) => {
+        const answer: unknown = await next(cmd, args);
+        const result = cmd === RUN_TESTS_COMMAND ? parseRunTestsResult(answer) : undefined;
+        if (result !== undefined) {
+          const { text, ok } = summary(result);
+          void (ok ? vscode.window.showInformationMessage(text) : vscode.window.showWarningMessage(text));
+        }
+        return answer;
+      },
+    },
   };
   client = new LanguageClient("ssmc", "ssmc language server", serverOptions, clientOptions);
   const trace = vscode.workspace.getConfiguration("ssmc").get<string>("trace.server", "off");

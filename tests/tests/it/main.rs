@@ -23,6 +23,7 @@ mod one_run;
 mod parse;
 mod props;
 mod python;
+mod replay;
 mod simulate;
 mod spec;
 mod stdlib;

@@ -17,6 +17,7 @@ pub mod lsp;
 pub mod shellcheck;
 pub mod test;
 pub mod test_init;
+pub mod test_replay;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;

@@ -134,7 +134,7 @@ fn flag(node: Option<&Node>) -> Option<bool> {
 }
 
 /// A step key's value as a count (`3` or `"3"`).
-fn count(node: Option<&Node>) -> Option<u64> {
+pub(super) fn count(node: Option<&Node>) -> Option<u64> {
     match &node?.value {
         Value::Int(i) => u64::try_from(*i).ok(),
         Value::String(s) => s.trim().parse().ok(),

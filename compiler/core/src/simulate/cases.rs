@@ -5,7 +5,8 @@
 //! Automation: the happy path; one case per `aws:branch` choice and
 //! `Default` that the happy path does not take (inputs, step outputs or
 //! Parameter Store values chosen so that the choice holds and the choices
-//! before it do not); one per `onFailure: step:X` and `onCancel: step:X`
+//! before it do not; a `variable:` through the `aws:updateVariable` steps
+//! that set it from one reference); one per `onFailure: step:X` and `onCancel: step:X`
 //! (the step mocked to fail or be cancelled). Command documents: one case per
 //! platform whose path differs. A candidate is kept only when its run does
 //! what it was made for, so every case's name says what its path shows.
@@ -321,13 +322,34 @@ fn value_for(op: &str, operand: &Json, want: bool) -> Option<Json> {
 /// `base` with the assignments made: parameters as inputs (in their
 /// declared type), step outputs as mocked outputs, `ssm:` values.
 fn apply(doc: &Document, base: &Scenario, assignments: &[Assignment]) -> Option<Scenario> {
+    apply_within(doc, base, assignments, MAX_VARIABLE_HOPS)
+}
+
+/// How many `variable:` → source hops [`apply`] follows (a variable set
+/// from another variable); a cycle stops there.
+const MAX_VARIABLE_HOPS: usize = 8;
+
+fn apply_within(
+    doc: &Document,
+    base: &Scenario,
+    assignments: &[Assignment],
+    hops: usize,
+) -> Option<Scenario> {
     let mut out = base.clone();
     let steps = all_steps(doc);
     for (name, value) in assignments {
         if let Some(param) = name.strip_prefix("ssm:") {
             out.ssm_parameters.insert(param.to_string(), value.clone());
+        } else if let Some(var) = name.strip_prefix("variable:") {
+            // A variable holds what its `aws:updateVariable` steps set: the
+            // value goes to the reference they set it from.
+            let sources = variable_sources(doc, var)?;
+            let hops = hops.checked_sub(1)?;
+            let through: Vec<Assignment> =
+                sources.into_iter().map(|s| (s, value.clone())).collect();
+            out = apply_within(doc, &out, &through, hops)?;
         } else if name.contains(':') {
-            // `variable:`, `global:`, `automation:`: not set by a test.
+            // `global:`, `automation:`: not set by a test.
             return None;
         } else if let Some((step, output)) = name.split_once('.') {
             let step: &Step = steps.iter().find(|s| s.name_str() == step)?;
@@ -355,6 +377,37 @@ fn apply(doc: &Document, base: &Scenario, assignments: &[Assignment]) -> Option<
         }
     }
     Some(out)
+}
+
+/// The references the `aws:updateVariable` steps of variable `var` set it
+/// from ([ug-now] `automation-action-update-variable`: `Name` is
+/// `variable:NAME`, `Value` its new value); `None` when none sets it, or one
+/// sets it to anything but exactly one reference (a literal, text around a
+/// reference): then what the branch reads does not follow a test's data.
+fn variable_sources(doc: &Document, var: &str) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for step in all_steps(doc) {
+        if step.action_str() != "aws:updateVariable" {
+            continue;
+        }
+        let inputs = step.inputs.as_ref().map(to_json).unwrap_or(Json::Null);
+        let named = inputs.get("Name").and_then(Json::as_str);
+        if named.map(|n| n.trim().trim_start_matches("variable:")) != Some(var) {
+            continue;
+        }
+        let value = inputs.get("Value")?.as_str()?;
+        let refs = references(value);
+        let [(start, end, source)] = refs.as_slice() else {
+            return None;
+        };
+        if !value.get(..*start)?.trim().is_empty() || !value.get(*end..)?.trim().is_empty() {
+            return None;
+        }
+        if !out.contains(source) {
+            out.push(source.clone());
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 #[cfg(test)]
@@ -484,6 +537,73 @@ mainSteps:
             ),
             None
         );
+    }
+
+    const VARIABLE_DOC: &str = r#"
+schemaVersion: "0.3"
+parameters:
+  Mode: { type: String, default: slow }
+variables:
+  Speed: { type: String, default: slow }
+  Echo: { type: String, default: "" }
+mainSteps:
+  - name: Pick
+    action: aws:updateVariable
+    inputs: { Name: "variable:Speed", Value: "{{ Mode }}" }
+  - name: Relay
+    action: aws:updateVariable
+    inputs: { Name: "variable:Echo", Value: "{{ variable:Speed }}" }
+  - name: Route
+    action: aws:branch
+    inputs:
+      Choices:
+        - { NextStep: Fast, Variable: "{{ variable:Echo }}", StringEquals: fast }
+      Default: Slow
+  - name: Fast
+    action: aws:sleep
+    inputs: { Duration: PT1M }
+    isEnd: true
+  - name: Slow
+    action: aws:sleep
+    inputs: { Duration: PT1M }
+"#;
+
+    /// A choice on a variable is steered through the `aws:updateVariable`
+    /// steps that set it, to the parameter it is set from (two hops here).
+    #[test]
+    fn a_choice_on_a_variable_gets_a_case_through_its_update_steps() {
+        let doc = read_document(FileId(0), "Vars", VARIABLE_DOC, Format::Yaml).expect("reads");
+        let texts = |v: &[&str]| v.iter().map(|s| (*s).to_string()).collect::<Vec<_>>();
+        let got: Vec<(String, Vec<String>, Option<Json>)> = cases(&doc)
+            .iter()
+            .map(|c| {
+                (
+                    c.name.clone(),
+                    texts(&c.run.step_names()),
+                    c.scenario.inputs.get("Mode").cloned(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "generated inputs and mocks".to_string(),
+                    texts(&["Pick", "Relay", "Route", "Slow"]),
+                    None
+                ),
+                (
+                    "`Route` chooses `Fast`".to_string(),
+                    texts(&["Pick", "Relay", "Route", "Fast"]),
+                    Some(json!("fast"))
+                ),
+            ]
+        );
+        // A variable set to a literal, or set by no step, follows no test data.
+        let literal = VARIABLE_DOC.replace("Value: \"{{ Mode }}\"", "Value: fast-or-not");
+        let doc = read_document(FileId(0), "Vars", &literal, Format::Yaml).expect("reads");
+        assert_eq!(cases(&doc).len(), 1);
+        assert_eq!(variable_sources(&doc, "Nobody"), None);
     }
 
     fn apply_ok(a: &[Assignment]) -> bool {

@@ -113,7 +113,7 @@ fn of_type_from(ty: &str, value: Json) -> Json {
 }
 
 /// A value for every `{{ ssm:name }}` the document reads.
-fn ssm_parameters(doc: &Document) -> BTreeMap<String, Json> {
+pub(super) fn ssm_parameters(doc: &Document) -> BTreeMap<String, Json> {
     let mut texts = Vec::new();
     for p in doc.parameters.as_deref().unwrap_or_default() {
         if let Some(d) = &p.default {
@@ -167,7 +167,7 @@ fn mock(step: &Step, params: &Scope) -> Option<Attempt> {
 }
 
 /// The declared outputs of a step: (name, selector, type).
-fn declared_outputs(step: &Step) -> Vec<(String, String, String)> {
+pub(super) fn declared_outputs(step: &Step) -> Vec<(String, String, String)> {
     step.outputs
         .as_ref()
         .and_then(Node::as_list)
@@ -227,7 +227,7 @@ fn property_response(inputs: &Json, params: &Scope) -> Option<Json> {
 /// reached is replaced by it (in the sample's own type), and a path that
 /// cannot be followed exactly (`..`, filters, functions) gives `None`;
 /// without, such a path keeps the whole sample from there.
-fn along(sample: &Json, segments: &[Segment], leaf: Option<&str>) -> Option<Json> {
+pub(super) fn along(sample: &Json, segments: &[Segment], leaf: Option<&str>) -> Option<Json> {
     let Some((seg, rest)) = segments.split_first() else {
         return Some(match leaf {
             Some(text) => typed_like(sample, text),
@@ -289,7 +289,7 @@ fn typed_like(like: &Json, text: &str) -> Json {
 }
 
 /// `add` merged into `into`: maps member by member, lists item by item.
-fn merge(into: &mut Json, add: Json) {
+pub(super) fn merge(into: &mut Json, add: Json) {
     match (into, add) {
         (Json::Object(a), Json::Object(b)) => {
             for (k, v) in b {
@@ -338,7 +338,7 @@ fn script_payload(step: &Step) -> Option<Json> {
 
 /// The smallest value on which `segments` select `leaf`; `None` for a path
 /// that does not name one place (`..`, filters, functions).
-fn build(segments: &[Segment], leaf: Json) -> Option<Json> {
+pub(super) fn build(segments: &[Segment], leaf: Json) -> Option<Json> {
     let Some((seg, rest)) = segments.split_first() else {
         return Some(leaf);
     };

@@ -11,7 +11,8 @@
 //! - `coverage`: steps and branch edges reached; `junit`: JUnit XML.
 //! - `generate`: mocks and inputs derived from a document's types; `cases`:
 //!   the cases `ssmc test init` picks (one per path worth testing);
-//!   `render`: them written as a test file.
+//!   `render`: them written as a test file; `execution`: a recorded
+//!   execution (`GetAutomationExecution`) turned into a case that replays it.
 //!
 //! Invariants: pure (no IO); every run ends (a step budget stops one that
 //! would not, and says so); the same document and scenario give the same run.
@@ -22,6 +23,7 @@ pub mod codes;
 pub mod command;
 pub mod condition;
 pub mod coverage;
+pub mod execution;
 pub mod generate;
 pub mod interp;
 pub mod json;

@@ -18,17 +18,32 @@ use crate::model::Document;
 
 /// The test file of `cases` for `doc`, which the file names as `runbook`.
 pub fn test_file(runbook: &str, doc: &Document, cases: &[GeneratedCase]) -> String {
+    test_file_headed(
+        "Written by `ssmc test init`: mocks generated from the document's types,\n\
+         expectations from a simulated run. Replace the samples with the answers\n\
+         you expect from AWS, and run `ssmc test`.",
+        runbook,
+        doc,
+        cases,
+    )
+}
+
+/// [`test_file`] under `header`, each of its lines written as a comment.
+pub fn test_file_headed(
+    header: &str,
+    runbook: &str,
+    doc: &Document,
+    cases: &[GeneratedCase],
+) -> String {
     let scripts: Vec<&str> = all_steps(doc)
         .into_iter()
         .filter(|s| s.action_str() == "aws:executeScript")
         .map(|s| s.name_str())
         .collect();
     let mut out = String::new();
-    out.push_str(
-        "# Written by `ssmc test init`: mocks generated from the document's types,\n\
-         # expectations from a simulated run. Replace the samples with the answers\n\
-         # you expect from AWS, and run `ssmc test`.\n",
-    );
+    for line in header.lines() {
+        let _ = writeln!(out, "# {line}");
+    }
     let _ = writeln!(out, "runbook = {}", string(runbook));
     let _ = writeln!(out, "document = {}", string(&doc.name));
     for case in cases {

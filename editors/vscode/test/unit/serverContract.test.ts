@@ -6,7 +6,9 @@
 //   client does not sync, or MethodNotFound, which the panel turns into its
 //   message;
 // - `ssmc/stdlibSource` answers the text of a stdlib file that go to
-//   definition points into.
+//   definition points into;
+// - the "Run tests" lens's `ssmc.runTests` (workspace/executeCommand) answers
+//   what parseRunTestsResult reads, and publishes a failure on the test file.
 // Needs the binary: $SSMC, else ../../target/release/ssmc; skipped without it.
 import { strict as assert } from "assert";
 import { ChildProcess, spawn, spawnSync } from "child_process";
@@ -18,6 +20,7 @@ import { pathToFileURL } from "url";
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
 
 import { GRAPH_METHOD, GraphResult, isMethodNotFound, parseGraphResult } from "../../src/graph";
+import { parseRunTestsResult, RUN_TESTS_COMMAND } from "../../src/runTests";
 
 const REPO = path.join(__dirname, "..", "..", "..", "..", "..");
 const SSMC = process.env.SSMC ?? path.join(REPO, "target", "release", "ssmc");
@@ -131,5 +134,36 @@ test("ssmc/stdlibSource: the text of a stdlib file", { skip }, async () => {
     const r = (await conn.sendRequest("ssmc/stdlibSource", { uri: target })) as { text?: unknown };
     assert.equal(typeof r.text, "string");
     assert.ok((r.text as string).includes('"aws:sleep"'), "the stdlib file declares aws:sleep");
+  });
+});
+
+test("ssmc.runTests: the lens, the answer, the failure on the test file", { skip }, async () => {
+  await withServer(async (conn, dir) => {
+    const file = path.join(dir, "flow.rbk");
+    const text = 'automation Flow {\n  step S = aws:sleep { Duration: "PT1S" }\n}\n';
+    fs.writeFileSync(file, text);
+    const tests = path.join(dir, "flow.test.toml");
+    fs.writeFileSync(tests, 'runbook = "flow.rbk"\n\n[[test]]\nname = "sleeps"\nexpect.path = ["S"]\n');
+    const uri = pathToFileURL(file).toString();
+    await open(conn, uri, text);
+    const lenses = (await conn.sendRequest("textDocument/codeLens", { textDocument: { uri } })) as { command?: { command: string; arguments?: unknown[] } }[];
+    const lens = lenses.find((l) => l.command?.command === RUN_TESTS_COMMAND);
+    assert.ok(lens !== undefined, `a Run tests lens: ${JSON.stringify(lenses)}`);
+    const passed = parseRunTestsResult(await conn.sendRequest("workspace/executeCommand", { command: RUN_TESTS_COMMAND, arguments: lens.command?.arguments }));
+    assert.deepEqual(passed && { passed: passed.passed, failed: passed.failed }, { passed: 1, failed: 0 });
+
+    fs.writeFileSync(tests, 'runbook = "flow.rbk"\n\n[[test]]\nname = "sleeps"\nexpect.path = ["Elsewhere"]\n');
+    const testsUri = pathToFileURL(tests).toString();
+    const published = new Promise<{ message: string }[]>((resolve) => {
+      conn.onNotification("textDocument/publishDiagnostics", (p: { uri: string; diagnostics: { message: string }[] }) => {
+        if (p.uri === testsUri && p.diagnostics.length > 0) {
+          resolve(p.diagnostics);
+        }
+      });
+    });
+    const broken = parseRunTestsResult(await conn.sendRequest("workspace/executeCommand", { command: RUN_TESTS_COMMAND, arguments: [uri] }));
+    assert.ok(broken !== undefined && broken.errors + broken.failed > 0, JSON.stringify(broken));
+    const diagnostics = await published;
+    assert.ok(diagnostics[0].message.includes("Elsewhere"), JSON.stringify(diagnostics));
   });
 });
