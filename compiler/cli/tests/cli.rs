@@ -287,6 +287,49 @@ fn graph_draws_examples_in_every_format_to_stdout_or_a_file() {
     }
 }
 
+/// A call to another document of the project links to that document's
+/// picture, named after its source file; a call to an AWS document or to a
+/// name computed at run time does not.
+#[test]
+fn graph_links_a_call_to_a_project_document_to_its_picture() {
+    let dir = temp_dir("graph-links");
+    std::fs::write(dir.join("ssmc.toml"), "").expect("write");
+    std::fs::write(
+        dir.join("stop-fleet.rbk"),
+        "/// Stops.\nautomation StopFleet {\n  /// Waits.\n  step Wait = aws:sleep { Duration: \"PT1S\" }\n}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("parent.rbk"),
+        "/// Parent.\nautomation Parent {\n  /// Which.\n  param Other: String = \"X\"\n  /// Child.\n  step Child = aws:executeAutomation { DocumentName: \"StopFleet\" }\n  /// AWS's.\n  step Shell = aws:runCommand { DocumentName: \"AWS-RunShellScript\", InstanceIds: [\"i-0123456789abcdef0\"], Parameters: { commands: [\"true\"] } }\n  /// Computed.\n  step Dynamic = aws:executeAutomation { DocumentName: \"{{ Other }}\" }\n}\n",
+    )
+    .expect("write");
+    let out = ssmc(&["graph", "parent.rbk"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mermaid = String::from_utf8_lossy(&out.stdout);
+    let clicks: Vec<&str> = mermaid.lines().filter(|l| l.contains("click ")).collect();
+    assert_eq!(
+        clicks,
+        ["  click s0 href \"stop-fleet.mmd\" \"open StopFleet\""],
+        "{mermaid}"
+    );
+    let out = ssmc(
+        &[
+            "graph",
+            "parent.rbk",
+            "--format",
+            "svg",
+            "-o",
+            "pictures/parent.svg",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(dir.join("pictures/parent.svg")).expect("written");
+    assert_eq!(svg.matches("<a href=").count(), 1, "{svg}");
+    assert!(svg.contains("<a href=\"stop-fleet.svg\""), "{svg}");
+}
+
 #[test]
 fn graph_of_a_file_with_syntax_errors_exits_1_and_writes_nothing() {
     let dir = temp_dir("graph-syntax");

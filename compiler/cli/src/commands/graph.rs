@@ -6,10 +6,18 @@
 //! printed on stderr as warnings), 1 the input has errors that leave nothing
 //! to draw (syntax, lowering, not an SSM document: printed as `ssmc check`
 //! prints them, no output written), 2 the file cannot be read or written.
+//!
+//! A step that calls another document of the project (`aws:executeAutomation`,
+//! `aws:runCommand`, `aws:runDocument`) links to that document's picture,
+//! taken to be written beside this one and named after the called
+//! document's source file: `ssmc graph a.rbk -o docs/a.svg` links a call to
+//! the document of `restart-service.rbk` to `restart-service.svg`.
 
 use std::path::Path;
 
-use ssmc_core::graph::{self, Graph};
+use ssmc_core::documents::{Callee, Documents, Origin, Signature};
+use ssmc_core::graph::{self, links, Graph};
+use ssmc_core::model::Document;
 use ssmc_core::SourceMap;
 
 use super::document::{one_document, Wording};
@@ -35,6 +43,17 @@ pub enum GraphFormat {
     Svg,
 }
 
+impl GraphFormat {
+    /// The file extension of a picture in this format.
+    fn extension(self) -> &'static str {
+        match self {
+            GraphFormat::Mermaid => "mmd",
+            GraphFormat::Dot => "dot",
+            GraphFormat::Svg => "svg",
+        }
+    }
+}
+
 /// Renders `g` in `format`.
 pub fn render(g: &Graph, format: GraphFormat) -> String {
     match format {
@@ -50,7 +69,8 @@ pub fn run(path: &Path, format: GraphFormat, out: Option<&Path>) -> u8 {
         Ok(doc) => doc,
         Err(code) => return code,
     };
-    let (g, faults) = graph::draw(&doc);
+    let (mut g, faults) = graph::draw(&doc);
+    link_project_calls(&mut g, &doc, path, format, &mut sources);
     report(faults.get(..MAX_FAULTS_SHOWN).unwrap_or(&faults), &sources);
     if faults.len() > MAX_FAULTS_SHOWN {
         errln!(
@@ -70,4 +90,34 @@ pub fn run(path: &Path, format: GraphFormat, out: Option<&Path>) -> u8 {
         None => out!("{picture}"),
     }
     EXIT_OK
+}
+
+/// Links each call of `doc` to a project document to that document's picture
+/// (see the module comment). The project is read only when `doc` calls a
+/// document; a name computed at run time, another account's ARN or a
+/// document outside the project gets no link.
+fn link_project_calls(
+    g: &mut Graph,
+    doc: &Document,
+    path: &Path,
+    format: GraphFormat,
+    sources: &mut SourceMap,
+) {
+    if links::called_names(doc).is_empty() {
+        return;
+    }
+    let project = super::children::project_documents(path, sources);
+    let documents = Documents::new(project.iter().map(|d| Signature::of_document(&d.name, d)));
+    let picture_of = |written: &str| {
+        let Callee::Known(sig) = documents.resolve(written) else {
+            return None;
+        };
+        let Origin::Project(span) = sig.origin else {
+            return None;
+        };
+        let file = sources.get(span.file)?;
+        let stem = Path::new(&file.name).file_stem()?.to_string_lossy();
+        Some(format!("{stem}.{}", format.extension()))
+    };
+    links::link_calls(g, doc, picture_of);
 }

@@ -115,6 +115,14 @@ fn node_decl(node: &GraphNode) -> String {
         attrs.push_str(", color=\"#999999\", fontcolor=\"#777777\", fillcolor=\"#eeeeee\", xlabel=\"unreachable\"");
     }
     let _ = write!(attrs, ", style=\"{style}\"");
+    if let Some(link) = &node.link {
+        let _ = write!(
+            attrs,
+            ", URL={}, tooltip={}",
+            quote(&link.href),
+            quote(&format!("open {}", link.document))
+        );
+    }
     format!("{} [{attrs}];", quote(&node.id))
 }
 

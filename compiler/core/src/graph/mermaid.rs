@@ -71,6 +71,18 @@ pub fn render(g: &Graph) -> String {
     if !missing.is_empty() {
         let _ = writeln!(out, "  class {} missing", missing.join(","));
     }
+    // Renderers with a strict security level (GitHub's) draw no links.
+    for node in &g.nodes {
+        if let Some(link) = &node.link {
+            let _ = writeln!(
+                out,
+                "  click {} href \"{}\" \"{}\"",
+                node.id,
+                link.href,
+                text(&format!("open {}", link.document))
+            );
+        }
+    }
     for (style, list) in &by_style {
         if list.is_empty() {
             continue;

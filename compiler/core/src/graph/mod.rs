@@ -19,6 +19,9 @@
 //! document it is the rule written as `.rbk` would write it (`raw { … }`
 //! when nothing shorter says it exactly).
 //!
+//! A step that calls another document can carry a link to that document's
+//! picture ([`links`]); the renderers make it clickable.
+//!
 //! Invariants: node `i < steps` is flow node `i`; then come the start node,
 //! the end node and the missing nodes. Everything is built from ordered
 //! lists, so the same document always gives the same graph and the same
@@ -26,6 +29,7 @@
 
 pub mod dot;
 pub mod layout;
+pub mod links;
 pub mod mermaid;
 pub mod svg;
 
@@ -112,6 +116,8 @@ pub struct GraphNode {
     pub span: Option<Span>,
     /// The innermost loop cluster holding the node (a loop step sits in its own cluster).
     pub cluster: Option<usize>,
+    /// A call to another document whose picture is known ([`links::link_calls`]).
+    pub link: Option<links::Link>,
 }
 
 /// How an edge is drawn.
@@ -211,6 +217,7 @@ pub fn build(doc: &Document, flow: &FlowGraph, steps: &[&Step]) -> Graph {
                 unreachable: !reach.get(i).copied().unwrap_or(false),
                 span: Some(node.span),
                 cluster,
+                link: None,
             }
         })
         .collect();
@@ -224,6 +231,7 @@ pub fn build(doc: &Document, flow: &FlowGraph, steps: &[&Step]) -> Graph {
         unreachable: false,
         span: None,
         cluster: None,
+        link: None,
     });
     let end = nodes.len();
     nodes.push(GraphNode {
@@ -235,6 +243,7 @@ pub fn build(doc: &Document, flow: &FlowGraph, steps: &[&Step]) -> Graph {
         unreachable: false,
         span: None,
         cluster: None,
+        link: None,
     });
     let mut edges = Vec::with_capacity(flow.edges.len() + 1);
     edges.push(GraphEdge {
@@ -279,6 +288,7 @@ pub fn build(doc: &Document, flow: &FlowGraph, steps: &[&Step]) -> Graph {
                     unreachable: false,
                     span: None,
                     cluster: None,
+                    link: None,
                 });
                 id
             }),

@@ -6,7 +6,9 @@
 //!
 //! Contract (the VS Code panel relies on it): each step node is a
 //! `<g class="node KIND" data-step="STEP NAME">`; start, end and missing
-//! nodes have no `data-step`. Invariants: all user text is XML-escaped (text
+//! nodes have no `data-step`. A step that calls a document with a picture
+//! ([`super::links`]) holds its shapes in an `<a>` with both `href` (SVG 2)
+//! and `xlink:href` (SVG 1.1) to it. Invariants: all user text is XML-escaped (text
 //! and attributes); coordinates are whole numbers, so output is byte-stable.
 
 use std::fmt::Write;
@@ -65,9 +67,16 @@ fn clip(s: &str) -> String {
 fn draw(g: &Graph, lay: &Layout) -> String {
     let mut out = String::new();
     let (w, h) = (lay.width.max(1.0), lay.height.max(1.0));
+    // The XLink namespace only where a link uses it: pictures without links
+    // keep their bytes.
+    let xlink = if g.nodes.iter().any(|n| n.link.is_some()) {
+        " xmlns:xlink=\"http://www.w3.org/1999/xlink\""
+    } else {
+        ""
+    };
     let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT}\" font-size=\"12\">"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"{xlink} width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT}\" font-size=\"12\">"
     );
     let _ = writeln!(out, "<title>{}</title>", esc(&g.name));
     out.push_str("<defs>\n");
@@ -207,6 +216,10 @@ fn node_svg(node: &GraphNode, b: &NodeBox, out: &mut String) {
         format!("{} ({})", node.title, node.subtitle)
     };
     let _ = write!(out, "<title>{}</title>", esc(&tooltip));
+    if let Some(link) = &node.link {
+        let href = esc(&link.href);
+        let _ = write!(out, "<a href=\"{href}\" xlink:href=\"{href}\">");
+    }
     let paint = format!("fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\"{dash}");
     match node.kind {
         NodeKind::Start => {
@@ -288,6 +301,9 @@ fn node_svg(node: &GraphNode, b: &NodeBox, out: &mut String) {
             y + 12.0,
             esc(&clip(&node.subtitle))
         );
+    }
+    if node.link.is_some() {
+        out.push_str("</a>");
     }
     out.push_str("</g>\n");
 }

@@ -140,3 +140,69 @@ fn svg_escapes_user_text_and_marks_steps() {
     assert!(!svg.contains("A<&"), "raw user text in the SVG");
     assert_eq!(svg, svg::render(&g), "deterministic");
 }
+
+/// A document with a loop whose body starts an automation, a Command call
+/// and a call whose name is computed at run time.
+const CALLS: &str = r#"{"schemaVersion":"0.3","parameters":{"Doc":{"type":"String"}},"mainSteps":[
+  {"name":"Child","action":"aws:executeAutomation","inputs":{"DocumentName":"Restart Service\"<&>"}},
+  {"name":"Each","action":"aws:loop","inputs":{"Iterators":["a"],"Steps":[
+    {"name":"Run","action":"aws:runCommand","inputs":{"DocumentName":"AWS-RunShellScript","InstanceIds":["i-1"],"Parameters":{"commands":["true"]}}}]}},
+  {"name":"Dynamic","action":"aws:executeAutomation","inputs":{"DocumentName":"{{ Doc }}"}}]}"#;
+
+#[test]
+fn calls_to_documents_with_a_picture_link_to_it_in_every_format() {
+    let doc = read_document(FileId(0), "Doc", CALLS, Format::Json).expect("a valid document");
+    let names = links::called_names(&doc);
+    assert_eq!(names.get("Child"), Some(&"Restart Service\"<&>"));
+    assert_eq!(
+        names.get("Run"),
+        Some(&"AWS-RunShellScript"),
+        "a loop body's call"
+    );
+    assert_eq!(names.get("Dynamic"), Some(&"{{ Doc }}"));
+    let mut g = of_document(&doc);
+    // Only the first name has a picture here (the CLI's project lookup).
+    links::link_calls(&mut g, &doc, |written| {
+        written
+            .starts_with("Restart")
+            .then(|| format!("{written}.svg"))
+    });
+    let linked: Vec<(&str, &str)> = g
+        .nodes
+        .iter()
+        .filter_map(|n| Some((n.step.as_deref()?, n.link.as_ref()?.href.as_str())))
+        .collect();
+    assert_eq!(
+        linked,
+        [("Child", "Restart%20Service%22%3C%26%3E.svg")],
+        "percent-encoded, on the calling step only"
+    );
+
+    let mermaid = mermaid::render(&g);
+    assert!(
+        mermaid.contains(r#"click s0 href "Restart%20Service%22%3C%26%3E.svg" "open Restart Service#quot;#lt;#amp;#gt;""#),
+        "{mermaid}"
+    );
+    assert_eq!(mermaid.matches("click ").count(), 1, "{mermaid}");
+    let dot = dot::render(&g);
+    assert!(
+        dot.contains(
+            r#"URL="Restart%20Service%22%3C%26%3E.svg", tooltip="open Restart Service\"<&>""#
+        ),
+        "{dot}"
+    );
+    let svg = svg::render(&g);
+    assert!(svg.contains(r#"xmlns:xlink="http://www.w3.org/1999/xlink""#));
+    assert!(
+        svg.contains(r#"<a href="Restart%20Service%22%3C%26%3E.svg" xlink:href="Restart%20Service%22%3C%26%3E.svg">"#),
+        "{svg}"
+    );
+    assert_eq!(svg.matches("<a ").count(), svg.matches("</a>").count());
+
+    // Without links the picture is as before: no XLink namespace, no anchors.
+    let plain = svg::render(&of_document(&doc));
+    assert!(
+        !plain.contains("xlink") && !plain.contains("<a "),
+        "{plain}"
+    );
+}
