@@ -17,10 +17,9 @@
 //! calls. Invariant: the place is read from the text (`aws_text`), so
 //! completion works while the line does not parse; no offset panics.
 
-use ssmc_core::check::calls::{call_shape, CallShape};
+use ssmc_core::check::calls::{call_shape, called_name, CallShape};
 use ssmc_core::documents::{catalog, view, Callee, Documents, Limits, Origin, ParamSig, Signature};
 use ssmc_core::lint::walk::all_steps;
-use ssmc_core::model::Node;
 use ssmc_core::span::{SourceMap, Span};
 
 use super::aws_text::{key_before, map_entries, nesting, string_at, word_at, Opener};
@@ -330,18 +329,7 @@ pub(super) fn add_aws_views(
     let mut added: Vec<String> = Vec::new();
     for doc in documents {
         for step in all_steps(doc) {
-            let Some(shape) = call_shape(step.action_str()) else {
-                continue;
-            };
-            let Some(inputs) = step.inputs.as_ref() else {
-                continue;
-            };
-            let written = if shape.ignore_case {
-                inputs.get_ignore_case(shape.name_key).map(|(_, v)| v)
-            } else {
-                inputs.get(shape.name_key)
-            };
-            let Some(written) = written.and_then(Node::as_str) else {
+            let Some(written) = called_name(step).and_then(|(_, name)| name.as_str()) else {
                 continue;
             };
             let Callee::Known(sig) = known.resolve(written) else {

@@ -79,6 +79,15 @@ pub fn call_shape(action: &str) -> Option<CallShape> {
     })
 }
 
+/// The document name a calling step writes (its `DocumentName` or
+/// `documentPath` input, matched as its action matches keys), with the
+/// call's shape; `None` for a step that calls no document or names none.
+pub fn called_name(step: &Step) -> Option<(CallShape, &Node)> {
+    let shape = call_shape(step.action_str())?;
+    let name = input(step.inputs.as_ref()?, shape.name_key, shape.ignore_case)?;
+    Some((shape, name))
+}
+
 /// Whether a step is a call to another document (its action calls one).
 pub fn is_call(action: &str) -> bool {
     call_shape(action).is_some()

@@ -14,9 +14,9 @@
 use std::collections::HashMap;
 
 use super::Graph;
-use crate::check::calls::call_shape;
+use crate::check::calls::called_name;
 use crate::lint::walk::all_steps;
-use crate::model::{Document, Node};
+use crate::model::Document;
 
 /// Where a step's call leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,19 +32,8 @@ pub struct Link {
 pub fn called_names(doc: &Document) -> HashMap<&str, &str> {
     let mut out = HashMap::new();
     for step in all_steps(doc) {
-        let Some(shape) = call_shape(step.action_str()) else {
-            continue;
-        };
-        let Some(inputs) = step.inputs.as_ref() else {
-            continue;
-        };
-        let written = if shape.ignore_case {
-            inputs.get_ignore_case(shape.name_key).map(|(_, v)| v)
-        } else {
-            inputs.get(shape.name_key)
-        };
-        if let (Some(step_name), Some(name)) = (step.name.as_str(), written.and_then(Node::as_str))
-        {
+        let written = called_name(step).and_then(|(_, name)| name.as_str());
+        if let (Some(step_name), Some(name)) = (step.name.as_str(), written) {
             out.insert(step_name, name);
         }
     }
