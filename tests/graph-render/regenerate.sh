@@ -10,19 +10,25 @@ if [ "${1:-}" = "--check" ]; then
   shift
 fi
 ssmc=${1:-target/release/ssmc}
-example=examples/incident-remediation.rbk
-picture=docs/images/incident-remediation.svg
+# The README's picture, and the picture its RestartService step links to
+# (ssmc graph links a call to a project document to `<its file stem>.svg`).
+examples=(incident-remediation restart-service)
 if $check; then
   fresh=$(mktemp)
   trap 'rm -f "$fresh"' EXIT
-  "$ssmc" graph "$example" --format svg -o "$fresh"
-  if ! cmp -s "$fresh" "$picture"; then
-    echo "$picture is out of date: run tests/graph-render/regenerate.sh" >&2
-    exit 1
-  fi
-  echo "$picture is up to date"
+  for example in "${examples[@]}"; do
+    picture=docs/images/$example.svg
+    "$ssmc" graph "examples/$example.rbk" --format svg -o "$fresh"
+    if ! cmp -s "$fresh" "$picture"; then
+      echo "$picture is out of date: run tests/graph-render/regenerate.sh" >&2
+      exit 1
+    fi
+    echo "$picture is up to date"
+  done
 else
   mkdir -p docs/images
-  "$ssmc" graph "$example" --format svg -o "$picture"
-  echo "wrote $picture"
+  for example in "${examples[@]}"; do
+    "$ssmc" graph "examples/$example.rbk" --format svg -o "docs/images/$example.svg"
+    echo "wrote docs/images/$example.svg"
+  done
 fi

@@ -253,17 +253,40 @@ fn ten_thousand_steps_draw() {
     assert!(took.as_secs() < 120, "10,000 steps took {took:?}");
 }
 
+/// The README's picture and the picture its `RestartService` step links to,
+/// drawn as `ssmc graph examples/X.rbk --format svg` draws them: a call to
+/// another example links to that example's picture, named after its file.
 #[test]
 fn readme_picture_is_up_to_date() {
-    let path = repo_root().join("examples/incident-remediation.rbk");
-    let (doc, _, _) = load(&path);
-    let fresh = graph::svg::render(&graph::of_document(&doc));
-    let checked_in =
+    let examples: Vec<(String, String)> = files_in("examples", "rbk")
+        .iter()
+        .map(|p| {
+            let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned());
+            (load(p).0.name, stem.unwrap_or_default())
+        })
+        .collect();
+    for stem in ["incident-remediation", "restart-service"] {
+        let (doc, _, _) = load(&repo_root().join(format!("examples/{stem}.rbk")));
+        let mut g = graph::of_document(&doc);
+        graph::links::link_calls(&mut g, &doc, |written| {
+            let (_, file) = examples.iter().find(|(name, _)| name == written)?;
+            Some(format!("{file}.svg"))
+        });
+        let fresh = graph::svg::render(&g);
+        let picture = format!("docs/images/{stem}.svg");
+        let checked_in = std::fs::read_to_string(repo_root().join(&picture))
+            .unwrap_or_else(|_| panic!("{picture} exists"));
+        assert!(
+            fresh == checked_in,
+            "{picture} is out of date: run tests/graph-render/regenerate.sh"
+        );
+    }
+    let incident =
         std::fs::read_to_string(repo_root().join("docs/images/incident-remediation.svg"))
-            .expect("docs/images/incident-remediation.svg exists");
+            .expect("picture");
     assert!(
-        fresh == checked_in,
-        "docs/images/incident-remediation.svg is out of date: run tests/graph-render/regenerate.sh"
+        incident.contains("<a href=\"restart-service.svg\""),
+        "the README picture links the RestartService step to its picture"
     );
     let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("README");
     assert!(
