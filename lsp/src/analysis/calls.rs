@@ -145,27 +145,35 @@ impl Analysis {
                 Some(sig) => self.complete_call_params(&sig, map, offset),
                 None => Vec::new(),
             },
-            CallPlace::Value { param, content } => {
-                let Some(sig) = self.callee(call.open, &call.shape) else {
-                    return Some(Vec::new());
-                };
-                let Some(p) = sig.param(&param) else {
-                    return Some(Vec::new());
-                };
-                let replace = Span::new(self.file, content.start, content.end);
-                p.allowed_values
-                    .iter()
-                    .flatten()
-                    .enumerate()
-                    .map(|(n, v)| CompletionItem {
-                        detail: Some(format!("an allowed value of `{}`", p.name)),
-                        sort_text: Some(format!("{n:04}")),
-                        replace: Some(replace),
-                        ..CompletionItem::new(v.clone(), CompletionKind::AwsValue)
-                    })
-                    .collect()
-            }
+            CallPlace::Value { param, content } => match self.callee(call.open, &call.shape) {
+                Some(sig) => self.allowed_value_items(&sig, &param, content),
+                None => Vec::new(),
+            },
         })
+    }
+
+    /// `param`'s allowed values, replacing `content`.
+    pub(super) fn allowed_value_items(
+        &self,
+        sig: &Signature,
+        param: &str,
+        content: std::ops::Range<usize>,
+    ) -> Vec<CompletionItem> {
+        let Some(p) = sig.param(param) else {
+            return Vec::new();
+        };
+        let replace = Span::new(self.file, content.start, content.end);
+        p.allowed_values
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(n, v)| CompletionItem {
+                detail: Some(format!("an allowed value of `{}`", p.name)),
+                sort_text: Some(format!("{n:04}")),
+                replace: Some(replace),
+                ..CompletionItem::new(v.clone(), CompletionKind::AwsValue)
+            })
+            .collect()
     }
 
     /// Documents the call may name: the project's of the type the action

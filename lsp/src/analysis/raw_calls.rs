@@ -29,7 +29,7 @@ use ssmc_core::model::{Key, Node};
 use ssmc_core::span::Span;
 
 use super::calls::{document_markdown, param_markdown};
-use super::complete::{CompletionItem, CompletionKind};
+use super::complete::CompletionItem;
 use super::hover::HoverInfo;
 use super::raw_inputs::{lines, siblings, Line};
 use super::Analysis;
@@ -286,30 +286,6 @@ impl Analysis {
         let (inputs, inputs_line) = parent_of(all, at, line.column)?;
         let (shape, at_inputs) = self.yaml_inputs_of(all, inputs, inputs_line)?;
         key_matches(line.key()?, shape.params_key, &shape).then_some((shape, at_inputs))
-    }
-
-    /// `param`'s allowed values, replacing `content`.
-    fn allowed_value_items(
-        &self,
-        sig: &Signature,
-        param: &str,
-        content: Range<usize>,
-    ) -> Vec<CompletionItem> {
-        let Some(p) = sig.param(param) else {
-            return Vec::new();
-        };
-        let replace = Span::new(self.file, content.start, content.end);
-        p.allowed_values
-            .iter()
-            .flatten()
-            .enumerate()
-            .map(|(n, v)| CompletionItem {
-                detail: Some(format!("an allowed value of `{}`", p.name)),
-                sort_text: Some(format!("{n:04}")),
-                replace: Some(replace),
-                ..CompletionItem::new(v.clone(), CompletionKind::AwsValue)
-            })
-            .collect()
     }
 }
 
