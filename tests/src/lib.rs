@@ -17,10 +17,14 @@ pub fn repo_root() -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
-/// `../shared/corpus` beside the repository, when this machine has it.
+/// `shared/corpus` in the nearest folder above the repository that has one
+/// (`../shared/corpus` beside a checkout, and beside a worktree nested
+/// deeper), when this machine has it.
 pub fn corpus_dir() -> Option<PathBuf> {
-    let dir = repo_root().join("..").join("shared").join("corpus");
-    dir.join("MANIFEST.tsv").is_file().then_some(dir)
+    repo_root()
+        .ancestors()
+        .map(|d| d.join("shared").join("corpus"))
+        .find(|c| c.join("MANIFEST.tsv").is_file())
 }
 
 /// The corpus documents listed in its manifest, as paths.

@@ -2,8 +2,6 @@
 //! rules see them (`ssmc_core::lint::python::scripts`), for the Python bench
 //! and the corpus test.
 
-use std::path::PathBuf;
-
 use ssmc_core::codegen::{read, Format};
 use ssmc_core::lint::python::scripts;
 use ssmc_core::lint::walk::input;
@@ -17,18 +15,9 @@ pub struct CorpusScript {
     pub handler: Option<String>,
 }
 
-/// `shared/corpus` in the nearest folder above the repository that has one
-/// (`/work/shared` beside a worktree under `/work/wt/…` too).
-fn corpus_dir() -> Option<PathBuf> {
-    crate::repo_root()
-        .ancestors()
-        .map(|d| d.join("shared").join("corpus"))
-        .find(|c| c.join("MANIFEST.tsv").is_file())
-}
-
 /// The scripts of every corpus document that reads (none without the corpus).
 pub fn corpus_scripts() -> Vec<CorpusScript> {
-    let Some(dir) = corpus_dir() else {
+    let Some(dir) = crate::corpus_dir() else {
         return Vec::new();
     };
     let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).unwrap_or_default();

@@ -10,7 +10,6 @@
 //! not faults and are skipped. Skips cleanly when the corpus is absent.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use ssmc_core::awsapi::{self, names, ShapeKind};
 use ssmc_core::catalog::{self, Catalog};
@@ -19,24 +18,13 @@ use ssmc_core::codegen::{self, read::read_document};
 use ssmc_core::diagnostic::Diagnostic;
 use ssmc_core::model::{Document, Key, Node, Value};
 use ssmc_core::span::{SourceMap, Span};
+use ssmc_tests::corpus_dir;
 
 const ACTIONS: &[&str] = &[
     "aws:executeAwsApi",
     "aws:waitForAwsResourceProperty",
     "aws:assertAwsResourceProperty",
 ];
-
-fn corpus_dir() -> Option<PathBuf> {
-    let mut dir = Some(Path::new(env!("CARGO_MANIFEST_DIR")));
-    while let Some(d) = dir {
-        let candidate = d.join("shared/corpus");
-        if candidate.join("MANIFEST.tsv").is_file() {
-            return Some(candidate);
-        }
-        dir = d.parent();
-    }
-    None
-}
 
 /// `name` without its character at the middle (a one-character slip).
 fn drop_char(name: &str) -> Option<String> {

@@ -7,7 +7,7 @@
 //!   and checked; AWS ran them, so none may have an error-level diagnostic
 //!   except the few listed in `CORPUS_EXCEPTIONS`, each with its reason.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ssmc_core::catalog::{self, Catalog};
 use ssmc_core::check::{check_document, check_document_with, CheckOptions};
@@ -16,6 +16,7 @@ use ssmc_core::diagnostic::{self, Diagnostic};
 use ssmc_core::lower;
 use ssmc_core::span::{SourceMap, Span};
 use ssmc_core::syntax;
+use ssmc_tests::corpus_dir;
 
 fn stdlib(sources: &mut SourceMap) -> Catalog {
     let (catalog, diags) = catalog::load_stdlib(sources);
@@ -141,19 +142,6 @@ const CORPUS_EXCEPTIONS: &[(&str, &str, &str)] = &[
         "a {{resolve:secretsmanager:…}} reference as a plain parameter's default: the secret-flow rule's very case (the importer writes an allow)",
     ),
 ];
-
-/// The corpus directory: `shared/corpus` in this crate's directory or an ancestor.
-fn corpus_dir() -> Option<PathBuf> {
-    let mut dir = Some(Path::new(env!("CARGO_MANIFEST_DIR")));
-    while let Some(d) = dir {
-        let candidate = d.join("shared/corpus");
-        if candidate.join("MANIFEST.tsv").is_file() {
-            return Some(candidate);
-        }
-        dir = d.parent();
-    }
-    None
-}
 
 #[test]
 fn corpus_documents_check_without_errors() {

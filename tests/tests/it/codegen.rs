@@ -5,15 +5,7 @@ use ssmc_core::codegen::{emit_json, emit_yaml, to_node};
 use ssmc_core::model::{Key, Node, Value};
 use ssmc_core::span::{FileId, LineIndex, Span};
 use ssmc_core::Diagnostic;
-use std::path::{Path, PathBuf};
-
-/// `shared/corpus` next to the repository (or any ancestor), if present.
-fn corpus_dir() -> Option<PathBuf> {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .map(|dir| dir.join("shared").join("corpus"))
-        .find(|dir| dir.join("MANIFEST.tsv").is_file())
-}
+use ssmc_tests::corpus_dir;
 
 struct CorpusDoc {
     file: String,

@@ -10,9 +10,10 @@
 //! set), where missing PyYAML is a failure.
 
 use crate::codegen::{first_difference, to_json};
-use crate::import::{corpus_dir, round_trip_text};
+use crate::import::round_trip_text;
 use ssmc_core::codegen::read::{self, Format};
 use ssmc_core::FileId;
+use ssmc_tests::corpus_dir;
 use std::collections::BTreeMap;
 
 #[test]

@@ -13,20 +13,14 @@
 //! Run: `cargo test -p ssmc-tests --test it documents_corpus`.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ssmc_core::documents::{Callee, Documents, Origin};
 use ssmc_core::lint::walk::all_steps;
 use ssmc_core::model::{Node, Step};
 
 use crate::documents::judge_together;
-
-fn corpus_dir() -> Option<PathBuf> {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .map(|dir| dir.join("shared").join("corpus"))
-        .find(|dir| dir.join("MANIFEST.tsv").is_file())
-}
+use ssmc_tests::corpus_dir;
 
 /// The corpus's documents grouped by source repository: `repo → [(path, text)]`.
 fn projects(dir: &Path) -> BTreeMap<String, Vec<(String, String)>> {

@@ -14,12 +14,13 @@
 //! iam_measure`). Skipped where the corpus is absent.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 use ssmc_core::codegen::read::{read_document, Format};
 use ssmc_core::iam::{self, compare::glob};
 use ssmc_core::FileId;
+use ssmc_tests::corpus_dir;
 use ssmc_tests::repo_root;
 
 const FIXTURE: &str = "tests/fixtures/iam-measure/policies.json";
@@ -54,19 +55,6 @@ const KINDS: &[(&str, &str)] = &[
         "the derivation is wrong here and is not fixed yet",
     ),
 ];
-
-/// `../shared/corpus` from this crate or an ancestor (worktrees sit deeper).
-fn corpus_dir() -> Option<PathBuf> {
-    let mut dir = Some(Path::new(env!("CARGO_MANIFEST_DIR")));
-    while let Some(d) = dir {
-        let candidate = d.join("shared/corpus");
-        if candidate.join("MANIFEST.tsv").is_file() {
-            return Some(candidate);
-        }
-        dir = d.parent();
-    }
-    None
-}
 
 struct Case {
     runbook: String,

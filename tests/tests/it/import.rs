@@ -15,6 +15,7 @@ use ssmc_core::lower::NoFiles;
 use ssmc_core::model::{Node, Value};
 use ssmc_core::syntax::ast::{Item, SourceFileAst};
 use ssmc_core::{catalog, fmt, import, pipeline, syntax, SourceMap};
+use ssmc_tests::corpus_dir;
 use std::path::{Path, PathBuf};
 
 fn repo_root() -> PathBuf {
@@ -22,14 +23,6 @@ fn repo_root() -> PathBuf {
         .parent()
         .expect("the tests crate sits in the repository")
         .to_path_buf()
-}
-
-/// `shared/corpus` in the nearest folder above the repository that has one.
-pub(crate) fn corpus_dir() -> Option<PathBuf> {
-    repo_root()
-        .ancestors()
-        .map(|a| a.join("shared").join("corpus"))
-        .find(|p| p.join("MANIFEST.tsv").is_file())
 }
 
 pub(crate) fn format_of(path: &Path) -> read::Format {

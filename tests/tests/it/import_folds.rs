@@ -4,14 +4,13 @@
 //! compared byte for byte on the import fixtures, the corpus (when present),
 //! the generated random documents and generated chains of branch shapes.
 
-use super::import::{
-    corpus_dir, fixture_dir, fixtures, format_of, manifest_files, random_document,
-};
+use super::import::{fixture_dir, fixtures, format_of, manifest_files, random_document};
 use serde_json::{json, Value as J};
 use ssmc_core::codegen::read;
 use ssmc_core::import::{self, FoldCheck};
 use ssmc_core::syntax::ast::{Item, SourceFileAst};
 use ssmc_core::{catalog, fmt, SourceMap};
+use ssmc_tests::corpus_dir;
 
 /// The runbook imported from `text` with each fold check; `None` when the
 /// text is not a document.

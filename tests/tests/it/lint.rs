@@ -20,6 +20,7 @@ use ssmc_core::lint::{LintConfig, RULES};
 use ssmc_core::lower::NoFiles;
 use ssmc_core::project::config::parse as parse_config;
 use ssmc_core::span::{FileId, SourceMap};
+use ssmc_tests::corpus_dir;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -264,20 +265,6 @@ fn files_that_are_not_ssm_documents_are_skipped() {
     assert!(out.is_none());
     let (_, out) = lint_file(&mut sources, &catalog, "ci.yaml", "on: push\njobs: {}\n");
     assert!(out.is_none());
-}
-
-/// `shared/corpus` beside the repository or an ancestor of it.
-fn corpus_dir() -> Option<PathBuf> {
-    let start = repo();
-    let mut dir = Some(start.as_path());
-    while let Some(d) = dir {
-        let candidate = d.join("shared/corpus");
-        if candidate.join("MANIFEST.tsv").is_file() {
-            return Some(candidate);
-        }
-        dir = d.parent();
-    }
-    None
 }
 
 /// The error-level lint findings on the corpus, each a real fault (docs/scripts.md).

@@ -13,6 +13,7 @@ use ssmc_core::simulate::testfile::{self, TestFile};
 use ssmc_core::span::SourceMap;
 
 use crate::examples::{compile_raw, describe};
+use ssmc_tests::corpus_dir;
 use ssmc_tests::repo_root;
 
 /// Each example with its document and its test file.
@@ -244,15 +245,6 @@ fn every_mutant_of_an_example_fails_a_test() {
         "mutants no test catches:\n{}",
         survivors.join("\n")
     );
-}
-
-/// `shared/corpus` in this crate's folder or an ancestor (a worktree sits
-/// deeper than the integration checkout), as `check.rs` finds it.
-fn corpus_dir() -> Option<PathBuf> {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .map(|d| d.join("shared/corpus"))
-        .find(|c| c.join("MANIFEST.tsv").is_file())
 }
 
 /// The corpus's Automation documents, read: (path in the corpus, document).
