@@ -1172,7 +1172,9 @@ impl LanguageServer for Backend {
             lock(&self.shared.files).set_open(key, &doc.uri, d.lent_text(&doc.uri));
             let declares = d.declares_actions(&doc.uri);
             docs.insert(doc.uri.clone(), d);
-            declares
+            // Alone, it lends nobody anything yet: the next document's
+            // analysis summarises it.
+            declares && docs.len() > 1
         };
         if declares {
             self.announce(false);
@@ -1199,7 +1201,9 @@ impl LanguageServer for Backend {
             doc.epoch = next_state();
             let key = workspace::order_key(&uri);
             lock(&self.shared.files).set_open(key, &uri, doc.lent_text(&uri));
-            before || doc.declares_actions(&uri)
+            // Summarising it on each keystroke is for the other open
+            // documents only (a closed one's analysis summarises it).
+            (before || doc.declares_actions(&uri)) && docs.len() > 1
         };
         if declares {
             self.announce(false);
@@ -1226,11 +1230,11 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let key = workspace::order_key(&uri);
         lock(&self.shared.files).set_open(key, &uri, None);
-        let declared = self
-            .shared
-            .docs()
-            .remove(&uri)
-            .is_some_and(|d| d.declares_actions(&uri));
+        let declared = {
+            let mut docs = self.shared.docs();
+            let removed = docs.remove(&uri);
+            removed.is_some_and(|d| d.declares_actions(&uri)) && !docs.is_empty()
+        };
         if declared {
             self.announce(false);
         }
