@@ -8,6 +8,13 @@ use ssmc::commands::{self, ColorChoice, EXIT_FAILURE, EXIT_OK};
 use ssmc::output;
 use ssmc_core::codegen::read::Format;
 
+/// mimalloc instead of glibc's malloc: allocation and freeing were about a
+/// quarter of a check's instructions, and mimalloc takes a fifth of a check's
+/// instructions off without costing the language server memory
+/// (docs/performance.md, round 6; docs/dependencies.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// ssmc: a typed runbook language that compiles to AWS Systems Manager documents.
 #[derive(Parser)]
 #[command(name = "ssmc", version, about, long_about = None)]
