@@ -9,9 +9,9 @@ use ssmc::output;
 use ssmc_core::codegen::read::Format;
 
 /// mimalloc instead of glibc's malloc: allocation and freeing were about a
-/// quarter of a check's instructions, and mimalloc takes a fifth of a check's
-/// instructions off without costing the language server memory
-/// (docs/performance.md, round 6; docs/dependencies.md).
+/// quarter of a check's instructions. Version 2 without transparent huge
+/// pages, because the others kept the language server's memory higher
+/// (docs/dependencies.md; docs/performance.md, round 6).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
