@@ -208,7 +208,7 @@ pub fn judge_among(
     };
     // Each raw file's reading is handed to its one judging (a lock per file,
     // never contended: `par_map` gives each item to one thread).
-    let work: Vec<(&Input, std::sync::Arc<str>, Mutex<Option<RawRead>>)> = inputs
+    let work: Vec<Work<'_>> = inputs
         .iter()
         .map(|i| (i, text_of(i.file), Mutex::new(reads.remove(&i.file))))
         .collect();
@@ -288,6 +288,10 @@ pub fn judge_among(
         diagnostics,
     }
 }
+
+/// One file to judge: its input, its text and, for a raw file, its reading
+/// (taken by the one judging of the file).
+type Work<'a> = (&'a Input, std::sync::Arc<str>, Mutex<Option<RawRead>>);
 
 /// Every raw file of `inputs` read once ([`RawRead`]), and the parsed tree
 /// of those that may be CloudFormation templates (`prepare_templates` looks

@@ -162,7 +162,7 @@ pub enum RawRead {
     /// Parsed: the document, or why the tree is not one, and whether the
     /// tree has the body of an SSM document (`mainSteps`, `runtimeConfig`).
     Parsed {
-        document: Result<crate::model::Document, Vec<Diagnostic>>,
+        document: Result<Box<crate::model::Document>, Vec<Diagnostic>>,
         looks_like_ssm: bool,
     },
 }
@@ -179,7 +179,7 @@ impl RawRead {
     /// Reads the SSM document of a parsed tree.
     pub fn of_node(name: &str, node: &crate::model::Node) -> RawRead {
         RawRead::Parsed {
-            document: read::document_from_node(name, node),
+            document: read::document_from_node(name, node).map(Box::new),
             looks_like_ssm: looks_like_ssm(node),
         }
     }
@@ -189,7 +189,7 @@ impl RawRead {
         match self {
             RawRead::Parsed {
                 document: Ok(doc), ..
-            } => Some(doc),
+            } => Some(&**doc),
             _ => None,
         }
     }
@@ -252,7 +252,7 @@ pub fn check_and_lint_read(
         Err(diags) => return RawOutcome::Findings(diags, None),
     };
     let diags = check_and_lint_document(file, text, &doc, catalog, config);
-    RawOutcome::Findings(diags, Some(Box::new(doc)))
+    RawOutcome::Findings(diags, Some(doc))
 }
 
 /// Checks a document read from JSON/YAML whose spans point into `file`
