@@ -333,3 +333,59 @@ fn truncated_file_is_one_diagnostic() {
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(m[0].starts_with("E0006 expected `]`"), "{m:?}");
 }
+
+/// The tree and whether there were errors, from each pass of the grammar over `src`.
+fn both_passes(src: &str) -> [(Option<ast::SourceFileAst>, bool); 2] {
+    let text = crate::span::normalize_source(src);
+    let lexed = lexer::lex(FileId(0), &text);
+    let (tokens, _) = brackets::balance(FileId(0), &text, lexed.tokens, false);
+    let tokens: Vec<parser::TokSpan> = tokens
+        .into_iter()
+        .map(|(t, r)| (t, SimpleSpan::from(r)))
+        .collect();
+    let eoi = SimpleSpan::from(text.len()..text.len());
+    let (cheap, cheap_errors) = run_pass::<chumsky::error::EmptyErr>(FileId(0), &tokens, eoi);
+    let (rich, rich_errors) = run_pass::<Rich<'_, token::Tok, SimpleSpan>>(FileId(0), &tokens, eoi);
+    [
+        (cheap, !cheap_errors.is_empty()),
+        (rich, !rich_errors.is_empty()),
+    ]
+}
+
+/// `parse` keeps the cheap pass's tree when that pass reports no error: so
+/// both passes must build the same tree, and report an error on the same
+/// inputs (the custom errors of `validate` included, which leave the tree whole).
+#[test]
+fn the_cheap_and_the_rich_pass_build_the_same_tree_and_fail_on_the_same_inputs() {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let mut sources: Vec<(String, String)> = ssmc_stdlib::SOURCES
+        .iter()
+        .map(|(name, src)| (name.to_string(), src.to_string()))
+        .collect();
+    for entry in std::fs::read_dir(&examples).expect("the examples folder") {
+        let path = entry.expect("an examples entry").path();
+        if path.extension().is_some_and(|e| e == "rbk") {
+            let src = std::fs::read_to_string(&path).expect("an example runbook");
+            sources.push((path.display().to_string(), src));
+        }
+    }
+    assert!(sources.len() > 30, "{} sources", sources.len());
+    let broken = [
+        "automation A {\n  step S = if X == 1 && Y == 2 || Z == 3 { step T = aws:sleep {} }\n}\n",
+        "automation A {\n  step S = aws:sleep { Duration: \"PT1S\" Other: 1 }\n}\n",
+        "automation A {\n  step S = aws:sleep {} timeout 1e999\n}\n",
+        "automation A {\n  step S = if X.Startz(\"a\") { step T = aws:sleep {} }\n}\n",
+        "automation A {\n  stepp S = aws:sleep {}\n}\n",
+        "automation A {\n  step S = aws : sleep {}\n}\n",
+    ];
+    for (name, src) in sources
+        .iter()
+        .map(|(n, s)| (n.as_str(), s.as_str()))
+        .chain(broken.iter().map(|s| ("broken", *s)))
+    {
+        let [(cheap, cheap_failed), (rich, rich_failed)] = both_passes(src);
+        assert_eq!(cheap_failed, rich_failed, "{name}:\n{src}");
+        assert_eq!(cheap, rich, "{name}:\n{src}");
+        assert_eq!(rich_failed, name == "broken", "{name}:\n{src}");
+    }
+}
