@@ -220,6 +220,28 @@ fn mixing_and_or_needs_parentheses() {
     );
 }
 
+/// The lexer reads a plain ASCII run as bytes and decodes from the first
+/// other character on: the value is the same wherever that character falls.
+#[test]
+fn quoted_strings_read_the_same_after_a_plain_run() {
+    for (src, value) in [
+        ("\"PT1M\"", "PT1M"),
+        ("\"\"", ""),
+        ("\"ab\\ncd\"", "ab\ncd"),
+        ("\"caf\u{e9} au lait\"", "caf\u{e9} au lait"),
+        ("\"a\tb\"", "a\tb"),
+        ("\"~ {x} \"", "~ {x} "),
+    ] {
+        assert_eq!(str_value(src).0, value, "{src}");
+    }
+    let l = lexer::lex(FileId(0), "\"plain\u{7f}\"");
+    assert_eq!(l.diagnostics.len(), 1, "{:#?}", l.diagnostics);
+    assert_eq!(l.diagnostics[0].primary.span.start, 6);
+    let l = lexer::lex(FileId(0), "\"never closed");
+    assert_eq!(l.diagnostics.len(), 1, "{:#?}", l.diagnostics);
+    assert_eq!(l.diagnostics[0].code, codes::UNTERMINATED_STRING);
+}
+
 #[test]
 fn unterminated_string_reports_and_continues() {
     let m = messages("automation A {\n  param P: String = \"abc\n  param Q: Strin = 1 2\n}\n");
