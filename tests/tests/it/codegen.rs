@@ -865,3 +865,43 @@ fn judged_step_by_step_the_corpus_gets_the_findings_of_the_whole_document() {
         "{judged}, {with_findings}"
     );
 }
+
+/// Every string of the corpus (scripts, inputs, descriptions, keys), and the
+/// same with a password assigned in it: the secrets
+/// scan's one-pass test of which patterns match changes no hit.
+#[test]
+fn the_secrets_scan_finds_in_the_corpus_what_every_pattern_finds() {
+    use ssmc_core::lint::secrets::{scan, scan_every_pattern};
+    fn strings<'a>(node: &'a Node, out: &mut Vec<&'a str>) {
+        match &node.value {
+            Value::String(s) => out.push(s),
+            Value::List(items) => items.iter().for_each(|n| strings(n, out)),
+            Value::Map(entries) => entries.iter().for_each(|(k, n)| {
+                out.push(&k.name);
+                strings(n, out);
+            }),
+            _ => {}
+        }
+    }
+    let Some(docs) = corpus() else {
+        eprintln!("skipped: shared/corpus not found");
+        return;
+    };
+    let (mut texts, mut hits) = (0, 0);
+    for doc in &docs {
+        let node = read::parse(FileId(0), &doc.text, doc.format).expect("corpus parses");
+        let mut found = Vec::new();
+        strings(&node, &mut found);
+        for s in found {
+            let with_secret = format!("{s}\nexport DB_PASSWORD=Tr0ub4dor3 {s}");
+            for text in [s, with_secret.as_str()] {
+                let hit = scan(text);
+                assert_eq!(hit, scan_every_pattern(text), "{}: {text}", doc.file);
+                texts += 1;
+                hits += hit.len();
+            }
+        }
+    }
+    println!("{texts} texts, {hits} hits");
+    assert!(texts > 10_000 && hits >= texts / 2, "{texts}, {hits}");
+}
