@@ -762,7 +762,7 @@ fn schema_mutants(doc: &serde_json::Value) -> Vec<serde_json::Value> {
         }
     };
     let bad_inputs = |i: usize, step: &mut serde_json::Map<String, J>| {
-        if i % 3 == 0 {
+        if i.is_multiple_of(3) {
             if let Some((_, first)) = step
                 .get_mut("inputs")
                 .and_then(J::as_object_mut)
