@@ -25,8 +25,12 @@ use step_cache::{Finding, Findings};
 struct Validators {
     /// The version as `'static` (a cache key).
     version: &'static str,
-    /// The whole schema.
-    whole: jsonschema::Validator,
+    /// The schema's text.
+    text: &'static str,
+    /// The whole schema, compiled when first needed (a document whose steps
+    /// and rest both have findings, or [`schema_findings_at_once`]): most
+    /// processes never need it.
+    whole: OnceLock<Option<jsonschema::Validator>>,
     /// The schema with any step accepted (`$defs/step` is `true`): what is
     /// judged of a document apart from its steps.
     stepless: jsonschema::Validator,
@@ -56,12 +60,26 @@ fn validators(version: &str) -> Option<&'static Validators> {
         step.insert("$ref".to_string(), "#/$defs/step".into());
         Some(Validators {
             version,
-            whole: compile_as_2019_09(schema)?,
+            text,
+            whole: OnceLock::new(),
             stepless: compile_as_2019_09(stepless)?,
             step: compile_as_2019_09(serde_json::Value::Object(step))?,
         })
     })
     .as_ref()
+}
+
+impl Validators {
+    /// The whole schema's validator (`None` if it does not compile, which a
+    /// test rules out).
+    fn whole(&self) -> Option<&jsonschema::Validator> {
+        self.whole
+            .get_or_init(|| {
+                let schema = serde_json::from_str::<serde_json::Value>(self.text).ok()?;
+                compile_as_2019_09(schema)
+            })
+            .as_ref()
+    }
 }
 
 /// The draft the schemas are compiled as (they are written as 2020-12).
@@ -171,7 +189,7 @@ fn judged(doc: &Document, how: Judge) -> Vec<Diagnostic> {
     let split = split_steps(&tree).filter(|_| how == Judge::ByStep);
     let found = match split {
         Some((rest, steps)) => by_steps(validators, &rest, steps, &tree),
-        None => whole(&validators.whole, &as_json::to_json(&tree)),
+        None => whole(validators.whole(), &as_json::to_json(&tree)),
     };
     found
         .into_iter()
@@ -190,7 +208,13 @@ fn judged(doc: &Document, how: Judge) -> Vec<Diagnostic> {
 }
 
 /// Each finding of `validator` on `value`: its instance path and message.
-fn whole(validator: &jsonschema::Validator, value: &serde_json::Value) -> Vec<(String, String)> {
+fn whole(
+    validator: Option<&jsonschema::Validator>,
+    value: &serde_json::Value,
+) -> Vec<(String, String)> {
+    let Some(validator) = validator else {
+        return Vec::new();
+    };
     if validator.is_valid(value) {
         return Vec::new();
     }
@@ -232,7 +256,7 @@ fn by_steps(
     steps: &[Node],
     tree: &Node,
 ) -> Vec<(String, String)> {
-    let of_rest = whole(&validators.stepless, rest);
+    let of_rest = whole(Some(&validators.stepless), rest);
     let keys: Vec<(step_cache::Key, &Node)> = steps
         .iter()
         .map(|s| (step_cache::key(validators.version, s), s))
@@ -241,7 +265,7 @@ fn by_steps(
     let mut judged = Vec::new();
     for ((key, step), slot) in keys.iter().zip(found.iter_mut()) {
         if slot.is_none() {
-            let findings: Findings = whole(&validators.step, &as_json::to_json(step))
+            let findings: Findings = whole(Some(&validators.step), &as_json::to_json(step))
                 .into_iter()
                 .map(|(path, message)| Finding { path, message })
                 .collect();
@@ -271,7 +295,7 @@ fn by_steps(
     if of_rest.is_empty() {
         return of_steps;
     }
-    whole(&validators.whole, &as_json::to_json(tree))
+    whole(validators.whole(), &as_json::to_json(tree))
 }
 
 /// The deepest node of `tree` along the JSON pointer `path`.
