@@ -12,6 +12,7 @@ pub mod frame;
 mod graph;
 pub mod message;
 mod navigation;
+mod relocate;
 mod server;
 mod test_runs;
 mod transport;

@@ -133,6 +133,55 @@ impl Doc {
     fn lent_text(&self, uri: &Uri) -> Option<&str> {
         self.too_large(uri).is_none().then_some(self.text.as_str())
     }
+
+    /// Whether this document's verdict may change because another file now
+    /// lends `lent` (its text changed). What a compile takes from another
+    /// file is its action declarations (the catalog, and the "did you mean"
+    /// over every action name), its documents by name (calls, duplicate
+    /// names) and, in a hint on a call to an unknown document, every
+    /// document name; what a diagnostic shows of it is places, in related
+    /// information. An analysis under way (none kept for the latest state)
+    /// may have seen the file's earlier summary: judged by the text alone.
+    fn leans_on(&self, lent: &workspace::Lent) -> bool {
+        let change = &lent.change;
+        if change.actions {
+            return true;
+        }
+        let current = match (&self.analysis, self.analysed) {
+            (Some(a), Some((_, epoch))) if epoch == self.epoch => Some(a),
+            _ => None,
+        };
+        if !change.documents.is_empty() {
+            // A name it does not contain, it neither calls nor declares.
+            let hints =
+                current.map_or_else(|| calls_documents(&self.text), |a| a.hints_every_document);
+            if hints || mentions(&self.text, &change.documents) {
+                return true;
+            }
+        }
+        // The lender's places moved: a related location into it would be stale.
+        match current {
+            Some(a) => a
+                .diagnostics
+                .iter()
+                .any(|d| d.secondary.iter().any(|l| l.span.file == lent.file)),
+            None => lent.declares_actions || mentions(&self.text, &lent.names),
+        }
+    }
+}
+
+/// Whether `text` contains any of `names`.
+fn mentions<'a>(text: &str, names: impl IntoIterator<Item = &'a String>) -> bool {
+    names.into_iter().any(|n| text.contains(n.as_str()))
+}
+
+/// Whether a text may call another document (the actions that do:
+/// `ssmc_core::check::calls::call_shape`), so that a finding of its
+/// analysis may name the closest of every document name.
+fn calls_documents(text: &str) -> bool {
+    ["aws:runCommand", "aws:executeAutomation", "aws:runDocument"]
+        .iter()
+        .any(|action| text.contains(action))
 }
 
 /// An analysis running: its id, and a flag that turns `true` when it has
@@ -162,6 +211,12 @@ enum Analysed {
 
 #[derive(Default)]
 struct Shared {
+    /// The client, for the diagnostics of documents re-analysed because a
+    /// file they lean on changed ([`Shared::dispatch`]).
+    client: std::sync::OnceLock<Client>,
+    /// A refresh of what the workspace's files lend waits to start
+    /// ([`Backend::announce`]).
+    announcing: AtomicBool,
     docs: Mutex<HashMap<Uri, Doc>>,
     /// The workspace's `.rbk` files (on disk and open) and what each lends
     /// the analysis of the others, kept between keystrokes.
@@ -241,9 +296,12 @@ fn service() -> (
         ..Shared::default()
     });
     let backend_shared = shared.clone();
-    let (service, socket) = LspService::build(|client| Backend {
-        client,
-        shared: backend_shared,
+    let (service, socket) = LspService::build(|client| {
+        let _ = backend_shared.client.set(client.clone());
+        Backend {
+            client,
+            shared: backend_shared,
+        }
     })
     .custom_method("ssmc/stdlibSource", Backend::stdlib_source)
     .custom_method("ssmc/graph", Backend::graph)
@@ -359,15 +417,135 @@ impl Shared {
     }
 
     /// What the analysis of the document at `me` sees of the other workspace
-    /// files: the summaries of files changed since the last analysis are
-    /// computed first, off the lock.
-    fn surroundings(&self, me: &std::path::Path) -> crate::analysis::Surroundings {
-        let stale = lock(&self.files).stale(me);
-        if !stale.is_empty() {
-            let fresh = stale.into_iter().map(workspace::Stale::refresh).collect();
-            lock(&self.files).store(fresh);
-        }
+    /// files: the summaries of files changed since they were last stored are
+    /// computed first, off the lock (see [`Shared::refresh`]).
+    fn surroundings(self: &Arc<Self>, me: &std::path::Path) -> crate::analysis::Surroundings {
+        self.refresh(Some(me));
         lock(&self.files).surroundings()
+    }
+
+    /// Brings the summaries of the workspace files (but `me`'s) up to date,
+    /// and re-analyses the open documents that lean on what changed
+    /// ([`Shared::dispatch`]). Every summary an analysis sees was stored
+    /// here, so each change of what a file lends reaches the documents that
+    /// saw the one before.
+    fn refresh(self: &Arc<Self>, me: Option<&std::path::Path>) {
+        let stale = lock(&self.files).stale(me);
+        if stale.is_empty() {
+            return;
+        }
+        let fresh = stale.into_iter().map(workspace::Stale::refresh).collect();
+        let lent = lock(&self.files).store(fresh);
+        self.dispatch(&lent);
+    }
+
+    /// Re-analyses (and publishes, when a slot is free) each open document
+    /// whose verdict may depend on what changed in `lent` (`Doc::leans_on`);
+    /// the others keep their analysis: an edit inside a step of one runbook
+    /// re-analyses no other. Their places in the lender are carried to its
+    /// new text when asked ([`Backend::location`]).
+    fn dispatch(self: &Arc<Self>, lent: &[workspace::Lent]) {
+        let chosen: Vec<Uri> = {
+            let mut docs = self.docs();
+            docs.iter_mut()
+                .filter(|(uri, doc)| {
+                    let key = workspace::order_key(uri);
+                    lent.iter().any(|l| l.path != key && doc.leans_on(l))
+                })
+                .map(|(uri, doc)| {
+                    doc.epoch = next_state();
+                    uri.clone()
+                })
+                .collect()
+        };
+        for uri in chosen {
+            self.schedule(uri, Urgency::Queued);
+        }
+    }
+
+    /// Re-analyses and re-publishes every open document.
+    fn reschedule_all(self: &Arc<Self>) {
+        let chosen: Vec<Uri> = {
+            let mut docs = self.docs();
+            docs.iter_mut()
+                .map(|(u, d)| {
+                    d.epoch = next_state();
+                    u.clone()
+                })
+                .collect()
+        };
+        for u in chosen {
+            self.schedule(u, Urgency::Queued);
+        }
+    }
+
+    /// Publishes the document's diagnostics after the debounce; one task per
+    /// document at a time (a [`Urgency::Now`] one supersedes a queued one),
+    /// always for the latest version at the time it runs.
+    fn schedule(self: &Arc<Self>, uri: Uri, urgency: Urgency) {
+        let Some(client) = self.client.get().cloned() else {
+            return;
+        };
+        let (id, wait) = {
+            let mut docs = self.docs();
+            let Some(doc) = docs.get_mut(&uri) else {
+                return;
+            };
+            if doc
+                .scheduled
+                .is_some_and(|(_, u)| u == Urgency::Now || urgency == Urgency::Queued)
+            {
+                return;
+            }
+            let id = next_state();
+            doc.scheduled = Some((id, urgency));
+            let wait = doc
+                .last_run
+                .map_or(Duration::ZERO, |t| DEBOUNCE.saturating_sub(t.elapsed()));
+            (id, wait)
+        };
+        let shared = self.clone();
+        tokio::spawn(async move {
+            if !wait.is_zero() {
+                tokio::time::sleep(wait).await;
+            }
+            // Edits while this task waits for an analysis schedule nothing
+            // (`scheduled` is still set): it looks again until the state it
+            // has is the latest, so a burst publishes the newest version only.
+            loop {
+                let found = shared.analysis_with(&uri, urgency).await;
+                let epoch = match &found {
+                    Some(
+                        Analysed::Done(_, _, e) | Analysed::TooLarge(_, _, e) | Analysed::Failed(e),
+                    ) => *e,
+                    None => return,
+                };
+                {
+                    let mut docs = shared.docs();
+                    let Some(doc) = docs.get_mut(&uri) else {
+                        return;
+                    };
+                    if doc.scheduled.map(|(task, _)| task) != Some(id) {
+                        // Superseded by a more urgent task: it publishes.
+                        return;
+                    }
+                    if doc.epoch != epoch {
+                        continue;
+                    }
+                    doc.scheduled = None;
+                }
+                match found {
+                    Some(Analysed::Done(analysis, version, _)) => {
+                        publish(&shared, &client, uri, analysis, version).await;
+                    }
+                    Some(Analysed::TooLarge(big, version, _)) => {
+                        publish_too_large(&shared, &client, uri, big, version).await;
+                    }
+                    Some(Analysed::Failed(_)) | None => {}
+                }
+                return;
+            }
+        });
     }
 
     fn docs(&self) -> MutexGuard<'_, HashMap<Uri, Doc>> {
@@ -485,7 +663,7 @@ impl Shared {
     /// files, with the external linter's findings as `outside` says; and the
     /// findings it ran now, to keep for this text. `None` when it panicked.
     fn analyse(
-        &self,
+        self: &Arc<Self>,
         uri: &Uri,
         text: &str,
         outside: Outside,
@@ -696,71 +874,9 @@ impl Backend {
         }
     }
 
-    /// Publishes the document's diagnostics after the debounce; one task per
-    /// document at a time (a [`Urgency::Now`] one supersedes a queued one),
-    /// always for the latest version at the time it runs.
+    /// See [`Shared::schedule`].
     fn schedule(&self, uri: Uri, urgency: Urgency) {
-        let (id, wait) = {
-            let mut docs = self.shared.docs();
-            let Some(doc) = docs.get_mut(&uri) else {
-                return;
-            };
-            if doc
-                .scheduled
-                .is_some_and(|(_, u)| u == Urgency::Now || urgency == Urgency::Queued)
-            {
-                return;
-            }
-            let id = next_state();
-            doc.scheduled = Some((id, urgency));
-            let wait = doc
-                .last_run
-                .map_or(Duration::ZERO, |t| DEBOUNCE.saturating_sub(t.elapsed()));
-            (id, wait)
-        };
-        let shared = self.shared.clone();
-        let client = self.client.clone();
-        tokio::spawn(async move {
-            if !wait.is_zero() {
-                tokio::time::sleep(wait).await;
-            }
-            // Edits while this task waits for an analysis schedule nothing
-            // (`scheduled` is still set): it looks again until the state it
-            // has is the latest, so a burst publishes the newest version only.
-            loop {
-                let found = shared.analysis_with(&uri, urgency).await;
-                let epoch = match &found {
-                    Some(
-                        Analysed::Done(_, _, e) | Analysed::TooLarge(_, _, e) | Analysed::Failed(e),
-                    ) => *e,
-                    None => return,
-                };
-                {
-                    let mut docs = shared.docs();
-                    let Some(doc) = docs.get_mut(&uri) else {
-                        return;
-                    };
-                    if doc.scheduled.map(|(task, _)| task) != Some(id) {
-                        // Superseded by a more urgent task: it publishes.
-                        return;
-                    }
-                    if doc.epoch != epoch {
-                        continue;
-                    }
-                    doc.scheduled = None;
-                }
-                match found {
-                    Some(Analysed::Done(analysis, version, _)) => {
-                        publish(&shared, &client, uri, analysis, version).await;
-                    }
-                    Some(Analysed::TooLarge(big, version, _)) => {
-                        publish_too_large(&shared, &client, uri, big, version).await;
-                    }
-                    Some(Analysed::Failed(_)) | None => {}
-                }
-                return;
-            }
-        });
+        self.shared.schedule(uri, urgency);
     }
 
     /// Judges the document's latest text again with the external linter
@@ -821,39 +937,60 @@ impl Backend {
         });
     }
 
-    /// Re-publishes every other open document (their compile includes this one's declarations).
-    fn schedule_others(&self, uri: &Uri) {
-        self.reschedule(|u| u != uri);
-    }
-
-    /// Re-publishes every open document (a workspace file on disk changed).
-    fn schedule_all(&self) {
-        self.reschedule(|_| true);
-    }
-
-    fn reschedule(&self, which: impl Fn(&Uri) -> bool) {
-        let chosen: Vec<Uri> = {
-            let mut docs = self.shared.docs();
-            docs.iter_mut()
-                .filter(|(u, _)| which(u))
-                .map(|(u, d)| {
-                    d.epoch = next_state();
-                    u.clone()
-                })
-                .collect()
-        };
-        for u in chosen {
-            self.schedule(u, Urgency::Queued);
+    /// Brings what the workspace's files lend up to date on a blocking
+    /// thread, re-analysing the open documents that lean on what changed
+    /// ([`Shared::refresh`]); then, with `all`, every open document (the
+    /// project's settings changed). A burst of edits is summarised once: a
+    /// change while a refresh waits to start joins it.
+    fn announce(&self, all: bool) {
+        if !all && self.shared.announcing.swap(true, Ordering::SeqCst) {
+            return;
         }
+        let shared = self.shared.clone();
+        tokio::spawn(async move {
+            if !all {
+                tokio::time::sleep(DEBOUNCE).await;
+                // Changes from here on start a refresh of their own.
+                shared.announcing.store(false, Ordering::SeqCst);
+            }
+            let s = shared.clone();
+            let _ = tokio::task::spawn_blocking(move || guard(|| s.refresh(None))).await;
+            if all {
+                shared.reschedule_all();
+            }
+        });
     }
 
-    /// A location in this document, a stdlib file or a workspace file.
-    fn location(a: &Analysis, uri: &Uri, span: ssmc_core::Span) -> Option<Location> {
+    /// A location in this document, a stdlib file or a workspace file. A
+    /// workspace file edited since the analysis in a way that lends nothing
+    /// new did not re-analyse it (`Shared::dispatch`): its place is carried
+    /// to that file's text now (`relocate.rs`).
+    fn location(
+        shared: &Shared,
+        a: &Analysis,
+        uri: &Uri,
+        span: ssmc_core::Span,
+    ) -> Option<Location> {
         if span.file == a.file {
             return Some(Location::new(uri.clone(), convert::range(&a.index, span)));
         }
         let (name, index) = a.file_info(span.file)?;
         let target = workspace::uri_of_file_name(name)?;
+        let seen = a.sources.get(span.file).map(|f| f.text.clone());
+        let now = lock(&shared.files).stored_text(span.file, name);
+        if let (Some(seen), Some(now)) = (seen, now) {
+            if !Arc::ptr_eq(&seen, &now) && seen != now {
+                let start = crate::relocate::offset(&seen, &now, span.start);
+                let end = crate::relocate::offset(&seen, &now, span.end).max(start);
+                let moved = ssmc_core::Span {
+                    file: span.file,
+                    start,
+                    end,
+                };
+                let index = ssmc_core::span::LineIndex::of_shared(now);
+                return Some(Location::new(target, convert::range(&index, moved)));
+            }
+        }
         Some(Location::new(target, convert::range(index, span)))
     }
 
@@ -916,6 +1053,10 @@ impl LanguageServer for Backend {
                 files.set_disk(path, &uri, Some(&text));
             }
         }
+        // What the files on disk lend, summarised before the first document
+        // opens (its analysis would otherwise do it, and run again for it).
+        let shared = self.shared.clone();
+        tokio::task::spawn_blocking(move || guard(|| shared.refresh(None)));
         *lock(&self.shared.aws_models) = models;
         *lock(&self.shared.outside_documents) = documents;
         for fault in faults.into_iter().chain(document_faults) {
@@ -986,7 +1127,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let mut touched = false;
+        let (mut touched, mut settings) = (false, false);
         for event in params.changes {
             let Some(path) = event.uri.to_file_path() else {
                 continue;
@@ -996,7 +1137,7 @@ impl LanguageServer for Backend {
                 .is_some_and(|n| n == ssmc_core::project::root::CONFIG_FILE)
             {
                 self.shared.forget_projects();
-                touched = true;
+                settings = true;
                 continue;
             }
             if path
@@ -1015,8 +1156,10 @@ impl LanguageServer for Backend {
             let path = path.to_path_buf();
             touched |= lock(&self.shared.files).set_disk(path, &event.uri, text.as_deref());
         }
-        if touched {
-            self.schedule_all();
+        // A file's text on disk: those that lean on what it lends are
+        // re-analysed; the project's settings: every document.
+        if touched || settings {
+            self.announce(settings);
         }
     }
 
@@ -1029,10 +1172,12 @@ impl LanguageServer for Backend {
             lock(&self.shared.files).set_open(key, &doc.uri, d.lent_text(&doc.uri));
             let declares = d.declares_actions(&doc.uri);
             docs.insert(doc.uri.clone(), d);
-            declares
+            // Alone, it lends nobody anything yet: the next document's
+            // analysis summarises it.
+            declares && docs.len() > 1
         };
         if declares {
-            self.schedule_others(&doc.uri);
+            self.announce(false);
         }
         self.schedule(doc.uri.clone(), Urgency::Now);
         self.run_external(doc.uri);
@@ -1056,10 +1201,12 @@ impl LanguageServer for Backend {
             doc.epoch = next_state();
             let key = workspace::order_key(&uri);
             lock(&self.shared.files).set_open(key, &uri, doc.lent_text(&uri));
-            before || doc.declares_actions(&uri)
+            // Summarising it on each keystroke is for the other open
+            // documents only (a closed one's analysis summarises it).
+            (before || doc.declares_actions(&uri)) && docs.len() > 1
         };
         if declares {
-            self.schedule_others(&uri);
+            self.announce(false);
         }
         self.schedule(uri, Urgency::Now);
     }
@@ -1083,13 +1230,13 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         let key = workspace::order_key(&uri);
         lock(&self.shared.files).set_open(key, &uri, None);
-        let declared = self
-            .shared
-            .docs()
-            .remove(&uri)
-            .is_some_and(|d| d.declares_actions(&uri));
+        let declared = {
+            let mut docs = self.shared.docs();
+            let removed = docs.remove(&uri);
+            removed.is_some_and(|d| d.declares_actions(&uri)) && !docs.is_empty()
+        };
         if declared {
-            self.schedule_others(&uri);
+            self.announce(false);
         }
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
@@ -1150,11 +1297,11 @@ impl LanguageServer for Backend {
     ) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
         let (uri, position) = (p.text_document.uri, p.position);
-        let here = uri.clone();
+        let (here, shared) = (uri.clone(), self.shared.clone());
         self.query(&uri, "textDocument/definition", move |a| {
             let at = convert::offset(&a.index, position);
             let span = a.definition(at)?;
-            Backend::location(a, &here, span).map(GotoDefinitionResponse::Scalar)
+            Backend::location(&shared, a, &here, span).map(GotoDefinitionResponse::Scalar)
         })
         .await
     }
@@ -1163,14 +1310,14 @@ impl LanguageServer for Backend {
         let p = params.text_document_position;
         let (uri, position) = (p.text_document.uri, p.position);
         let include = params.context.include_declaration;
-        let here = uri.clone();
+        let (here, shared) = (uri.clone(), self.shared.clone());
         let found = self
             .query(&uri, "textDocument/references", move |a| {
                 let at = convert::offset(&a.index, position);
                 let found: Vec<Location> = a
                     .references(at, include)
                     .into_iter()
-                    .filter_map(|s| Backend::location(a, &here, s))
+                    .filter_map(|s| Backend::location(&shared, a, &here, s))
                     .collect();
                 Some((found, a.action_at(at)))
             })
@@ -1342,12 +1489,13 @@ impl Backend {
             .collect();
         for other in others {
             let (action, here) = (action.to_string(), other.clone());
+            let shared = self.shared.clone();
             let found = self
                 .query(&other, "textDocument/references", move |a| {
                     Some(
                         a.action_uses(&action)
                             .into_iter()
-                            .filter_map(|s| Backend::location(a, &here, s))
+                            .filter_map(|s| Backend::location(&shared, a, &here, s))
                             .collect::<Vec<_>>(),
                     )
                 })

@@ -85,9 +85,12 @@ struct Entry {
     /// The text on disk, and the editor's while the file is open (it wins).
     disk: Option<Arc<str>>,
     open: Option<Arc<str>>,
-    /// What it lends an analysis, for the text `current` is (`None`: not yet
-    /// computed for the latest text).
-    neighbour: Option<(Arc<str>, Arc<Neighbour>)>,
+    /// What it lends an analysis: the summary last stored, and the text it
+    /// is of (`None`: of no text, it lends nothing). Analyses see this one
+    /// even after the text changed, until the new summary is stored: each
+    /// store is compared with the one before ([`Files::store`]), so the
+    /// documents that saw the old one are re-analysed when it matters.
+    neighbour: Option<(Option<Arc<str>>, Arc<Neighbour>)>,
 }
 
 impl Entry {
@@ -96,10 +99,20 @@ impl Entry {
     }
 
     fn is_current(&self) -> bool {
-        match (self.text(), &self.neighbour) {
-            (Some(t), Some((seen, _))) => Arc::ptr_eq(t, seen),
-            _ => false,
+        match &self.neighbour {
+            Some((seen, _)) => same_text(self.text(), seen.as_ref()),
+            // Never summarised: only a file with text has anything to lend.
+            None => self.text().is_none(),
         }
+    }
+}
+
+/// Whether two texts are the same one (by pointer: each change makes a new one).
+fn same_text(a: Option<&Arc<str>>, b: Option<&Arc<str>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
     }
 }
 
@@ -108,23 +121,49 @@ pub struct Stale {
     path: PathBuf,
     file: FileId,
     uri: Uri,
-    text: Arc<str>,
+    /// `None`: the file has no text any more (closed, and not on disk).
+    text: Option<Arc<str>>,
 }
 
 /// A stale file brought up to date.
 pub struct Fresh {
     path: PathBuf,
-    text: Arc<str>,
-    source: Arc<SourceFile>,
+    text: Option<Arc<str>>,
+    /// Its text in the source map (`None`: it has none; the old one stays
+    /// for the places older analyses hold).
+    source: Option<Arc<SourceFile>>,
     neighbour: Arc<Neighbour>,
+}
+
+/// What a file lends that changed at one [`Files::store`]: its path (the
+/// lender's own analysis does not depend on it), its id, and the change.
+#[derive(Debug, Clone)]
+pub struct Lent {
+    pub path: PathBuf,
+    pub file: FileId,
+    pub change: ssmc_core::pipeline::LentChange,
+    /// Every document name it lent before or lends now, and whether it
+    /// declared or declares an action: what a diagnostic of another file
+    /// could point at in it.
+    pub names: Vec<String>,
+    pub declares_actions: bool,
 }
 
 impl Stale {
     /// Parses the file (the only work of a change to another file).
     pub fn refresh(self) -> Fresh {
-        let source = Arc::new(SourceFile::new(self.file, self.uri.as_str(), &self.text));
+        let Some(text) = &self.text else {
+            return Fresh {
+                path: self.path,
+                text: None,
+                source: None,
+                neighbour: Arc::default(),
+            };
+        };
+        let source = Arc::new(SourceFile::new(self.file, self.uri.as_str(), text));
         let name = self.path.to_string_lossy();
         let neighbour = Arc::new(Neighbour::of_file(self.file, &name, &source.text));
+        let source = Some(source);
         Fresh {
             path: self.path,
             text: self.text,
@@ -183,49 +222,85 @@ impl Files {
         }
     }
 
-    /// The files other than `me` whose summaries are out of date.
-    pub fn stale(&self, me: &Path) -> Vec<Stale> {
+    /// The files other than `me` (every file: `None`) whose summaries are
+    /// out of date.
+    pub fn stale(&self, me: Option<&Path>) -> Vec<Stale> {
         self.entries
             .iter()
-            .filter(|(p, e)| p.as_path() != me && !e.is_current())
-            .filter_map(|(p, e)| {
-                Some(Stale {
-                    path: p.clone(),
-                    file: e.file,
-                    uri: e.uri.clone(),
-                    text: e.text()?.clone(),
-                })
+            .filter(|(p, e)| Some(p.as_path()) != me && !e.is_current())
+            .map(|(p, e)| Stale {
+                path: p.clone(),
+                file: e.file,
+                uri: e.uri.clone(),
+                text: e.text().cloned(),
             })
             .collect()
     }
 
     /// Stores summaries computed off the lock (those of a text that changed
-    /// meanwhile are dropped: the next analysis computes them again).
-    pub fn store(&mut self, fresh: Vec<Fresh>) {
+    /// meanwhile are dropped: whoever finds it stale computes it again), and
+    /// says what each lends differently from the summary it replaces (the
+    /// one analyses saw until now); an unchanged lending is left out.
+    pub fn store(&mut self, fresh: Vec<Fresh>) -> Vec<Lent> {
+        let mut changed = Vec::new();
         for f in fresh {
-            let current = self
-                .entries
-                .get(&f.path)
-                .and_then(Entry::text)
-                .is_some_and(|t| Arc::ptr_eq(t, &f.text));
-            if !current {
+            let Some(entry) = self.entries.get(&f.path) else {
+                continue;
+            };
+            if !same_text(entry.text(), f.text.as_ref()) {
                 continue;
             }
-            self.sources().replace(f.source);
-            if let Some(e) = self.entries.get_mut(&f.path) {
-                e.neighbour = Some((f.text, f.neighbour));
+            let file = entry.file;
+            if let Some(source) = f.source {
+                self.sources().replace(source);
             }
+            let Some(e) = self.entries.get_mut(&f.path) else {
+                continue;
+            };
+            let before = e.neighbour.take().map(|(_, n)| n).unwrap_or_default();
+            let change = f.neighbour.changes_since(&before);
+            let both = [&before, &f.neighbour];
+            let names = both
+                .iter()
+                .flat_map(|n| &n.documents)
+                .map(|(name, _)| name.clone())
+                .chain(
+                    both.iter()
+                        .flat_map(|n| &n.signatures)
+                        .map(|s| s.name.clone()),
+                )
+                .collect();
+            let declares_actions = both.iter().any(|n| !n.decls.is_empty());
+            e.neighbour = Some((f.text, f.neighbour));
+            // Places moved (the text changed): only analyses that show a
+            // place of this file in a diagnostic care (`server.rs`).
+            changed.push(Lent {
+                path: f.path,
+                file,
+                change,
+                names,
+                declares_actions,
+            });
         }
+        changed
     }
 
-    /// What an analysis of the document at `me` sees of the other files
-    /// (those with an up-to-date summary: see [`Files::stale`]).
+    /// The text of the file `name` by its id as the last stored summary read
+    /// it (normalised; `None` when the workspace has no such file under
+    /// that id: an analysis's own files are numbered after the workspace's
+    /// of its time, and the workspace may have numbered others since).
+    pub fn stored_text(&self, file: FileId, name: &str) -> Option<Arc<str>> {
+        let found = self.sources.as_ref()?.get(file)?;
+        (found.name == name).then(|| found.text.clone())
+    }
+
+    /// What an analysis of a document sees of the other files: each one's
+    /// summary last stored (see [`Entry::neighbour`]).
     pub fn surroundings(&mut self) -> Surroundings {
         let sources = self.sources().clone();
         let neighbours = self
             .entries
             .iter()
-            .filter(|(_, e)| e.is_current())
             .filter_map(|(p, e)| Some((p.clone(), e.neighbour.as_ref()?.1.clone())))
             .collect();
         Surroundings {

@@ -79,6 +79,30 @@ pub struct Neighbour {
     /// Each document's signature, for the steps that call it (shared by
     /// every analysis that sees this neighbour).
     pub signatures: Vec<Arc<Signature>>,
+    /// Each action declaration's text (its doc comment and attributes
+    /// included): what it lends without its place, for [`Neighbour::changes_since`].
+    pub decl_texts: Vec<String>,
+}
+
+/// What a file lends that changed between two of its summaries, places
+/// aside (an edit anywhere moves the spans after it; what others compile
+/// against is the rest).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LentChange {
+    /// An action declaration was added, removed or changed: every other
+    /// file's catalog (and its "did you mean" over action names) may differ.
+    pub actions: bool,
+    /// The document names whose documents (how many, their signatures)
+    /// changed: only a file that calls or declares one of these names, or
+    /// that lists every name in a hint, may compile differently.
+    pub documents: std::collections::BTreeSet<String>,
+}
+
+impl LentChange {
+    /// Nothing lent changed (at most places moved).
+    pub fn is_empty(&self) -> bool {
+        !self.actions && self.documents.is_empty()
+    }
 }
 
 impl Neighbour {
@@ -101,13 +125,69 @@ impl Neighbour {
         }
         for item in parsed.ast.items {
             match item {
-                ast::Item::Action(_) => out.decls.push(item),
+                ast::Item::Action(ref decl) => {
+                    out.decl_texts.push(decl_text(decl, text));
+                    out.decls.push(item);
+                }
                 ast::Item::Document(doc) if whole => out.documents.push((doc.name.text, doc.span)),
                 _ => {}
             }
         }
         out
     }
+}
+
+impl Neighbour {
+    /// What `self` lends differently from `before` (the same file's earlier
+    /// summary), places aside.
+    pub fn changes_since(&self, before: &Neighbour) -> LentChange {
+        let documents = named_documents(self);
+        let was = named_documents(before);
+        let changed = documents
+            .iter()
+            .filter(|(name, now)| was.get(*name) != Some(*now))
+            .chain(
+                was.iter()
+                    .filter(|(name, _)| !documents.contains_key(*name)),
+            )
+            .map(|(name, _)| (*name).to_string())
+            .collect();
+        LentChange {
+            actions: self.decl_texts != before.decl_texts,
+            documents: changed,
+        }
+    }
+}
+
+/// A document's name with what it lends under it: how many documents of
+/// the file have it, and their signatures without places.
+type Named<'a> = std::collections::BTreeMap<&'a str, (usize, Vec<Signature>)>;
+
+fn named_documents(n: &Neighbour) -> Named<'_> {
+    let mut out = Named::new();
+    for (name, _) in &n.documents {
+        out.entry(name.as_str()).or_default().0 += 1;
+    }
+    for sig in &n.signatures {
+        out.entry(sig.name.as_str())
+            .or_default()
+            .1
+            .push(sig.without_places());
+    }
+    out
+}
+
+/// The text of an action declaration from its doc comment or first
+/// attribute to its end (`text` is the file's, as parsed).
+fn decl_text(decl: &ast::ActionDecl, text: &str) -> String {
+    let start = decl
+        .docs
+        .iter()
+        .map(|d| d.span.start)
+        .chain(decl.attrs.iter().map(|a| a.span.start))
+        .fold(decl.span.start, u32::min);
+    let range = start as usize..decl.span.end as usize;
+    text.get(range).unwrap_or_default().to_string()
 }
 
 impl Neighbour {
@@ -426,3 +506,7 @@ fn report_duplicate_documents<'a>(
         }
     }
 }
+
+#[cfg(test)]
+#[path = "pipeline_lent_tests.rs"]
+mod lent_tests;

@@ -201,6 +201,18 @@ pub struct Analysis {
     pub lint: LintSettings,
     /// A JSON/YAML SSM document (`raw.rs`), not a `.rbk` source.
     pub raw: Option<ssmc_core::codegen::Format>,
+    /// One of its findings (capped or not) names the closest of every known
+    /// document name (a call to an unknown document): any document another
+    /// file adds or drops may change it (the server's re-analysis rule).
+    pub hints_every_document: bool,
+}
+
+/// Whether any of `found` hints at the closest of every document name.
+fn hints_every_document(found: &[Diagnostic]) -> bool {
+    use ssmc_core::check::codes::{UNKNOWN_DOCUMENT, UNKNOWN_PROJECT_DOCUMENT};
+    found
+        .iter()
+        .any(|d| d.code == UNKNOWN_DOCUMENT || d.code == UNKNOWN_PROJECT_DOCUMENT)
 }
 
 /// What the project's `ssmc.toml` (`[lint]`) says about linting a document,
@@ -345,6 +357,7 @@ impl Analysis {
             // A `[lint] ignore`d file is outside the project, as `ssmc lint` walks it.
             .filter(|d| d.primary.span.file == file && !lint.ignored)
             .collect();
+        let hints_every_document = hints_every_document(&mine);
         // What `ssmc lint` shows of the file: its first ones and a summary.
         let mut diagnostics = ssmc_core::cap::per_file(&mine);
         let compilation = judged.compilation;
@@ -371,6 +384,7 @@ impl Analysis {
             scripts,
             lint: lint.clone(),
             raw: None,
+            hints_every_document,
         }
     }
 

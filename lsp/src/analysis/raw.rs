@@ -87,6 +87,7 @@ pub(super) fn analyse(name: &str, text: &str, kind: Kind, place: Place<'_>) -> A
     );
     let not_ssm = judged.raw.iter().any(|r| r.not_ssm.is_some());
     // A `[lint] ignore`d file is outside the project, as `ssmc lint` walks it.
+    let mut hints_every_document = false;
     let mut diagnostics: Vec<_> = if not_ssm || lint.ignored {
         Vec::new()
     } else {
@@ -96,6 +97,7 @@ pub(super) fn analyse(name: &str, text: &str, kind: Kind, place: Place<'_>) -> A
             .into_iter()
             .filter(|d| d.primary.span.file == file)
             .collect();
+        hints_every_document = super::hints_every_document(&mine);
         ssmc_core::cap::per_file(&mine)
     };
     if !not_ssm {
@@ -125,6 +127,7 @@ pub(super) fn analyse(name: &str, text: &str, kind: Kind, place: Place<'_>) -> A
         documents,
         lint: lint.clone(),
         raw: Some(format),
+        hints_every_document,
     }
 }
 

@@ -149,6 +149,20 @@ impl Client {
         }
     }
 
+    /// Every message the server sends until it has been silent for `quiet`
+    /// (a test that something is *not* sent waits this long for it).
+    pub fn until_quiet(&mut self, quiet: Duration) -> Vec<Value> {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut out = Vec::new();
+        while Instant::now() < deadline {
+            match self.rx.recv_timeout(quiet) {
+                Ok(msg) => out.push(msg),
+                Err(_) => break,
+            }
+        }
+        out
+    }
+
     /// The labels of a `textDocument/completion` answer at `params`.
     pub fn completion_labels(&mut self, params: Value) -> Vec<String> {
         let comp = self.request("textDocument/completion", params);

@@ -139,6 +139,19 @@ impl ParamSig {
 }
 
 impl Signature {
+    /// The signature with every place (its origin's span, its parameters')
+    /// cleared: what a caller is judged against, wherever the document moved.
+    pub fn without_places(&self) -> Signature {
+        let mut out = self.clone();
+        if let Origin::Project(span) = &mut out.origin {
+            *span = Span::default();
+        }
+        for p in &mut out.params {
+            p.span = None;
+        }
+        out
+    }
+
     pub fn param(&self, name: &str) -> Option<&ParamSig> {
         self.params.iter().find(|p| p.name == name)
     }
