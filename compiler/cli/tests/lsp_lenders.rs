@@ -147,3 +147,29 @@ fn only_a_change_of_what_a_file_lends_re_analyses_the_files_that_use_it() {
     assert!(found.iter().any(|e| e.contains("Service")), "{found:?}");
     c.shutdown_and_exit();
 }
+
+/// A call to an unknown document hints at the closest of every document
+/// name: a document opened later whose name the caller does not contain
+/// still re-analyses it, and the hint names the new document.
+#[test]
+fn a_hint_over_every_document_name_follows_a_document_opened_later() {
+    let mut c = Client::start();
+    c.initialize();
+    let mut seen = Vec::new();
+    let typo = MAIN.replace("\"Restart\"", "\"Restat\"");
+    open(&mut c, MAIN_URI, &typo, &mut seen);
+    let hint = |m: &Value| {
+        m["params"]["diagnostics"]
+            .to_string()
+            .contains("did you mean `Restart`")
+    };
+    assert!(
+        !seen.iter().any(|m| is_publish_of(m, MAIN_URI) && hint(m)),
+        "no document is named Restart yet: {seen:?}"
+    );
+    open(&mut c, LIB_URI, LIB, &mut seen);
+    if !seen.iter().any(|m| is_publish_of(m, MAIN_URI) && hint(m)) {
+        c.wait_for(|m| is_publish_of(m, MAIN_URI) && hint(m));
+    }
+    c.shutdown_and_exit();
+}
