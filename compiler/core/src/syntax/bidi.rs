@@ -13,17 +13,30 @@ use crate::controls;
 use crate::diagnostic::Diagnostic;
 use crate::span::{FileId, Span};
 
+/// The first byte of every bidirectional control in UTF-8 (U+202A–U+202E and
+/// U+2066–U+2069 are all `E2 80 xx` or `E2 81 xx`): the scan jumps from one
+/// such byte to the next instead of decoding every character.
+const LEAD_BYTE: u8 = 0xE2;
+
 /// Every line of `text` with a bidirectional control, as an error at its first one.
 pub fn check(file: FileId, text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut on_line: Vec<(usize, char)> = Vec::new();
-    for (at, c) in text.char_indices() {
-        if c == '\n' {
+    // Where the line of the controls in `on_line` ends (its `\n` or the text's end).
+    let mut line_end = 0;
+    for at in memchr::memchr_iter(LEAD_BYTE, text.as_bytes()) {
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
+        if !controls::is_bidi_control(c) {
+            continue;
+        }
+        if at > line_end || on_line.is_empty() {
             out.extend(line_diagnostic(file, &on_line));
             on_line.clear();
-        } else if controls::is_bidi_control(c) {
-            on_line.push((at, c));
+            line_end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
         }
+        on_line.push((at, c));
     }
     out.extend(line_diagnostic(file, &on_line));
     out
@@ -79,5 +92,17 @@ mod tests {
         assert_eq!(first.secondary.len(), 1);
         assert!(found[1].message.contains("POP DIRECTIONAL ISOLATE"));
         assert!(check(FileId(0), "plain\ntext — ünïcode\n").is_empty());
+    }
+
+    #[test]
+    fn controls_on_one_line_are_one_error_and_other_three_byte_characters_are_not_controls() {
+        // `—` (U+2014) shares the lead byte 0xE2 with the controls.
+        let text = "a — \u{202a}b\u{2069}\n\n— \u{2066}\n\u{202e}";
+        let found = check(FileId(0), text);
+        let lines: Vec<(u32, usize)> = found
+            .iter()
+            .map(|d| (d.primary.span.start, d.secondary.len()))
+            .collect();
+        assert_eq!(lines, [(6, 1), (19, 0), (23, 0)], "{found:#?}");
     }
 }

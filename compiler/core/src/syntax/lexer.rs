@@ -255,6 +255,13 @@ impl<'s> Lexer<'s> {
         let Some(text) = self.src.get(r.clone()) else {
             return;
         };
+        // Printable ASCII and tabs hold no control: skip the decoding.
+        if text
+            .bytes()
+            .all(|b| (b' '..=b'~').contains(&b) || b == b'\t')
+        {
+            return;
+        }
         for (i, c) in text.char_indices() {
             if is_bad_control(c) {
                 let at = r.start + i;
@@ -610,7 +617,23 @@ impl<'s> Lexer<'s> {
         }
         let quote = self.pos;
         self.pos += 1;
-        let mut value = String::new();
+        // Most strings are plain printable ASCII up to their closing quote: read
+        // that run as bytes; the loop below decodes the rest (escapes, controls,
+        // other characters, a missing quote) one character at a time.
+        let run = self.plain_run(self.pos);
+        let plain = self.src.get(self.pos..self.pos + run).unwrap_or("");
+        self.pos += run;
+        if self.peek() == Some(b'"') {
+            self.pos += 1;
+            let tok = StrTok {
+                value: plain.into(),
+                style: StringStyle::Quoted,
+                lit,
+            };
+            self.push(Tok::Str(tok), start..self.pos);
+            return;
+        }
+        let mut value = String::from(plain);
         loop {
             let Some(c) = self.char_at(self.pos) else {
                 self.unterminated(start, quote);
@@ -641,6 +664,16 @@ impl<'s> Lexer<'s> {
             lit,
         };
         self.push(Tok::Str(tok), start..self.pos);
+    }
+
+    /// How many bytes from `from` are printable ASCII other than `"` and `\\`:
+    /// characters a quoted string keeps as they are, with nothing to report.
+    fn plain_run(&self, from: usize) -> usize {
+        self.bytes.get(from..).map_or(0, |rest| {
+            rest.iter()
+                .position(|&b| !(b' '..=b'~').contains(&b) || b == b'"' || b == b'\\')
+                .unwrap_or(rest.len())
+        })
     }
 
     fn unterminated(&mut self, start: usize, quote: usize) {

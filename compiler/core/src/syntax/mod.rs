@@ -3,9 +3,10 @@
 //! Input: normalised source text (`span::normalize_source`). Output: [`Parsed`], a tree
 //! and every syntax diagnostic (`E00xx`, see [`codes`]).
 //! Pipeline: `lexer` (tokens, trivia, lexical errors) → `brackets` (balance brackets,
-//! cap nesting at 128) → `parser` (chumsky grammar with recovery) → `errors`
-//! (chumsky errors → diagnostics). Invariants: `parse` never fails and never panics on
-//! any input; no input overflows the stack; diagnostics are sorted by position.
+//! cap nesting at 128) → `parser` (chumsky grammar with recovery; a cheap pass first,
+//! the rich pass only when it finds an error) → `errors` (chumsky errors → diagnostics).
+//! Invariants: `parse` never fails and never panics on any input; no input overflows the
+//! stack; diagnostics are sorted by position; the tree does not depend on the pass.
 
 pub mod ast;
 pub mod bidi;
@@ -53,9 +54,18 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
         .map(|(t, r)| (t, SimpleSpan::from(r)))
         .collect();
     let eoi = SimpleSpan::from(text.len()..text.len());
-    let (output, errors) = parser::file_parser(file)
-        .parse(tokens.as_slice().split_token_span(eoi))
-        .into_output_errors();
+    // A file the lexer and the bracket pass found clean usually parses clean:
+    // try the cheap pass first, and keep its tree when it reports nothing.
+    // Otherwise the rich pass gives the tree and the errors. Both passes are
+    // the same grammar, so the tree does not depend on which one built it.
+    let lexically_clean = !diagnostics.iter().any(Diagnostic::is_error);
+    let quick = lexically_clean
+        .then(|| run_pass::<chumsky::error::EmptyErr>(file, &tokens, eoi))
+        .and_then(|(output, errors)| output.filter(|_| errors.is_empty()));
+    let (output, errors) = match quick {
+        Some(ast) => (Some(ast), Vec::new()),
+        None => run_pass::<Rich<'_, token::Tok, SimpleSpan>>(file, &tokens, eoi),
+    };
     let unclosed = UnclosedRegions::new(&bracket_diags);
     // One place, one complaint: keep the first diagnostic at a position. A set,
     // not a scan of the list: 400 KB of `}` gives 400,000 diagnostics.
@@ -77,6 +87,18 @@ pub fn parse(file: FileId, text: &str) -> Parsed {
     ast.comments = lexed.comments;
     diagnostic::sort(&mut diagnostics);
     Parsed { ast, diagnostics }
+}
+
+/// One run of the grammar over `tokens`, with errors of type `E` (see
+/// [`parser::GrammarError`]).
+fn run_pass<'t, E: parser::GrammarError<'t>>(
+    file: FileId,
+    tokens: &'t [parser::TokSpan],
+    eoi: SimpleSpan,
+) -> (Option<ast::SourceFileAst>, Vec<E>) {
+    parser::file_parser::<E>(file)
+        .parse(tokens.split_token_span(eoi))
+        .into_output_errors()
 }
 
 /// Syntax errors that leave the tree whole: the parser built every node

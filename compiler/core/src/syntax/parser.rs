@@ -9,6 +9,7 @@
 //! statements; inside value brackets they are skipped (`nl()` before the tokens that may
 //! start a line there, never before a token that could end a statement).
 
+use chumsky::error::{EmptyErr, LabelError};
 use chumsky::input::MappedInput;
 use chumsky::prelude::*;
 
@@ -19,21 +20,64 @@ use crate::span::{FileId, Span};
 
 pub type TokSpan = (Tok, SimpleSpan);
 pub type In<'t> = MappedInput<'t, Tok, SimpleSpan, &'t [TokSpan]>;
-pub type Ex<'t> = extra::Err<Rich<'t, Tok, SimpleSpan>>;
-type P<'t, O> = Boxed<'t, 't, In<'t>, O, Ex<'t>>;
+type Ex<E> = extra::Err<E>;
+type P<'t, O, E> = Boxed<'t, 't, In<'t>, O, Ex<E>>;
 
 /// Separator between the parts of a custom error message (see `errors`).
 pub const SEP: char = '\u{1f}';
 
 /// A custom error: code, message, primary label and help travel in one string.
-fn custom(
+fn custom<'t, E: GrammarError<'t>>(
     span: SimpleSpan,
     code: crate::codes::Code,
     message: &str,
     label: &str,
     help: &str,
-) -> Rich<'static, Tok, SimpleSpan> {
-    Rich::custom(span, format!("{code}{SEP}{message}{SEP}{label}{SEP}{help}"))
+) -> E {
+    E::custom(span, code, message, label, help)
+}
+
+/// What the grammar needs of its error type. The grammar is built for two:
+/// [`Rich`], whose errors `errors` turns into diagnostics, and [`EmptyErr`],
+/// which records only that something failed. A parse with `EmptyErr` builds the
+/// same tree (errors never steer the grammar) without building, merging and
+/// dropping an error at every failed alternative, which is about half a rich
+/// parse's instructions; `super::parse` runs it first and re-parses with `Rich`
+/// only when it reports an error.
+pub trait GrammarError<'t>:
+    chumsky::error::Error<'t, In<'t>> + LabelError<'t, In<'t>, &'static str> + 't
+{
+    fn custom(
+        span: SimpleSpan,
+        code: crate::codes::Code,
+        message: &str,
+        label: &str,
+        help: &str,
+    ) -> Self;
+}
+
+impl<'t> GrammarError<'t> for Rich<'t, Tok, SimpleSpan> {
+    fn custom(
+        span: SimpleSpan,
+        code: crate::codes::Code,
+        message: &str,
+        label: &str,
+        help: &str,
+    ) -> Self {
+        Rich::custom(span, format!("{code}{SEP}{message}{SEP}{label}{SEP}{help}"))
+    }
+}
+
+impl<'t> GrammarError<'t> for EmptyErr {
+    fn custom(
+        _span: SimpleSpan,
+        _code: crate::codes::Code,
+        _message: &str,
+        _label: &str,
+        _help: &str,
+    ) -> Self {
+        EmptyErr::default()
+    }
 }
 
 /// Labels for groups of keywords; `errors` expands them for "did you mean" hints.
@@ -101,7 +145,9 @@ pub const METHODS: &[&str] = crate::syntax::ast::CONDITION_OPERATORS;
 /// A stack check: chumsky grows the stack (stacker) only at `Recursive` parsers, and
 /// in debug builds one nesting level of values spans more frames than its 64 KiB red
 /// zone, so the deep parts get extra checkpoints.
-fn grow<'t, O: 't>(p: impl Parser<'t, In<'t>, O, Ex<'t>> + Clone + 't) -> P<'t, O> {
+fn grow<'t, O: 't, E: GrammarError<'t>>(
+    p: impl Parser<'t, In<'t>, O, Ex<E>> + Clone + 't,
+) -> P<'t, O, E> {
     let p = p.boxed();
     recursive(move |_| p.clone()).boxed()
 }
@@ -120,9 +166,9 @@ impl<T> Pipe for T {}
 /// alternatives' failures: like theirs it is at the token, with that token found,
 /// and the label replaces what each alternative expected; so the diagnostics are
 /// the same, without building and merging an error for every alternative.
-fn starts_with_kw<'t>(
+fn starts_with_kw<'t, E: GrammarError<'t>>(
     words: &'static [&'static str],
-) -> impl Parser<'t, In<'t>, (), Ex<'t>> + Clone {
+) -> impl Parser<'t, In<'t>, (), Ex<E>> + Clone {
     any()
         .filter(move |t: &Tok| matches!(t, Tok::Ident(w) if words.contains(&w.as_str())))
         .rewind()
@@ -130,16 +176,18 @@ fn starts_with_kw<'t>(
 }
 
 /// Skips any newlines (inside value brackets, after operators).
-fn nl<'t>() -> impl Parser<'t, In<'t>, (), Ex<'t>> + Clone {
+fn nl<'t, E: GrammarError<'t>>() -> impl Parser<'t, In<'t>, (), Ex<E>> + Clone {
     just(Tok::Newline).repeated()
 }
 
-fn kw<'t>(word: &'static str) -> impl Parser<'t, In<'t>, SimpleSpan, Ex<'t>> + Clone {
+fn kw<'t, E: GrammarError<'t>>(
+    word: &'static str,
+) -> impl Parser<'t, In<'t>, SimpleSpan, Ex<E>> + Clone {
     just(Tok::Ident(word.into())).map_with(|_, e| e.span())
 }
 
 /// One token tree that is not in `stop` (a bracketed group counts as one, stops inside it ignored).
-fn skip_tree<'t>(stop: &'static [Tok]) -> P<'t, ()> {
+fn skip_tree<'t, E: GrammarError<'t>>(stop: &'static [Tok]) -> P<'t, (), E> {
     let tree = recursive(|tree| {
         let group = |open: Tok, close: Tok| {
             just(open)
@@ -164,7 +212,7 @@ fn skip_tree<'t>(stop: &'static [Tok]) -> P<'t, ()> {
 }
 
 /// Skips to the end of the current statement (next newline or closing brace).
-fn skip_statement<'t>() -> P<'t, SimpleSpan> {
+fn skip_statement<'t, E: GrammarError<'t>>() -> P<'t, SimpleSpan, E> {
     skip_tree(&[Tok::Newline])
         .repeated()
         .at_least(1)
@@ -173,7 +221,7 @@ fn skip_statement<'t>() -> P<'t, SimpleSpan> {
 }
 
 /// The grammar, with spans made into [`Span`]s of `file`.
-pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
+pub fn file_parser<'t, E: GrammarError<'t>>(file: FileId) -> P<'t, SourceFileAst, E> {
     let sp = move |s: SimpleSpan| Span::new(file, s.start, s.end);
 
     // ---- names, strings, types ----
@@ -199,7 +247,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
         .labelled("a string")
         .boxed();
 
-    let ident_sp: P<'t, (Text, SimpleSpan)> =
+    let ident_sp: P<'t, (Text, SimpleSpan), E> =
         select! { Tok::Ident(s) = e => (s, e.span()) }.boxed();
 
     // `aws:runCommand`: identifier, `:`, identifier with nothing between; or a string.
@@ -287,8 +335,8 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
     // itself through a strong `Rc`, a cycle that leaked about 20 KB per parse
     // (found by fuzzing; docs/robustness.md). `map` and `args` are needed
     // outside, so the closure hands them out.
-    let mut map_out: Option<P<'t, MapLit>> = None;
-    let mut args_out: Option<P<'t, Vec<Expr>>> = None;
+    let mut map_out: Option<P<'t, MapLit, E>> = None;
+    let mut args_out: Option<P<'t, Vec<Expr>, E>> = None;
     let value = recursive(|value| {
         let map = {
             let key = select! {
@@ -1469,7 +1517,7 @@ pub fn file_parser<'t>(file: FileId) -> P<'t, SourceFileAst> {
 
 /// Entries of value brackets: `,` (with newlines around it) — or only a line break,
 /// which is reported (a missing comma) and then read as if the comma were there.
-fn list_separator<'t>() -> P<'t, ()> {
+fn list_separator<'t, E: GrammarError<'t>>() -> P<'t, (), E> {
     nl().then(just(Tok::Comma))
         .ignored()
         .or(just(Tok::Newline)
@@ -1530,7 +1578,7 @@ impl Unit {
 }
 
 /// A value where a condition is required is an error (unless already an error).
-fn into_cond(e: Expr, emitter: &mut chumsky::input::Emitter<Rich<'_, Tok, SimpleSpan>>) -> Cond {
+fn into_cond<'t, E: GrammarError<'t>>(e: Expr, emitter: &mut chumsky::input::Emitter<E>) -> Cond {
     match e.kind {
         ExprKind::Cond(c) => *c,
         ExprKind::Error => Cond::Error(e.span),
@@ -1548,10 +1596,10 @@ fn into_cond(e: Expr, emitter: &mut chumsky::input::Emitter<Rich<'_, Tok, Simple
 }
 
 /// `60` → Int, `60.0`/`1e3` → Float; an integer too big for i64 → Float with its text.
-fn number_kind(
+fn number_kind<'t, E: GrammarError<'t>>(
     n: &str,
     span: SimpleSpan,
-    emitter: &mut chumsky::input::Emitter<Rich<'_, Tok, SimpleSpan>>,
+    emitter: &mut chumsky::input::Emitter<E>,
 ) -> ExprKind {
     let is_int = !n.contains(['.', 'e', 'E']);
     if is_int {

@@ -220,6 +220,28 @@ fn mixing_and_or_needs_parentheses() {
     );
 }
 
+/// The lexer reads a plain ASCII run as bytes and decodes from the first
+/// other character on: the value is the same wherever that character falls.
+#[test]
+fn quoted_strings_read_the_same_after_a_plain_run() {
+    for (src, value) in [
+        ("\"PT1M\"", "PT1M"),
+        ("\"\"", ""),
+        ("\"ab\\ncd\"", "ab\ncd"),
+        ("\"caf\u{e9} au lait\"", "caf\u{e9} au lait"),
+        ("\"a\tb\"", "a\tb"),
+        ("\"~ {x} \"", "~ {x} "),
+    ] {
+        assert_eq!(str_value(src).0, value, "{src}");
+    }
+    let l = lexer::lex(FileId(0), "\"plain\u{7f}\"");
+    assert_eq!(l.diagnostics.len(), 1, "{:#?}", l.diagnostics);
+    assert_eq!(l.diagnostics[0].primary.span.start, 6);
+    let l = lexer::lex(FileId(0), "\"never closed");
+    assert_eq!(l.diagnostics.len(), 1, "{:#?}", l.diagnostics);
+    assert_eq!(l.diagnostics[0].code, codes::UNTERMINATED_STRING);
+}
+
 #[test]
 fn unterminated_string_reports_and_continues() {
     let m = messages("automation A {\n  param P: String = \"abc\n  param Q: Strin = 1 2\n}\n");
@@ -332,4 +354,83 @@ fn truncated_file_is_one_diagnostic() {
     let m = messages("automation A {\n  step S = aws:sleep {\n    X: [1,");
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(m[0].starts_with("E0006 expected `]`"), "{m:?}");
+}
+
+/// The tree and whether there were errors, from each pass of the grammar over `src`.
+fn both_passes(src: &str) -> [(Option<ast::SourceFileAst>, bool); 2] {
+    let text = crate::span::normalize_source(src);
+    let lexed = lexer::lex(FileId(0), &text);
+    let (tokens, _) = brackets::balance(FileId(0), &text, lexed.tokens, false);
+    let tokens: Vec<parser::TokSpan> = tokens
+        .into_iter()
+        .map(|(t, r)| (t, SimpleSpan::from(r)))
+        .collect();
+    let eoi = SimpleSpan::from(text.len()..text.len());
+    let (cheap, cheap_errors) = run_pass::<chumsky::error::EmptyErr>(FileId(0), &tokens, eoi);
+    let (rich, rich_errors) = run_pass::<Rich<'_, token::Tok, SimpleSpan>>(FileId(0), &tokens, eoi);
+    [
+        (cheap, !cheap_errors.is_empty()),
+        (rich, !rich_errors.is_empty()),
+    ]
+}
+
+/// `parse` keeps the cheap pass's tree when that pass reports no error: so
+/// both passes must build the same tree, and report an error on the same
+/// inputs (the custom errors of `validate` included, which leave the tree whole).
+#[test]
+fn the_cheap_and_the_rich_pass_build_the_same_tree_and_fail_on_the_same_inputs() {
+    // The examples are the runbooks that use the most of the grammar.
+    let examples = [
+        (
+            "asg-instance-refresh",
+            include_str!("../../../../examples/asg-instance-refresh.rbk"),
+        ),
+        (
+            "collect-diagnostics",
+            include_str!("../../../../examples/collect-diagnostics.rbk"),
+        ),
+        (
+            "ebs-snapshot-backup",
+            include_str!("../../../../examples/ebs-snapshot-backup.rbk"),
+        ),
+        (
+            "golden-ami",
+            include_str!("../../../../examples/golden-ami.rbk"),
+        ),
+        (
+            "incident-remediation",
+            include_str!("../../../../examples/incident-remediation.rbk"),
+        ),
+        (
+            "patch-fleet",
+            include_str!("../../../../examples/patch-fleet.rbk"),
+        ),
+        (
+            "restart-service",
+            include_str!("../../../../examples/restart-service.rbk"),
+        ),
+    ];
+    let sources: Vec<(&str, &str)> = ssmc_stdlib::SOURCES
+        .iter()
+        .copied()
+        .chain(examples)
+        .collect();
+    assert!(sources.len() > 30, "{} sources", sources.len());
+    let broken = [
+        "automation A {\n  step S = if X == 1 && Y == 2 || Z == 3 { step T = aws:sleep {} }\n}\n",
+        "automation A {\n  step S = aws:sleep { Duration: \"PT1S\" Other: 1 }\n}\n",
+        "automation A {\n  step S = aws:sleep {} timeout 1e999\n}\n",
+        "automation A {\n  step S = if X.Startz(\"a\") { step T = aws:sleep {} }\n}\n",
+        "automation A {\n  stepp S = aws:sleep {}\n}\n",
+        "automation A {\n  step S = aws : sleep {}\n}\n",
+    ];
+    for (name, src) in sources
+        .into_iter()
+        .chain(broken.iter().map(|s| ("broken", *s)))
+    {
+        let [(cheap, cheap_failed), (rich, rich_failed)] = both_passes(src);
+        assert_eq!(cheap_failed, rich_failed, "{name}:\n{src}");
+        assert_eq!(cheap, rich, "{name}:\n{src}");
+        assert_eq!(rich_failed, name == "broken", "{name}:\n{src}");
+    }
 }
