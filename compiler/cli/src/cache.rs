@@ -81,6 +81,33 @@ pub struct Stored {
     diagnostics: Vec<StoredDiag>,
     tally: Tally,
     not_ssm: Vec<(u32, String)>,
+    /// The human rendering of the diagnostics, as the run that made the
+    /// entry printed it: drawing thousands of warnings was most of a warm
+    /// re-lint (docs/performance.md, round 6). `None` when that run printed
+    /// another format.
+    #[serde(default)]
+    rendered: Option<Rendered>,
+}
+
+/// Diagnostics drawn for the terminal (`crate::render::render`) and whether
+/// in colour.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct Rendered {
+    pub color: bool,
+    pub text: String,
+}
+
+impl Stored {
+    /// Keeps `rendered` with the findings.
+    pub fn with_rendered(mut self, rendered: Option<Rendered>) -> Stored {
+        self.rendered = rendered;
+        self
+    }
+
+    /// Takes the stored rendering out.
+    pub fn take_rendered(&mut self) -> Option<Rendered> {
+        self.rendered.take()
+    }
 }
 
 /// One command's cache, loaded at the start of a run and saved at its end.
@@ -281,6 +308,7 @@ pub fn store(
         diagnostics: out,
         tally: findings.tally,
         not_ssm,
+        rendered: None,
     })
 }
 

@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use ariadne::{Cache, CharSet, Color, Config, IndexType, Label, Report, ReportKind};
 use ssmc_core::controls;
@@ -53,7 +54,8 @@ pub fn render(diags: &[Diagnostic], sources: &SourceMap, color: bool) -> String 
 /// offsets to the shown text's.
 struct Shown {
     name: String,
-    text: String,
+    /// The file's own text when it holds nothing to escape (shared, not copied).
+    text: Arc<str>,
     /// `(end of an escaped character in the original, bytes added up to there)`, in order.
     shifts: Vec<(usize, usize)>,
 }
@@ -61,20 +63,33 @@ struct Shown {
 impl Shown {
     fn new(file: &SourceFile) -> Shown {
         let name = controls::escape(&file.name).into_owned();
-        let mut text = String::with_capacity(file.text.len());
+        let mut hidden = hidden_chars(&file.text).peekable();
+        if hidden.peek().is_none() {
+            // Most documents: nothing to escape, so the text is shared as it is.
+            return Shown {
+                name,
+                text: Arc::clone(&file.text),
+                shifts: Vec::new(),
+            };
+        }
+        let mut text = String::with_capacity(file.text.len() + 16);
         let mut shifts = Vec::new();
         let mut added = 0;
-        for (at, c) in file.text.char_indices() {
-            if controls::is_hidden(c) {
-                let esc = controls::escaped(c);
-                added += esc.len() - c.len_utf8();
-                text.push_str(&esc);
-                shifts.push((at + c.len_utf8(), added));
-            } else {
-                text.push(c);
-            }
+        let mut copied = 0;
+        for (at, c) in hidden {
+            text.push_str(file.text.get(copied..at).unwrap_or_default());
+            let esc = controls::escaped(c);
+            added += esc.len() - c.len_utf8();
+            text.push_str(&esc);
+            copied = at + c.len_utf8();
+            shifts.push((copied, added));
         }
-        Shown { name, text, shifts }
+        text.push_str(file.text.get(copied..).unwrap_or_default());
+        Shown {
+            name,
+            text: Arc::from(text),
+            shifts,
+        }
     }
 
     /// An offset of the original text (on a character boundary) in the shown text.
@@ -90,6 +105,29 @@ impl Shown {
     fn range(&self, r: Range<usize>) -> Range<usize> {
         self.offset(r.start)..self.offset(r.end)
     }
+}
+
+/// The byte offset and character of every [`controls::is_hidden`] character
+/// of `text`. Rendering escapes whole files, so this skips the ASCII bytes
+/// that cannot be hidden without decoding them: decoding and testing every
+/// character was a third of rendering a warning in a small file.
+fn hidden_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let rest = bytes.get(at..)?;
+        // Printable ASCII, tab and line feed are never hidden.
+        let skip = rest
+            .iter()
+            .position(|&b| !(b == b'\n' || b == b'\t' || (0x20..0x7f).contains(&b)))?;
+        at += skip;
+        let c = text.get(at..)?.chars().next()?;
+        let here = at;
+        at += c.len_utf8();
+        if controls::is_hidden(c) {
+            return Some((here, c));
+        }
+    })
 }
 
 /// `name:line:col` of a span's start (1-based), or `<unknown>` for a file not in the map.
@@ -368,6 +406,48 @@ mod tests {
             .map(|l| l.chars().filter(|&c| c == '─' || c == '┬').count())
             .max();
         assert_eq!(widest, Some(17), "{out}");
+    }
+
+    /// The byte scan finds exactly the characters a per-character test finds,
+    /// in ASCII, multi-byte text, C1 controls and bidirectional controls.
+    #[test]
+    fn hidden_chars_are_those_a_per_character_test_finds() {
+        let texts = [
+            "",
+            "plain ascii\n\ttabbed\n",
+            "cr\r\nlf\x7f del \u{1b}[31m esc",
+            "é ü 中文 \u{1F600} \u{9b}c1 \u{85}nel",
+            "\u{202e}rlo\u{2066}lri\u{2069} \u{200f}rlm",
+            "\u{0}",
+            "end\u{1b}",
+        ];
+        for text in texts {
+            let slow: Vec<(usize, char)> = text
+                .char_indices()
+                .filter(|&(_, c)| controls::is_hidden(c))
+                .collect();
+            assert_eq!(hidden_chars(text).collect::<Vec<_>>(), slow, "{text:?}");
+        }
+    }
+
+    /// A file without hidden characters is shown as it is, shared; one with
+    /// them shows each escaped, and offsets after them move by the escapes.
+    #[test]
+    fn a_clean_file_is_shared_and_a_dirty_one_is_escaped() {
+        let mut map = SourceMap::new();
+        let clean = map.add("c.rbk", "step x = 1\n");
+        let dirty = map.add("d.rbk", "a\u{1b}b\u{202e}c\n");
+        let (Some(clean), Some(dirty)) = (map.get(clean), map.get(dirty)) else {
+            panic!("files not in the map");
+        };
+        let shown = Shown::new(clean);
+        assert!(Arc::ptr_eq(&shown.text, &clean.text));
+        assert_eq!(shown.offset(5), 5);
+        let shown = Shown::new(dirty);
+        assert_eq!(&*shown.text, "a\\u{1b}b\\u{202e}c\n");
+        assert_eq!(shown.offset(1), 1);
+        assert_eq!(shown.offset(2), 7);
+        assert_eq!(shown.offset(6), 16);
     }
 
     #[test]

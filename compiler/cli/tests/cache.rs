@@ -205,3 +205,46 @@ fn concurrent_runs_agree_and_leave_a_valid_cache() {
     assert!(json["entries"].as_object().is_some_and(|e| e.len() == 1));
     assert_eq!(outcome(&ssmc(&["lint", "."], &dir)), expected);
 }
+
+/// The human drawing of the findings is kept with the entry and printed
+/// from it when the colour matches; in the other colour, or after a run in
+/// another format (which keeps no drawing), a warm run draws them again and
+/// prints what an uncached run prints.
+#[test]
+fn the_drawing_is_kept_and_used_only_in_its_own_colour() {
+    let dir = project("drawing");
+    let cold = outcome(&ssmc(&["lint", "--color", "never", "."], &dir));
+    assert!(cold.2.contains("╭─["), "{}", cold.2);
+    let path = dir.join(".ssmc_cache/lint.json");
+    let mut stored: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("cache file")).expect("cache JSON");
+    let rendered = &stored["entries"]["run"]["value"]["rendered"];
+    assert_eq!(rendered["color"], false);
+    let text = rendered["text"].as_str().unwrap_or_default().to_string();
+    assert!(
+        !text.is_empty() && cold.2.starts_with(&text),
+        "{text}\n---\n{}",
+        cold.2
+    );
+    // A warm run prints the kept drawing: a marked one shows it is not redrawn.
+    stored["entries"]["run"]["value"]["rendered"]["text"] = "KEPT DRAWING\n".into();
+    std::fs::write(&path, serde_json::to_vec(&stored).expect("JSON")).expect("write");
+    let warm = outcome(&ssmc(&["lint", "--color", "never", "."], &dir));
+    assert!(warm.2.starts_with("KEPT DRAWING\n"), "{}", warm.2);
+    // In colour, the kept plain drawing is not used.
+    let colour = outcome(&ssmc(&["lint", "--color", "always", "."], &dir));
+    let fresh = outcome(&ssmc(
+        &["lint", "--no-cache", "--color", "always", "."],
+        &dir,
+    ));
+    assert_eq!(colour, fresh);
+    assert!(colour.2.contains('\u{1b}'), "{}", colour.2);
+    // A JSON run makes an entry without a drawing; a human run then draws.
+    std::fs::remove_dir_all(dir.join(".ssmc_cache")).expect("remove");
+    ssmc(&["lint", "--format", "json", "."], &dir);
+    let stored: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("cache file")).expect("cache JSON");
+    assert!(stored["entries"]["run"]["value"]["rendered"].is_null());
+    let warm = outcome(&ssmc(&["lint", "--color", "never", "."], &dir));
+    assert_eq!(warm, cold);
+}

@@ -416,13 +416,23 @@ fn overlaps(a: Span, b: Span) -> bool {
 /// to 128 levels); the parser grows its own stack when it runs low.
 const WORKER_STACK: usize = 64 * 1024 * 1024;
 
+/// The number of cores, asked once per process: the standard library reads
+/// the cgroup's quota files on every call (13 system calls), and one run
+/// calls [`par_map`] several times.
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES
+        .get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
+}
+
 /// `f` of every item, on as many threads as there are cores (one item: no
 /// thread). Items are handed out one at a time, so a large file does not hold
 /// up a whole share; results come back in item order whatever the timing.
 pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(items.len());
+    if items.len() <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let threads = cores().min(items.len());
     if threads <= 1 {
         return items.iter().map(f).collect();
     }

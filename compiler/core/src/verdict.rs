@@ -15,6 +15,7 @@
 //! core starts no thread pool of its own beyond `pipeline::par_map`.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use crate::catalog::Catalog;
 use crate::check::codes;
@@ -22,10 +23,10 @@ use crate::codegen::Format;
 use crate::diagnostic::{self, Diagnostic};
 use crate::documents::{Documents, Signature};
 use crate::embed;
-use crate::lint::source::{check_and_lint_raw, lint_documents, RawOutcome};
+use crate::lint::source::{check_and_lint_read, lint_documents, RawOutcome, RawRead};
 use crate::lint::{registry, suppress, LintConfig};
 use crate::lower::FileLoader;
-use crate::model::Document;
+use crate::model::{Document, Node};
 use crate::pipeline::{self, par_map, Compilation, Neighbours};
 use crate::span::{FileId, SourceMap};
 
@@ -183,7 +184,11 @@ pub fn judge_among(
         .map(|i| i.file)
         .collect();
     let mut catalog = catalog;
-    catalog.documents = with_raw_signatures(sources, inputs, &catalog.documents);
+    let ReadAll {
+        mut reads,
+        template_roots,
+    } = read_raw(sources, inputs);
+    catalog.documents = with_raw_signatures(inputs, &reads, &catalog.documents);
     let compilation = pipeline::compile_among(
         sources,
         &rbk,
@@ -194,21 +199,25 @@ pub fn judge_among(
     );
     let mut diagnostics = compilation.diagnostics.clone();
     diagnostics.extend(schema_findings(&compilation));
-    let templates = prepare_templates(sources, inputs, loader);
+    let templates = prepare_templates(sources, inputs, &template_roots, loader);
     let text_of = |file: FileId| {
         sources
             .get(file)
             .map(|f| f.text.clone())
             .unwrap_or_default()
     };
-    let work: Vec<(&Input, std::sync::Arc<str>)> =
-        inputs.iter().map(|i| (i, text_of(i.file))).collect();
+    // Each raw file's reading is handed to its one judging (a lock per file,
+    // never contended: `par_map` gives each item to one thread).
+    let work: Vec<Work<'_>> = inputs
+        .iter()
+        .map(|i| (i, text_of(i.file), Mutex::new(reads.remove(&i.file))))
+        .collect();
     let outputs: HashMap<FileId, &pipeline::FileOutput> =
         compilation.files.iter().map(|f| (f.file, f)).collect();
     let cat = &compilation.catalog;
     let checked = &compilation.diagnostics;
     let judged: Vec<(Vec<Diagnostic>, Option<RawFile>)> =
-        par_map(&work, |(input, text)| match input.kind {
+        par_map(&work, |(input, text, read)| match input.kind {
             Kind::Rbk => {
                 let Some(out) = outputs.get(&input.file) else {
                     return (Vec::new(), None);
@@ -237,7 +246,12 @@ pub fn judge_among(
                 } else {
                     LintConfig::all_off()
                 };
-                match check_and_lint_raw(input.file, &input.name, text, format, cat, &config) {
+                let read = read
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .take()
+                    .unwrap_or_else(|| RawRead::of(input.file, &input.name, text, format));
+                match check_and_lint_read(input.file, text, read, cat, &config) {
                     RawOutcome::NotSsm(why) => (
                         Vec::new(),
                         Some(RawFile {
@@ -275,12 +289,19 @@ pub fn judge_among(
     }
 }
 
-/// The signatures of the raw documents among `inputs` (named by their file
-/// stem, as deployed), then `given` (documents outside the project, such as
-/// `[documents] paths`), so that any document may call any other and a
-/// project document shadows an outside one of its name. A raw file that is
-/// not an SSM document lends nothing.
-fn with_raw_signatures(sources: &SourceMap, inputs: &[Input], given: &Documents) -> Documents {
+/// One file to judge: its input, its text and, for a raw file, its reading
+/// (taken by the one judging of the file).
+type Work<'a> = (&'a Input, std::sync::Arc<str>, Mutex<Option<RawRead>>);
+
+/// Every raw file of `inputs` read once ([`RawRead`]), and the parsed tree
+/// of those that may be CloudFormation templates (`prepare_templates` looks
+/// for their SSM documents in it).
+struct ReadAll {
+    reads: HashMap<FileId, RawRead>,
+    template_roots: HashMap<FileId, Node>,
+}
+
+fn read_raw(sources: &SourceMap, inputs: &[Input]) -> ReadAll {
     let raw: Vec<(&Input, std::sync::Arc<str>, Format)> = inputs
         .iter()
         .filter_map(|i| match i.kind {
@@ -288,15 +309,48 @@ fn with_raw_signatures(sources: &SourceMap, inputs: &[Input], given: &Documents)
             _ => None,
         })
         .collect();
-    if raw.is_empty() {
+    let read = par_map(
+        &raw,
+        |(input, text, format)| match crate::codegen::read::parse(input.file, text, *format) {
+            Ok(node) => {
+                let read = RawRead::of_node(&input.name, &node);
+                let root = embed::cfn::may_be_template(text).then_some(node);
+                (input.file, read, root)
+            }
+            Err(d) => (input.file, RawRead::Unparsed(d), None),
+        },
+    );
+    let mut all = ReadAll {
+        reads: HashMap::new(),
+        template_roots: HashMap::new(),
+    };
+    for (file, read, root) in read {
+        all.reads.insert(file, read);
+        if let Some(root) = root {
+            all.template_roots.insert(file, root);
+        }
+    }
+    all
+}
+
+/// The signatures of the raw documents among `inputs` (named by their file
+/// stem, as deployed), then `given` (documents outside the project, such as
+/// `[documents] paths`), so that any document may call any other and a
+/// project document shadows an outside one of its name. A raw file that is
+/// not an SSM document lends nothing.
+fn with_raw_signatures(
+    inputs: &[Input],
+    reads: &HashMap<FileId, RawRead>,
+    given: &Documents,
+) -> Documents {
+    let raw = || inputs.iter().filter(|i| matches!(i.kind, Kind::Raw(_)));
+    if raw().next().is_none() {
         return given.clone();
     }
-    let read = par_map(&raw, |(input, text, format)| {
-        crate::codegen::read::read_document(input.file, &input.name, text, *format)
-            .ok()
-            .map(|doc| Signature::of_document(&input.name, &doc))
-    });
-    given.behind(read.into_iter().flatten())
+    given.behind(raw().filter_map(|i| {
+        let doc = reads.get(&i.file)?.document()?;
+        Some(Signature::of_document(&i.name, doc))
+    }))
 }
 
 /// The schema findings (E1044) of each built document the checker finds no
@@ -329,6 +383,7 @@ type Prepared = Result<embed::judge::Prepared, String>;
 fn prepare_templates(
     sources: &mut SourceMap,
     inputs: &[Input],
+    roots: &HashMap<FileId, Node>,
     loader: &dyn FileLoader,
 ) -> HashMap<FileId, Prepared> {
     let mut out = HashMap::new();
@@ -341,17 +396,15 @@ fn prepare_templates(
             Kind::Rbk => continue,
             Kind::Terraform => embed::terraform::extract(input.file, &text)
                 .map_err(|e| format!("not readable as Terraform (HCL): {e}")),
-            Kind::Raw(format) => {
-                if !embed::cfn::may_be_template(&text) {
-                    continue;
-                }
-                let Ok(root) = crate::codegen::read::parse(input.file, &text, format) else {
+            Kind::Raw(_) => {
+                // Parsed by `read_raw` when the text may be a template.
+                let Some(root) = roots.get(&input.file) else {
                     continue;
                 };
-                if !embed::cfn::is_template(&root) {
+                if !embed::cfn::is_template(root) {
                     continue;
                 }
-                Ok(embed::cfn::extract(&text, &root))
+                Ok(embed::cfn::extract(&text, root))
             }
         };
         let prepared =

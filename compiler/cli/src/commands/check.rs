@@ -8,7 +8,9 @@ use std::path::PathBuf;
 
 use ssmc_core::verdict::is_lint;
 
-use super::{open, paths_or_cwd, plural, report_shown, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK};
+use super::{
+    open, paths_or_cwd, plural, print_rendered, report_shown, EXIT_ERRORS, EXIT_FAILURE, EXIT_OK,
+};
 
 pub fn run(paths: &[PathBuf], use_cache: bool) -> u8 {
     let paths = paths_or_cwd(paths);
@@ -20,7 +22,8 @@ pub fn run(paths: &[PathBuf], use_cache: bool) -> u8 {
         }
     };
     let not_lint = |d: &ssmc_core::Diagnostic| !is_lint(d);
-    let judged = match session.judge_cached("check", use_cache, None, b"", not_lint) {
+    let human = Some(super::color());
+    let judged = match session.judge_cached("check", use_cache, None, b"", not_lint, human) {
         Ok(v) => v,
         Err(e) => {
             errln!("error: {e}");
@@ -28,7 +31,10 @@ pub fn run(paths: &[PathBuf], use_cache: bool) -> u8 {
         }
     };
     let findings = judged.findings;
-    report_shown(&findings.shown, &session.sources);
+    match &judged.rendered {
+        Some(text) => print_rendered(text),
+        None => report_shown(&findings.shown, &session.sources),
+    }
     let n = session.inputs.len();
     super::status(format_args!(
         "checked {n} {}: {}",

@@ -34,7 +34,8 @@ pub enum LintOutput {
 
 /// A run's findings: as shown, from the cache or not, or every one (for `--fix`).
 enum Found {
-    Shown(Findings),
+    /// As shown, with their human rendering when that is the format.
+    Shown(Findings, Option<String>),
     All(Vec<Diagnostic>),
 }
 
@@ -178,8 +179,9 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
                 Some(&shellcheck),
                 shellcheck_key.as_bytes(),
                 every,
+                (format == LintOutput::Human).then(super::color),
             )
-            .map(|j| (j.not_ssm, Found::Shown(j.findings)))
+            .map(|j| (j.not_ssm, Found::Shown(j.findings, j.rendered)))
     };
     let (not_ssm, found) = match judged {
         Ok(v) => v,
@@ -202,8 +204,8 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
         });
     }
     let sources = &session.sources;
-    let findings = match found {
-        Found::Shown(findings) => findings,
+    let (findings, rendered) = match found {
+        Found::Shown(findings, rendered) => (findings, rendered),
         Found::All(mut diags) => {
             match apply_fixes(
                 &session.project.root,
@@ -218,7 +220,7 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
                     return EXIT_FAILURE;
                 }
             }
-            Findings::of(&diags)
+            (Findings::of(&diags), None)
         }
     };
     let rel_of = |id: FileId| {
@@ -232,7 +234,10 @@ pub fn run(paths: &[PathBuf], format: LintOutput, options: &LintOptions) -> u8 {
     let Findings { shown, tally } = findings;
     match format {
         LintOutput::Human => {
-            report_shown(&shown, sources);
+            match &rendered {
+                Some(text) => super::print_rendered(text),
+                None => report_shown(&shown, sources),
+            }
             let n = linted.len();
             super::status(format_args!(
                 "linted {n} {}: {}",

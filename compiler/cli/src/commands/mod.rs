@@ -94,6 +94,16 @@ pub fn report(diags: &[Diagnostic], sources: &SourceMap) {
     report_shown(&ssmc_core::cap::per_file(diags), sources);
 }
 
+/// Prints diagnostics drawn by [`crate::render::render`] (kept by the result
+/// cache or drawn in this run).
+pub fn print_rendered(rendered: &str) {
+    if rendered.is_empty() {
+        return;
+    }
+    // The renderer escaped the documents' text; its colour codes must pass.
+    crate::output::stderr_raw(rendered.as_bytes());
+}
+
 /// Prints diagnostics already capped (`crate::findings::Findings::shown`).
 pub fn report_shown(shown: &[Diagnostic], sources: &SourceMap) {
     if shown.is_empty() {
@@ -205,6 +215,9 @@ pub fn open(paths: &[PathBuf], exts: &[&str]) -> Result<Session, String> {
 pub struct Judged {
     pub findings: crate::findings::Findings,
     pub not_ssm: Vec<(ssmc_core::FileId, String)>,
+    /// The shown findings drawn for the terminal, when the run asked for it
+    /// (from the cache when the entry kept them in the same colour).
+    pub rendered: Option<String>,
 }
 
 /// The findings of one run's view, every one, and the raw files that are not
@@ -218,7 +231,9 @@ impl Session {
     /// [`Session::judge_view`] as printed, through the result cache of
     /// `command` (`crate::cache`, one entry for the whole run: every file's
     /// declarations reach every other). `view` must be the same for every
-    /// run of `command`: the cache keeps what it lets through.
+    /// run of `command`: the cache keeps what it lets through. With
+    /// `human` (whether in colour), the shown findings are drawn for the
+    /// terminal too, and the drawing is kept with the entry.
     pub fn judge_cached(
         &mut self,
         command: &str,
@@ -226,6 +241,7 @@ impl Session {
         external: Option<ssmc_core::verdict::External<'_>>,
         extra_key: &[u8],
         view: fn(&ssmc_core::Diagnostic) -> bool,
+        human: Option<bool>,
     ) -> Result<Judged, String> {
         use crate::cache;
         let models_key = self.models_key();
@@ -254,11 +270,23 @@ impl Session {
         let hit = cache
             .as_mut()
             .and_then(|c| c.take("run", &entry_key))
-            .and_then(|stored| cache::load(stored, &ssmc_core::FileId));
-        if let Some((findings, not_ssm)) = hit {
+            .and_then(|mut stored| {
+                let rendered = stored.take_rendered();
+                let (findings, not_ssm) = cache::load(stored, &ssmc_core::FileId)?;
+                Some((findings, not_ssm, rendered))
+            });
+        if let Some((findings, not_ssm, rendered)) = hit {
             // Stdlib files keep their ids, so stored places render the same.
             let _ = ssmc_core::catalog::load_stdlib(&mut self.sources);
-            return Ok(Judged { findings, not_ssm });
+            let rendered = human.map(|color| match rendered {
+                Some(r) if r.color == color => r.text,
+                _ => crate::render::render(&findings.shown, &self.sources, color),
+            });
+            return Ok(Judged {
+                findings,
+                not_ssm,
+                rendered,
+            });
         }
         let deps = cache::Deps::default();
         let loader = self.loader.clone();
@@ -271,19 +299,28 @@ impl Session {
         let viewed = self.view_with(&recording, external, view)?;
         let findings = crate::findings::Findings::of(&viewed.diagnostics);
         let not_ssm = viewed.not_ssm;
+        let rendered = human.map(|color| cache::Rendered {
+            color,
+            text: crate::render::render(&findings.shown, &self.sources, color),
+        });
         let stable = u32::try_from(self.sources.files().count()).unwrap_or(0);
         if let Some(c) = cache.as_mut() {
             let stored = cache::store(&findings, &not_ssm, &|f: ssmc_core::FileId| {
                 (f.0 < stable).then_some(f.0)
             });
             if let Some(stored) = stored {
+                let stored = stored.with_rendered(rendered.clone());
                 c.put("run".to_string(), entry_key, deps, stored);
             }
         }
         if let Some(c) = cache {
             c.save();
         }
-        Ok(Judged { findings, not_ssm })
+        Ok(Judged {
+            findings,
+            not_ssm,
+            rendered: rendered.map(|r| r.text),
+        })
     }
 
     /// Every finding [`Session::judge`] gives that `view` lets through, and

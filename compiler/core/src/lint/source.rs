@@ -152,6 +152,49 @@ pub enum RawOutcome {
     NotSsm(String),
 }
 
+/// A raw file read once: the judge reads every raw document before any
+/// check (their signatures type the calls between them) and checks the same
+/// reading, instead of parsing each file twice.
+#[derive(Debug)]
+pub enum RawRead {
+    /// The text is not valid JSON/YAML: the parser's finding.
+    Unparsed(Diagnostic),
+    /// Parsed: the document, or why the tree is not one, and whether the
+    /// tree has the body of an SSM document (`mainSteps`, `runtimeConfig`).
+    Parsed {
+        document: Result<Box<crate::model::Document>, Vec<Diagnostic>>,
+        looks_like_ssm: bool,
+    },
+}
+
+impl RawRead {
+    /// Parses `text` and reads the SSM document it holds.
+    pub fn of(file: FileId, name: &str, text: &str, format: Format) -> RawRead {
+        match read::parse(file, text, format) {
+            Ok(node) => RawRead::of_node(name, &node),
+            Err(d) => RawRead::Unparsed(d),
+        }
+    }
+
+    /// Reads the SSM document of a parsed tree.
+    pub fn of_node(name: &str, node: &crate::model::Node) -> RawRead {
+        RawRead::Parsed {
+            document: read::document_from_node(name, node).map(Box::new),
+            looks_like_ssm: looks_like_ssm(node),
+        }
+    }
+
+    /// The document read, if any.
+    pub fn document(&self) -> Option<&crate::model::Document> {
+        match self {
+            RawRead::Parsed {
+                document: Ok(doc), ..
+            } => Some(&**doc),
+            _ => None,
+        }
+    }
+}
+
 /// Reads a raw document, checks it once and lints it with the checker's
 /// findings (the checker's `secret-flow` findings become
 /// `secret-in-logged-place`); suppressions are left to the caller.
@@ -163,13 +206,28 @@ pub fn check_and_lint_raw(
     catalog: &Catalog,
     config: &LintConfig,
 ) -> RawOutcome {
-    let node = match read::parse(file, text, format) {
-        Ok(n) => n,
-        Err(d) => return RawOutcome::Findings(vec![d], None),
+    let read = RawRead::of(file, name, text, format);
+    check_and_lint_read(file, text, read, catalog, config)
+}
+
+/// [`check_and_lint_raw`] of a file already read ([`RawRead::of`]).
+pub fn check_and_lint_read(
+    file: FileId,
+    text: &str,
+    read: RawRead,
+    catalog: &Catalog,
+    config: &LintConfig,
+) -> RawOutcome {
+    let (document, looks_like_ssm) = match read {
+        RawRead::Unparsed(d) => return RawOutcome::Findings(vec![d], None),
+        RawRead::Parsed {
+            document,
+            looks_like_ssm,
+        } => (document, looks_like_ssm),
     };
-    let doc = match read::document_from_node(name, &node) {
+    let doc = match document {
         Ok(doc) => doc,
-        Err(diags) if read::is_not_ssm(&diags) && looks_like_ssm(&node) => {
+        Err(diags) if read::is_not_ssm(&diags) && looks_like_ssm => {
             // `mainSteps` or `runtimeConfig` without `schemaVersion`: an SSM
             // document SSM rejects, not some other file.
             return RawOutcome::Findings(
@@ -194,7 +252,7 @@ pub fn check_and_lint_raw(
         Err(diags) => return RawOutcome::Findings(diags, None),
     };
     let diags = check_and_lint_document(file, text, &doc, catalog, config);
-    RawOutcome::Findings(diags, Some(Box::new(doc)))
+    RawOutcome::Findings(diags, Some(doc))
 }
 
 /// Checks a document read from JSON/YAML whose spans point into `file`
