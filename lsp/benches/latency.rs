@@ -10,7 +10,11 @@
 //! which is the latency an author sees.
 //!
 //! Run: `cargo bench -p ssmc-lsp --bench latency` (`-- --quick` for fewer
-//! rounds; `-- --phases` for where one analysis spends its time, wall and CPU).
+//! rounds; `-- --phases` for where one analysis spends its time, wall and CPU;
+//! `-- --analyse N` for N analyses of the runbook after a warm-up one, each in
+//! [`analyse_again`], for `valgrind --tool=callgrind
+//! --toggle-collect='*analyse_again*'`: the instructions of an edit's
+//! analysis without the once-per-process costs).
 
 use std::time::{Duration, Instant};
 
@@ -344,7 +348,39 @@ fn phases(rounds: usize) {
     );
 }
 
+/// One analysis of `text` as the server makes it after an edit (a function
+/// of its own so that callgrind can count it alone).
+#[inline(never)]
+fn analyse_again(text: &str) -> usize {
+    let a = ssmc_lsp::analysis::Analysis::new("big.rbk", text, &ssmc_core::lower::NoFiles);
+    a.diagnostics.len()
+}
+
+/// A warm-up analysis (the per-process caches), then `n` more.
+fn analyse(n: usize) {
+    let text = runbook();
+    // Not through `analyse_again`: callgrind counts only the later ones.
+    let warm = ssmc_lsp::analysis::Analysis::new("big.rbk", &text, &ssmc_core::lower::NoFiles)
+        .diagnostics
+        .len();
+    for i in 0..n {
+        // A one-character edit each time, as perf.py's edits make.
+        let edited = text.replace(
+            "// edits go here",
+            &format!("// edits go here{}", "x".repeat(i + 1)),
+        );
+        let found = analyse_again(&edited);
+        println!("analysis {i}: {found} diagnostics (warm-up: {warm})");
+    }
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(n) = args.iter().position(|a| a == "--analyse") {
+        let n = args.get(n + 1).and_then(|n| n.parse().ok()).unwrap_or(1);
+        analyse(n);
+        return;
+    }
     let quick = std::env::args().any(|a| a == "--quick");
     let rounds = if quick { 30 } else { 300 };
     let rt = tokio::runtime::Builder::new_current_thread()

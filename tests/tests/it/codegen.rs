@@ -747,3 +747,161 @@ fn readers_never_panic_on_damaged_input() {
     }
     assert!(cases > 1_000);
 }
+
+/// Mutants of a corpus document (as JSON values) breaking the schema in its
+/// steps, in the rest, or both: the document itself first.
+fn schema_mutants(doc: &serde_json::Value) -> Vec<serde_json::Value> {
+    use serde_json::{json, Value as J};
+    let steps_of = |v: &mut J, f: &dyn Fn(usize, &mut serde_json::Map<String, J>)| {
+        if let Some(steps) = v.get_mut("mainSteps").and_then(J::as_array_mut) {
+            for (i, step) in steps.iter_mut().enumerate() {
+                if let Some(step) = step.as_object_mut() {
+                    f(i, step);
+                }
+            }
+        }
+    };
+    let bad_inputs = |i: usize, step: &mut serde_json::Map<String, J>| {
+        if i.is_multiple_of(3) {
+            if let Some((_, first)) = step
+                .get_mut("inputs")
+                .and_then(J::as_object_mut)
+                .and_then(|m| m.iter_mut().next())
+            {
+                *first = json!(5);
+            }
+        }
+    };
+    let mut out = vec![doc.clone()];
+    let mut m = doc.clone();
+    steps_of(&mut m, &bad_inputs);
+    out.push(m.clone());
+    let mut both = m;
+    if let Some(root) = both.as_object_mut() {
+        root.insert("extraKey".into(), json!(true));
+    }
+    out.push(both);
+    let mut rest = doc.clone();
+    if let Some(root) = rest.as_object_mut() {
+        root.insert("extraKey".into(), json!(true));
+        if let Some(p) = root
+            .get_mut("parameters")
+            .and_then(J::as_object_mut)
+            .and_then(|p| p.values_mut().next())
+        {
+            p["type"] = json!("Bad");
+        }
+    }
+    out.push(rest);
+    let mut fields = doc.clone();
+    steps_of(&mut fields, &|i, step| {
+        if i == 1 {
+            step.insert("onFailure".into(), json!(5));
+            step.insert("timeoutSeconds".into(), json!("x"));
+            step.insert("maxAttempts".into(), json!(-1));
+        }
+        if i == 2 {
+            step.remove("action");
+        }
+    });
+    out.push(fields);
+    let mut twice = doc.clone();
+    steps_of(&mut twice, &bad_inputs);
+    if let Some(steps) = twice.get_mut("mainSteps").and_then(J::as_array_mut) {
+        if let Some(first) = steps.first().cloned() {
+            steps.push(first);
+        }
+    }
+    out.push(twice);
+    out
+}
+
+/// The schema's findings of a document judged step by step, each step kept
+/// by its content (`codegen::validate`), are those of the whole document
+/// judged at once, in the same order at the same places: every 0.3 and 2.2
+/// corpus document and its mutants, judged twice (the second time the
+/// steps come from the cache).
+#[test]
+fn judged_step_by_step_the_corpus_gets_the_findings_of_the_whole_document() {
+    use ssmc_core::codegen::validate::{schema_findings, schema_findings_at_once};
+    let Some(docs) = corpus() else {
+        eprintln!("skipped: shared/corpus not found");
+        return;
+    };
+    let (mut judged, mut with_findings) = (0, 0);
+    for doc in docs
+        .iter()
+        .filter(|d| d.schema_version == "0.3" || d.schema_version == "2.2")
+    {
+        let node = read::parse(FileId(0), &doc.text, doc.format).expect("corpus parses");
+        for mutant in schema_mutants(&to_json(&node)) {
+            let text = serde_json::to_string_pretty(&mutant).expect("JSON");
+            let Ok(built) = read::read_document(FileId(0), stem(&doc.file), &text, Format::Json)
+            else {
+                continue;
+            };
+            let shown = |found: Vec<Diagnostic>| -> Vec<(String, Span)> {
+                found
+                    .into_iter()
+                    .map(|d| (d.message, d.primary.span))
+                    .collect()
+            };
+            let at_once = shown(schema_findings_at_once(&built));
+            for _ in 0..2 {
+                assert_eq!(
+                    shown(schema_findings(&built)),
+                    at_once,
+                    "{}: {text}",
+                    doc.file
+                );
+            }
+            judged += 1;
+            with_findings += usize::from(!at_once.is_empty());
+        }
+    }
+    println!("{judged} documents judged, {with_findings} with findings");
+    assert!(
+        judged > 1000 && with_findings > 500,
+        "{judged}, {with_findings}"
+    );
+}
+
+/// Every string of the corpus (scripts, inputs, descriptions, keys), and the
+/// same with a password assigned in it: the secrets
+/// scan's one-pass test of which patterns match changes no hit.
+#[test]
+fn the_secrets_scan_finds_in_the_corpus_what_every_pattern_finds() {
+    use ssmc_core::lint::secrets::{scan, scan_every_pattern};
+    fn strings<'a>(node: &'a Node, out: &mut Vec<&'a str>) {
+        match &node.value {
+            Value::String(s) => out.push(s),
+            Value::List(items) => items.iter().for_each(|n| strings(n, out)),
+            Value::Map(entries) => entries.iter().for_each(|(k, n)| {
+                out.push(&k.name);
+                strings(n, out);
+            }),
+            _ => {}
+        }
+    }
+    let Some(docs) = corpus() else {
+        eprintln!("skipped: shared/corpus not found");
+        return;
+    };
+    let (mut texts, mut hits) = (0, 0);
+    for doc in &docs {
+        let node = read::parse(FileId(0), &doc.text, doc.format).expect("corpus parses");
+        let mut found = Vec::new();
+        strings(&node, &mut found);
+        for s in found {
+            let with_secret = format!("{s}\nexport DB_PASSWORD=Tr0ub4dor3 {s}");
+            for text in [s, with_secret.as_str()] {
+                let hit = scan(text);
+                assert_eq!(hit, scan_every_pattern(text), "{}: {text}", doc.file);
+                texts += 1;
+                hits += hit.len();
+            }
+        }
+    }
+    println!("{texts} texts, {hits} hits");
+    assert!(texts > 10_000 && hits >= texts / 2, "{texts}, {hits}");
+}

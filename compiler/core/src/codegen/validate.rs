@@ -11,26 +11,75 @@
 //! Invariant: what `ssmc build` writes either passes the schema or carries an
 //! allow for each finding.
 
-use super::{emit, order, schema, Format};
+mod as_json;
+mod step_cache;
+
+use super::{order, schema};
 use crate::check::codes::AWS_SCHEMA;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Node, Value};
 use std::sync::OnceLock;
+use step_cache::{Finding, Findings};
 
-/// The compiled validator of a schema version, made once per process.
-fn validator(version: &str) -> Option<&'static jsonschema::Validator> {
-    static COMMAND: OnceLock<Option<jsonschema::Validator>> = OnceLock::new();
-    static AUTOMATION: OnceLock<Option<jsonschema::Validator>> = OnceLock::new();
-    let cell = match version {
-        "2.2" => &COMMAND,
-        "0.3" => &AUTOMATION,
+/// What a schema version is judged with, compiled once per process.
+struct Validators {
+    /// The version as `'static` (a cache key).
+    version: &'static str,
+    /// The schema's text.
+    text: &'static str,
+    /// The whole schema, compiled when first needed (a document whose steps
+    /// and rest both have findings, or [`schema_findings_at_once`]): most
+    /// processes never need it.
+    whole: OnceLock<Option<jsonschema::Validator>>,
+    /// The schema with any step accepted (`$defs/step` is `true`): what is
+    /// judged of a document apart from its steps.
+    stepless: jsonschema::Validator,
+    /// `$defs/step` alone, with the schema's definitions: one step.
+    step: jsonschema::Validator,
+}
+
+/// The validators of a schema version (`None` for a version without a
+/// project schema).
+fn validators(version: &str) -> Option<&'static Validators> {
+    static COMMAND: OnceLock<Option<Validators>> = OnceLock::new();
+    static AUTOMATION: OnceLock<Option<Validators>> = OnceLock::new();
+    let (cell, version) = match version {
+        "2.2" => (&COMMAND, "2.2"),
+        "0.3" => (&AUTOMATION, "0.3"),
         _ => return None,
     };
     cell.get_or_init(|| {
         let text = schema::schema_for(version)?;
-        compile_as_2019_09(text)
+        let schema = serde_json::from_str::<serde_json::Value>(text).ok()?;
+        let mut stepless = schema.clone();
+        *stepless.pointer_mut("/$defs/step")? = serde_json::Value::Bool(true);
+        let mut step = serde_json::Map::new();
+        for key in ["$schema", "$id", "$defs"] {
+            step.insert(key.to_string(), schema.get(key)?.clone());
+        }
+        step.insert("$ref".to_string(), "#/$defs/step".into());
+        Some(Validators {
+            version,
+            text,
+            whole: OnceLock::new(),
+            stepless: compile_as_2019_09(stepless)?,
+            step: compile_as_2019_09(serde_json::Value::Object(step))?,
+        })
     })
     .as_ref()
+}
+
+impl Validators {
+    /// The whole schema's validator (`None` if it does not compile, which a
+    /// test rules out).
+    fn whole(&self) -> Option<&jsonschema::Validator> {
+        self.whole
+            .get_or_init(|| {
+                let schema = serde_json::from_str::<serde_json::Value>(self.text).ok()?;
+                compile_as_2019_09(schema)
+            })
+            .as_ref()
+    }
 }
 
 /// The draft the schemas are compiled as (they are written as 2020-12).
@@ -43,8 +92,7 @@ const COMPILED_DRAFT: &str = "https://json-schema.org/draft/2019-09/schema";
 /// compiled as 2019-09 they hold 11 MB and 8 MB (docs/performance.md, round 3).
 /// The schemas use only keywords whose meaning 2020-12 did not change
 /// ([`SAME_IN_2019_09`], held by a test), so the findings are the same.
-fn compile_as_2019_09(text: &str) -> Option<jsonschema::Validator> {
-    let mut value = serde_json::from_str::<serde_json::Value>(text).ok()?;
+fn compile_as_2019_09(mut value: serde_json::Value) -> Option<jsonschema::Validator> {
     if let Some(root) = value.as_object_mut() {
         root.insert("$schema".to_string(), COMPILED_DRAFT.into());
     }
@@ -101,38 +149,153 @@ const SAME_IN_2019_09: &[&str] = &[
 
 /// Every way `doc`, as built, breaks the schema of its `schemaVersion` (none
 /// for a version without a project schema).
+///
+/// The steps are judged one by one by the step schema, each kept by its
+/// content ([`step_cache`]), and the rest of the document by the schema with
+/// every step accepted; the findings are those of judging the whole document
+/// at once, in the same order (held by tests over the corpus and mutants):
+/// the schema's `items` judges the steps in order, each by `$defs/step`
+/// alone. When both the steps and the rest have findings, the whole
+/// document is judged again at once, so that their interleaving is the
+/// schema's own.
 pub fn schema_findings(doc: &Document) -> Vec<Diagnostic> {
+    judged(doc, Judge::ByStep)
+}
+
+/// [`schema_findings`] with the whole document judged at once by the whole
+/// schema, as it was before steps were judged apart: the reference the tests
+/// hold the step-by-step judgement to.
+pub fn schema_findings_at_once(doc: &Document) -> Vec<Diagnostic> {
+    judged(doc, Judge::AtOnce)
+}
+
+/// How a document is judged (the findings are the same).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Judge {
+    ByStep,
+    AtOnce,
+}
+
+fn judged(doc: &Document, how: Judge) -> Vec<Diagnostic> {
     let Value::String(version) = &doc.schema_version.value else {
         return Vec::new();
     };
-    let Some(validator) = validator(version) else {
+    let Some(validators) = validators(version) else {
         return Vec::new();
     };
     // YAML and JSON output come from the same model, so the JSON form is
-    // what is validated.
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(&emit(doc, Format::Json)) else {
-        return vec![Diagnostic::error(
-            AWS_SCHEMA,
-            doc.span,
-            "the built JSON does not parse (a bug in ssmc)",
-        )];
-    };
+    // what is judged.
     let tree = order::to_node(doc);
-    validator
-        .iter_errors(&value)
-        .map(|e| {
-            let path = e.instance_path.to_string();
+    let split = split_steps(&tree).filter(|_| how == Judge::ByStep);
+    let found = match split {
+        Some((rest, steps)) => by_steps(validators, &rest, steps, &tree),
+        None => whole(validators.whole(), &as_json::to_json(&tree)),
+    };
+    found
+        .into_iter()
+        .map(|(path, message)| {
             let at = if path.is_empty() { "/" } else { path.as_str() };
             Diagnostic::error(
                 AWS_SCHEMA,
                 node_at(&tree, &path).span,
-                format!("AWS would refuse `{}`: {e} at {at} (schema {version})", doc.name),
+                format!("AWS would refuse `{}`: {message} at {at} (schema {version})", doc.name),
             )
             .with_help(
                 "write the value in the form AWS accepts (docs/schemas.md); if AWS accepted this document as it is, allow it with a reason",
             )
         })
         .collect()
+}
+
+/// Each finding of `validator` on `value`: its instance path and message.
+fn whole(
+    validator: Option<&jsonschema::Validator>,
+    value: &serde_json::Value,
+) -> Vec<(String, String)> {
+    let Some(validator) = validator else {
+        return Vec::new();
+    };
+    if validator.is_valid(value) {
+        return Vec::new();
+    }
+    validator
+        .iter_errors(value)
+        .map(|e| (e.instance_path.to_string(), e.to_string()))
+        .collect()
+}
+
+/// The document's JSON with a `null` in place of each step, and its steps;
+/// `None` when its `mainSteps` is not one list (then it is judged whole).
+fn split_steps(tree: &Node) -> Option<(serde_json::Value, &[Node])> {
+    let Value::Map(entries) = &tree.value else {
+        return None;
+    };
+    let mut lists = entries.iter().filter(|(k, _)| k.name == "mainSteps");
+    let (Some((_, node)), None) = (lists.next(), lists.next()) else {
+        return None;
+    };
+    let Value::List(steps) = &node.value else {
+        return None;
+    };
+    let mut rest = serde_json::Map::with_capacity(entries.len());
+    for (key, item) in entries {
+        let value = if key.name == "mainSteps" {
+            serde_json::Value::Array(vec![serde_json::Value::Null; steps.len()])
+        } else {
+            as_json::to_json(item)
+        };
+        rest.insert(key.name.clone(), value);
+    }
+    Some((serde_json::Value::Object(rest), steps))
+}
+
+/// The findings of a document judged step by step (see [`schema_findings`]).
+fn by_steps(
+    validators: &Validators,
+    rest: &serde_json::Value,
+    steps: &[Node],
+    tree: &Node,
+) -> Vec<(String, String)> {
+    let of_rest = whole(Some(&validators.stepless), rest);
+    let keys: Vec<(step_cache::Key, &Node)> = steps
+        .iter()
+        .map(|s| (step_cache::key(validators.version, s), s))
+        .collect();
+    let mut found = step_cache::find_all(&keys);
+    let mut judged = Vec::new();
+    for ((key, step), slot) in keys.iter().zip(found.iter_mut()) {
+        if slot.is_none() {
+            let findings: Findings = whole(Some(&validators.step), &as_json::to_json(step))
+                .into_iter()
+                .map(|(path, message)| Finding { path, message })
+                .collect();
+            judged.push((*key, (*step).clone(), findings.clone()));
+            *slot = Some(findings);
+        }
+    }
+    if !judged.is_empty() {
+        step_cache::keep_all(judged);
+    }
+    let of_steps: Vec<(String, String)> = found
+        .iter()
+        .enumerate()
+        .flat_map(|(i, f)| {
+            f.iter()
+                .flat_map(|f| f.iter())
+                .map(move |f| (format!("/mainSteps/{i}{}", f.path), f.message.clone()))
+        })
+        .collect();
+    // Only one side has findings: they are the whole document's (a finding
+    // of the rest at the root or at `mainSteps` itself would show the
+    // placeholders, so it is judged whole too).
+    let at_root = |(path, _): &(String, String)| path.is_empty() || path == "/mainSteps";
+    if of_steps.is_empty() && !of_rest.iter().any(at_root) {
+        return of_rest;
+    }
+    if of_rest.is_empty() {
+        return of_steps;
+    }
+    whole(validators.whole(), &as_json::to_json(tree))
 }
 
 /// The deepest node of `tree` along the JSON pointer `path`.
@@ -163,6 +326,12 @@ mod tests {
     use crate::span::SourceMap;
 
     fn findings_of(text: &str) -> Vec<(String, String)> {
+        findings_with(text, schema_findings)
+    }
+
+    /// The findings of `judge` on the JSON document `text`: each message
+    /// and the text it points at.
+    fn findings_with(text: &str, judge: fn(&Document) -> Vec<Diagnostic>) -> Vec<(String, String)> {
         let mut sources = SourceMap::new();
         let file = sources.add("doc.json".to_string(), text);
         let Some(f) = sources.get(file) else {
@@ -171,7 +340,7 @@ mod tests {
         let Ok(doc) = read::read_document(file, "doc", &f.text, In::Json) else {
             return Vec::new();
         };
-        schema_findings(&doc)
+        judge(&doc)
             .iter()
             .map(|d| {
                 let (s, e) = (d.primary.span.start as usize, d.primary.span.end as usize);
@@ -200,6 +369,52 @@ mod tests {
             ),
         ]
         "#);
+    }
+
+    /// Documents whose findings are in their steps, in the rest, in both, or
+    /// in `mainSteps` itself: judged step by step (twice: the second time
+    /// from the cache), they get the findings of the whole document judged
+    /// at once, in its order and at its places.
+    #[test]
+    fn judged_step_by_step_the_findings_are_those_of_the_whole_document() {
+        let bad_step = r#"{"name": "A", "action": "aws:sleep", "inputs": {"Timestamp": 5}}"#;
+        let ok_step = r#"{"name": "S", "action": "aws:sleep", "inputs": {"Duration": "PT1S"}}"#;
+        let missing = r#"{"name": "B", "action": "aws:pause"}"#;
+        let looped = r#"{"name": "L", "action": "aws:loop", "inputs": {"MaxIterations": 2,
+            "Steps": [{"name": "In", "action": "aws:sleep", "inputs": {"Timestamp": 5}}]}}"#;
+        let automation = |rest: &str, steps: &[&str]| {
+            format!(
+                r#"{{"schemaVersion": "0.3", {rest} "mainSteps": [{}]}}"#,
+                steps.join(", ")
+            )
+        };
+        let cases = [
+            automation("", &[bad_step, ok_step, missing]),
+            automation("", &[ok_step, looped, bad_step, bad_step]),
+            automation(r#""extra": 1,"#, &[ok_step]),
+            automation(r#""extra": 1,"#, &[bad_step, ok_step]),
+            automation(r#""assumeRole": 5,"#, &[missing]),
+            automation(r#""parameters": {"P": {"type": "Bad"}}, "outputs": ["x"],"#, &[bad_step]),
+            automation(r#""outputs": ["x"],"#, &[ok_step]),
+            automation("", &[]),
+            automation("", &[ok_step, ok_step]),
+            r#"{"schemaVersion": "2.2", "parameters": {"P": {"type": "Nope"}}, "mainSteps": [
+                {"name": "A", "action": "aws:runShellScript", "inputs": {"runCommand": "echo"}},
+                {"name": "B", "action": "aws:runPowerShellScript", "precondition": {"StringEquals": ["x"]}}]}"#
+                .to_string(),
+            r#"{"schemaVersion": "2.2", "mainSteps": [
+                {"name": "A", "action": "aws:runShellScript", "inputs": {"runCommand": "echo"}}]}"#
+                .to_string(),
+        ];
+        let mut with_findings = 0;
+        for text in &cases {
+            let at_once = findings_with(text, schema_findings_at_once);
+            with_findings += usize::from(!at_once.is_empty());
+            for _ in 0..2 {
+                assert_eq!(findings_with(text, schema_findings), at_once, "{text}");
+            }
+        }
+        assert!(with_findings >= 9, "{with_findings}");
     }
 
     /// Every keyword of every schema object in `value` (property names and
@@ -268,7 +483,7 @@ mod tests {
             let text = schema::schema_for(version).expect("a schema");
             let as_written: serde_json::Value = serde_json::from_str(text).expect("JSON");
             let written = jsonschema::validator_for(&as_written).expect("compiles as 2020-12");
-            let compiled = compile_as_2019_09(text).expect("compiles as 2019-09");
+            let compiled = compile_as_2019_09(as_written.clone()).expect("compiles as 2019-09");
             let errors = |v: &jsonschema::Validator| {
                 v.iter_errors(&doc)
                     .map(|e| format!("{e} at {}", e.instance_path))

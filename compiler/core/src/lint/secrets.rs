@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 /// One plaintext secret found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +66,33 @@ static KNOWN_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SECURE_STRING: LazyLock<Regex> = LazyLock::new(|| {
     re(r#"(?i)ConvertTo-SecureString\s+(?:-String\s+)?(["'])([^"'$]+)["']\s+-AsPlainText"#)
+});
+
+/// The patterns [`scan`] runs on every text (`SECRET_KEY` only runs where an
+/// access key ID was found), in the order of [`ANY`]'s members.
+static SCANNED: LazyLock<[&'static Regex; 10]> = LazyLock::new(|| {
+    [
+        &PRIVATE_KEY,
+        &ACCESS_KEY_ID,
+        &SECRET_KEY_NAMED,
+        &URL_CREDENTIALS,
+        &KNOWN_TOKEN,
+        &URL_TOKEN,
+        &FLAG,
+        &SHORT_P,
+        &SECURE_STRING,
+        &ASSIGN,
+    ]
+});
+
+/// All of [`SCANNED`] in one automaton: one pass over a text says which of
+/// them match anywhere in it. Why: nearly every string of a document
+/// matches none, and ten searches with captures per string were most of
+/// linting a large runbook (docs/performance.md, round 6); a pattern that
+/// matches nowhere yields no capture, so skipping it changes nothing.
+static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(SCANNED.iter().map(|r| r.as_str()))
+        .expect("invariant: the secret patterns are valid regexes")
 });
 
 /// Whether a captured value is not a literal secret: a reference, a
@@ -138,6 +165,37 @@ pub fn is_indirect(value: &str) -> bool {
 
 /// Every plaintext secret in `text`, sorted, without overlaps.
 pub fn scan(text: &str) -> Vec<Hit> {
+    let matching = ANY.matches(text);
+    if !matching.matched_any() {
+        return Vec::new();
+    }
+    scan_where(text, &|i| matching.matched(i))
+}
+
+/// [`scan`] running every pattern on `text`, without the one-pass test of
+/// which match: the reference the tests hold [`scan`] to.
+pub fn scan_every_pattern(text: &str) -> Vec<Hit> {
+    scan_where(text, &|_| true)
+}
+
+/// [`scan`] running the patterns of [`SCANNED`] whose index `matched` says
+/// may match.
+fn scan_where(text: &str, matched: &dyn Fn(usize) -> bool) -> Vec<Hit> {
+    // Whether a pattern of `SCANNED` may match (found by identity: the
+    // statics are the set's members).
+    let somewhere = |re: &Regex| {
+        SCANNED
+            .iter()
+            .position(|r| std::ptr::eq(*r, re))
+            .is_some_and(matched)
+    };
+    // Each pattern's matches, or none when the set says it matches nowhere.
+    let captures = |re: &'static Regex| {
+        somewhere(re)
+            .then(|| re.captures_iter(text))
+            .into_iter()
+            .flatten()
+    };
     let mut hits: Vec<Hit> = Vec::new();
     let mut add = |range: Range<usize>, what: &'static str| {
         if !hits
@@ -147,11 +205,13 @@ pub fn scan(text: &str) -> Vec<Hit> {
             hits.push(Hit { range, what });
         }
     };
-    for m in PRIVATE_KEY.find_iter(text) {
-        add(m.range(), "a private key");
+    if somewhere(&PRIVATE_KEY) {
+        for m in PRIVATE_KEY.find_iter(text) {
+            add(m.range(), "a private key");
+        }
     }
     let mut key_ids = Vec::new();
-    for c in ACCESS_KEY_ID.captures_iter(text) {
+    for c in captures(&ACCESS_KEY_ID) {
         if let Some(m) = c.get(1) {
             // AWS's documentation example key (`…EXAMPLE`) is not a credential.
             if !m.as_str().ends_with("EXAMPLE") {
@@ -160,7 +220,7 @@ pub fn scan(text: &str) -> Vec<Hit> {
             }
         }
     }
-    for c in SECRET_KEY_NAMED.captures_iter(text) {
+    for c in captures(&SECRET_KEY_NAMED) {
         if let Some(m) = c.get(1) {
             if !m.as_str().contains("EXAMPLEKEY") {
                 add(m.range(), "an AWS secret access key");
@@ -184,40 +244,40 @@ pub fn scan(text: &str) -> Vec<Hit> {
             }
         }
     }
-    for c in URL_CREDENTIALS.captures_iter(text) {
+    for c in captures(&URL_CREDENTIALS) {
         if let Some(m) = c.get(1) {
             if !is_indirect(m.as_str()) {
                 add(m.range(), "a password in a connection string");
             }
         }
     }
-    for c in KNOWN_TOKEN.captures_iter(text) {
+    for c in captures(&KNOWN_TOKEN) {
         if let Some(m) = c.get(1) {
             add(m.range(), "an API token");
         }
     }
-    for c in URL_TOKEN.captures_iter(text) {
+    for c in captures(&URL_TOKEN) {
         if let Some(m) = c.get(1) {
             if !is_indirect(m.as_str()) {
                 add(m.range(), "a token in a URL");
             }
         }
     }
-    for c in FLAG.captures_iter(text).chain(SHORT_P.captures_iter(text)) {
+    for c in captures(&FLAG).chain(captures(&SHORT_P)) {
         if let Some(m) = c.get(2) {
             if !is_indirect(m.as_str()) {
                 add(m.range(), "a password on a command line");
             }
         }
     }
-    for c in SECURE_STRING.captures_iter(text) {
+    for c in captures(&SECURE_STRING) {
         if let Some(m) = c.get(2) {
             if !is_indirect(m.as_str()) {
                 add(m.range(), "a plaintext password made a SecureString");
             }
         }
     }
-    for c in ASSIGN.captures_iter(text) {
+    for c in captures(&ASSIGN) {
         let (Some(name), Some(sp1), Some(sp2), Some(quote), Some(m)) =
             (c.get(1), c.get(2), c.get(3), c.get(4), c.get(5))
         else {

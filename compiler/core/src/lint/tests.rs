@@ -392,3 +392,34 @@ fn allowed_patterns_are_judged_in_javas_dialect() {
     assert!(regex_error("^\\(?P<x>$").is_none());
     assert!(regex_error("^[(?P<]+$").is_none());
 }
+
+/// Texts with every kind of secret, several at once, and none: the one-pass
+/// test of which patterns match skips none that would find something.
+#[test]
+fn the_one_pass_test_of_the_patterns_changes_no_hit() {
+    use crate::lint::secrets::scan_every_pattern;
+    let texts = [
+        "mysql -u root -pS3cretPw db",
+        "sshpass -p hunter22 ssh host && psql --password=Tr0ub4dor host",
+        "export DB_PASSWORD=Tr0ub4dor3\nexport API_TOKEN='abc123def'",
+        "postgres://app:Sup3rSecret@db.internal:5432/shop?access_token=abcdef123456",
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nAKIAQWERTYUIOPASDFGH wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzzzz1234",
+        "aws_secret_access_key = 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",
+        r#"ConvertTo-SecureString "P@ssw0rd1" -AsPlainText -Force; $token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789""#,
+        "xoxb-1234567890-abcdef sk_live_abcdefghijklmnopqrstuvwx glpat-abcdefghij0123456789",
+        "curl -H 'x' https://h/p?x-amz-signature=abc123&apikey=zzz999",
+        "The password of the admin user, stored as a SecureString parameter.",
+        "PASSWORD=$DB_PASSWORD; password = get_password()",
+        "ec2",
+        "",
+        "DescribeInstances",
+        "$.Reservations[0].Instances[0].State.Name",
+        "Ünïcödé password=Geheim123 ünd mehr",
+    ];
+    let mut found = 0;
+    for text in texts {
+        assert_eq!(scan(text), scan_every_pattern(text), "{text}");
+        found += scan(text).len();
+    }
+    assert!(found >= 15, "{found}");
+}
