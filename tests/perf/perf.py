@@ -259,7 +259,10 @@ def scaling(args, ssmc, gen, work, results):
 def startup(args, ssmc, work, results):
     empty = work / "empty.rbk"
     empty.write_text("")
-    cases = {"--version": [str(ssmc), "--version"], "check empty file": [str(ssmc), "check", "--no-cache", str(empty)]}
+    # `/bin/true` is the cost of starting any process through the same loop:
+    # what is left of a row after it is ssmc's own.
+    cases = {"--version": [str(ssmc), "--version"], "check empty file": [str(ssmc), "check", "--no-cache", str(empty)],
+             "/bin/true (the loop's floor)": ["/bin/true"]}
     out = {}
     hyperfine = shutil.which("hyperfine")
     for name, cmd in cases.items():
@@ -636,6 +639,10 @@ def report(results):
                 p(f"| LSP: server CPU to open those {m['documents']} runbooks, each waited for (user + sys, "
                   f"until idle) | {m['open_cpu_s']:.1f} s | | | |")
     for name, s in results.get("startup", {}).items():
+        if name.startswith("/bin/true"):
+            p(f"| start-up, `{name}` ({s['tool']}) | {s['mean_ms']:.2f} ms mean, {s['median_ms']:.2f} ms median, "
+              f"{s['min_ms']:.2f} ms min | | | |")
+            continue
         goal = 2 if name.startswith("check") else 5
         p(f"| start-up, `ssmc {name}` ({s['tool']}) | {s['mean_ms']:.2f} ms mean, {s['median_ms']:.2f} ms median, "
           f"{s['min_ms']:.2f} ms min | {goal} ms | {s['median_ms']/goal:.2f}x | {'yes' if s['median_ms'] < goal else 'no'} (median) |")
