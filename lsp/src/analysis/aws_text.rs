@@ -89,13 +89,19 @@ pub(super) fn key_before(text: &str, quote: usize) -> Option<String> {
 }
 
 /// The innermost unclosed `{` before `end`.
-fn innermost_open(text: &str, end: usize) -> Option<usize> {
+///
+/// This and the other backward scans here walk bytes, not characters: the
+/// brackets are ASCII, which never occurs inside a multi-byte UTF-8
+/// character, and a completion request scans up to the whole file before the
+/// cursor (decoding characters backwards made that most of a completion's
+/// cost on a 3,000-line runbook).
+pub(super) fn innermost_open(text: &str, end: usize) -> Option<usize> {
     let mut depth = 0usize;
-    for (i, c) in text.get(..end)?.char_indices().rev() {
-        match c {
-            '}' => depth += 1,
-            '{' if depth == 0 => return Some(i),
-            '{' => depth -= 1,
+    for (i, b) in text.get(..end)?.bytes().enumerate().rev() {
+        match b {
+            b'}' => depth += 1,
+            b'{' if depth == 0 => return Some(i),
+            b'{' => depth -= 1,
             _ => {}
         }
     }
@@ -142,10 +148,10 @@ pub(super) fn outputs_step(text: &str, at: usize) -> Option<(usize, String)> {
     // The step's inputs map is the last `{ … }` before the clause.
     let close = before.rfind('}')?;
     let mut depth = 0usize;
-    for (i, c) in text.get(..=close)?.char_indices().rev() {
-        match c {
-            '}' => depth += 1,
-            '{' => {
+    for (i, b) in text.get(..=close)?.bytes().enumerate().rev() {
+        match b {
+            b'}' => depth += 1,
+            b'{' => {
                 depth = depth.checked_sub(1)?;
                 if depth == 0 {
                     return Some((i, action_of_brace(text, i)?));
@@ -174,12 +180,12 @@ const MAX_NESTING: usize = 128;
 pub(super) fn nesting(text: &str, at: usize) -> Option<(usize, String, Vec<Opener>)> {
     let mut openers = Vec::new();
     let mut pending = 0usize;
-    for (i, c) in text.get(..at)?.char_indices().rev() {
-        match c {
-            '}' | ']' => pending += 1,
-            '{' | '[' if pending > 0 => pending -= 1,
-            '{' | '[' => {
-                if c == '{' {
+    for (i, b) in text.get(..at)?.bytes().enumerate().rev() {
+        match b {
+            b'}' | b']' => pending += 1,
+            b'{' | b'[' if pending > 0 => pending -= 1,
+            b'{' | b'[' => {
+                if b == b'{' {
                     if let Some(action) = action_of_brace(text, i) {
                         openers.reverse();
                         return Some((i, action, openers));
@@ -190,7 +196,7 @@ pub(super) fn nesting(text: &str, at: usize) -> Option<(usize, String, Vec<Opene
                 }
                 openers.push(Opener {
                     pos: i,
-                    brace: c == '{',
+                    brace: b == b'{',
                     key: key_before(text, i),
                 });
             }

@@ -354,20 +354,7 @@ fn clamp(text: &str, offset: usize) -> usize {
 /// The innermost unclosed `{` before the cursor, and the action named before
 /// it when that brace opens an action step's inputs (`= aws:x {`, `= aws:x when … {`).
 fn enclosing_inputs(before: &str) -> Option<(usize, String)> {
-    let mut depth = 0usize;
-    let mut open = None;
-    for (i, c) in before.char_indices().rev() {
-        match c {
-            '}' => depth += 1,
-            '{' if depth == 0 => {
-                open = Some(i);
-                break;
-            }
-            '{' => depth -= 1,
-            _ => {}
-        }
-    }
-    let open = open?;
+    let open = super::aws_text::innermost_open(before, before.len())?;
     let head = before.get(..open)?;
     let line = head.get(head.rfind('\n').map_or(0, |i| i + 1)..)?;
     let (_, after_eq) = line.rsplit_once('=')?;
