@@ -303,6 +303,16 @@ fn hover_on_keywords_built_ins_and_types() {
     assert!(h.markdown.contains("AWS resource type"), "{}", h.markdown);
     assert_eq!(slice(&a, h.span), "AWS::IAM::Role::Arn");
 
+    // Right after a keyword, as at its start, is still the keyword; a word
+    // that only starts like one (the run around the cursor holds no keyword)
+    // is not.
+    let (a, o) =
+        fixture("automation A {\n  step S = aws:sleep { Duration: \"PT1S\" } timeout$0 1h\n}\n");
+    assert_eq!(slice(&a, a.hover(o).expect("keyword end").span), "timeout");
+    let (a, o) =
+        fixture("automation A {\n  step S = aws:sleep { Duration: \"PT1S\" } time$0x 1h\n}\n");
+    assert!(a.hover(o).is_none(), "not a keyword");
+
     // A parameter named like a keyword is the parameter, not the keyword.
     let (a, o) = fixture("automation A {\n  param timeout: String\n  step S = aws:sleep { Duration: \"{{ time$0out }}\" }\n}\n");
     assert!(a
