@@ -445,13 +445,24 @@ impl Shared {
     /// re-analyses no other. Their places in the lender are carried to its
     /// new text when asked ([`Backend::location`]).
     fn dispatch(self: &Arc<Self>, lent: &[workspace::Lent]) {
+        self.reschedule_where(|uri, doc| {
+            let key = workspace::order_key(uri);
+            lent.iter().any(|l| l.path != key && doc.leans_on(l))
+        });
+    }
+
+    /// Re-analyses and re-publishes every open document.
+    fn reschedule_all(self: &Arc<Self>) {
+        self.reschedule_where(|_, _| true);
+    }
+
+    /// Re-analyses and re-publishes the open documents `wanted` chooses: a
+    /// new epoch drops any analysis of theirs under way.
+    fn reschedule_where(self: &Arc<Self>, wanted: impl Fn(&Uri, &Doc) -> bool) {
         let chosen: Vec<Uri> = {
             let mut docs = self.docs();
             docs.iter_mut()
-                .filter(|(uri, doc)| {
-                    let key = workspace::order_key(uri);
-                    lent.iter().any(|l| l.path != key && doc.leans_on(l))
-                })
+                .filter(|(uri, doc)| wanted(uri, doc))
                 .map(|(uri, doc)| {
                     doc.epoch = next_state();
                     uri.clone()
@@ -460,22 +471,6 @@ impl Shared {
         };
         for uri in chosen {
             self.schedule(uri, Urgency::Queued);
-        }
-    }
-
-    /// Re-analyses and re-publishes every open document.
-    fn reschedule_all(self: &Arc<Self>) {
-        let chosen: Vec<Uri> = {
-            let mut docs = self.docs();
-            docs.iter_mut()
-                .map(|(u, d)| {
-                    d.epoch = next_state();
-                    u.clone()
-                })
-                .collect()
-        };
-        for u in chosen {
-            self.schedule(u, Urgency::Queued);
         }
     }
 
